@@ -1,0 +1,78 @@
+//! The command line: `powermap [FILE]` starts the app, subcommands work headless.
+
+mod check;
+mod fmt;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Exit status when every file was fine.
+pub const EXIT_OK: u8 = 0;
+/// Exit status when any file was invalid, unreadable or (with `--check`) not canonical.
+pub const EXIT_PROBLEMS: u8 = 1;
+
+/// Power maps for B2B sales teams: who decides, who influences, and how to win them.
+#[derive(Debug, Parser)]
+#[command(name = "powermap", version, args_conflicts_with_subcommands = true)]
+#[command(after_help = "Without a subcommand, Powermap opens the desktop app \
+                        (with FILE, or the last map, or a sample map).")]
+pub struct Cli {
+    /// Map file to open in the desktop app.
+    pub file: Option<PathBuf>,
+    /// A headless task instead of the app.
+    #[command(subcommand)]
+    pub command: Option<Task>,
+}
+
+/// Headless tasks.
+#[derive(Debug, Subcommand)]
+pub enum Task {
+    /// Check map files: a summary line for each valid file, every problem of an invalid one.
+    Check {
+        /// Map files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
+    Fmt {
+        /// Only report files that are not canonical; change nothing.
+        #[arg(long)]
+        check: bool,
+        /// Map files to format.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// What `main` should do after parsing the command line.
+#[derive(Debug)]
+pub enum Action {
+    /// Start the desktop app, optionally with a file.
+    RunApp(Option<PathBuf>),
+    /// A task ran; exit with this status.
+    Exit(u8),
+}
+
+/// Runs a headless task, writing its report to `out`.
+pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
+    match task {
+        Task::Check { files } => check::run(files, out),
+        Task::Fmt { check, files } => fmt::run(files, *check, out),
+    }
+}
+
+/// Parses the process arguments and runs a task if one was given.
+pub fn run_from_env() -> Action {
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(task) => {
+            let mut stdout = std::io::stdout().lock();
+            let status = run_task(task, &mut stdout);
+            let _ = stdout.flush();
+            Action::Exit(status)
+        }
+        None => Action::RunApp(cli.file),
+    }
+}

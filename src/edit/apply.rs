@@ -1,0 +1,351 @@
+//! Applies one command to a document and returns the command that undoes it. A
+//! refused command leaves the document exactly as it was.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Command, EditError};
+use crate::model::limits::MAX_STAKEHOLDERS;
+use crate::model::{
+    Account, Document, Position, Relationship, RelationshipId, RelationshipKind, Stakeholder,
+    StakeholderId, TeamMember, TeamMemberId, account_problems, relationship_problems,
+    stakeholder_problems, team_member_problems,
+};
+
+/// Applies `command` to `doc`. On success returns the inverse command: applying it
+/// restores the document exactly, order of lists included.
+pub fn apply(doc: &mut Document, command: Command) -> Result<Command, EditError> {
+    match command {
+        Command::AddStakeholder { stakeholder, index } => {
+            add_stakeholder(doc, *stakeholder, index)
+        }
+        Command::UpdateStakeholder(stakeholder) => update_stakeholder(doc, *stakeholder),
+        Command::RemoveStakeholders(ids) => remove_stakeholders(doc, &ids),
+        Command::MoveStakeholders(moves) => move_stakeholders(doc, moves),
+        Command::AddRelationship {
+            relationship,
+            index,
+        } => add_relationship(doc, relationship, index),
+        Command::UpdateRelationship(relationship) => update_relationship(doc, relationship),
+        Command::RemoveRelationships(ids) => remove_relationships(doc, &ids),
+        Command::UpdateAccount(account) => update_account(doc, *account),
+        Command::AddTeamMember { member, index } => add_team_member(doc, member, index),
+        Command::UpdateTeamMember(member) => update_team_member(doc, member),
+        Command::RemoveTeamMember(id) => remove_team_member(doc, &id),
+        Command::Batch(commands) => apply_batch(doc, commands),
+    }
+}
+
+fn invalid_if_any(problems: Vec<crate::model::Problem>) -> Result<(), EditError> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(EditError::Invalid(problems))
+    }
+}
+
+fn check_owner(doc: &Document, person: &Stakeholder) -> Result<(), EditError> {
+    match &person.owner {
+        Some(owner) if doc.team_member(owner).is_none() => {
+            Err(EditError::NoSuchTeamMember(owner.to_string()))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn add_stakeholder(
+    doc: &mut Document,
+    person: Stakeholder,
+    index: Option<usize>,
+) -> Result<Command, EditError> {
+    if doc.stakeholders.len() >= MAX_STAKEHOLDERS {
+        return Err(EditError::TooManyStakeholders(MAX_STAKEHOLDERS));
+    }
+    let index = index.unwrap_or(doc.stakeholders.len());
+    invalid_if_any(stakeholder_problems(&person, index))?;
+    if doc.stakeholder(&person.id).is_some() {
+        return Err(EditError::DuplicateId(person.id.to_string()));
+    }
+    check_owner(doc, &person)?;
+    let id = person.id.clone();
+    doc.stakeholders
+        .insert(index.min(doc.stakeholders.len()), person);
+    Ok(Command::RemoveStakeholders(vec![id]))
+}
+
+fn update_stakeholder(doc: &mut Document, person: Stakeholder) -> Result<Command, EditError> {
+    let index = doc
+        .stakeholder_index(&person.id)
+        .ok_or_else(|| EditError::NoSuchStakeholder(person.id.to_string()))?;
+    invalid_if_any(stakeholder_problems(&person, index))?;
+    check_owner(doc, &person)?;
+    let slot = doc
+        .stakeholders
+        .get_mut(index)
+        .ok_or_else(|| EditError::NoSuchStakeholder(person.id.to_string()))?;
+    let previous = std::mem::replace(slot, person);
+    Ok(Command::update_stakeholder(previous))
+}
+
+fn remove_stakeholders(doc: &mut Document, ids: &[StakeholderId]) -> Result<Command, EditError> {
+    let wanted: HashSet<&StakeholderId> = ids.iter().collect();
+    let found = doc
+        .stakeholders
+        .iter()
+        .filter(|s| wanted.contains(&s.id))
+        .count();
+    if found != wanted.len() {
+        let missing = ids
+            .iter()
+            .find(|id| doc.stakeholder(id).is_none())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        return Err(EditError::NoSuchStakeholder(missing));
+    }
+    // Undo re-inserts at the original indices in ascending order, people first so
+    // that the lines find their ends.
+    let mut restore = Vec::new();
+    let mut kept = Vec::with_capacity(doc.stakeholders.len());
+    for (index, person) in std::mem::take(&mut doc.stakeholders).into_iter().enumerate() {
+        if wanted.contains(&person.id) {
+            restore.push(Command::AddStakeholder {
+                stakeholder: Box::new(person),
+                index: Some(index),
+            });
+        } else {
+            kept.push(person);
+        }
+    }
+    doc.stakeholders = kept;
+    let mut kept_lines = Vec::with_capacity(doc.relationships.len());
+    for (index, line) in std::mem::take(&mut doc.relationships).into_iter().enumerate() {
+        if wanted.contains(&line.from) || wanted.contains(&line.to) {
+            restore.push(Command::AddRelationship {
+                relationship: line,
+                index: Some(index),
+            });
+        } else {
+            kept_lines.push(line);
+        }
+    }
+    doc.relationships = kept_lines;
+    Ok(Command::Batch(restore))
+}
+
+fn move_stakeholders(
+    doc: &mut Document,
+    moves: Vec<(StakeholderId, Option<Position>)>,
+) -> Result<Command, EditError> {
+    let index_of: HashMap<&StakeholderId, usize> = doc
+        .stakeholders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (&s.id, i))
+        .collect();
+    let mut targets = Vec::with_capacity(moves.len());
+    for (id, position) in &moves {
+        let index = *index_of
+            .get(id)
+            .ok_or_else(|| EditError::NoSuchStakeholder(id.to_string()))?;
+        if position.is_some_and(|p| !(p.x.is_finite() && p.y.is_finite())) {
+            return Err(EditError::Invalid(vec![crate::model::Problem::new(
+                crate::model::Subject::Stakeholder {
+                    index,
+                    id: id.to_string(),
+                },
+                "position",
+                "coordinates must be finite numbers",
+            )]));
+        }
+        targets.push(index);
+    }
+    let mut previous = Vec::with_capacity(moves.len());
+    for ((id, position), index) in moves.into_iter().zip(targets) {
+        if let Some(person) = doc.stakeholders.get_mut(index) {
+            previous.push((id, std::mem::replace(&mut person.position, position)));
+        }
+    }
+    // Undone last to first, so a person moved twice ends where they started.
+    previous.reverse();
+    Ok(Command::MoveStakeholders(previous))
+}
+
+/// Refuses a line whose ends are missing or equal, or a reporting line that would
+/// close a cycle. `replacing` is the id of the line being updated, ignored in the
+/// cycle check.
+fn check_line(
+    doc: &Document,
+    line: &Relationship,
+    index: usize,
+    replacing: Option<&RelationshipId>,
+) -> Result<(), EditError> {
+    if line.from == line.to {
+        return Err(EditError::SelfLoop);
+    }
+    invalid_if_any(relationship_problems(line, index))?;
+    for end in [&line.from, &line.to] {
+        if doc.stakeholder(end).is_none() {
+            return Err(EditError::NoSuchStakeholder(end.to_string()));
+        }
+    }
+    if line.kind == RelationshipKind::ReportsTo
+        && reaches_by_reporting(doc, &line.to, &line.from, replacing)
+    {
+        return Err(EditError::ReportingCycle {
+            from: line.from.to_string(),
+            to: line.to.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether `target` is reached from `start` by following `reports_to` lines upward.
+fn reaches_by_reporting(
+    doc: &Document,
+    start: &StakeholderId,
+    target: &StakeholderId,
+    ignoring: Option<&RelationshipId>,
+) -> bool {
+    let mut managers: HashMap<&StakeholderId, Vec<&StakeholderId>> = HashMap::new();
+    for line in &doc.relationships {
+        if line.kind == RelationshipKind::ReportsTo && Some(&line.id) != ignoring {
+            managers.entry(&line.from).or_default().push(&line.to);
+        }
+    }
+    let mut seen = HashSet::from([start]);
+    let mut queue = vec![start];
+    while let Some(person) = queue.pop() {
+        if person == target {
+            return true;
+        }
+        for manager in managers.get(person).into_iter().flatten() {
+            if seen.insert(manager) {
+                queue.push(manager);
+            }
+        }
+    }
+    false
+}
+
+fn add_relationship(
+    doc: &mut Document,
+    line: Relationship,
+    index: Option<usize>,
+) -> Result<Command, EditError> {
+    let index = index.unwrap_or(doc.relationships.len());
+    check_line(doc, &line, index, None)?;
+    if doc.relationship(&line.id).is_some() {
+        return Err(EditError::DuplicateId(line.id.to_string()));
+    }
+    let id = line.id.clone();
+    doc.relationships
+        .insert(index.min(doc.relationships.len()), line);
+    Ok(Command::RemoveRelationships(vec![id]))
+}
+
+fn update_relationship(doc: &mut Document, line: Relationship) -> Result<Command, EditError> {
+    let index = doc
+        .relationship_index(&line.id)
+        .ok_or_else(|| EditError::NoSuchRelationship(line.id.to_string()))?;
+    check_line(doc, &line, index, Some(&line.id))?;
+    let slot = doc
+        .relationships
+        .get_mut(index)
+        .ok_or_else(|| EditError::NoSuchRelationship(line.id.to_string()))?;
+    let previous = std::mem::replace(slot, line);
+    Ok(Command::UpdateRelationship(previous))
+}
+
+fn remove_relationships(
+    doc: &mut Document,
+    ids: &[RelationshipId],
+) -> Result<Command, EditError> {
+    let wanted: HashSet<&RelationshipId> = ids.iter().collect();
+    if let Some(missing) = ids.iter().find(|id| doc.relationship(id).is_none()) {
+        return Err(EditError::NoSuchRelationship(missing.to_string()));
+    }
+    let mut restore = Vec::new();
+    let mut kept = Vec::with_capacity(doc.relationships.len());
+    for (index, line) in std::mem::take(&mut doc.relationships).into_iter().enumerate() {
+        if wanted.contains(&line.id) {
+            restore.push(Command::AddRelationship {
+                relationship: line,
+                index: Some(index),
+            });
+        } else {
+            kept.push(line);
+        }
+    }
+    doc.relationships = kept;
+    Ok(Command::Batch(restore))
+}
+
+fn update_account(doc: &mut Document, account: Account) -> Result<Command, EditError> {
+    invalid_if_any(account_problems(&account))?;
+    let previous = std::mem::replace(&mut doc.account, account);
+    Ok(Command::update_account(previous))
+}
+
+fn add_team_member(
+    doc: &mut Document,
+    member: TeamMember,
+    index: Option<usize>,
+) -> Result<Command, EditError> {
+    let index = index.unwrap_or(doc.team.len());
+    invalid_if_any(team_member_problems(&member, index))?;
+    if doc.team_member(&member.id).is_some() {
+        return Err(EditError::DuplicateId(member.id.to_string()));
+    }
+    let id = member.id.clone();
+    doc.team.insert(index.min(doc.team.len()), member);
+    Ok(Command::RemoveTeamMember(id))
+}
+
+fn update_team_member(doc: &mut Document, member: TeamMember) -> Result<Command, EditError> {
+    let index = doc
+        .team_member_index(&member.id)
+        .ok_or_else(|| EditError::NoSuchTeamMember(member.id.to_string()))?;
+    invalid_if_any(team_member_problems(&member, index))?;
+    let slot = doc
+        .team
+        .get_mut(index)
+        .ok_or_else(|| EditError::NoSuchTeamMember(member.id.to_string()))?;
+    let previous = std::mem::replace(slot, member);
+    Ok(Command::UpdateTeamMember(previous))
+}
+
+fn remove_team_member(doc: &mut Document, id: &TeamMemberId) -> Result<Command, EditError> {
+    let index = doc
+        .team_member_index(id)
+        .ok_or_else(|| EditError::NoSuchTeamMember(id.to_string()))?;
+    let member = doc.team.remove(index);
+    // Undo brings the member back first, then their ownerships.
+    let mut restore = vec![Command::AddTeamMember {
+        member,
+        index: Some(index),
+    }];
+    for person in &mut doc.stakeholders {
+        if person.owner.as_ref() == Some(id) {
+            restore.push(Command::update_stakeholder(person.clone()));
+            person.owner = None;
+        }
+    }
+    Ok(Command::Batch(restore))
+}
+
+fn apply_batch(doc: &mut Document, commands: Vec<Command>) -> Result<Command, EditError> {
+    let mut inverses = Vec::with_capacity(commands.len());
+    for command in commands {
+        match apply(doc, command) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(err) => {
+                // Roll back what was applied so the batch is all or nothing.
+                for inverse in inverses.into_iter().rev() {
+                    let _ = apply(doc, inverse);
+                }
+                return Err(err);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Command::Batch(inverses))
+}

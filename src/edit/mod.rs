@@ -1,0 +1,13 @@
+//! Editing: commands, how they apply, and the undo/redo history.
+
+mod apply;
+mod command;
+mod editor;
+mod error;
+mod label;
+
+pub use apply::apply;
+pub use command::Command;
+pub use editor::{DEFAULT_HISTORY_LIMIT, Editor};
+pub use error::EditError;
+pub use label::{EditKind, EditLabel};

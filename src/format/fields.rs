@@ -1,0 +1,62 @@
+//! The field names of format v1, in the order they are written. The reader uses the
+//! same lists to tell known fields from unknown ones, which are kept.
+
+/// The value of the top-level `"format"` field.
+pub const FORMAT_NAME: &str = "powermap";
+/// The newest format version this build reads and the one it writes.
+pub const CURRENT_VERSION: u64 = 1;
+
+/// Top-level fields.
+pub const TOP: &[&str] = &[
+    "format",
+    "version",
+    "account",
+    "team",
+    "stakeholders",
+    "relationships",
+];
+/// Fields of `account`.
+pub const ACCOUNT: &[&str] = &[
+    "name",
+    "industry",
+    "opportunity",
+    "deal_value",
+    "currency",
+    "stage",
+    "notes",
+];
+/// Fields of a team member.
+pub const TEAM_MEMBER: &[&str] = &["id", "name"];
+/// Fields of a stakeholder.
+pub const STAKEHOLDER: &[&str] = &[
+    "id",
+    "name",
+    "title",
+    "department",
+    "role",
+    "stance",
+    "power",
+    "interests",
+    "concerns",
+    "decision_criteria",
+    "notes",
+    "contact",
+    "owner",
+    "coverage",
+    "last_contact",
+    "last_verified",
+    "source",
+    "tags",
+    "next_actions",
+    "position",
+];
+/// Fields of `interests`.
+pub const INTERESTS: &[&str] = &["business", "personal"];
+/// Fields of `contact`.
+pub const CONTACT: &[&str] = &["email", "phone", "other"];
+/// Fields of a next action.
+pub const NEXT_ACTION: &[&str] = &["text", "due", "done"];
+/// Fields of `position`.
+pub const POSITION: &[&str] = &["x", "y"];
+/// Fields of a relationship.
+pub const RELATIONSHIP: &[&str] = &["id", "from", "to", "kind", "strength", "note"];

@@ -1,0 +1,57 @@
+//! The file format (v1, JSON): loading with clear errors, canonical writing, atomic
+//! saving. See `docs/FORMAT.md` for the field-by-field description.
+
+mod error;
+pub mod fields;
+mod object_reader;
+mod read;
+mod save;
+mod write;
+
+use std::io::Read;
+use std::path::Path;
+
+pub use error::{LoadError, SaveError};
+pub use read::{from_bytes, from_value};
+pub use save::{atomic_write, backup_path};
+pub use write::{to_bytes, to_value};
+
+use crate::model::limits::MAX_FILE_BYTES;
+use crate::model::{Document, validate};
+
+/// Reads and checks the map at `path`.
+pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    let read_error = |source| LoadError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let size = file.metadata().map_err(read_error)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    // Read at most one byte past the limit, in case the file grows while we read.
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    from_bytes(&bytes)
+}
+
+/// Saves `doc` to `path` atomically, keeping the previous file as `NAME.bak`. A
+/// document with problems is refused, since it would not load again.
+pub fn save_file(path: &Path, doc: &Document) -> Result<(), SaveError> {
+    let problems = validate(doc);
+    if !problems.is_empty() {
+        return Err(SaveError::Invalid(problems));
+    }
+    atomic_write(path, &to_bytes(doc))
+}
+
+/// Whether `bytes` are exactly what saving their document would write.
+pub fn is_canonical(bytes: &[u8], doc: &Document) -> bool {
+    to_bytes(doc) == bytes
+}

@@ -1,0 +1,412 @@
+//! Reading format v1: bytes → JSON → checked [`Document`].
+
+use std::collections::HashSet;
+
+use serde_json::{Map, Value};
+
+use super::fields;
+use super::object_reader::{ObjectReader, kind_of};
+use super::LoadError;
+use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
+use crate::model::{
+    Account, Contact, Coverage, Document, Interests, NextAction, Position, Power, Problem,
+    Relationship, RelationshipId, RelationshipKind, Role, Stage, Stakeholder, StakeholderId,
+    Stance, Strength, Subject, TeamMember, TeamMemberId, validate,
+};
+
+/// Reads a map from the bytes of a file. Every problem in the content is reported
+/// together in [`LoadError::Invalid`].
+pub fn from_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    // Editors on Windows may start UTF-8 files with a byte-order mark.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let value: Value = serde_json::from_slice(bytes).map_err(|err| json_error(&err))?;
+    from_value(&value)
+}
+
+/// Reads a map from parsed JSON.
+pub fn from_value(value: &Value) -> Result<Document, LoadError> {
+    let Value::Object(top) = value else {
+        return Err(LoadError::NotPowermap {
+            reason: format!("the file holds {}, not an object", kind_of(value)),
+        });
+    };
+    check_header(top)?;
+    check_strings(value, &mut String::new())?;
+    if let Some(Value::Array(people)) = top.get("stakeholders")
+        && people.len() > MAX_STAKEHOLDERS
+    {
+        return Err(LoadError::TooManyStakeholders {
+            count: people.len(),
+            limit: MAX_STAKEHOLDERS,
+        });
+    }
+
+    let mut problems = Vec::new();
+    let doc = read_document(top, &mut problems);
+    if problems.is_empty() {
+        problems = validate(&doc);
+    }
+    if problems.is_empty() {
+        Ok(doc)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+fn json_error(err: &serde_json::Error) -> LoadError {
+    let text = err.to_string();
+    // serde_json appends " at line L column C"; keep only the reason.
+    let message = text
+        .rsplit_once(" at line ")
+        .map_or(text.as_str(), |(reason, _)| reason);
+    let message = if message.contains("recursion limit") {
+        "the data is nested deeper than 128 levels".to_owned()
+    } else {
+        message.to_owned()
+    };
+    LoadError::Json {
+        line: err.line(),
+        column: err.column(),
+        message,
+    }
+}
+
+fn check_header(top: &Map<String, Value>) -> Result<(), LoadError> {
+    match top.get("format") {
+        Some(Value::String(name)) if name == fields::FORMAT_NAME => {}
+        Some(other) => {
+            return Err(LoadError::NotPowermap {
+                reason: format!("\"format\" is {other}, expected \"powermap\""),
+            });
+        }
+        None => {
+            return Err(LoadError::NotPowermap {
+                reason: "the field \"format\": \"powermap\" is missing".to_owned(),
+            });
+        }
+    }
+    match top.get("version").and_then(Value::as_u64) {
+        Some(version) if version > fields::CURRENT_VERSION => Err(LoadError::TooNew {
+            found: version,
+            supported: fields::CURRENT_VERSION,
+        }),
+        Some(version) if version >= 1 => Ok(()),
+        _ => Err(LoadError::NotPowermap {
+            reason: "\"version\" must be a whole number of 1 or more".to_owned(),
+        }),
+    }
+}
+
+/// Refuses any string or key longer than the limit, wherever it is.
+fn check_strings(value: &Value, path: &mut String) -> Result<(), LoadError> {
+    let too_long = |location: &str, length: usize| LoadError::StringTooLong {
+        location: if location.is_empty() {
+            "the top level".to_owned()
+        } else {
+            location.to_owned()
+        },
+        length,
+        limit: MAX_STRING_BYTES,
+    };
+    match value {
+        Value::String(text) if text.len() > MAX_STRING_BYTES => Err(too_long(path, text.len())),
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{index}]"));
+                check_strings(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        Value::Object(object) => {
+            for (key, item) in object {
+                if key.len() > MAX_STRING_BYTES {
+                    return Err(too_long(&format!("{path} (a field name)"), key.len()));
+                }
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                // Long keys were refused above; shorten what goes into messages anyway.
+                path.push_str(&key.chars().take(64).collect::<String>());
+                check_strings(item, path)?;
+                path.truncate(len);
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+fn read_document(top: &Map<String, Value>, problems: &mut Vec<Problem>) -> Document {
+    let mut reader = ObjectReader::new(top, Subject::File, "", problems);
+    let account = match reader.object("account") {
+        Some(object) => read_account(object, reader.problems()),
+        None => Account::default(),
+    };
+    let team = reader
+        .array("team")
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| read_team_member(item, index, reader.problems()))
+        .collect();
+    let stakeholders = reader
+        .array("stakeholders")
+        .iter()
+        .enumerate()
+        .filter_map(|(index, item)| read_stakeholder(item, index, reader.problems()))
+        .collect();
+    let relationship_items = reader.array("relationships");
+    let relationships = read_relationships(relationship_items, reader.problems());
+    let extra = reader.extra(fields::TOP);
+    Document {
+        account,
+        team,
+        stakeholders,
+        relationships,
+        extra,
+    }
+}
+
+/// The object at `list[index]`, or a problem when it is something else.
+fn list_object<'a>(
+    item: &'a Value,
+    subject: Subject,
+    problems: &mut Vec<Problem>,
+) -> Option<&'a Map<String, Value>> {
+    match item {
+        Value::Object(object) => Some(object),
+        other => {
+            problems.push(Problem::new(
+                subject,
+                "",
+                format!("must be an object, found {}", kind_of(other)),
+            ));
+            None
+        }
+    }
+}
+
+/// The `id` field as written, for naming the subject of problems.
+fn id_of(item: &Value) -> String {
+    item.get("id")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Account {
+    let mut r = ObjectReader::new(object, Subject::Account, "", problems);
+    let deal_value = r.number("deal_value");
+    if deal_value.is_some_and(|v| v < 0.0) {
+        r.problem("deal_value", "must not be negative");
+    }
+    Account {
+        name: r.string("name"),
+        industry: r.string("industry"),
+        opportunity: r.string("opportunity"),
+        deal_value,
+        currency: r.string("currency"),
+        stage: r
+            .name("stage", Stage::parse, &Stage::expected())
+            .unwrap_or_default(),
+        notes: r.string("notes"),
+        extra: r.extra(fields::ACCOUNT),
+    }
+}
+
+fn read_team_member(
+    item: &Value,
+    index: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<TeamMember> {
+    let subject = Subject::TeamMember {
+        index,
+        id: id_of(item),
+    };
+    let object = list_object(item, subject.clone(), problems)?;
+    let mut r = ObjectReader::new(object, subject, "", problems);
+    Some(TeamMember {
+        id: TeamMemberId::new(r.required_string("id")),
+        name: r.string("name"),
+        extra: r.extra(fields::TEAM_MEMBER),
+    })
+}
+
+fn read_stakeholder(
+    item: &Value,
+    index: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Stakeholder> {
+    let subject = Subject::Stakeholder {
+        index,
+        id: id_of(item),
+    };
+    let object = list_object(item, subject.clone(), problems)?;
+    let mut r = ObjectReader::new(object, subject, "", problems);
+    let id = StakeholderId::new(r.required_string("id"));
+    let name = r.required_string("name");
+    let title = r.string("title");
+    let department = r.string("department");
+    let role = r.name("role", Role::parse, &Role::expected());
+    let stance = r.name("stance", Stance::parse, &Stance::expected());
+    let power = r.integer("power", "from 1 to 5", Power::new);
+    let interests = r
+        .object("interests")
+        .map(|o| read_interests(&mut r.nested(o, "interests")))
+        .unwrap_or_default();
+    let concerns = r.string("concerns");
+    let decision_criteria = r.string("decision_criteria");
+    let notes = r.string("notes");
+    let contact = r
+        .object("contact")
+        .map(|o| read_contact(&mut r.nested(o, "contact")))
+        .unwrap_or_default();
+    let owner = r.optional_string("owner").map(TeamMemberId::new);
+    let coverage = r.name("coverage", Coverage::parse, &Coverage::expected());
+    let last_contact = r.date("last_contact");
+    let last_verified = r.date("last_verified");
+    let source = r.string("source");
+    let tags = r.string_list("tags");
+    let next_actions = read_next_actions(&mut r);
+    let (position, position_extra) = match r.object("position") {
+        Some(o) => {
+            let mut p = r.nested(o, "position");
+            let x = p.number("x");
+            let y = p.number("y");
+            let extra = p.extra(fields::POSITION);
+            match (x, y) {
+                (Some(x), Some(y)) => (Some(Position::new(x, y)), extra),
+                _ => {
+                    p.problem("", "needs both x and y as numbers");
+                    (None, extra)
+                }
+            }
+        }
+        None => (None, Default::default()),
+    };
+    Some(Stakeholder {
+        id,
+        name,
+        title,
+        department,
+        role: role.unwrap_or_default(),
+        stance: stance.unwrap_or_default(),
+        power: power.unwrap_or_default(),
+        interests,
+        concerns,
+        decision_criteria,
+        notes,
+        contact,
+        owner,
+        coverage: coverage.unwrap_or_default(),
+        last_contact,
+        last_verified,
+        source,
+        tags,
+        next_actions,
+        position,
+        position_extra,
+        extra: r.extra(fields::STAKEHOLDER),
+    })
+}
+
+fn read_interests(r: &mut ObjectReader<'_>) -> Interests {
+    Interests {
+        business: r.string("business"),
+        personal: r.string("personal"),
+        extra: r.extra(fields::INTERESTS),
+    }
+}
+
+fn read_contact(r: &mut ObjectReader<'_>) -> Contact {
+    Contact {
+        email: r.string("email"),
+        phone: r.string("phone"),
+        other: r.string("other"),
+        extra: r.extra(fields::CONTACT),
+    }
+}
+
+fn read_next_actions(r: &mut ObjectReader<'_>) -> Vec<NextAction> {
+    let items = r.array("next_actions");
+    let mut actions = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let key = format!("next_actions[{index}]");
+        let Value::Object(object) = item else {
+            r.problem(&key, format!("must be an object, found {}", kind_of(item)));
+            continue;
+        };
+        let mut a = r.nested(object, &key);
+        actions.push(NextAction {
+            text: a.required_string("text"),
+            due: a.date("due"),
+            done: a.bool("done"),
+            extra: a.extra(fields::NEXT_ACTION),
+        });
+    }
+    actions
+}
+
+fn read_relationships(items: &[Value], problems: &mut Vec<Problem>) -> Vec<Relationship> {
+    // Ids written in the file come first, so a generated id never takes one of them.
+    let mut taken: HashSet<String> = items.iter().map(id_of).collect();
+    let mut lines = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let subject = Subject::Relationship {
+            index,
+            id: id_of(item),
+        };
+        let Some(object) = list_object(item, subject.clone(), problems) else {
+            continue;
+        };
+        let mut r = ObjectReader::new(object, subject, "", problems);
+        let written_id = r.optional_string("id");
+        let from = StakeholderId::new(r.required_string("from"));
+        let to = StakeholderId::new(r.required_string("to"));
+        let kind = r.name("kind", RelationshipKind::parse, &RelationshipKind::expected());
+        if r.value("kind").is_none() {
+            r.problem("kind", "is required");
+        }
+        let strength = r.integer("strength", "from 1 to 3", Strength::new);
+        let note = r.string("note");
+        let extra = r.extra(fields::RELATIONSHIP);
+        let kind = kind.unwrap_or_default();
+        let id = written_id.unwrap_or_else(|| generated_id(&from, kind, &to, &mut taken));
+        lines.push(Relationship {
+            id: RelationshipId::new(id),
+            from,
+            to,
+            kind,
+            strength: strength.unwrap_or_default(),
+            note,
+            extra,
+        });
+    }
+    lines
+}
+
+/// A deterministic id for a relationship written without one: `from-kind-to`,
+/// with `-2`, `-3`, … when that is taken.
+fn generated_id(
+    from: &StakeholderId,
+    kind: RelationshipKind,
+    to: &StakeholderId,
+    taken: &mut HashSet<String>,
+) -> String {
+    let base = format!("{from}-{kind}-{to}");
+    let id = std::iter::once(base.clone())
+        .chain((2..).map(|n| format!("{base}-{n}")))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or(base);
+    taken.insert(id.clone());
+    id
+}

@@ -1,0 +1,13 @@
+//! Powermap: power maps for B2B sales teams.
+//!
+//! The library holds all logic. Only [`ui`] uses egui; the model, the file format,
+//! editing and the command line are plain Rust so they can be tested and used headless.
+
+#![warn(missing_docs)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing))]
+
+pub mod model;
+pub mod cli;
+pub mod edit;
+pub mod format;

@@ -1,0 +1,94 @@
+//! The whole map: account, team, stakeholders and relationships.
+
+use super::{
+    Account, Extra, Relationship, RelationshipId, Role, Stakeholder, StakeholderId, TeamMember,
+    TeamMemberId,
+};
+
+/// A power map document: what the user saves and shares.
+///
+/// Order matters: people, relationships and team members keep the order of the file
+/// so that saved files diff cleanly.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Document {
+    /// The customer and the deal.
+    pub account: Account,
+    /// Our own people.
+    pub team: Vec<TeamMember>,
+    /// People in the customer organisation.
+    pub stakeholders: Vec<Stakeholder>,
+    /// Lines between stakeholders.
+    pub relationships: Vec<Relationship>,
+    /// Unknown top-level fields, kept for newer versions.
+    pub extra: Extra,
+}
+
+impl Document {
+    /// The stakeholder with this id.
+    pub fn stakeholder(&self, id: &StakeholderId) -> Option<&Stakeholder> {
+        self.stakeholders.iter().find(|s| &s.id == id)
+    }
+
+    /// Position of the stakeholder with this id in `stakeholders`.
+    pub fn stakeholder_index(&self, id: &StakeholderId) -> Option<usize> {
+        self.stakeholders.iter().position(|s| &s.id == id)
+    }
+
+    /// The relationship with this id.
+    pub fn relationship(&self, id: &RelationshipId) -> Option<&Relationship> {
+        self.relationships.iter().find(|r| &r.id == id)
+    }
+
+    /// Position of the relationship with this id in `relationships`.
+    pub fn relationship_index(&self, id: &RelationshipId) -> Option<usize> {
+        self.relationships.iter().position(|r| &r.id == id)
+    }
+
+    /// The team member with this id.
+    pub fn team_member(&self, id: &TeamMemberId) -> Option<&TeamMember> {
+        self.team.iter().find(|m| &m.id == id)
+    }
+
+    /// Position of the team member with this id in `team`.
+    pub fn team_member_index(&self, id: &TeamMemberId) -> Option<usize> {
+        self.team.iter().position(|m| &m.id == id)
+    }
+
+    /// How many stakeholders have each role, in `Role::ALL` order, zero counts included.
+    pub fn role_counts(&self) -> Vec<(Role, usize)> {
+        Role::ALL
+            .iter()
+            .map(|role| {
+                let count = self.stakeholders.iter().filter(|s| s.role == *role).count();
+                (*role, count)
+            })
+            .collect()
+    }
+
+    /// A stakeholder id not used yet, of the form `{prefix}{n}`.
+    pub fn fresh_stakeholder_id(&self, prefix: &str) -> StakeholderId {
+        let taken = |candidate: &str| self.stakeholders.iter().any(|s| s.id.as_str() == candidate);
+        StakeholderId::new(fresh_id(prefix, self.stakeholders.len() + 1, taken))
+    }
+
+    /// A relationship id not used yet, of the form `{prefix}{n}`.
+    pub fn fresh_relationship_id(&self, prefix: &str) -> RelationshipId {
+        let taken =
+            |candidate: &str| self.relationships.iter().any(|r| r.id.as_str() == candidate);
+        RelationshipId::new(fresh_id(prefix, self.relationships.len() + 1, taken))
+    }
+
+    /// A team member id not used yet, of the form `{prefix}{n}`.
+    pub fn fresh_team_member_id(&self, prefix: &str) -> TeamMemberId {
+        let taken = |candidate: &str| self.team.iter().any(|m| m.id.as_str() == candidate);
+        TeamMemberId::new(fresh_id(prefix, self.team.len() + 1, taken))
+    }
+}
+
+/// The first `{prefix}{n}` with n ≥ `start` that is not taken.
+fn fresh_id(prefix: &str, start: usize, taken: impl Fn(&str) -> bool) -> String {
+    (start..)
+        .map(|n| format!("{prefix}{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| prefix.to_owned())
+}

@@ -1,0 +1,27 @@
+//! The document model: what a power map is, independent of files and UI.
+
+mod account;
+mod date;
+mod document;
+mod enums;
+mod ids;
+pub mod limits;
+mod problem;
+mod relationship;
+mod stakeholder;
+mod validate;
+mod values;
+
+pub use account::{Account, TeamMember};
+pub use date::{Date, DateError};
+pub use document::Document;
+pub use enums::{Coverage, RelationshipKind, Role, Stage, Stance};
+pub use ids::{RelationshipId, StakeholderId, TeamMemberId};
+pub use problem::{Problem, Subject};
+pub use relationship::Relationship;
+pub use stakeholder::{Contact, Interests, NextAction, Stakeholder};
+pub use validate::{
+    account_problems, relationship_problems, relationship_subject, stakeholder_problems,
+    stakeholder_subject, team_member_problems, team_subject, validate,
+};
+pub use values::{Extra, Position, Power, Strength};

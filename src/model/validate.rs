@@ -1,0 +1,280 @@
+//! Checks that a document is consistent: unique ids, references that resolve, no
+//! self-loops, no cycle of `reports_to`, values in range.
+
+use std::collections::{HashMap, HashSet};
+
+use super::limits::MAX_STRING_BYTES;
+use super::{
+    Account, Document, Problem, Relationship, RelationshipKind, Stakeholder, Subject, TeamMember,
+};
+
+/// Every problem in the document, in document order. Empty when the map is valid.
+pub fn validate(doc: &Document) -> Vec<Problem> {
+    let mut problems = account_problems(&doc.account);
+
+    let mut team_ids = HashSet::new();
+    for (index, member) in doc.team.iter().enumerate() {
+        problems.extend(team_member_problems(member, index));
+        if !member.id.as_str().is_empty() && !team_ids.insert(member.id.as_str()) {
+            problems.push(duplicate(team_subject(member, index)));
+        }
+    }
+
+    let mut stakeholder_ids = HashSet::new();
+    for (index, person) in doc.stakeholders.iter().enumerate() {
+        problems.extend(stakeholder_problems(person, index));
+        if !person.id.as_str().is_empty() && !stakeholder_ids.insert(person.id.as_str()) {
+            problems.push(duplicate(stakeholder_subject(person, index)));
+        }
+        if let Some(owner) = &person.owner
+            && !team_ids.contains(owner.as_str())
+        {
+            problems.push(Problem::new(
+                stakeholder_subject(person, index),
+                "owner",
+                format!("no team member has the id \"{}\"", owner.as_str().escape_debug()),
+            ));
+        }
+    }
+
+    let mut relationship_ids = HashSet::new();
+    for (index, line) in doc.relationships.iter().enumerate() {
+        problems.extend(relationship_problems(line, index));
+        let subject = relationship_subject(line, index);
+        if !line.id.as_str().is_empty() && !relationship_ids.insert(line.id.as_str()) {
+            problems.push(duplicate(subject.clone()));
+        }
+        for (field, end) in [("from", &line.from), ("to", &line.to)] {
+            if !stakeholder_ids.contains(end.as_str()) {
+                problems.push(Problem::new(
+                    subject.clone(),
+                    field,
+                    format!("no stakeholder has the id \"{}\"", end.as_str().escape_debug()),
+                ));
+            }
+        }
+    }
+    problems.extend(reports_to_cycles(doc));
+    problems
+}
+
+/// Problems of the account on its own (ranges, lengths).
+pub fn account_problems(account: &Account) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let strings = [
+        ("name", &account.name),
+        ("industry", &account.industry),
+        ("opportunity", &account.opportunity),
+        ("currency", &account.currency),
+        ("notes", &account.notes),
+    ];
+    long_strings(&mut problems, &Subject::Account, strings);
+    if let Some(value) = account.deal_value
+        && !(value.is_finite() && value >= 0.0)
+    {
+        problems.push(Problem::new(
+            Subject::Account,
+            "deal_value",
+            "must be a number of zero or more",
+        ));
+    }
+    problems
+}
+
+/// Problems of one team member on its own.
+pub fn team_member_problems(member: &TeamMember, index: usize) -> Vec<Problem> {
+    let subject = team_subject(member, index);
+    let mut problems = Vec::new();
+    if member.id.as_str().is_empty() {
+        problems.push(empty_id(subject.clone()));
+    }
+    long_strings(
+        &mut problems,
+        &subject,
+        [("id", &member.id.as_str().to_owned()), ("name", &member.name)],
+    );
+    problems
+}
+
+/// Problems of one stakeholder on its own (not its references).
+pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> {
+    let subject = stakeholder_subject(person, index);
+    let mut problems = Vec::new();
+    if person.id.as_str().is_empty() {
+        problems.push(empty_id(subject.clone()));
+    }
+    let id = person.id.as_str().to_owned();
+    let fields = [
+        ("id", &id),
+        ("name", &person.name),
+        ("title", &person.title),
+        ("department", &person.department),
+        ("interests.business", &person.interests.business),
+        ("interests.personal", &person.interests.personal),
+        ("concerns", &person.concerns),
+        ("decision_criteria", &person.decision_criteria),
+        ("notes", &person.notes),
+        ("contact.email", &person.contact.email),
+        ("contact.phone", &person.contact.phone),
+        ("contact.other", &person.contact.other),
+        ("source", &person.source),
+    ];
+    long_strings(&mut problems, &subject, fields);
+    for (i, tag) in person.tags.iter().enumerate() {
+        long_strings(&mut problems, &subject, [(format!("tags[{i}]").as_str(), tag)]);
+    }
+    for (i, action) in person.next_actions.iter().enumerate() {
+        let field = format!("next_actions[{i}].text");
+        long_strings(&mut problems, &subject, [(field.as_str(), &action.text)]);
+    }
+    if let Some(pos) = person.position
+        && !(pos.x.is_finite() && pos.y.is_finite())
+    {
+        problems.push(Problem::new(subject, "position", "coordinates must be finite numbers"));
+    }
+    problems
+}
+
+/// Problems of one relationship on its own (not whether its ends exist).
+pub fn relationship_problems(line: &Relationship, index: usize) -> Vec<Problem> {
+    let subject = relationship_subject(line, index);
+    let mut problems = Vec::new();
+    if line.id.as_str().is_empty() {
+        problems.push(empty_id(subject.clone()));
+    }
+    if line.from == line.to {
+        problems.push(Problem::new(
+            subject.clone(),
+            "to",
+            "a relationship must join two different people",
+        ));
+    }
+    let id = line.id.as_str().to_owned();
+    long_strings(&mut problems, &subject, [("id", &id), ("note", &line.note)]);
+    problems
+}
+
+/// The subject naming a stakeholder in problems.
+pub fn stakeholder_subject(person: &Stakeholder, index: usize) -> Subject {
+    Subject::Stakeholder {
+        index,
+        id: person.id.as_str().to_owned(),
+    }
+}
+
+/// The subject naming a relationship in problems.
+pub fn relationship_subject(line: &Relationship, index: usize) -> Subject {
+    Subject::Relationship {
+        index,
+        id: line.id.as_str().to_owned(),
+    }
+}
+
+/// The subject naming a team member in problems.
+pub fn team_subject(member: &TeamMember, index: usize) -> Subject {
+    Subject::TeamMember {
+        index,
+        id: member.id.as_str().to_owned(),
+    }
+}
+
+fn duplicate(subject: Subject) -> Problem {
+    Problem::new(subject, "id", "this id is used more than once")
+}
+
+fn empty_id(subject: Subject) -> Problem {
+    Problem::new(subject, "id", "the id must not be empty")
+}
+
+fn long_strings<'a, F: AsRef<str>>(
+    problems: &mut Vec<Problem>,
+    subject: &Subject,
+    fields: impl IntoIterator<Item = (F, &'a String)>,
+) {
+    for (field, text) in fields {
+        if text.len() > MAX_STRING_BYTES {
+            problems.push(Problem::new(
+                subject.clone(),
+                field.as_ref(),
+                format!(
+                    "text of {} bytes is longer than the limit of {MAX_STRING_BYTES} bytes",
+                    text.len()
+                ),
+            ));
+        }
+    }
+}
+
+/// One problem for each cycle of `reports_to` lines, naming the people in it.
+fn reports_to_cycles(doc: &Document) -> Vec<Problem> {
+    let mut managers: HashMap<&str, Vec<(usize, &Relationship)>> = HashMap::new();
+    for (index, line) in doc.relationships.iter().enumerate() {
+        if line.kind == RelationshipKind::ReportsTo && line.from != line.to {
+            managers
+                .entry(line.from.as_str())
+                .or_default()
+                .push((index, line));
+        }
+    }
+
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        Open,
+        Done,
+    }
+    let mut marks: HashMap<&str, Mark> = HashMap::new();
+    let mut problems = Vec::new();
+    for person in &doc.stakeholders {
+        let start = person.id.as_str();
+        if marks.contains_key(start) {
+            continue;
+        }
+        // Iterative depth-first search; `path` holds the lines followed so far.
+        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+        let mut path: Vec<(usize, &Relationship)> = Vec::new();
+        marks.insert(start, Mark::Open);
+        while let Some((node, next)) = stack.pop() {
+            let edges = managers.get(node).map_or(&[][..], Vec::as_slice);
+            let Some(&(index, line)) = edges.get(next) else {
+                marks.insert(node, Mark::Done);
+                path.pop();
+                continue;
+            };
+            stack.push((node, next + 1));
+            let target = line.to.as_str();
+            match marks.get(target) {
+                Some(Mark::Done) => {}
+                Some(Mark::Open) => {
+                    let first = path
+                        .iter()
+                        .position(|(_, l)| l.from.as_str() == target)
+                        .unwrap_or(path.len());
+                    let mut cycle: Vec<(usize, &Relationship)> =
+                        path.get(first..).unwrap_or(&[]).to_vec();
+                    cycle.push((index, line));
+                    problems.extend(cycle_problem(&cycle));
+                }
+                None => {
+                    marks.insert(target, Mark::Open);
+                    path.push((index, line));
+                    stack.push((target, 0));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn cycle_problem(cycle: &[(usize, &Relationship)]) -> Option<Problem> {
+    let &(index, last) = cycle.last()?;
+    let mut names: Vec<String> = cycle
+        .iter()
+        .map(|(_, line)| format!("\"{}\"", line.from.as_str().escape_debug()))
+        .collect();
+    names.push(format!("\"{}\"", last.to.as_str().escape_debug()));
+    Some(Problem::new(
+        relationship_subject(last, index),
+        "to",
+        format!("reports_to lines form a cycle: {}", names.join(" → ")),
+    ))
+}
