@@ -15,9 +15,7 @@ use crate::model::{
 /// restores the document exactly, order of lists included.
 pub fn apply(doc: &mut Document, command: Command) -> Result<Command, EditError> {
     match command {
-        Command::AddStakeholder { stakeholder, index } => {
-            add_stakeholder(doc, *stakeholder, index)
-        }
+        Command::AddStakeholder { stakeholder, index } => add_stakeholder(doc, *stakeholder, index),
         Command::UpdateStakeholder(stakeholder) => update_stakeholder(doc, *stakeholder),
         Command::RemoveStakeholders(ids) => remove_stakeholders(doc, &ids),
         Command::MoveStakeholders(moves) => move_stakeholders(doc, moves),
@@ -105,7 +103,10 @@ fn remove_stakeholders(doc: &mut Document, ids: &[StakeholderId]) -> Result<Comm
     // that the lines find their ends.
     let mut restore = Vec::new();
     let mut kept = Vec::with_capacity(doc.stakeholders.len());
-    for (index, person) in std::mem::take(&mut doc.stakeholders).into_iter().enumerate() {
+    for (index, person) in std::mem::take(&mut doc.stakeholders)
+        .into_iter()
+        .enumerate()
+    {
         if wanted.contains(&person.id) {
             restore.push(Command::AddStakeholder {
                 stakeholder: Box::new(person),
@@ -117,7 +118,10 @@ fn remove_stakeholders(doc: &mut Document, ids: &[StakeholderId]) -> Result<Comm
     }
     doc.stakeholders = kept;
     let mut kept_lines = Vec::with_capacity(doc.relationships.len());
-    for (index, line) in std::mem::take(&mut doc.relationships).into_iter().enumerate() {
+    for (index, line) in std::mem::take(&mut doc.relationships)
+        .into_iter()
+        .enumerate()
+    {
         if wanted.contains(&line.from) || wanted.contains(&line.to) {
             restore.push(Command::AddRelationship {
                 relationship: line,
@@ -255,17 +259,17 @@ fn update_relationship(doc: &mut Document, line: Relationship) -> Result<Command
     Ok(Command::UpdateRelationship(previous))
 }
 
-fn remove_relationships(
-    doc: &mut Document,
-    ids: &[RelationshipId],
-) -> Result<Command, EditError> {
+fn remove_relationships(doc: &mut Document, ids: &[RelationshipId]) -> Result<Command, EditError> {
     let wanted: HashSet<&RelationshipId> = ids.iter().collect();
     if let Some(missing) = ids.iter().find(|id| doc.relationship(id).is_none()) {
         return Err(EditError::NoSuchRelationship(missing.to_string()));
     }
     let mut restore = Vec::new();
     let mut kept = Vec::with_capacity(doc.relationships.len());
-    for (index, line) in std::mem::take(&mut doc.relationships).into_iter().enumerate() {
+    for (index, line) in std::mem::take(&mut doc.relationships)
+        .into_iter()
+        .enumerate()
+    {
         if wanted.contains(&line.id) {
             restore.push(Command::AddRelationship {
                 relationship: line,

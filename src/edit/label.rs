@@ -76,9 +76,11 @@ impl EditLabel {
                 line_name(&relationship.from, &relationship.to),
                 1,
             ),
-            Command::UpdateRelationship(line) => {
-                (EditKind::EditRelationship, line_name(&line.from, &line.to), 1)
-            }
+            Command::UpdateRelationship(line) => (
+                EditKind::EditRelationship,
+                line_name(&line.from, &line.to),
+                1,
+            ),
             Command::RemoveRelationships(ids) => (
                 EditKind::RemoveRelationships,
                 single(ids, |id| {
@@ -92,12 +94,12 @@ impl EditLabel {
             Command::AddTeamMember { member, .. } => {
                 (EditKind::AddTeamMember, member.name.clone(), 1)
             }
-            Command::UpdateTeamMember(member) => {
-                (EditKind::EditTeamMember, member.name.clone(), 1)
-            }
+            Command::UpdateTeamMember(member) => (EditKind::EditTeamMember, member.name.clone(), 1),
             Command::RemoveTeamMember(id) => (
                 EditKind::RemoveTeamMember,
-                doc.team_member(id).map(|m| m.name.clone()).unwrap_or_default(),
+                doc.team_member(id)
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default(),
                 1,
             ),
             Command::Batch(commands) => (EditKind::Batch, String::new(), commands.len()),

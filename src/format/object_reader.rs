@@ -73,7 +73,10 @@ impl<'a> ObjectReader<'a> {
             None => false,
             Some(Value::Bool(flag)) => *flag,
             Some(other) => {
-                self.problem(key, format!("must be true or false, found {}", kind_of(other)));
+                self.problem(
+                    key,
+                    format!("must be true or false, found {}", kind_of(other)),
+                );
                 false
             }
         }
@@ -109,7 +112,10 @@ impl<'a> ObjectReader<'a> {
         if made.is_none() {
             self.problem(
                 key,
-                format!("must be a whole number {range_text}, found {}", describe(value)),
+                format!(
+                    "must be a whole number {range_text}, found {}",
+                    describe(value)
+                ),
             );
         }
         made

@@ -1,12 +1,12 @@
 //! Reading format v1: bytes → JSON → checked [`Document`].
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde_json::{Map, Value};
 
+use super::LoadError;
 use super::fields;
 use super::object_reader::{ObjectReader, kind_of};
-use super::LoadError;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use crate::model::{
     Account, Contact, Coverage, Document, Interests, NextAction, Position, Power, Problem,
@@ -49,9 +49,18 @@ pub fn from_value(value: &Value) -> Result<Document, LoadError> {
     }
 
     let mut problems = Vec::new();
-    let doc = read_document(top, &mut problems);
-    if problems.is_empty() {
-        problems = validate(&doc);
+    let (doc, complete) = read_document(top, &mut problems);
+    if complete {
+        // Consistency problems too, but not twice for a field already reported.
+        let reported: BTreeSet<(Subject, String)> = problems
+            .iter()
+            .map(|p| (p.subject.clone(), p.field.clone()))
+            .collect();
+        problems.extend(
+            validate(&doc)
+                .into_iter()
+                .filter(|p| !reported.contains(&(p.subject.clone(), p.field.clone()))),
+        );
     }
     if problems.is_empty() {
         Ok(doc)
@@ -146,34 +155,41 @@ fn check_strings(value: &Value, path: &mut String) -> Result<(), LoadError> {
     }
 }
 
-fn read_document(top: &Map<String, Value>, problems: &mut Vec<Problem>) -> Document {
+/// The document as far as it could be read, and whether every list item was an
+/// object (so that list indices match the file and consistency can be checked).
+fn read_document(top: &Map<String, Value>, problems: &mut Vec<Problem>) -> (Document, bool) {
     let mut reader = ObjectReader::new(top, Subject::File, "", problems);
     let account = match reader.object("account") {
         Some(object) => read_account(object, reader.problems()),
         None => Account::default(),
     };
-    let team = reader
-        .array("team")
+    let team_items = reader.array("team");
+    let people_items = reader.array("stakeholders");
+    let line_items = reader.array("relationships");
+    let problems = reader.problems();
+    let team: Vec<TeamMember> = team_items
         .iter()
         .enumerate()
-        .filter_map(|(index, item)| read_team_member(item, index, reader.problems()))
+        .filter_map(|(index, item)| read_team_member(item, index, problems))
         .collect();
-    let stakeholders = reader
-        .array("stakeholders")
+    let stakeholders: Vec<Stakeholder> = people_items
         .iter()
         .enumerate()
-        .filter_map(|(index, item)| read_stakeholder(item, index, reader.problems()))
+        .filter_map(|(index, item)| read_stakeholder(item, index, problems))
         .collect();
-    let relationship_items = reader.array("relationships");
-    let relationships = read_relationships(relationship_items, reader.problems());
+    let relationships = read_relationships(line_items, problems);
     let extra = reader.extra(fields::TOP);
-    Document {
+    let complete = team.len() == team_items.len()
+        && stakeholders.len() == people_items.len()
+        && relationships.len() == line_items.len();
+    let doc = Document {
         account,
         team,
         stakeholders,
         relationships,
         extra,
-    }
+    };
+    (doc, complete)
 }
 
 /// The object at `list[index]`, or a problem when it is something else.
@@ -223,11 +239,7 @@ fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Acc
     }
 }
 
-fn read_team_member(
-    item: &Value,
-    index: usize,
-    problems: &mut Vec<Problem>,
-) -> Option<TeamMember> {
+fn read_team_member(item: &Value, index: usize, problems: &mut Vec<Problem>) -> Option<TeamMember> {
     let subject = Subject::TeamMember {
         index,
         id: id_of(item),
@@ -285,6 +297,8 @@ fn read_stakeholder(
             let extra = p.extra(fields::POSITION);
             match (x, y) {
                 (Some(x), Some(y)) => (Some(Position::new(x, y)), extra),
+                // Not placed yet; fields of newer versions are still kept.
+                (None, None) if p.value("x").is_none() && p.value("y").is_none() => (None, extra),
                 _ => {
                     p.problem("", "needs both x and y as numbers");
                     (None, extra)
@@ -372,7 +386,11 @@ fn read_relationships(items: &[Value], problems: &mut Vec<Problem>) -> Vec<Relat
         let written_id = r.optional_string("id");
         let from = StakeholderId::new(r.required_string("from"));
         let to = StakeholderId::new(r.required_string("to"));
-        let kind = r.name("kind", RelationshipKind::parse, &RelationshipKind::expected());
+        let kind = r.name(
+            "kind",
+            RelationshipKind::parse,
+            &RelationshipKind::expected(),
+        );
         if r.value("kind").is_none() {
             r.problem("kind", "is required");
         }

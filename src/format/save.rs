@@ -148,7 +148,10 @@ thread_local! {
 #[cfg(test)]
 fn inject(step: Step) -> std::io::Result<()> {
     if FAIL_AT.with(|f| f.get()) == Some(step) {
-        Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device (simulated)"))
+        Err(std::io::Error::new(
+            std::io::ErrorKind::StorageFull,
+            "no space left on device (simulated)",
+        ))
     } else {
         Ok(())
     }
@@ -218,8 +221,16 @@ mod tests {
             assert!(message.contains(step.describe()), "{message}");
             assert!(message.contains("no space left"), "{message}");
             assert_eq!(fs::read(&path).unwrap(), b"second", "{step:?}");
-            assert_eq!(fs::read(backup_path(&path)).unwrap(), b"original", "{step:?}");
-            assert_eq!(files_in(dir.path()), vec!["map.json", "map.json.bak"], "{step:?}");
+            assert_eq!(
+                fs::read(backup_path(&path)).unwrap(),
+                b"original",
+                "{step:?}"
+            );
+            assert_eq!(
+                files_in(dir.path()),
+                vec!["map.json", "map.json.bak"],
+                "{step:?}"
+            );
         }
     }
 

@@ -56,7 +56,11 @@ impl ObjectWriter {
     }
 
     fn text(self, key: &str, text: &str) -> Self {
-        if text.is_empty() { self } else { self.always(key, text) }
+        if text.is_empty() {
+            self
+        } else {
+            self.always(key, text)
+        }
     }
 
     fn maybe(self, key: &str, value: Option<Value>) -> Self {
@@ -117,12 +121,19 @@ fn stakeholder_value(person: &Stakeholder) -> Value {
     let tags = (!person.tags.is_empty()).then(|| person.tags.iter().map(String::as_str).collect());
     let actions = (!person.next_actions.is_empty())
         .then(|| person.next_actions.iter().map(next_action_value).collect());
-    let position = person.position.map(|pos| {
-        ObjectWriter::new()
-            .always("x", number(pos.x))
-            .always("y", number(pos.y))
-            .finish(&person.position_extra)
-    });
+    let position = match person.position {
+        Some(pos) => Some(
+            ObjectWriter::new()
+                .always("x", number(pos.x))
+                .always("y", number(pos.y))
+                .finish(&person.position_extra),
+        ),
+        // Not placed, but fields of a newer version are kept.
+        None if !person.position_extra.is_empty() => {
+            Some(ObjectWriter::new().finish(&person.position_extra))
+        }
+        None => None,
+    };
     ObjectWriter::new()
         .always("id", person.id.as_str())
         .always("name", person.name.as_str())

@@ -50,7 +50,11 @@ impl Date {
     /// Days since 1970-01-01 (negative before), for date differences.
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
         let yoe = y - era * 400;
@@ -93,7 +97,7 @@ impl Date {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -157,18 +161,40 @@ mod tests {
 
     #[test]
     fn refuses_impossible_days_and_bad_shapes() {
-        assert!(matches!("2026-02-29".parse::<Date>(), Err(DateError::NoSuchDay(_))));
-        assert!(matches!("2026-13-01".parse::<Date>(), Err(DateError::NoSuchDay(_))));
-        assert!(matches!("0000-01-01".parse::<Date>(), Err(DateError::NoSuchDay(_))));
-        for bad in ["2026-1-01", "26-01-01", "2026/01/01", "", "2026-01-01T00", "２０２６-01-01"] {
-            assert!(matches!(bad.parse::<Date>(), Err(DateError::Shape(_))), "{bad}");
+        assert!(matches!(
+            "2026-02-29".parse::<Date>(),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            "2026-13-01".parse::<Date>(),
+            Err(DateError::NoSuchDay(_))
+        ));
+        assert!(matches!(
+            "0000-01-01".parse::<Date>(),
+            Err(DateError::NoSuchDay(_))
+        ));
+        for bad in [
+            "2026-1-01",
+            "26-01-01",
+            "2026/01/01",
+            "",
+            "2026-01-01T00",
+            "２０２６-01-01",
+        ] {
+            assert!(
+                matches!(bad.parse::<Date>(), Err(DateError::Shape(_))),
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn epoch_days_round_trip() {
         let date = Date::from_ymd(2026, 11, 29).unwrap();
-        assert_eq!(Date::from_days_since_epoch(date.days_since_epoch()), Some(date));
+        assert_eq!(
+            Date::from_days_since_epoch(date.days_since_epoch()),
+            Some(date)
+        );
         assert_eq!(Date::from_ymd(1970, 1, 1).unwrap().days_since_epoch(), 0);
         assert_eq!(
             Date::from_ymd(2026, 3, 1).unwrap().days_since_epoch()

@@ -73,8 +73,11 @@ impl Document {
 
     /// A relationship id not used yet, of the form `{prefix}{n}`.
     pub fn fresh_relationship_id(&self, prefix: &str) -> RelationshipId {
-        let taken =
-            |candidate: &str| self.relationships.iter().any(|r| r.id.as_str() == candidate);
+        let taken = |candidate: &str| {
+            self.relationships
+                .iter()
+                .any(|r| r.id.as_str() == candidate)
+        };
         RelationshipId::new(fresh_id(prefix, self.relationships.len() + 1, taken))
     }
 

@@ -77,7 +77,11 @@ impl fmt::Display for Problem {
         if self.field.is_empty() {
             write!(f, "{}: {}", self.subject, self.message)
         } else {
-            write!(f, "{}, field \"{}\": {}", self.subject, self.field, self.message)
+            write!(
+                f,
+                "{}, field \"{}\": {}",
+                self.subject, self.field, self.message
+            )
         }
     }
 }

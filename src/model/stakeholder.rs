@@ -1,8 +1,6 @@
 //! A person in the customer organisation.
 
-use super::{
-    Coverage, Date, Extra, Position, Power, Role, Stance, StakeholderId, TeamMemberId,
-};
+use super::{Coverage, Date, Extra, Position, Power, Role, StakeholderId, Stance, TeamMemberId};
 
 /// A person in the customer organisation and what we know about them.
 #[derive(Clone, Debug, PartialEq, Default)]

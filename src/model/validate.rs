@@ -32,7 +32,10 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             problems.push(Problem::new(
                 stakeholder_subject(person, index),
                 "owner",
-                format!("no team member has the id \"{}\"", owner.as_str().escape_debug()),
+                format!(
+                    "no team member has the id \"{}\"",
+                    owner.as_str().escape_debug()
+                ),
             ));
         }
     }
@@ -49,7 +52,10 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
                 problems.push(Problem::new(
                     subject.clone(),
                     field,
-                    format!("no stakeholder has the id \"{}\"", end.as_str().escape_debug()),
+                    format!(
+                        "no stakeholder has the id \"{}\"",
+                        end.as_str().escape_debug()
+                    ),
                 ));
             }
         }
@@ -91,7 +97,10 @@ pub fn team_member_problems(member: &TeamMember, index: usize) -> Vec<Problem> {
     long_strings(
         &mut problems,
         &subject,
-        [("id", &member.id.as_str().to_owned()), ("name", &member.name)],
+        [
+            ("id", &member.id.as_str().to_owned()),
+            ("name", &member.name),
+        ],
     );
     problems
 }
@@ -121,7 +130,11 @@ pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> 
     ];
     long_strings(&mut problems, &subject, fields);
     for (i, tag) in person.tags.iter().enumerate() {
-        long_strings(&mut problems, &subject, [(format!("tags[{i}]").as_str(), tag)]);
+        long_strings(
+            &mut problems,
+            &subject,
+            [(format!("tags[{i}]").as_str(), tag)],
+        );
     }
     for (i, action) in person.next_actions.iter().enumerate() {
         let field = format!("next_actions[{i}].text");
@@ -130,7 +143,11 @@ pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> 
     if let Some(pos) = person.position
         && !(pos.x.is_finite() && pos.y.is_finite())
     {
-        problems.push(Problem::new(subject, "position", "coordinates must be finite numbers"));
+        problems.push(Problem::new(
+            subject,
+            "position",
+            "coordinates must be finite numbers",
+        ));
     }
     problems
 }
