@@ -14,3 +14,4 @@ pub mod cli;
 pub mod edit;
 pub mod format;
 pub mod model;
+pub mod theme;

@@ -234,7 +234,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         "]".repeat(100_000)
     );
     let err = error_of(deep.as_bytes());
-    assert!(err.contains("nested deeper than 128 levels"), "{err}");
+    assert!(err.contains("nested too deeply"), "{err}");
 }
 
 #[test]
@@ -301,7 +301,7 @@ fn consistency_problems_are_all_reported() {
               {"id":"r4","from":"c","to":"b","kind":"reports_to"}]}"#,
     );
     for wanted in [
-        r#"account, field "deal_value": must not be negative"#,
+        r#"account, field "deal_value": must be zero or more"#,
         r#"team member "t1", field "id": this id is used more than once"#,
         r#"stakeholder "a", field "owner": no team member has the id "t9""#,
         r#"stakeholder "a", field "id": this id is used more than once"#,
@@ -369,5 +369,63 @@ fn a_read_error_names_the_path() {
     assert!(
         err.contains("cannot read") && err.ends_with("/no/such/dir/map.json"),
         "{err}"
+    );
+}
+
+#[test]
+fn version_may_be_written_as_a_whole_float() {
+    assert!(from_bytes(br#"{"format":"powermap","version":1.0}"#).is_ok());
+    let err = error_of(br#"{"format":"powermap","version":2.0}"#);
+    assert!(err.contains("version 2"), "{err}");
+}
+
+#[test]
+fn problems_of_a_relationship_without_id_name_its_place_in_the_file() {
+    let problems = problems_of(
+        r#"{"format":"powermap","version":1,"stakeholders":[{"id":"a","name":"A"}],
+            "relationships":[{"from":"a","to":"ghost","kind":"ally"}]}"#,
+    );
+    assert_eq!(
+        problems,
+        [r#"relationships[0], field "to": no stakeholder has the id "ghost""#]
+    );
+}
+
+#[test]
+fn half_a_position_is_refused_and_long_values_are_cut_in_messages() {
+    let problems = problems_of(&with_person_field(r#""position":{"x":1}"#));
+    assert_eq!(
+        problems,
+        [r#"stakeholder "p1", field "position": needs both x and y as numbers"#]
+    );
+    let long_date = "9".repeat(500);
+    let problems = problems_of(&with_person_field(&format!(
+        r#""last_contact":"{long_date}""#
+    )));
+    assert!(problems[0].len() < 150, "{problems:?}");
+    let err = error_of(format!(r#"{{"format":"{long_date}","version":1}}"#).as_bytes());
+    assert!(err.len() < 150, "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_replaces_the_linked_file() {
+    let doc = from_bytes(&fixture("minimal.input.json")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("real.json");
+    let link = dir.path().join("link.json");
+    std::fs::write(&target, b"old").unwrap();
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    save_file(&link, &doc).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(load_file(&target).unwrap(), doc);
+    assert_eq!(
+        std::fs::read(dir.path().join("real.json.bak")).unwrap(),
+        b"old"
     );
 }

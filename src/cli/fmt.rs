@@ -4,20 +4,16 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{EXIT_OK, EXIT_PROBLEMS};
-use crate::format::{LoadError, atomic_write, from_bytes, to_bytes};
+use crate::format::{atomic_write, from_bytes, read_file, to_bytes};
 
 /// Formats each file (or with `check_only`, reports the ones that need it).
 pub fn run(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> u8 {
     let mut status = EXIT_OK;
     for path in files {
         let shown = path.display();
-        let line = match std::fs::read(path) {
-            Err(source) => {
+        let line = match read_file(path) {
+            Err(err) => {
                 status = EXIT_PROBLEMS;
-                let err = LoadError::Read {
-                    path: path.clone(),
-                    source,
-                };
                 format!("{shown}: invalid: {err}")
             }
             Ok(bytes) => match from_bytes(&bytes) {

@@ -97,6 +97,16 @@ pub enum SaveError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The map would be larger than a file Powermap opens.
+    #[error(
+        "cannot save: the map would take {size} bytes, more than the limit of {limit} bytes (64 MiB)"
+    )]
+    TooLarge {
+        /// Size of the canonical file.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
     /// The document itself is not valid, so it would not load again.
     #[error("cannot save: {}", problem_list(.0))]
     Invalid(Vec<Problem>),

@@ -21,6 +21,12 @@ use crate::model::{Document, validate};
 
 /// Reads and checks the map at `path`.
 pub fn load_file(path: &Path) -> Result<Document, LoadError> {
+    from_bytes(&read_file(path)?)
+}
+
+/// The bytes of the file at `path`, refusing files over the size limit before
+/// reading them.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let read_error = |source| LoadError::Read {
         path: path.to_owned(),
         source,
@@ -38,7 +44,7 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
-    from_bytes(&bytes)
+    Ok(bytes)
 }
 
 /// Saves `doc` to `path` atomically, keeping the previous file as `NAME.bak`. A
@@ -48,7 +54,15 @@ pub fn save_file(path: &Path, doc: &Document) -> Result<(), SaveError> {
     if !problems.is_empty() {
         return Err(SaveError::Invalid(problems));
     }
-    atomic_write(path, &to_bytes(doc))
+    let bytes = to_bytes(doc);
+    let size = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if size > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    atomic_write(path, &bytes)
 }
 
 /// Whether `bytes` are exactly what saving their document would write.

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::model::{Date, Extra, Problem, Subject};
+use crate::model::{Date, DateError, Extra, Problem, Subject};
 
 /// Reads the fields of one JSON object that belongs to `subject`.
 pub struct ObjectReader<'a> {
@@ -145,7 +145,11 @@ impl<'a> ObjectReader<'a> {
         match text.parse::<Date>() {
             Ok(date) => Some(date),
             Err(err) => {
-                self.problem(key, err.to_string());
+                let message = match err {
+                    DateError::Shape(_) => "is not a date of the form YYYY-MM-DD",
+                    DateError::NoSuchDay(_) => "is not a calendar date",
+                };
+                self.problem(key, format!("{} {message}", quoted(&text)));
                 None
             }
         }
@@ -228,12 +232,19 @@ pub fn kind_of(value: &Value) -> &'static str {
 }
 
 /// The value itself when short, else its type.
-fn describe(value: &Value) -> String {
+pub fn describe(value: &Value) -> String {
     match value {
         Value::Number(number) => number.to_string(),
-        Value::String(text) if text.chars().count() <= 40 => {
-            format!("\"{}\"", text.escape_debug())
-        }
+        Value::String(text) if text.chars().count() <= 40 => quoted(text),
         other => kind_of(other).to_owned(),
     }
+}
+
+/// Text in quotes for a message, cut after 40 characters.
+pub fn quoted(text: &str) -> String {
+    let mut short: String = text.chars().take(40).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    format!("\"{}\"", short.escape_debug())
 }

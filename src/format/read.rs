@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::LoadError;
 use super::fields;
-use super::object_reader::{ObjectReader, kind_of};
+use super::object_reader::{ObjectReader, describe, kind_of};
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use crate::model::{
     Account, Contact, Coverage, Document, Interests, NextAction, Position, Power, Problem,
@@ -49,7 +49,7 @@ pub fn from_value(value: &Value) -> Result<Document, LoadError> {
     }
 
     let mut problems = Vec::new();
-    let (doc, complete) = read_document(top, &mut problems);
+    let (doc, complete, generated) = read_document(top, &mut problems);
     if complete {
         // Consistency problems too, but not twice for a field already reported.
         let reported: BTreeSet<(Subject, String)> = problems
@@ -59,6 +59,7 @@ pub fn from_value(value: &Value) -> Result<Document, LoadError> {
         problems.extend(
             validate(&doc)
                 .into_iter()
+                .map(|p| without_generated_id(p, &generated))
                 .filter(|p| !reported.contains(&(p.subject.clone(), p.field.clone()))),
         );
     }
@@ -69,6 +70,17 @@ pub fn from_value(value: &Value) -> Result<Document, LoadError> {
     }
 }
 
+/// A relationship whose id was generated is named by its place in the file, since
+/// the generated id appears nowhere in it.
+fn without_generated_id(mut problem: Problem, generated: &HashSet<usize>) -> Problem {
+    if let Subject::Relationship { index, id } = &mut problem.subject
+        && generated.contains(index)
+    {
+        id.clear();
+    }
+    problem
+}
+
 fn json_error(err: &serde_json::Error) -> LoadError {
     let text = err.to_string();
     // serde_json appends " at line L column C"; keep only the reason.
@@ -76,7 +88,7 @@ fn json_error(err: &serde_json::Error) -> LoadError {
         .rsplit_once(" at line ")
         .map_or(text.as_str(), |(reason, _)| reason);
     let message = if message.contains("recursion limit") {
-        "the data is nested deeper than 128 levels".to_owned()
+        "the data is nested too deeply (the limit is 128 levels of lists and objects)".to_owned()
     } else {
         message.to_owned()
     };
@@ -92,7 +104,7 @@ fn check_header(top: &Map<String, Value>) -> Result<(), LoadError> {
         Some(Value::String(name)) if name == fields::FORMAT_NAME => {}
         Some(other) => {
             return Err(LoadError::NotPowermap {
-                reason: format!("\"format\" is {other}, expected \"powermap\""),
+                reason: format!("\"format\" is {}, expected \"powermap\"", describe(other)),
             });
         }
         None => {
@@ -101,7 +113,14 @@ fn check_header(top: &Map<String, Value>) -> Result<(), LoadError> {
             });
         }
     }
-    match top.get("version").and_then(Value::as_u64) {
+    let version = top.get("version").and_then(|v| {
+        v.as_u64().or_else(|| {
+            v.as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1e15)
+                .map(|f| f as u64)
+        })
+    });
+    match version {
         Some(version) if version > fields::CURRENT_VERSION => Err(LoadError::TooNew {
             found: version,
             supported: fields::CURRENT_VERSION,
@@ -138,7 +157,12 @@ fn check_strings(value: &Value, path: &mut String) -> Result<(), LoadError> {
         Value::Object(object) => {
             for (key, item) in object {
                 if key.len() > MAX_STRING_BYTES {
-                    return Err(too_long(&format!("{path} (a field name)"), key.len()));
+                    let location = if path.is_empty() {
+                        "a field name at the top level".to_owned()
+                    } else {
+                        format!("a field name in {path}")
+                    };
+                    return Err(too_long(&location, key.len()));
                 }
                 let len = path.len();
                 if !path.is_empty() {
@@ -155,9 +179,13 @@ fn check_strings(value: &Value, path: &mut String) -> Result<(), LoadError> {
     }
 }
 
-/// The document as far as it could be read, and whether every list item was an
-/// object (so that list indices match the file and consistency can be checked).
-fn read_document(top: &Map<String, Value>, problems: &mut Vec<Problem>) -> (Document, bool) {
+/// The document as far as it could be read; whether every list item was an object
+/// (so that list indices match the file and consistency can be checked); and the
+/// indices of relationships whose id was generated.
+fn read_document(
+    top: &Map<String, Value>,
+    problems: &mut Vec<Problem>,
+) -> (Document, bool, HashSet<usize>) {
     let mut reader = ObjectReader::new(top, Subject::File, "", problems);
     let account = match reader.object("account") {
         Some(object) => read_account(object, reader.problems()),
@@ -177,7 +205,7 @@ fn read_document(top: &Map<String, Value>, problems: &mut Vec<Problem>) -> (Docu
         .enumerate()
         .filter_map(|(index, item)| read_stakeholder(item, index, problems))
         .collect();
-    let relationships = read_relationships(line_items, problems);
+    let (relationships, generated) = read_relationships(line_items, problems);
     let extra = reader.extra(fields::TOP);
     let complete = team.len() == team_items.len()
         && stakeholders.len() == people_items.len()
@@ -189,7 +217,7 @@ fn read_document(top: &Map<String, Value>, problems: &mut Vec<Problem>) -> (Docu
         relationships,
         extra,
     };
-    (doc, complete)
+    (doc, complete, generated)
 }
 
 /// The object at `list[index]`, or a problem when it is something else.
@@ -222,9 +250,6 @@ fn id_of(item: &Value) -> String {
 fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Account {
     let mut r = ObjectReader::new(object, Subject::Account, "", problems);
     let deal_value = r.number("deal_value");
-    if deal_value.is_some_and(|v| v < 0.0) {
-        r.problem("deal_value", "must not be negative");
-    }
     Account {
         name: r.string("name"),
         industry: r.string("industry"),
@@ -292,15 +317,15 @@ fn read_stakeholder(
     let (position, position_extra) = match r.object("position") {
         Some(o) => {
             let mut p = r.nested(o, "position");
-            let x = p.number("x");
-            let y = p.number("y");
+            let written = p.value("x").is_some() || p.value("y").is_some();
+            let (x, y) = (p.number("x"), p.number("y"));
             let extra = p.extra(fields::POSITION);
             match (x, y) {
                 (Some(x), Some(y)) => (Some(Position::new(x, y)), extra),
                 // Not placed yet; fields of newer versions are still kept.
-                (None, None) if p.value("x").is_none() && p.value("y").is_none() => (None, extra),
+                _ if !written => (None, extra),
                 _ => {
-                    p.problem("", "needs both x and y as numbers");
+                    r.problem("position", "needs both x and y as numbers");
                     (None, extra)
                 }
             }
@@ -370,10 +395,14 @@ fn read_next_actions(r: &mut ObjectReader<'_>) -> Vec<NextAction> {
     actions
 }
 
-fn read_relationships(items: &[Value], problems: &mut Vec<Problem>) -> Vec<Relationship> {
+fn read_relationships(
+    items: &[Value],
+    problems: &mut Vec<Problem>,
+) -> (Vec<Relationship>, HashSet<usize>) {
     // Ids written in the file come first, so a generated id never takes one of them.
     let mut taken: HashSet<String> = items.iter().map(id_of).collect();
     let mut lines = Vec::with_capacity(items.len());
+    let mut generated = HashSet::new();
     for (index, item) in items.iter().enumerate() {
         let subject = Subject::Relationship {
             index,
@@ -398,7 +427,13 @@ fn read_relationships(items: &[Value], problems: &mut Vec<Problem>) -> Vec<Relat
         let note = r.string("note");
         let extra = r.extra(fields::RELATIONSHIP);
         let kind = kind.unwrap_or_default();
-        let id = written_id.unwrap_or_else(|| generated_id(&from, kind, &to, &mut taken));
+        let id = match written_id {
+            Some(id) => id,
+            None => {
+                generated.insert(lines.len());
+                generated_id(&from, kind, &to, &mut taken)
+            }
+        };
         lines.push(Relationship {
             id: RelationshipId::new(id),
             from,
@@ -409,7 +444,7 @@ fn read_relationships(items: &[Value], problems: &mut Vec<Problem>) -> Vec<Relat
             extra,
         });
     }
-    lines
+    (lines, generated)
 }
 
 /// A deterministic id for a relationship written without one: `from-kind-to`,

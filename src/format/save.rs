@@ -52,6 +52,12 @@ fn fail(step: Step, at: &Path) -> impl FnOnce(std::io::Error) -> SaveError + '_ 
 
 /// Replaces `path` with `bytes` atomically, keeping the previous file as a backup.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    // Through a symbolic link, replace the file it points to, not the link.
+    let resolved = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).ok(),
+        _ => None,
+    };
+    let path = resolved.as_deref().unwrap_or(path);
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
         _ => PathBuf::from("."),
@@ -84,27 +90,39 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .map_err(fail(Step::SyncTemp, &temp))?;
     drop(file);
 
-    if existing.is_some() {
-        let backup = backup_path(path);
-        keep_backup(&dir, path, &backup).map_err(fail(Step::Backup, &backup))?;
-    }
+    // The backup is prepared beside the target but only takes its name after the
+    // target was replaced, so a failed save leaves the old backup as it was too.
+    let backup = backup_path(path);
+    let prepared_backup = match existing {
+        Some(_) => Some(prepare_backup(&dir, path, &backup).map_err(fail(Step::Backup, &backup))?),
+        None => None,
+    };
 
     inject(Step::Rename)
         .and_then(|()| fs::rename(&temp, path))
         .map_err(fail(Step::Rename, path))?;
     guard.0 = None;
+    if let Some(mut prepared) = prepared_backup
+        && let Some(from) = prepared.0.take()
+    {
+        // The new file is in place: a backup that cannot take its name is not a
+        // failed save, and the temporary copy is removed.
+        if fs::rename(&from, &backup).is_err() {
+            let _ = fs::remove_file(from);
+        }
+    }
     sync_dir(&dir);
     Ok(())
 }
 
-/// Copies the current file to the backup path, itself atomically.
-fn keep_backup(dir: &Path, path: &Path, backup: &Path) -> std::io::Result<()> {
+/// Copies the current file to a temporary file beside the backup, flushed to disk.
+fn prepare_backup(dir: &Path, path: &Path, backup: &Path) -> std::io::Result<TempGuard> {
     inject(Step::Backup)?;
     let temp = temp_path(dir, backup);
-    let _guard = TempGuard(Some(temp.clone()));
+    let guard = TempGuard(Some(temp.clone()));
     fs::copy(path, &temp)?;
     File::open(&temp)?.sync_all()?;
-    fs::rename(&temp, backup)
+    Ok(guard)
 }
 
 fn create_new(path: &Path) -> std::io::Result<File> {

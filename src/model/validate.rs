@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::limits::MAX_STRING_BYTES;
+use super::limits::{MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use super::{
     Account, Document, Problem, Relationship, RelationshipKind, Stakeholder, Subject, TeamMember,
 };
@@ -20,6 +20,13 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
 
+    if doc.stakeholders.len() > MAX_STAKEHOLDERS {
+        problems.push(Problem::new(
+            Subject::File,
+            "stakeholders",
+            format!("more than the limit of {MAX_STAKEHOLDERS} stakeholders"),
+        ));
+    }
     let mut stakeholder_ids = HashSet::new();
     for (index, person) in doc.stakeholders.iter().enumerate() {
         problems.extend(stakeholder_problems(person, index));
@@ -81,7 +88,7 @@ pub fn account_problems(account: &Account) -> Vec<Problem> {
         problems.push(Problem::new(
             Subject::Account,
             "deal_value",
-            "must be a number of zero or more",
+            "must be zero or more",
         ));
     }
     problems
