@@ -14,4 +14,6 @@ pub mod cli;
 pub mod edit;
 pub mod format;
 pub mod model;
+pub mod samples;
 pub mod theme;
+pub mod ui;

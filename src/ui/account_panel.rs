@@ -1,0 +1,118 @@
+//! The account panel: the customer, the deal, its stage, and our team.
+
+use egui::Ui;
+
+use super::app_command::AppCommand;
+use super::i18n::{T, Tr};
+use super::widgets::{
+    Drafts, FieldChange, Form, choice_row_ui, parsed_row_ui, text_area_ui, text_row_ui,
+};
+use crate::edit::Command;
+use crate::model::{Account, Document, Stage, TeamMember};
+
+/// Account panel view state.
+#[derive(Default)]
+pub struct AccountPanel {
+    drafts: Drafts,
+}
+
+impl AccountPanel {
+    /// Shows and edits the account and the team.
+    pub fn account_ui(&mut self, ui: &mut Ui, doc: &Document, tr: Tr, commands: &mut Vec<AppCommand>) {
+        let mut form = Form { tr, commands };
+        let account = &doc.account;
+        let update = |edit: &dyn Fn(&mut Account)| {
+            let mut next = account.clone();
+            edit(&mut next);
+            Command::update_account(next)
+        };
+        let key = |field: &str| format!("account/{field}");
+        ui.heading(tr.t(T::Account));
+        let change = text_row_ui(ui, tr.t(T::Customer), &account.name);
+        form.apply(change, key("name"), |v| update(&|a| a.name = v.clone()));
+        let change = text_row_ui(ui, tr.t(T::Industry), &account.industry);
+        form.apply(change, key("industry"), |v| update(&|a| a.industry = v.clone()));
+        let change = text_row_ui(ui, tr.t(T::Opportunity), &account.opportunity);
+        form.apply(change, key("opportunity"), |v| update(&|a| a.opportunity = v.clone()));
+        let change = parsed_row_ui(
+            ui,
+            &mut self.drafts,
+            egui::Id::new("account-deal-value"),
+            tr.t(T::DealValue),
+            account.deal_value.map(format_amount).unwrap_or_default(),
+            parse_amount,
+            &account.deal_value,
+            tr.t(T::InvalidNumber),
+            "",
+        );
+        form.apply(change, key("deal_value"), |v| update(&|a| a.deal_value = v));
+        let change = text_row_ui(ui, tr.t(T::Currency), &account.currency);
+        form.apply(change, key("currency"), |v| update(&|a| a.currency = v.clone()));
+        if let Some(stage) = choice_row_ui(ui, tr.t(T::Stage), &account.stage, Stage::ALL, |s| tr.stage(*s).to_owned()) {
+            form.edit(update(&|a| a.stage = stage));
+        }
+        let change = text_area_ui(ui, tr.t(T::Notes), &account.notes);
+        form.apply(change, key("notes"), |v| update(&|a| a.notes = v.clone()));
+
+        ui.separator();
+        ui.heading(tr.t(T::Team));
+        for member in &doc.team {
+            ui.horizontal(|ui| {
+                let mut name = member.name.clone();
+                let width = ui.available_width() - 70.0;
+                let response = ui.add(egui::TextEdit::singleline(&mut name).desired_width(width));
+                let change = FieldChange {
+                    value: (response.changed() && name != member.name).then_some(name),
+                    lost_focus: response.lost_focus(),
+                };
+                form.apply(change, format!("member/{}", member.id), |name| {
+                    Command::UpdateTeamMember(TeamMember { name, ..member.clone() })
+                });
+                if ui.button(tr.t(T::Remove)).clicked() {
+                    form.edit(Command::RemoveTeamMember(member.id.clone()));
+                }
+            });
+        }
+        if ui.button(tr.t(T::AddMember)).clicked() {
+            let id = doc.fresh_team_member_id("t");
+            form.edit(Command::add_team_member(TeamMember::new(id.as_str(), tr.t(T::NewMemberName))));
+        }
+    }
+}
+
+/// An amount as typed: digits with optional separators ("5,200,000", "5 200 000").
+pub fn parse_amount(text: &str) -> Option<Option<f64>> {
+    if text.is_empty() {
+        return Some(None);
+    }
+    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '_' | '，')).collect();
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v >= 0.0)
+        .map(Some)
+}
+
+/// An amount for display, without exponent.
+pub fn format_amount(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_accept_separators_and_refuse_garbage() {
+        assert_eq!(parse_amount("5,200,000"), Some(Some(5_200_000.0)));
+        assert_eq!(parse_amount("1 240 000.5"), Some(Some(1_240_000.5)));
+        assert_eq!(parse_amount(""), Some(None));
+        assert_eq!(parse_amount("-3"), None);
+        assert_eq!(parse_amount("abc"), None);
+        assert_eq!(format_amount(5_200_000.0), "5200000");
+    }
+}

@@ -1,0 +1,678 @@
+//! The application shell: owns the document, its history and the view state; lays out
+//! menu, toolbar, panels and canvas; and runs the commands the UI collected, after the
+//! UI pass, in one place.
+
+use std::path::{Path, PathBuf};
+
+use egui::Ui;
+
+use super::account_panel::AccountPanel;
+use super::app_command::{Action, AppCommand};
+use super::canvas::{Canvas, CanvasContext, Highlight};
+use super::dialogs::{DialogOutcome, FileDialogs, NativeDialogs};
+use super::i18n::{T, Tr};
+use super::inspector::Inspector;
+use super::legend::legend_ui;
+use super::modals::{ErrorReport, Modal, PathPurpose, Pending, UnsavedChoice};
+use super::prefs::{Prefs, STORAGE_KEY};
+use super::selection::Selection;
+use crate::edit::{Command, Editor};
+use crate::format::{load_file, save_file};
+use crate::model::{Document, Position, Stakeholder};
+use crate::samples::SAMPLES;
+
+/// Room the legend takes at the bottom of the canvas, kept free when fitting.
+const LEGEND_HEIGHT: f32 = 200.0;
+
+/// How the app starts; tests replace the dialogs and the preferences.
+pub struct AppOptions {
+    /// A map to open (from the command line).
+    pub file: Option<PathBuf>,
+    /// File dialogs.
+    pub dialogs: Box<dyn FileDialogs>,
+    /// Whether to look for a system CJK font before the bundled one.
+    pub look_for_system_font: bool,
+    /// Preferences to start with instead of the stored ones.
+    pub prefs: Option<Prefs>,
+}
+
+impl Default for AppOptions {
+    fn default() -> Self {
+        Self {
+            file: None,
+            dialogs: Box::new(NativeDialogs),
+            look_for_system_font: true,
+            prefs: None,
+        }
+    }
+}
+
+/// The open map.
+struct OpenMap {
+    editor: Editor,
+    /// Where it is saved; `None` for a new map or a sample.
+    path: Option<PathBuf>,
+    /// Which bundled sample it came from, if any.
+    sample: Option<usize>,
+}
+
+/// The Powermap desktop app.
+pub struct PowermapApp {
+    map: OpenMap,
+    /// Counts edits, undos and redos; the canvas resyncs when it changes.
+    edit_counter: u64,
+    prefs: Prefs,
+    selection: Selection,
+    canvas: Canvas,
+    inspector: Inspector,
+    account: AccountPanel,
+    highlight: Highlight,
+    dialogs: Box<dyn FileDialogs>,
+    modal: Option<Modal>,
+    notice: Option<String>,
+    allow_close: bool,
+    shown_title: String,
+    commands: Vec<AppCommand>,
+}
+
+impl PowermapApp {
+    /// Creates the app: fonts, preferences, and the first map.
+    pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        super::fonts::install_cjk_font(&cc.egui_ctx, options.look_for_system_font);
+        // A light theme matches the light canvas, printed maps and exports.
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        let prefs = options
+            .prefs
+            .or_else(|| cc.storage.and_then(|s| eframe::get_value(s, STORAGE_KEY)))
+            .unwrap_or_default();
+        let mut app = Self {
+            map: OpenMap {
+                editor: Editor::new(Document::default()),
+                path: None,
+                sample: None,
+            },
+            edit_counter: 0,
+            prefs,
+            selection: Selection::default(),
+            canvas: Canvas::new(),
+            inspector: Inspector::default(),
+            account: AccountPanel::default(),
+            highlight: Highlight::default(),
+            dialogs: options.dialogs,
+            modal: None,
+            notice: None,
+            allow_close: false,
+            shown_title: String::new(),
+            commands: Vec::new(),
+        };
+        let start_file = options.file.or_else(|| app.prefs.last_file().map(Path::to_owned));
+        match start_file {
+            Some(path) => {
+                if !app.open_file(&path) {
+                    app.open_sample(0);
+                }
+            }
+            None => app.open_sample(0),
+        }
+        app
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        self.map.editor.document()
+    }
+
+    /// The editor (document and history).
+    pub fn editor(&self) -> &Editor {
+        &self.map.editor
+    }
+
+    /// Where the map is saved.
+    pub fn path(&self) -> Option<&Path> {
+        self.map.path.as_deref()
+    }
+
+    /// The current selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// Replaces the selection (tests, side panels).
+    pub fn set_selection(&mut self, selection: Selection) {
+        self.selection = selection;
+    }
+
+    /// The preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The dialog currently shown, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Replaces the file dialogs (tests).
+    pub fn set_dialogs(&mut self, dialogs: Box<dyn FileDialogs>) {
+        self.dialogs = dialogs;
+    }
+
+    /// The canvas (tests, benchmarks).
+    pub fn canvas(&self) -> &Canvas {
+        &self.canvas
+    }
+
+    /// Queues a command as if the UI had issued it.
+    pub fn queue(&mut self, command: AppCommand) {
+        self.commands.push(command);
+    }
+
+    fn tr(&self) -> Tr {
+        Tr(self.prefs.language())
+    }
+
+    fn file_label(&self) -> String {
+        let tr = self.tr();
+        if let Some(path) = &self.map.path {
+            return path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        }
+        match self.map.sample.and_then(|i| SAMPLES.get(i)) {
+            Some(sample) if tr.chinese() => sample.title_zh.to_owned(),
+            Some(sample) => sample.title_en.to_owned(),
+            None => tr.t(T::Untitled).to_owned(),
+        }
+    }
+
+    // ----- files -----
+
+    fn replace_map(&mut self, doc: Document, path: Option<PathBuf>, sample: Option<usize>) {
+        self.map = OpenMap {
+            editor: Editor::new(doc),
+            path,
+            sample,
+        };
+        self.edit_counter += 1;
+        self.selection = Selection::default();
+        self.canvas = Canvas::new();
+        self.highlight = Highlight::default();
+    }
+
+    /// Opens a map; on failure shows why and keeps the current one.
+    fn open_file(&mut self, path: &Path) -> bool {
+        match load_file(path) {
+            Ok(doc) => {
+                self.replace_map(doc, Some(path.to_owned()), None);
+                self.prefs.remember(path);
+                self.notice = Some(self.tr().f(T::Opened, &[&path.display()]));
+                true
+            }
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotOpen,
+                    message: format!("{err:#}"),
+                    path: Some(path.to_owned()),
+                }));
+                false
+            }
+        }
+    }
+
+    fn open_sample(&mut self, index: usize) {
+        let Some(sample) = SAMPLES.get(index) else { return };
+        match sample.document() {
+            Ok(doc) => {
+                self.replace_map(doc, None, Some(index));
+                self.notice = Some(self.tr().t(T::SampleNotice).to_owned());
+            }
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotOpen,
+                    message: format!("{err:#}"),
+                    path: None,
+                }));
+            }
+        }
+    }
+
+    /// Saves to `path`; returns whether it worked.
+    fn save_to(&mut self, path: &Path) -> bool {
+        let path = if path.extension().is_none() {
+            path.with_extension("json")
+        } else {
+            path.to_owned()
+        };
+        match save_file(&path, self.map.editor.document()) {
+            Ok(()) => {
+                self.map.editor.mark_saved();
+                self.map.path = Some(path.clone());
+                self.map.sample = None;
+                self.prefs.remember(&path);
+                self.notice = Some(self.tr().f(T::SavedTo, &[&path.display()]));
+                true
+            }
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotSave,
+                    message: format!("{err:#}"),
+                    path: Some(path),
+                }));
+                false
+            }
+        }
+    }
+
+    /// Save: to the current file, or ask where. Returns whether the map is now saved;
+    /// when the path has to be typed in, `then` runs after that save instead.
+    fn save_then(&mut self, then: Option<Pending>) -> bool {
+        match self.map.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(then),
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Pending>) -> bool {
+        let suggested = match &self.map.path {
+            Some(path) => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            None => None,
+        }
+        .unwrap_or_else(|| suggested_file_name(self.document()));
+        match self.dialogs.save_map(&suggested) {
+            DialogOutcome::Picked(path) => self.save_to(&path),
+            DialogOutcome::Cancelled => false,
+            DialogOutcome::Unavailable => {
+                self.modal = Some(Modal::PathEntry {
+                    purpose: PathPurpose::Save,
+                    text: suggested,
+                    then,
+                });
+                false
+            }
+        }
+    }
+
+    /// Runs `then` now, or after asking what to do with unsaved changes.
+    fn guard_unsaved(&mut self, then: Pending) {
+        if self.map.editor.is_modified() {
+            self.modal = Some(Modal::Unsaved { then });
+        } else {
+            self.run_pending(then);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.replace_map(Document::default(), None, None);
+                self.notice = None;
+            }
+            Pending::OpenDialog => match self.dialogs.open_map() {
+                DialogOutcome::Picked(path) => {
+                    self.open_file(&path);
+                }
+                DialogOutcome::Cancelled => {}
+                DialogOutcome::Unavailable => {
+                    self.modal = Some(Modal::PathEntry {
+                        purpose: PathPurpose::Open,
+                        text: String::new(),
+                        then: None,
+                    });
+                }
+            },
+            Pending::OpenPathEntry => {
+                self.modal = Some(Modal::PathEntry {
+                    purpose: PathPurpose::Open,
+                    text: String::new(),
+                    then: None,
+                });
+            }
+            Pending::OpenFile(path) => {
+                self.open_file(&path);
+            }
+            Pending::OpenSample(index) => self.open_sample(index),
+            Pending::Quit => self.allow_close = true,
+        }
+    }
+
+    // ----- edits -----
+
+    fn apply_edit(&mut self, command: Command, merge_key: Option<String>) -> bool {
+        match self.map.editor.apply_merging(command, merge_key) {
+            Ok(()) => {
+                self.after_change();
+                true
+            }
+            Err(err) => {
+                self.notice = Some(format!("{}: {err}", self.tr().t(T::EditRefused)));
+                false
+            }
+        }
+    }
+
+    fn after_change(&mut self) {
+        self.edit_counter += 1;
+        self.selection.retain_existing(self.map.editor.document());
+    }
+
+    fn delete_selection(&mut self) {
+        let doc = self.map.editor.document();
+        let lines: Vec<_> = self
+            .selection
+            .lines
+            .iter()
+            .filter(|id| {
+                doc.relationship(id)
+                    .is_some_and(|l| !self.selection.people.contains(&l.from) && !self.selection.people.contains(&l.to))
+            })
+            .cloned()
+            .collect();
+        let people: Vec<_> = self.selection.people.iter().cloned().collect();
+        let mut steps = Vec::new();
+        if !lines.is_empty() {
+            steps.push(Command::RemoveRelationships(lines));
+        }
+        if !people.is_empty() {
+            steps.push(Command::RemoveStakeholders(people));
+        }
+        let command = match steps.len() {
+            0 => return,
+            1 => steps.remove(0),
+            _ => Command::Batch(steps),
+        };
+        if self.apply_edit(command, None) {
+            self.selection = Selection::default();
+        }
+    }
+
+    fn add_person_at(&mut self, position: Position) {
+        let doc = self.map.editor.document();
+        let id = doc.fresh_stakeholder_id("p");
+        let person = Stakeholder {
+            position: Some(position),
+            ..Stakeholder::new(id.clone(), "")
+        };
+        if self.apply_edit(Command::add_stakeholder(person), None) {
+            self.selection = Selection::person(id);
+            self.inspector.focus_name = true;
+        }
+    }
+
+    // ----- commands -----
+
+    fn run_commands(&mut self, ctx: &egui::Context) {
+        for command in std::mem::take(&mut self.commands) {
+            match command {
+                AppCommand::Action(action) => self.run_action(action, ctx),
+                AppCommand::Edit { command, merge_key } => {
+                    self.apply_edit(command, merge_key);
+                }
+                AppCommand::SealEdits => self.map.editor.seal(),
+                AppCommand::AddPersonAt(position) => self.add_person_at(position),
+                AppCommand::OpenFile(path) => self.guard_unsaved(Pending::OpenFile(path)),
+                AppCommand::OpenSample(index) => self.guard_unsaved(Pending::OpenSample(index)),
+                AppCommand::Unsaved { choice, then } => match choice {
+                    UnsavedChoice::Save => {
+                        if self.save_then(Some(then.clone())) {
+                            self.run_pending(then);
+                        }
+                    }
+                    UnsavedChoice::Discard => self.run_pending(then),
+                    UnsavedChoice::Cancel => {}
+                },
+                AppCommand::PathEntered { purpose, path, then } => match purpose {
+                    PathPurpose::Open => self.guard_unsaved(Pending::OpenFile(path)),
+                    PathPurpose::Save => {
+                        if self.save_to(&path)
+                            && let Some(then) = then
+                        {
+                            self.run_pending(then);
+                        }
+                    }
+                },
+                AppCommand::SetLanguage(language) => self.prefs.language = Some(language),
+                AppCommand::ClearRecent => self.prefs.recent_files.clear(),
+                AppCommand::FocusName => self.inspector.focus_name = true,
+            }
+        }
+    }
+
+    fn run_action(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::New => self.guard_unsaved(Pending::New),
+            Action::Open => self.guard_unsaved(Pending::OpenDialog),
+            Action::OpenPath => self.guard_unsaved(Pending::OpenPathEntry),
+            Action::Save => {
+                self.save_then(None);
+            }
+            Action::SaveAs => {
+                self.save_as(None);
+            }
+            Action::SavePath => {
+                self.modal = Some(Modal::PathEntry {
+                    purpose: PathPurpose::Save,
+                    text: self
+                        .map
+                        .path
+                        .as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default(),
+                    then: None,
+                });
+            }
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Undo => {
+                if self.map.editor.undo().is_ok() {
+                    self.after_change();
+                }
+            }
+            Action::Redo => {
+                if self.map.editor.redo().is_ok() {
+                    self.after_change();
+                }
+            }
+            Action::DeleteSelection => self.delete_selection(),
+            Action::SelectAll => {
+                self.selection.people = self.document().stakeholders.iter().map(|s| s.id.clone()).collect();
+            }
+            Action::FitView => self.canvas.request_fit(),
+            Action::AddPerson => {
+                let center = self.canvas.visible_center(ctx);
+                self.add_person_at(center);
+            }
+            Action::ToggleConnect => self.canvas.connect_tool = !self.canvas.connect_tool,
+            Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
+            Action::ToggleAccount => self.prefs.show_account = !self.prefs.show_account,
+            Action::Escape => {
+                if self.canvas.connect_tool {
+                    self.canvas.connect_tool = false;
+                }
+                self.canvas.cancel_gesture();
+                self.selection = Selection::default();
+            }
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let mut triggered = Vec::new();
+        ctx.input_mut(|input| {
+            for action in Action::WITH_SHORTCUTS {
+                if typing && !action.works_while_typing() {
+                    continue;
+                }
+                if action.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
+                    triggered.push(*action);
+                }
+            }
+        });
+        self.commands
+            .extend(triggered.into_iter().map(AppCommand::Action));
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.map.editor.is_modified() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            if self.modal.is_none() {
+                self.modal = Some(Modal::Unsaved { then: Pending::Quit });
+            }
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let marker = if self.map.editor.is_modified() { " ●" } else { "" };
+        let title = format!("{}{marker} — {}", self.file_label(), self.tr().t(T::AppName));
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    /// The window title as last set.
+    pub fn title(&self) -> &str {
+        &self.shown_title
+    }
+
+    // ----- layout -----
+
+    fn layout_ui(&mut self, ui: &mut Ui) {
+        let tr = self.tr();
+        egui::Panel::top("menu").show(ui, |ui| {
+            super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            super::menu::toolbar_ui(ui, tr, &self.map.editor, self.canvas.connect_tool, &self.prefs, &mut self.commands);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));
+        if self.prefs.show_account {
+            egui::Panel::left("account")
+                .resizable(true)
+                .default_size(260.0)
+                .min_size(180.0)
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical().show(ui, |ui| {
+                        self.account.account_ui(ui, self.map.editor.document(), tr, &mut self.commands);
+                    });
+                });
+        }
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(330.0)
+            .min_size(240.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    self.inspector.inspector_ui(ui, self.map.editor.document(), &self.selection, tr, &mut self.commands);
+                });
+            });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(super::theme::color(crate::theme::CANVAS_BACKGROUND)))
+            .show(ui, |ui| {
+                let rect = ui.available_rect_before_wrap();
+                self.canvas.canvas_ui(
+                    ui,
+                    CanvasContext {
+                        doc: self.map.editor.document(),
+                        edit_counter: self.edit_counter,
+                        tr,
+                        highlight: (&self.highlight, 0),
+                        selection: &mut self.selection,
+                        commands: &mut self.commands,
+                        reserved_bottom: if self.prefs.show_legend { LEGEND_HEIGHT } else { 0.0 },
+                    },
+                );
+                if self.prefs.show_legend && !legend_ui(ui.ctx(), rect, tr) {
+                    self.prefs.show_legend = false;
+                }
+            });
+    }
+
+    fn status_ui(&mut self, ui: &mut Ui, tr: Tr) {
+        ui.horizontal(|ui| {
+            ui.label(self.file_label());
+            if self.map.editor.is_modified() {
+                ui.colored_label(super::theme::WARNING_TEXT, tr.t(T::Modified));
+            }
+            ui.separator();
+            let doc = self.document();
+            ui.label(tr.f(T::People, &[&doc.stakeholders.len(), &doc.relationships.len()]));
+            if let Some(notice) = &self.notice {
+                ui.separator();
+                ui.label(notice);
+            }
+        });
+    }
+}
+
+/// A file name from the account name, safe on every platform.
+fn suggested_file_name(doc: &Document) -> String {
+    let base: String = doc
+        .account
+        .name
+        .chars()
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .chars()
+        .take(60)
+        .collect();
+    if base.is_empty() {
+        "powermap.json".to_owned()
+    } else {
+        format!("{base}.json")
+    }
+}
+
+impl eframe::App for PowermapApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_close_request(&ctx);
+        if self.modal.is_none() {
+            self.shortcuts(&ctx);
+        }
+        self.layout_ui(ui);
+        if let Some(modal) = self.modal.take() {
+            let label = self.file_label();
+            self.modal = super::modals::modal_ui(&ctx, modal, &label, self.tr(), &mut self.commands);
+        }
+        self.run_commands(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, &self.prefs);
+    }
+
+    fn persist_egui_memory(&self) -> bool {
+        // Zoom and pan are per opened map; restoring them into another run would
+        // show a map at a stale view.
+        false
+    }
+}
+
+/// Starts the desktop app.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Powermap")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Powermap",
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(PowermapApp::new(
+                cc,
+                AppOptions {
+                    file,
+                    ..AppOptions::default()
+                },
+            )))
+        }),
+    )
+}

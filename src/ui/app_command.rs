@@ -1,0 +1,172 @@
+//! What the UI asks the app to do. The UI pass only collects these; the app runs them
+//! afterwards, in one place. Each action owns its label and shortcut, so menus and
+//! keyboard share one source.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use super::i18n::{Language, T};
+use crate::edit::Command;
+use crate::model::Position;
+
+/// A request from the UI, run after the UI pass.
+#[derive(Clone, Debug)]
+pub enum AppCommand {
+    /// A menu or keyboard action.
+    Action(Action),
+    /// An edit of the map, merged with the previous edit when the key matches (typing).
+    Edit {
+        /// The change.
+        command: Command,
+        /// Edits with the same key in a row are one undo step.
+        merge_key: Option<String>,
+    },
+    /// Ends merging of edits (a text field lost focus).
+    SealEdits,
+    /// Creates a person at a canvas position, selects them and focuses their name.
+    AddPersonAt(Position),
+    /// Opens this file (after asking about unsaved changes).
+    OpenFile(PathBuf),
+    /// Opens a bundled sample (after asking about unsaved changes).
+    OpenSample(usize),
+    /// The answer to "save the changes first?".
+    Unsaved {
+        /// What the user chose.
+        choice: super::modals::UnsavedChoice,
+        /// What was waiting for the answer.
+        then: super::modals::Pending,
+    },
+    /// A path typed into the path entry (no native dialog).
+    PathEntered {
+        /// Open or save.
+        purpose: super::modals::PathPurpose,
+        /// The path.
+        path: PathBuf,
+        /// What runs after a save that was part of "save the changes first?".
+        then: Option<super::modals::Pending>,
+    },
+    /// Switches the UI language.
+    SetLanguage(Language),
+    /// Forgets the recent files.
+    ClearRecent,
+    /// Puts the keyboard focus on the selected person's name.
+    FocusName,
+}
+
+/// Menu and keyboard actions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Start a new, empty map.
+    New,
+    /// Open a map with the file dialog.
+    Open,
+    /// Open a map by typing its path.
+    OpenPath,
+    /// Save to the current file (or ask where).
+    Save,
+    /// Save to a new file.
+    SaveAs,
+    /// Save by typing a path.
+    SavePath,
+    /// Close the app.
+    Quit,
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Remove the selected people and lines.
+    DeleteSelection,
+    /// Select everyone.
+    SelectAll,
+    /// Zoom and pan so the whole map is visible.
+    FitView,
+    /// Add a person in the middle of the view.
+    AddPerson,
+    /// Turn the connect tool on or off.
+    ToggleConnect,
+    /// Show or hide the legend.
+    ToggleLegend,
+    /// Show or hide the account panel.
+    ToggleAccount,
+    /// Cancel the current gesture and clear the selection.
+    Escape,
+}
+
+impl Action {
+    /// Actions with shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
+    pub const WITH_SHORTCUTS: &'static [Self] = &[
+        Self::SaveAs,
+        Self::Redo,
+        Self::New,
+        Self::Open,
+        Self::Save,
+        Self::Undo,
+        Self::DeleteSelection,
+        Self::SelectAll,
+        Self::FitView,
+        Self::ToggleConnect,
+        Self::Escape,
+    ];
+
+    /// The menu label.
+    pub fn label(self) -> T {
+        match self {
+            Self::New => T::New,
+            Self::Open => T::Open,
+            Self::OpenPath => T::OpenPath,
+            Self::Save => T::Save,
+            Self::SaveAs => T::SaveAs,
+            Self::SavePath => T::SaveToPath,
+            Self::Quit => T::Quit,
+            Self::Undo => T::Undo,
+            Self::Redo => T::Redo,
+            Self::DeleteSelection => T::DeleteSelection,
+            Self::SelectAll => T::SelectAll,
+            Self::FitView => T::FitView,
+            Self::AddPerson => T::AddPerson,
+            Self::ToggleConnect => T::ConnectTool,
+            Self::ToggleLegend => T::ShowLegend,
+            Self::ToggleAccount => T::ShowAccount,
+            Self::Escape => T::Cancel,
+        }
+    }
+
+    /// The keyboard shortcuts (the first is shown in menus).
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
+        const fn cmd(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND, key)
+        }
+        const fn cmd_shift(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+        }
+        const fn plain(key: Key) -> KeyboardShortcut {
+            KeyboardShortcut::new(Modifiers::NONE, key)
+        }
+        match self {
+            Self::New => vec![cmd(Key::N)],
+            Self::Open => vec![cmd(Key::O)],
+            Self::Save => vec![cmd(Key::S)],
+            Self::SaveAs => vec![cmd_shift(Key::S)],
+            Self::Undo => vec![cmd(Key::Z)],
+            Self::Redo => vec![cmd_shift(Key::Z), cmd(Key::Y)],
+            Self::DeleteSelection => vec![plain(Key::Delete), plain(Key::Backspace)],
+            Self::SelectAll => vec![cmd(Key::A)],
+            Self::FitView => vec![plain(Key::F)],
+            Self::ToggleConnect => vec![plain(Key::C)],
+            Self::Escape => vec![plain(Key::Escape)],
+            Self::OpenPath
+            | Self::SavePath
+            | Self::Quit
+            | Self::AddPerson
+            | Self::ToggleLegend
+            | Self::ToggleAccount => vec![],
+        }
+    }
+
+    /// Whether the shortcut also works while a text field has the keyboard: file
+    /// commands do; undo, delete and single keys belong to the text field then.
+    pub fn works_while_typing(self) -> bool {
+        matches!(self, Self::New | Self::Open | Self::Save | Self::SaveAs)
+    }
+}

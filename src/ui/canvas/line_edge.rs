@@ -1,0 +1,165 @@
+//! How a relationship is drawn: reports-to solid with an arrow toward the manager,
+//! influence a dashed arrow, alliance dotted, conflict red with a cross; strength as
+//! width. Lines outside the view cost no shapes; far zoomed out they are plain.
+
+use egui::{Pos2, Rect, Shape, Stroke, Vec2};
+use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node};
+use petgraph::EdgeType;
+use petgraph::stable_graph::IndexType;
+
+use super::look::{LinePayload, PersonPayload};
+use super::person_node::PersonNode;
+use crate::model::RelationshipKind;
+use crate::theme;
+use crate::ui::theme::{SELECTION_STROKE, color};
+
+/// Below this zoom, dashes and arrowheads are dropped: unreadable and costly.
+const DETAIL_ZOOM: f32 = 0.3;
+/// Distance in screen points within which a click hits a line.
+const HIT_TOLERANCE: f32 = 6.0;
+/// Sideways offset in canvas units between parallel lines.
+const PARALLEL_OFFSET: f32 = 7.0;
+
+/// The display state of one relationship line.
+#[derive(Clone, Debug)]
+pub struct LineEdge {
+    look: Option<LinePayload>,
+    order: usize,
+    selected: bool,
+    zoom: f32,
+}
+
+impl From<EdgeProps<LinePayload>> for LineEdge {
+    fn from(props: EdgeProps<LinePayload>) -> Self {
+        Self {
+            look: Some(props.payload.clone()),
+            order: props.order,
+            selected: props.selected,
+            zoom: 1.0,
+        }
+    }
+}
+
+impl LineEdge {
+    /// End points in canvas coordinates, on the circles' boundaries, moved sideways
+    /// for parallel lines. `None` when the people overlap.
+    fn ends<Ty: EdgeType, Ix: IndexType>(
+        &self,
+        start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+    ) -> Option<(Pos2, Pos2)> {
+        let along = end.location() - start.location();
+        if along.length() < 1.0 {
+            return None;
+        }
+        let dir = along.normalized();
+        let side = dir.rot90() * PARALLEL_OFFSET * self.order as f32;
+        let from = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(start.display(), dir);
+        let to = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(end.display(), -dir);
+        Some((from + side, to + side))
+    }
+}
+
+impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix, PersonNode>
+    for LineEdge
+{
+    fn shapes(
+        &mut self,
+        start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        ctx: &DrawContext,
+    ) -> Vec<Shape> {
+        self.zoom = ctx.meta.zoom;
+        let (Some(look), Some((from, to))) = (&self.look, self.ends(start, end)) else {
+            return Vec::new();
+        };
+        let a = ctx.meta.canvas_to_screen_pos(from);
+        let b = ctx.meta.canvas_to_screen_pos(to);
+        if !ctx.painter.clip_rect().intersects(Rect::from_two_pos(a, b).expand(12.0)) {
+            return Vec::new();
+        }
+        let mut shapes = Vec::new();
+        if look.highlighted {
+            shapes.push(Shape::line_segment([a, b], Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45))));
+        }
+        if self.selected {
+            shapes.push(Shape::line_segment([a, b], Stroke::new(8.0, SELECTION_STROKE.gamma_multiply(0.35))));
+        }
+        shapes.extend(line_shapes(a, b, look.kind, look.strength, ctx.meta.zoom));
+        shapes
+    }
+
+    fn update(&mut self, state: &EdgeProps<LinePayload>) {
+        self.look = Some(state.payload.clone());
+        self.order = state.order;
+        self.selected = state.selected;
+    }
+
+    fn is_inside(
+        &self,
+        start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        pos: Pos2,
+    ) -> bool {
+        let Some((from, to)) = self.ends(start, end) else {
+            return false;
+        };
+        distance_to_segment(pos, from, to) <= HIT_TOLERANCE / self.zoom.max(f32::EPSILON)
+    }
+
+    fn extra_bounds(
+        &self,
+        start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+    ) -> Option<(Pos2, Pos2)> {
+        self.ends(start, end)
+    }
+}
+
+/// The shapes of a line from `a` to `b` (screen) as drawn at `zoom`; also used by the
+/// legend so both always agree.
+pub fn line_shapes(a: Pos2, b: Pos2, kind: RelationshipKind, strength: crate::model::Strength, zoom: f32) -> Vec<Shape> {
+    let style = theme::line_style(kind);
+    let width = theme::strength_width(strength) * zoom.clamp(0.5, 1.4);
+    let stroke = Stroke::new(width, color(style.color));
+    if zoom < DETAIL_ZOOM {
+        return vec![Shape::line_segment([a, b], Stroke::new(width.min(1.0), color(style.color)))];
+    }
+    let mut shapes = Vec::new();
+    let dir = (b - a).normalized();
+    let tip = 7.0 + width * 2.0;
+    let line_end = if style.arrow && (b - a).length() > tip * 1.5 { b - dir * tip } else { b };
+    match style.dash {
+        Some((dash, gap)) => shapes.extend(Shape::dashed_line(&[a, line_end], stroke, dash, gap)),
+        None => shapes.push(Shape::line_segment([a, line_end], stroke)),
+    }
+    if style.arrow && line_end != b {
+        let normal = dir.rot90() * tip * 0.5;
+        shapes.push(Shape::convex_polygon(
+            vec![b, line_end + normal, line_end - normal],
+            color(style.color),
+            Stroke::NONE,
+        ));
+    }
+    if kind == RelationshipKind::Conflict {
+        // A cross in the middle: conflict does not rely on red alone.
+        let mid = a + (b - a) * 0.5;
+        let arm = 5.0 + width;
+        let (u, v) = (Vec2::new(arm, arm), Vec2::new(arm, -arm));
+        let cross = Stroke::new(width.max(1.5), color(style.color));
+        shapes.push(Shape::line_segment([mid - u, mid + u], cross));
+        shapes.push(Shape::line_segment([mid - v, mid + v], cross));
+    }
+    shapes
+}
+
+/// Distance from `p` to the segment from `a` to `b`.
+pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = if ab.length_sq() > 0.0 {
+        ((p - a).dot(ab) / ab.length_sq()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (p - (a + ab * t)).length()
+}

@@ -1,0 +1,141 @@
+//! How a person is drawn: a circle coloured by stance and sized by power, the role
+//! mark inside, the name below at a fixed screen size, title and department when
+//! zoomed in. Off-screen people cost no shapes; tiny ones lose their labels.
+
+use egui::epaint::CircleShape;
+use egui::{Align2, FontId, Pos2, Shape, Stroke, Vec2};
+use egui_graphs::{DisplayNode, DrawContext, NodeProps};
+use petgraph::EdgeType;
+use petgraph::stable_graph::IndexType;
+
+use super::look::PersonPayload;
+use crate::theme;
+use crate::ui::theme::{LABEL_HALO, color, node_outline};
+
+/// Smallest on-screen radius, so a person stays visible and clickable when zoomed out.
+const MIN_SCREEN_RADIUS: f32 = 3.0;
+
+/// The display state of one person on the canvas.
+#[derive(Clone, Debug)]
+pub struct PersonNode {
+    look: Option<PersonPayload>,
+    pos: Pos2,
+    radius: f32,
+    selected: bool,
+    hovered: bool,
+    /// Zoom of the last frame drawn, for hit tests in canvas units.
+    zoom: f32,
+}
+
+impl From<NodeProps<PersonPayload>> for PersonNode {
+    fn from(props: NodeProps<PersonPayload>) -> Self {
+        let mut node = Self {
+            look: None,
+            pos: props.location(),
+            radius: 0.0,
+            selected: false,
+            hovered: false,
+            zoom: 1.0,
+        };
+        node.sync(&props);
+        node
+    }
+}
+
+impl PersonNode {
+    fn sync(&mut self, props: &NodeProps<PersonPayload>) {
+        self.pos = props.location();
+        self.selected = props.selected;
+        self.hovered = props.hovered;
+        self.radius = theme::power_radius(props.payload.power);
+        self.look = Some(props.payload.clone());
+    }
+
+    fn radius_in_canvas(&self) -> f32 {
+        self.radius.max(MIN_SCREEN_RADIUS / self.zoom.max(f32::EPSILON))
+    }
+}
+
+impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix> for PersonNode {
+    fn closest_boundary_point(&self, dir: Vec2) -> Pos2 {
+        self.pos + dir.normalized() * self.radius_in_canvas()
+    }
+
+    fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        self.zoom = ctx.meta.zoom;
+        let Some(look) = &self.look else {
+            return Vec::new();
+        };
+        let center = ctx.meta.canvas_to_screen_pos(self.pos);
+        let radius = ctx.meta.canvas_to_screen_size(self.radius).max(MIN_SCREEN_RADIUS);
+        let clip = ctx.painter.clip_rect();
+        // Labels reach further than the circle; a generous margin keeps them whole.
+        let reach = egui::Rect::from_center_size(center, Vec2::new(radius * 2.0 + 240.0, radius * 2.0 + 60.0));
+        if !clip.intersects(reach) {
+            return Vec::new();
+        }
+
+        let fill = color(theme::stance_color(look.stance));
+        let mut shapes = Vec::with_capacity(6);
+        if look.highlighted {
+            shapes.push(Shape::circle_stroke(
+                center,
+                radius + 5.0,
+                Stroke::new(3.0, color(theme::HIGHLIGHT)),
+            ));
+        }
+        if radius <= MIN_SCREEN_RADIUS * 1.5 {
+            // Far zoomed out: a dot is all that can be read.
+            shapes.push(Shape::circle_filled(center, radius, fill));
+            return shapes;
+        }
+        shapes.push(
+            CircleShape {
+                center,
+                radius,
+                fill,
+                stroke: node_outline(self.selected, self.hovered),
+            }
+            .into(),
+        );
+        let zoom = ctx.meta.zoom;
+        if radius >= 9.0 {
+            let mark_size = (radius * 0.9).clamp(9.0, 22.0);
+            let galley = ctx.painter.layout_no_wrap(
+                look.mark.to_owned(),
+                FontId::proportional(mark_size),
+                color(theme::on_stance_color(look.stance)),
+            );
+            let rect = Align2::CENTER_CENTER.anchor_size(center, galley.size());
+            shapes.push(Shape::galley(rect.min, galley, egui::Color32::PLACEHOLDER));
+        }
+        if zoom >= theme::MIN_LABEL_ZOOM || self.selected || self.hovered {
+            let name_at = center + Vec2::new(0.0, radius + 3.0);
+            label(ctx, &mut shapes, name_at, &look.name, theme::LABEL_SIZE, theme::LABEL_TEXT);
+            if zoom >= theme::DETAIL_ZOOM && !look.detail.is_empty() {
+                let detail_at = name_at + Vec2::new(0.0, theme::LABEL_SIZE + 4.0);
+                label(ctx, &mut shapes, detail_at, &look.detail, theme::DETAIL_SIZE, theme::DETAIL_TEXT);
+            }
+        }
+        shapes
+    }
+
+    fn update(&mut self, state: &NodeProps<PersonPayload>) {
+        self.sync(state);
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        (pos - self.pos).length() <= self.radius_in_canvas()
+    }
+}
+
+/// A centred text line at a fixed screen size with a halo behind it.
+fn label(ctx: &DrawContext, shapes: &mut Vec<Shape>, top_center: Pos2, text: &str, size: f32, rgb: theme::Rgb) {
+    let galley = ctx
+        .painter
+        .layout_no_wrap(text.to_owned(), FontId::proportional(size), color(rgb));
+    let top_left = top_center - Vec2::new(galley.size().x / 2.0, 0.0);
+    let rect = egui::Rect::from_min_size(top_left, galley.size()).expand(1.5);
+    shapes.push(Shape::rect_filled(rect, 3.0, LABEL_HALO));
+    shapes.push(Shape::galley(top_left, galley, color(rgb)));
+}

@@ -1,0 +1,90 @@
+//! File dialogs behind a trait, so tests give paths instead of opening windows, and
+//! so a machine without a native dialog falls back to typing a path in the app.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// What a file dialog gave back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DialogOutcome {
+    /// The user chose this path.
+    Picked(PathBuf),
+    /// The user closed the dialog.
+    Cancelled,
+    /// No dialog could be shown: ask for a path in the app instead.
+    Unavailable,
+}
+
+/// Opens file dialogs. Called only from command handling, on the main thread.
+pub trait FileDialogs {
+    /// Asks for a map file to open.
+    fn open_map(&mut self) -> DialogOutcome;
+    /// Asks where to save a map, suggesting `file_name`.
+    fn save_map(&mut self, file_name: &str) -> DialogOutcome;
+}
+
+/// Native dialogs through rfd.
+#[derive(Default)]
+pub struct NativeDialogs;
+
+/// rfd answers "no dialog" (Linux without a desktop portal or zenity) with the same
+/// `None` as "cancelled", but at once; no person cancels a dialog this fast.
+const TOO_FAST_FOR_A_PERSON: Duration = Duration::from_millis(150);
+
+fn outcome(started: Instant, picked: Option<PathBuf>) -> DialogOutcome {
+    match picked {
+        Some(path) => DialogOutcome::Picked(path),
+        None if started.elapsed() < TOO_FAST_FOR_A_PERSON => DialogOutcome::Unavailable,
+        None => DialogOutcome::Cancelled,
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open_map(&mut self) -> DialogOutcome {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .add_filter("Powermap", &["json"])
+            .pick_file();
+        outcome(started, picked)
+    }
+
+    fn save_map(&mut self, file_name: &str) -> DialogOutcome {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .add_filter("Powermap", &["json"])
+            .set_file_name(file_name)
+            .save_file();
+        outcome(started, picked)
+    }
+}
+
+/// Dialogs that answer from a queue, for tests; an empty queue means "cancelled".
+#[derive(Default)]
+pub struct ScriptedDialogs {
+    /// Answers given in order.
+    pub answers: std::collections::VecDeque<DialogOutcome>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open_map(&mut self) -> DialogOutcome {
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+
+    fn save_map(&mut self, _file_name: &str) -> DialogOutcome {
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+}
+
+/// Dialogs that are never available: every request falls back to the path entry.
+#[derive(Default)]
+pub struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn open_map(&mut self) -> DialogOutcome {
+        DialogOutcome::Unavailable
+    }
+
+    fn save_map(&mut self, _file_name: &str) -> DialogOutcome {
+        DialogOutcome::Unavailable
+    }
+}

@@ -1,0 +1,367 @@
+//! Every string of the UI, in English and Chinese, in one catalogue. A key missing a
+//! translation does not compile: each entry names both.
+
+use crate::edit::{EditKind, EditLabel};
+use crate::model::{Coverage, RelationshipKind, Role, Stage, Stance};
+
+/// A UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Language {
+    /// English.
+    English,
+    /// Simplified Chinese.
+    Chinese,
+}
+
+impl Language {
+    /// Both languages, for the language menu.
+    pub const ALL: [Self; 2] = [Self::English, Self::Chinese];
+
+    /// The language's own name.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::Chinese => "中文",
+        }
+    }
+
+    /// The language of a locale name such as `zh_CN.UTF-8` or `en-US`.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Self::Chinese
+        } else {
+            Self::English
+        }
+    }
+
+    /// The system's language, English when unknown.
+    pub fn from_system() -> Self {
+        sys_locale::get_locale().map_or(Self::English, |l| Self::from_locale(&l))
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $en:literal, $zh:literal;)+) => {
+        /// A UI string; translate it with [`Tr::t`].
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum T {
+            $(#[doc = $en] $key,)+
+        }
+
+        impl T {
+            /// Every key, for completeness tests.
+            pub const ALL: &'static [T] = &[$(T::$key,)+];
+
+            fn text(self, language: Language) -> &'static str {
+                match (self, language) {
+                    $(
+                        (T::$key, Language::English) => $en,
+                        (T::$key, Language::Chinese) => $zh,
+                    )+
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppName => "Powermap", "权力地图";
+    Untitled => "Untitled map", "未命名地图";
+    MenuFile => "File", "文件";
+    MenuEdit => "Edit", "编辑";
+    MenuView => "View", "视图";
+    New => "New", "新建";
+    Open => "Open…", "打开…";
+    OpenPath => "Open by path…", "按路径打开…";
+    OpenRecent => "Open recent", "最近打开";
+    NoRecent => "No recent maps", "没有最近的地图";
+    ClearRecent => "Clear list", "清空列表";
+    OpenSample => "Open sample", "打开示例";
+    Save => "Save", "保存";
+    SaveAs => "Save as…", "另存为…";
+    SaveToPath => "Save to path…", "保存到路径…";
+    Quit => "Quit", "退出";
+    Undo => "Undo", "撤销";
+    Redo => "Redo", "重做";
+    UndoWhat => "Undo: {0}", "撤销：{0}";
+    RedoWhat => "Redo: {0}", "重做：{0}";
+    DeleteSelection => "Delete selection", "删除所选";
+    SelectAll => "Select all", "全选";
+    FitView => "Fit to view", "适合窗口";
+    ShowLegend => "Show legend", "显示图例";
+    ShowAccount => "Show account panel", "显示客户面板";
+    Language => "Language", "语言";
+    AddPerson => "Add person", "添加人员";
+    AddPersonHere => "Add person here", "在此添加人员";
+    ConnectTool => "Connect", "连线";
+    ConnectHint => "Drag from one person to another to connect them. Esc ends.", "从一个人拖到另一个人以建立关系。按 Esc 结束。";
+    ConnectFromHere => "Connect from here…", "从此人连线…";
+    ChooseKind => "Kind of relationship", "关系类型";
+    Cancel => "Cancel", "取消";
+    Edit => "Edit", "编辑";
+    SetStance => "Set stance", "设置态度";
+    SetRole => "Set role", "设置角色";
+    SetPower => "Set power", "设置权力";
+    Delete => "Delete", "删除";
+    Unnamed => "(unnamed)", "（未命名）";
+    NewPersonName => "New person", "新联系人";
+    // Edits, for undo/redo labels.
+    EditAddPerson => "add {0}", "添加 {0}";
+    EditPerson => "edit {0}", "编辑 {0}";
+    EditRemovePeople => "remove {0}", "删除 {0}";
+    EditRemoveManyPeople => "remove {0} people", "删除 {0} 人";
+    EditMove => "move {0}", "移动 {0}";
+    EditMoveMany => "move {0} people", "移动 {0} 人";
+    EditAddLine => "connect {0}", "连线 {0}";
+    EditLine => "edit line {0}", "编辑关系 {0}";
+    EditRemoveLines => "remove {0} lines", "删除 {0} 条关系";
+    EditAccount => "edit account", "编辑客户信息";
+    EditAddMember => "add team member {0}", "添加团队成员 {0}";
+    EditMember => "edit team member {0}", "编辑团队成员 {0}";
+    EditRemoveMember => "remove team member {0}", "删除团队成员 {0}";
+    EditBatch => "{0} changes", "{0} 项更改";
+    // Inspector.
+    Inspector => "Inspector", "详情";
+    NothingSelected => "Select a person or a line on the map to see and edit it here. Double-click empty canvas to add a person.", "在地图上选择一个人或一条关系线，即可在此查看和编辑。双击空白处可添加人员。";
+    ManySelected => "{0} people and {1} lines selected", "已选择 {0} 人、{1} 条关系";
+    Person => "Person", "人员";
+    Name => "Name", "姓名";
+    Title => "Title", "职位";
+    Department => "Department", "部门";
+    Role => "Role", "角色";
+    Stance => "Stance", "态度";
+    Power => "Power", "权力";
+    Interests => "Interests", "利益诉求";
+    BusinessAgenda => "Business agenda", "业务诉求";
+    PersonalAgenda => "Personal agenda", "个人诉求";
+    Concerns => "Concerns", "顾虑";
+    DecisionCriteria => "Decision criteria", "决策标准";
+    Notes => "Notes", "备注";
+    Contact => "Contact", "联系方式";
+    Email => "Email", "邮箱";
+    Phone => "Phone", "电话";
+    OtherContact => "Other", "其他";
+    Owner => "Owner (our team)", "负责人（我方）";
+    NoOwner => "(no owner)", "（无负责人）";
+    Coverage => "Coverage", "覆盖深度";
+    LastContact => "Last contact", "最近联系";
+    LastVerified => "Last verified", "最近核实";
+    Today => "Today", "今天";
+    DateHint => "YYYY-MM-DD", "年-月-日";
+    InvalidDate => "Not a date (YYYY-MM-DD)", "日期无效（年-月-日）";
+    Source => "Source", "信息来源";
+    Tags => "Tags (comma-separated)", "标签（逗号分隔）";
+    NextActions => "Next actions", "下一步行动";
+    AddAction => "Add action", "添加行动";
+    ActionText => "What to do", "要做的事";
+    Due => "Due", "截止";
+    Done => "Done", "已完成";
+    Overdue => "overdue", "已逾期";
+    Relationship => "Relationship", "关系";
+    From => "From", "从";
+    To => "To", "到";
+    Kind => "Kind", "类型";
+    Strength => "Strength", "强度";
+    Note => "Note", "说明";
+    SwapDirection => "Swap direction", "交换方向";
+    // Account panel.
+    Account => "Account", "客户";
+    Customer => "Customer", "客户名称";
+    Industry => "Industry", "行业";
+    Opportunity => "Opportunity", "商机";
+    DealValue => "Deal value", "金额";
+    InvalidNumber => "Not a number", "不是有效数字";
+    Currency => "Currency", "币种";
+    Stage => "Stage", "阶段";
+    Team => "Our team", "我方团队";
+    AddMember => "Add member", "添加成员";
+    Remove => "Remove", "移除";
+    NewMemberName => "New member", "新成员";
+    // Legend.
+    Legend => "Legend", "图例";
+    LegendStance => "Colour: stance", "颜色：态度";
+    LegendPower => "Size: power", "大小：权力";
+    LegendRole => "Mark: role", "标记：角色";
+    LegendLines => "Lines", "连线";
+    Hide => "Hide", "隐藏";
+    // Files and dialogs.
+    UnsavedTitle => "Unsaved changes", "未保存的更改";
+    UnsavedQuestion => "Save the changes to “{0}” first?", "是否先保存对“{0}”的更改？";
+    DontSave => "Don't save", "不保存";
+    PathTitleOpen => "Open a map file", "打开地图文件";
+    PathTitleSave => "Save the map as", "地图另存为";
+    PathHint => "No file dialog is available here: type the full path of the file.", "此处无法打开文件对话框：请输入文件的完整路径。";
+    OpenButton => "Open", "打开";
+    CannotOpen => "Could not open the map", "无法打开地图";
+    CannotSave => "Could not save the map", "无法保存地图";
+    EditRefused => "That change was not made", "未能执行该更改";
+    Dismiss => "Dismiss", "关闭";
+    SavedTo => "Saved {0}", "已保存 {0}";
+    Opened => "Opened {0}", "已打开 {0}";
+    SampleNotice => "This is a sample map: use Save as to keep your changes.", "这是示例地图：请用“另存为”保存您的更改。";
+    Modified => "modified", "已修改";
+    People => "{0} people, {1} lines", "{0} 人，{1} 条关系";
+    Zoom => "Zoom {0}%", "缩放 {0}%";
+}
+
+/// Translates UI strings into one language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Tr(pub Language);
+
+impl Tr {
+    /// The string for `key`.
+    pub fn t(self, key: T) -> &'static str {
+        key.text(self.0)
+    }
+
+    /// The string for `key` with `{0}`, `{1}`, … replaced by `args`.
+    pub fn f(self, key: T, args: &[&dyn std::fmt::Display]) -> String {
+        let mut text = self.t(key).to_owned();
+        for (i, arg) in args.iter().enumerate() {
+            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
+        }
+        text
+    }
+
+    /// Whether the language is Chinese.
+    pub fn chinese(self) -> bool {
+        self.0 == Language::Chinese
+    }
+
+    /// The name of a role.
+    pub fn role(self, role: Role) -> &'static str {
+        let (en, zh) = match role {
+            Role::DecisionMaker => ("Decision maker", "决策者"),
+            Role::Influencer => ("Influencer", "影响者"),
+            Role::EndUser => ("End user", "最终用户"),
+            Role::Gatekeeper => ("Gatekeeper", "看门人"),
+            Role::Blocker => ("Blocker", "反对者"),
+            Role::Champion => ("Champion", "内线"),
+            Role::Unknown => ("Unknown role", "角色未知"),
+        };
+        self.pick(en, zh)
+    }
+
+    /// The name of a stance.
+    pub fn stance(self, stance: Stance) -> &'static str {
+        let (en, zh) = match stance {
+            Stance::Advocate => ("Advocate", "拥护"),
+            Stance::Supporter => ("Supporter", "支持"),
+            Stance::Neutral => ("Neutral", "中立"),
+            Stance::Skeptic => ("Skeptic", "怀疑"),
+            Stance::Opponent => ("Opponent", "反对"),
+            Stance::Unknown => ("Unknown stance", "态度未知"),
+        };
+        self.pick(en, zh)
+    }
+
+    /// The name of a coverage depth.
+    pub fn coverage(self, coverage: Coverage) -> &'static str {
+        let (en, zh) = match coverage {
+            Coverage::None => ("No contact", "未接触"),
+            Coverage::Brief => ("Brief contact", "简单接触"),
+            Coverage::Multiple => ("Multiple contacts", "多次接触"),
+            Coverage::InDepth => ("In depth", "深度关系"),
+        };
+        self.pick(en, zh)
+    }
+
+    /// The name of a deal stage.
+    pub fn stage(self, stage: Stage) -> &'static str {
+        let (en, zh) = match stage {
+            Stage::Early => ("Early", "前期"),
+            Stage::Middle => ("Middle", "中期"),
+            Stage::Late => ("Late", "后期"),
+        };
+        self.pick(en, zh)
+    }
+
+    /// The name of a relationship kind.
+    pub fn kind(self, kind: RelationshipKind) -> &'static str {
+        let (en, zh) = match kind {
+            RelationshipKind::ReportsTo => ("Reports to", "汇报给"),
+            RelationshipKind::Influences => ("Influences", "影响"),
+            RelationshipKind::Ally => ("Ally", "盟友"),
+            RelationshipKind::Conflict => ("Conflict", "冲突"),
+        };
+        self.pick(en, zh)
+    }
+
+    /// The name of a power level.
+    pub fn power(self, level: u8) -> String {
+        let (en, zh) = match level {
+            1 => ("1 – low", "1 – 低"),
+            2 => ("2", "2"),
+            3 => ("3 – medium", "3 – 中"),
+            4 => ("4", "4"),
+            _ => ("5 – high", "5 – 高"),
+        };
+        self.pick(en, zh).to_owned()
+    }
+
+    /// The words for an undo step, such as "edit 张伟".
+    pub fn edit_label(self, label: &EditLabel) -> String {
+        let subject = if label.subject.is_empty() {
+            self.t(T::Unnamed).to_owned()
+        } else {
+            label.subject.clone()
+        };
+        let one = label.count <= 1;
+        match label.kind {
+            EditKind::AddStakeholder => self.f(T::EditAddPerson, &[&subject]),
+            EditKind::EditStakeholder => self.f(T::EditPerson, &[&subject]),
+            EditKind::RemoveStakeholders if one => self.f(T::EditRemovePeople, &[&subject]),
+            EditKind::RemoveStakeholders => self.f(T::EditRemoveManyPeople, &[&label.count]),
+            EditKind::MoveStakeholders if one => self.f(T::EditMove, &[&subject]),
+            EditKind::MoveStakeholders => self.f(T::EditMoveMany, &[&label.count]),
+            EditKind::AddRelationship => self.f(T::EditAddLine, &[&subject]),
+            EditKind::EditRelationship => self.f(T::EditLine, &[&subject]),
+            EditKind::RemoveRelationships => self.f(T::EditRemoveLines, &[&label.count]),
+            EditKind::EditAccount => self.t(T::EditAccount).to_owned(),
+            EditKind::AddTeamMember => self.f(T::EditAddMember, &[&subject]),
+            EditKind::EditTeamMember => self.f(T::EditMember, &[&subject]),
+            EditKind::RemoveTeamMember => self.f(T::EditRemoveMember, &[&subject]),
+            EditKind::Batch => self.f(T::EditBatch, &[&label.count]),
+        }
+    }
+
+    fn pick(self, en: &'static str, zh: &'static str) -> &'static str {
+        match self.0 {
+            Language::English => en,
+            Language::Chinese => zh,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_both_languages_with_the_same_placeholders() {
+        for key in T::ALL {
+            let (en, zh) = (Tr(Language::English).t(*key), Tr(Language::Chinese).t(*key));
+            assert!(!en.is_empty() && !zh.is_empty(), "{key:?}");
+            for n in 0..3 {
+                let placeholder = format!("{{{n}}}");
+                assert_eq!(en.contains(&placeholder), zh.contains(&placeholder), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_strings_are_chinese() {
+        let tr = Tr(Language::Chinese);
+        assert_eq!(tr.t(T::MenuFile), "文件");
+        assert_eq!(tr.role(Role::Champion), "内线");
+        assert_eq!(tr.f(T::UndoWhat, &[&"移动 张伟"]), "撤销：移动 张伟");
+    }
+
+    #[test]
+    fn locale_names_pick_the_language() {
+        assert_eq!(Language::from_locale("zh_CN.UTF-8"), Language::Chinese);
+        assert_eq!(Language::from_locale("zh-Hans-CN"), Language::Chinese);
+        assert_eq!(Language::from_locale("en-US"), Language::English);
+        assert_eq!(Language::from_locale("de_DE"), Language::English);
+    }
+}

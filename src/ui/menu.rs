@@ -1,0 +1,156 @@
+//! The menu bar and the toolbar. Items come from [`Action`], so labels and shortcuts
+//! are the same everywhere.
+
+use egui::Ui;
+
+use super::app_command::{Action, AppCommand};
+use super::i18n::{Language, T, Tr};
+use super::prefs::Prefs;
+use crate::edit::Editor;
+use crate::samples::SAMPLES;
+
+fn action_button(ui: &mut Ui, tr: Tr, action: Action, enabled: bool, commands: &mut Vec<AppCommand>) {
+    let mut button = egui::Button::new(tr.t(action.label()));
+    if let Some(shortcut) = action.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(AppCommand::Action(action));
+        ui.close();
+    }
+}
+
+/// The menu bar: File, Edit, View.
+pub fn menu_bar_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, editor: &Editor, commands: &mut Vec<AppCommand>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button(tr.t(T::MenuFile), |ui| {
+            action_button(ui, tr, Action::New, true, commands);
+            action_button(ui, tr, Action::Open, true, commands);
+            action_button(ui, tr, Action::OpenPath, true, commands);
+            ui.menu_button(tr.t(T::OpenRecent), |ui| {
+                if prefs.recent_files.is_empty() {
+                    ui.label(tr.t(T::NoRecent));
+                }
+                for path in &prefs.recent_files {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(AppCommand::OpenFile(path.clone()));
+                        ui.close();
+                    }
+                }
+                if !prefs.recent_files.is_empty() {
+                    ui.separator();
+                    if ui.button(tr.t(T::ClearRecent)).clicked() {
+                        commands.push(AppCommand::ClearRecent);
+                        ui.close();
+                    }
+                }
+            });
+            ui.menu_button(tr.t(T::OpenSample), |ui| {
+                for (index, sample) in SAMPLES.iter().enumerate() {
+                    let title = if tr.chinese() { sample.title_zh } else { sample.title_en };
+                    if ui.button(title).clicked() {
+                        commands.push(AppCommand::OpenSample(index));
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
+            action_button(ui, tr, Action::Save, true, commands);
+            action_button(ui, tr, Action::SaveAs, true, commands);
+            action_button(ui, tr, Action::SavePath, true, commands);
+            ui.separator();
+            action_button(ui, tr, Action::Quit, true, commands);
+        });
+        ui.menu_button(tr.t(T::MenuEdit), |ui| {
+            undo_redo_items_ui(ui, tr, editor, commands);
+            ui.separator();
+            action_button(ui, tr, Action::AddPerson, true, commands);
+            action_button(ui, tr, Action::DeleteSelection, true, commands);
+            action_button(ui, tr, Action::SelectAll, true, commands);
+        });
+        ui.menu_button(tr.t(T::MenuView), |ui| {
+            action_button(ui, tr, Action::FitView, true, commands);
+            let mut legend = prefs.show_legend;
+            if ui.checkbox(&mut legend, tr.t(T::ShowLegend)).clicked() {
+                commands.push(AppCommand::Action(Action::ToggleLegend));
+            }
+            let mut account = prefs.show_account;
+            if ui.checkbox(&mut account, tr.t(T::ShowAccount)).clicked() {
+                commands.push(AppCommand::Action(Action::ToggleAccount));
+            }
+            ui.menu_button(tr.t(T::Language), |ui| {
+                for language in Language::ALL {
+                    if ui.radio(tr.0 == language, language.native_name()).clicked() {
+                        commands.push(AppCommand::SetLanguage(language));
+                        ui.close();
+                    }
+                }
+            });
+        });
+    });
+}
+
+/// Undo and redo items that say what they will undo or redo.
+fn undo_redo_items_ui(ui: &mut Ui, tr: Tr, editor: &Editor, commands: &mut Vec<AppCommand>) {
+    for (action, label, template) in [
+        (Action::Undo, editor.undo_label(), T::UndoWhat),
+        (Action::Redo, editor.redo_label(), T::RedoWhat),
+    ] {
+        let text = match label {
+            Some(label) => tr.f(template, &[&tr.edit_label(label)]),
+            None => tr.t(action.label()).to_owned(),
+        };
+        let mut button = egui::Button::new(text);
+        if let Some(shortcut) = action.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+        }
+        if ui.add_enabled(label.is_some(), button).clicked() {
+            commands.push(AppCommand::Action(action));
+            ui.close();
+        }
+    }
+}
+
+/// The toolbar: the actions used while drawing a map.
+pub fn toolbar_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    editor: &Editor,
+    connect_tool: bool,
+    prefs: &Prefs,
+    commands: &mut Vec<AppCommand>,
+) {
+    ui.horizontal(|ui| {
+        if ui.button(format!("＋ {}", tr.t(T::AddPerson))).clicked() {
+            commands.push(AppCommand::Action(Action::AddPerson));
+        }
+        if ui
+            .selectable_label(connect_tool, format!("↔ {}", tr.t(T::ConnectTool)))
+            .on_hover_text(tr.t(T::ConnectHint))
+            .clicked()
+        {
+            commands.push(AppCommand::Action(Action::ToggleConnect));
+        }
+        ui.separator();
+        let undo_hint = editor.undo_label().map(|l| tr.f(T::UndoWhat, &[&tr.edit_label(l)]));
+        let undo = ui.add_enabled(undo_hint.is_some(), egui::Button::new(format!("↶ {}", tr.t(T::Undo))));
+        if undo.on_hover_text(undo_hint.unwrap_or_default()).clicked() {
+            commands.push(AppCommand::Action(Action::Undo));
+        }
+        let redo_hint = editor.redo_label().map(|l| tr.f(T::RedoWhat, &[&tr.edit_label(l)]));
+        let redo = ui.add_enabled(redo_hint.is_some(), egui::Button::new(format!("↷ {}", tr.t(T::Redo))));
+        if redo.on_hover_text(redo_hint.unwrap_or_default()).clicked() {
+            commands.push(AppCommand::Action(Action::Redo));
+        }
+        ui.separator();
+        if ui.button(tr.t(T::FitView)).clicked() {
+            commands.push(AppCommand::Action(Action::FitView));
+        }
+        if ui.selectable_label(prefs.show_legend, tr.t(T::Legend)).clicked() {
+            commands.push(AppCommand::Action(Action::ToggleLegend));
+        }
+        if ui.selectable_label(prefs.show_account, tr.t(T::Account)).clicked() {
+            commands.push(AppCommand::Action(Action::ToggleAccount));
+        }
+    });
+}

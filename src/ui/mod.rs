@@ -1,0 +1,20 @@
+//! The desktop app (egui). The only part of Powermap that uses egui: everything it
+//! shows comes from the model, and every change it makes is an edit command.
+
+pub mod account_panel;
+pub mod app;
+pub mod app_command;
+pub mod canvas;
+pub mod dialogs;
+pub mod fonts;
+pub mod i18n;
+pub mod inspector;
+pub mod legend;
+pub mod menu;
+pub mod modals;
+pub mod prefs;
+pub mod selection;
+pub mod theme;
+pub mod widgets;
+
+pub use app::{AppOptions, PowermapApp, run};

@@ -1,0 +1,171 @@
+//! Dialogs inside the window: unsaved changes, typing a path when no native file
+//! dialog exists, and error reports. They only emit commands; the app acts on them.
+
+use std::path::PathBuf;
+
+use super::app_command::AppCommand;
+use super::i18n::{T, Tr};
+use super::theme::ERROR_TEXT;
+
+/// What waits for the answer to "save the changes first?".
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Start a new map.
+    New,
+    /// Show the open dialog.
+    OpenDialog,
+    /// Ask for a path to open.
+    OpenPathEntry,
+    /// Open this file.
+    OpenFile(PathBuf),
+    /// Open a bundled sample.
+    OpenSample(usize),
+    /// Close the window.
+    Quit,
+}
+
+/// The answers to "save the changes first?".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnsavedChoice {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open the file.
+    Open,
+    /// Save the map there.
+    Save,
+}
+
+/// Something that went wrong, shown until dismissed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorReport {
+    /// What failed.
+    pub title: T,
+    /// Why, in full.
+    pub message: String,
+    /// The file concerned.
+    pub path: Option<PathBuf>,
+}
+
+/// A dialog over the window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Modal {
+    /// "Save the changes first?" before `then`.
+    Unsaved {
+        /// What runs after the answer.
+        then: Pending,
+    },
+    /// Type a path (no native file dialog).
+    PathEntry {
+        /// Open or save.
+        purpose: PathPurpose,
+        /// The text typed so far.
+        text: String,
+        /// What runs after a successful save.
+        then: Option<Pending>,
+    },
+    /// An error report.
+    Error(ErrorReport),
+}
+
+/// Shows `modal`; returns it to keep it open, or `None` once answered.
+pub fn modal_ui(
+    ctx: &egui::Context,
+    modal: Modal,
+    file_label: &str,
+    tr: Tr,
+    commands: &mut Vec<AppCommand>,
+) -> Option<Modal> {
+    let id = egui::Id::new("powermap-modal");
+    match modal {
+        Modal::Unsaved { then } => {
+            let mut choice = None;
+            egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(tr.t(T::UnsavedTitle));
+                ui.label(tr.f(T::UnsavedQuestion, &[&file_label]));
+                ui.horizontal(|ui| {
+                    if ui.button(tr.t(T::Save)).clicked() {
+                        choice = Some(UnsavedChoice::Save);
+                    }
+                    if ui.button(tr.t(T::DontSave)).clicked() {
+                        choice = Some(UnsavedChoice::Discard);
+                    }
+                    if ui.button(tr.t(T::Cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        choice = Some(UnsavedChoice::Cancel);
+                    }
+                });
+            });
+            match choice {
+                Some(choice) => {
+                    commands.push(AppCommand::Unsaved { choice, then });
+                    None
+                }
+                None => Some(Modal::Unsaved { then }),
+            }
+        }
+        Modal::PathEntry { purpose, mut text, then } => {
+            let mut done = None;
+            egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(tr.t(match purpose {
+                    PathPurpose::Open => T::PathTitleOpen,
+                    PathPurpose::Save => T::PathTitleSave,
+                }));
+                ui.label(tr.t(T::PathHint));
+                let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
+                if !response.has_focus() && !response.lost_focus() {
+                    response.request_focus();
+                }
+                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let confirm = tr.t(match purpose {
+                        PathPurpose::Open => T::OpenButton,
+                        PathPurpose::Save => T::Save,
+                    });
+                    if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
+                        done = Some(true);
+                    }
+                    if ui.button(tr.t(T::Cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                        done = Some(false);
+                    }
+                });
+            });
+            match done {
+                Some(true) => {
+                    commands.push(AppCommand::PathEntered {
+                        purpose,
+                        path: PathBuf::from(text.trim()),
+                        then,
+                    });
+                    None
+                }
+                Some(false) => None,
+                None => Some(Modal::PathEntry { purpose, text, then }),
+            }
+        }
+        Modal::Error(report) => {
+            let mut dismissed = false;
+            egui::Modal::new(id).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading(egui::RichText::new(tr.t(report.title)).color(ERROR_TEXT));
+                if let Some(path) = &report.path {
+                    ui.monospace(path.display().to_string());
+                }
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    ui.label(&report.message);
+                });
+                if ui.button(tr.t(T::Dismiss)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    dismissed = true;
+                }
+            });
+            (!dismissed).then_some(Modal::Error(report))
+        }
+    }
+}

@@ -1,0 +1,73 @@
+//! Preferences remembered between runs (eframe storage): language, recent files,
+//! panels. Never part of a map document.
+
+use std::path::{Path, PathBuf};
+
+use super::i18n::Language;
+
+/// Most recent files remembered.
+const MAX_RECENT: usize = 10;
+/// Key of the preferences in eframe's storage.
+pub const STORAGE_KEY: &str = "powermap.prefs";
+
+/// What the user chose, kept between runs.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// UI language; `None` until the user picks one (the system locale decides).
+    pub language: Option<Language>,
+    /// Recently opened or saved maps, newest first.
+    pub recent_files: Vec<PathBuf>,
+    /// Whether the legend is shown over the canvas.
+    pub show_legend: bool,
+    /// Whether the account panel is shown.
+    pub show_account: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            language: None,
+            recent_files: Vec::new(),
+            show_legend: true,
+            show_account: true,
+        }
+    }
+}
+
+impl Prefs {
+    /// The language to use: the chosen one, else the system's.
+    pub fn language(&self) -> Language {
+        self.language.unwrap_or_else(Language::from_system)
+    }
+
+    /// Puts `path` first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.recent_files.retain(|p| p != &path);
+        self.recent_files.insert(0, path);
+        self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// The map the user had open last, if it still exists.
+    pub fn last_file(&self) -> Option<&Path> {
+        self.recent_files.first().map(PathBuf::as_path).filter(|p| p.exists())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_unique_newest_first_and_bounded() {
+        let mut prefs = Prefs::default();
+        for n in 0..15 {
+            prefs.remember(Path::new(&format!("/nowhere/{n}.json")));
+        }
+        prefs.remember(Path::new("/nowhere/3.json"));
+        assert_eq!(prefs.recent_files.len(), MAX_RECENT);
+        assert_eq!(prefs.recent_files[0], Path::new("/nowhere/3.json"));
+        assert_eq!(prefs.recent_files.iter().filter(|p| p.ends_with("3.json")).count(), 1);
+    }
+}

@@ -1,0 +1,33 @@
+//! egui colours and strokes of the map, taken from [`crate::theme`], plus colours
+//! that exist only in the app (selection, banners).
+
+use egui::{Color32, Stroke};
+
+use crate::theme::{self, Rgb};
+
+/// The egui colour of a theme colour.
+pub fn color(rgb: Rgb) -> Color32 {
+    Color32::from_rgb(rgb.0, rgb.1, rgb.2)
+}
+
+/// Outline of a node.
+pub fn node_outline(selected: bool, hovered: bool) -> Stroke {
+    if selected {
+        Stroke::new(3.0, Color32::from_rgb(0x11, 0x11, 0x11))
+    } else if hovered {
+        Stroke::new(2.0, Color32::from_rgb(0x33, 0x33, 0x33))
+    } else {
+        Stroke::new(1.0, color(theme::OUTLINE))
+    }
+}
+
+/// Rectangle of a box selection.
+pub const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(0x20, 0x60, 0xC0, 0x28);
+/// Outline of a box selection and of a connection being drawn.
+pub const SELECTION_STROKE: Color32 = Color32::from_rgb(0x20, 0x60, 0xC0);
+/// Halo behind labels so they read over lines.
+pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(0xFB, 0xFB, 0xF8, 0xD8);
+/// Colour for error banners.
+pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xB0, 0x1C, 0x1C);
+/// Colour for the "modified" marker and warnings.
+pub const WARNING_TEXT: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
