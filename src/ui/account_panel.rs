@@ -5,7 +5,7 @@ use egui::Ui;
 use super::app_command::AppCommand;
 use super::i18n::{T, Tr};
 use super::widgets::{
-    Drafts, FieldChange, Form, choice_row_ui, parsed_row_ui, text_area_ui, text_row_ui,
+    Drafts, FieldChange, Form, ParsedField, choice_row_ui, parsed_row_ui, text_area_ui, text_row_ui,
 };
 use crate::edit::Command;
 use crate::model::{Account, Document, Stage, TeamMember};
@@ -18,7 +18,13 @@ pub struct AccountPanel {
 
 impl AccountPanel {
     /// Shows and edits the account and the team.
-    pub fn account_ui(&mut self, ui: &mut Ui, doc: &Document, tr: Tr, commands: &mut Vec<AppCommand>) {
+    pub fn account_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        tr: Tr,
+        commands: &mut Vec<AppCommand>,
+    ) {
         let mut form = Form { tr, commands };
         let account = &doc.account;
         let update = |edit: &dyn Fn(&mut Account)| {
@@ -31,24 +37,36 @@ impl AccountPanel {
         let change = text_row_ui(ui, tr.t(T::Customer), &account.name);
         form.apply(change, key("name"), |v| update(&|a| a.name = v.clone()));
         let change = text_row_ui(ui, tr.t(T::Industry), &account.industry);
-        form.apply(change, key("industry"), |v| update(&|a| a.industry = v.clone()));
+        form.apply(change, key("industry"), |v| {
+            update(&|a| a.industry = v.clone())
+        });
         let change = text_row_ui(ui, tr.t(T::Opportunity), &account.opportunity);
-        form.apply(change, key("opportunity"), |v| update(&|a| a.opportunity = v.clone()));
+        form.apply(change, key("opportunity"), |v| {
+            update(&|a| a.opportunity = v.clone())
+        });
+        let field = ParsedField {
+            id: egui::Id::new("account-deal-value"),
+            label: tr.t(T::DealValue),
+            invalid: tr.t(T::InvalidNumber),
+            hint: "",
+        };
+        let shown = account.deal_value.map(format_amount).unwrap_or_default();
         let change = parsed_row_ui(
             ui,
             &mut self.drafts,
-            egui::Id::new("account-deal-value"),
-            tr.t(T::DealValue),
-            account.deal_value.map(format_amount).unwrap_or_default(),
+            &field,
+            shown,
             parse_amount,
             &account.deal_value,
-            tr.t(T::InvalidNumber),
-            "",
         );
         form.apply(change, key("deal_value"), |v| update(&|a| a.deal_value = v));
         let change = text_row_ui(ui, tr.t(T::Currency), &account.currency);
-        form.apply(change, key("currency"), |v| update(&|a| a.currency = v.clone()));
-        if let Some(stage) = choice_row_ui(ui, tr.t(T::Stage), &account.stage, Stage::ALL, |s| tr.stage(*s).to_owned()) {
+        form.apply(change, key("currency"), |v| {
+            update(&|a| a.currency = v.clone())
+        });
+        if let Some(stage) = choice_row_ui(ui, tr.t(T::Stage), &account.stage, Stage::ALL, |s| {
+            tr.stage(*s).to_owned()
+        }) {
             form.edit(update(&|a| a.stage = stage));
         }
         let change = text_area_ui(ui, tr.t(T::Notes), &account.notes);
@@ -66,7 +84,10 @@ impl AccountPanel {
                     lost_focus: response.lost_focus(),
                 };
                 form.apply(change, format!("member/{}", member.id), |name| {
-                    Command::UpdateTeamMember(TeamMember { name, ..member.clone() })
+                    Command::UpdateTeamMember(TeamMember {
+                        name,
+                        ..member.clone()
+                    })
                 });
                 if ui.button(tr.t(T::Remove)).clicked() {
                     form.edit(Command::RemoveTeamMember(member.id.clone()));
@@ -75,7 +96,10 @@ impl AccountPanel {
         }
         if ui.button(tr.t(T::AddMember)).clicked() {
             let id = doc.fresh_team_member_id("t");
-            form.edit(Command::add_team_member(TeamMember::new(id.as_str(), tr.t(T::NewMemberName))));
+            form.edit(Command::add_team_member(TeamMember::new(
+                id.as_str(),
+                tr.t(T::NewMemberName),
+            )));
         }
     }
 }
@@ -85,7 +109,10 @@ pub fn parse_amount(text: &str) -> Option<Option<f64>> {
     if text.is_empty() {
         return Some(None);
     }
-    let cleaned: String = text.chars().filter(|c| !matches!(c, ',' | ' ' | '_' | '，')).collect();
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '_' | '，'))
+        .collect();
     cleaned
         .parse::<f64>()
         .ok()

@@ -105,7 +105,9 @@ impl PowermapApp {
             shown_title: String::new(),
             commands: Vec::new(),
         };
-        let start_file = options.file.or_else(|| app.prefs.last_file().map(Path::to_owned));
+        let start_file = options
+            .file
+            .or_else(|| app.prefs.last_file().map(Path::to_owned));
         match start_file {
             Some(path) => {
                 if !app.open_file(&path) {
@@ -174,9 +176,10 @@ impl PowermapApp {
     fn file_label(&self) -> String {
         let tr = self.tr();
         if let Some(path) = &self.map.path {
-            return path
-                .file_name()
-                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            return path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
         }
         match self.map.sample.and_then(|i| SAMPLES.get(i)) {
             Some(sample) if tr.chinese() => sample.title_zh.to_owned(),
@@ -220,7 +223,9 @@ impl PowermapApp {
     }
 
     fn open_sample(&mut self, index: usize) {
-        let Some(sample) = SAMPLES.get(index) else { return };
+        let Some(sample) = SAMPLES.get(index) else {
+            return;
+        };
         match sample.document() {
             Ok(doc) => {
                 self.replace_map(doc, None, Some(index));
@@ -362,8 +367,10 @@ impl PowermapApp {
             .lines
             .iter()
             .filter(|id| {
-                doc.relationship(id)
-                    .is_some_and(|l| !self.selection.people.contains(&l.from) && !self.selection.people.contains(&l.to))
+                doc.relationship(id).is_some_and(|l| {
+                    !self.selection.people.contains(&l.from)
+                        && !self.selection.people.contains(&l.to)
+                })
             })
             .cloned()
             .collect();
@@ -420,7 +427,11 @@ impl PowermapApp {
                     UnsavedChoice::Discard => self.run_pending(then),
                     UnsavedChoice::Cancel => {}
                 },
-                AppCommand::PathEntered { purpose, path, then } => match purpose {
+                AppCommand::PathEntered {
+                    purpose,
+                    path,
+                    then,
+                } => match purpose {
                     PathPurpose::Open => self.guard_unsaved(Pending::OpenFile(path)),
                     PathPurpose::Save => {
                         if self.save_to(&path)
@@ -473,7 +484,12 @@ impl PowermapApp {
             }
             Action::DeleteSelection => self.delete_selection(),
             Action::SelectAll => {
-                self.selection.people = self.document().stakeholders.iter().map(|s| s.id.clone()).collect();
+                self.selection.people = self
+                    .document()
+                    .stakeholders
+                    .iter()
+                    .map(|s| s.id.clone())
+                    .collect();
             }
             Action::FitView => self.canvas.request_fit(),
             Action::AddPerson => {
@@ -518,14 +534,24 @@ impl PowermapApp {
         if ctx.input(|i| i.viewport().close_requested()) && self.map.editor.is_modified() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             if self.modal.is_none() {
-                self.modal = Some(Modal::Unsaved { then: Pending::Quit });
+                self.modal = Some(Modal::Unsaved {
+                    then: Pending::Quit,
+                });
             }
         }
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let marker = if self.map.editor.is_modified() { " ●" } else { "" };
-        let title = format!("{}{marker} — {}", self.file_label(), self.tr().t(T::AppName));
+        let marker = if self.map.editor.is_modified() {
+            " ●"
+        } else {
+            ""
+        };
+        let title = format!(
+            "{}{marker} — {}",
+            self.file_label(),
+            self.tr().t(T::AppName)
+        );
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.shown_title = title;
@@ -545,7 +571,14 @@ impl PowermapApp {
             super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
-            super::menu::toolbar_ui(ui, tr, &self.map.editor, self.canvas.connect_tool, &self.prefs, &mut self.commands);
+            super::menu::toolbar_ui(
+                ui,
+                tr,
+                &self.map.editor,
+                self.canvas.connect_tool,
+                &self.prefs,
+                &mut self.commands,
+            );
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));
         if self.prefs.show_account {
@@ -555,7 +588,12 @@ impl PowermapApp {
                 .min_size(180.0)
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical().show(ui, |ui| {
-                        self.account.account_ui(ui, self.map.editor.document(), tr, &mut self.commands);
+                        self.account.account_ui(
+                            ui,
+                            self.map.editor.document(),
+                            tr,
+                            &mut self.commands,
+                        );
                     });
                 });
         }
@@ -565,7 +603,13 @@ impl PowermapApp {
             .min_size(240.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.inspector.inspector_ui(ui, self.map.editor.document(), &self.selection, tr, &mut self.commands);
+                    self.inspector.inspector_ui(
+                        ui,
+                        self.map.editor.document(),
+                        &self.selection,
+                        tr,
+                        &mut self.commands,
+                    );
                 });
             });
         egui::CentralPanel::default()
@@ -581,7 +625,11 @@ impl PowermapApp {
                         highlight: (&self.highlight, 0),
                         selection: &mut self.selection,
                         commands: &mut self.commands,
-                        reserved_bottom: if self.prefs.show_legend { LEGEND_HEIGHT } else { 0.0 },
+                        reserved_bottom: if self.prefs.show_legend {
+                            LEGEND_HEIGHT
+                        } else {
+                            0.0
+                        },
                     },
                 );
                 if self.prefs.show_legend && !legend_ui(ui.ctx(), rect, tr) {
@@ -598,7 +646,10 @@ impl PowermapApp {
             }
             ui.separator();
             let doc = self.document();
-            ui.label(tr.f(T::People, &[&doc.stakeholders.len(), &doc.relationships.len()]));
+            ui.label(tr.f(
+                T::People,
+                &[&doc.stakeholders.len(), &doc.relationships.len()],
+            ));
             if let Some(notice) = &self.notice {
                 ui.separator();
                 ui.label(notice);
@@ -613,7 +664,13 @@ fn suggested_file_name(doc: &Document) -> String {
         .account
         .name
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect::<String>()
         .trim_matches('-')
         .chars()
@@ -636,7 +693,8 @@ impl eframe::App for PowermapApp {
         self.layout_ui(ui);
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();
-            self.modal = super::modals::modal_ui(&ctx, modal, &label, self.tr(), &mut self.commands);
+            self.modal =
+                super::modals::modal_ui(&ctx, modal, &label, self.tr(), &mut self.commands);
         }
         self.run_commands(&ctx);
         self.update_title(&ctx);

@@ -2,8 +2,8 @@
 //! added as a fallback — the system's when one is installed, otherwise WenQuanYi Micro
 //! Hei (Apache-2.0), which ships with Powermap.
 
-use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
 use egui::FontFamily;
+use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
 
 /// WenQuanYi Micro Hei, bundled for machines without a CJK font.
 static BUNDLED_CJK: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");

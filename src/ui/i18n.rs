@@ -344,7 +344,11 @@ mod tests {
             assert!(!en.is_empty() && !zh.is_empty(), "{key:?}");
             for n in 0..3 {
                 let placeholder = format!("{{{n}}}");
-                assert_eq!(en.contains(&placeholder), zh.contains(&placeholder), "{key:?}");
+                assert_eq!(
+                    en.contains(&placeholder),
+                    zh.contains(&placeholder),
+                    "{key:?}"
+                );
             }
         }
     }

@@ -8,8 +8,8 @@ use super::i18n::{T, Tr};
 use super::selection::Selection;
 use super::theme::WARNING_TEXT;
 use super::widgets::{
-    Drafts, FieldChange, Form, choice_row_ui, date_row_ui, labelled, parsed_row_ui, text_area_ui,
-    text_row_ui,
+    Drafts, FieldChange, Form, ParsedField, choice_row_ui, date_row_ui, labelled, parsed_row_ui,
+    text_area_ui, text_row_ui,
 };
 use crate::edit::Command;
 use crate::model::{
@@ -43,14 +43,24 @@ impl Inspector {
         } else if selection.is_empty() {
             ui.label(RichText::new(tr.t(T::NothingSelected)).weak());
         } else {
-            ui.label(tr.f(T::ManySelected, &[&selection.people.len(), &selection.lines.len()]));
+            ui.label(tr.f(
+                T::ManySelected,
+                &[&selection.people.len(), &selection.lines.len()],
+            ));
             if ui.button(tr.t(T::DeleteSelection)).clicked() {
-                form.commands.push(AppCommand::Action(Action::DeleteSelection));
+                form.commands
+                    .push(AppCommand::Action(Action::DeleteSelection));
             }
         }
     }
 
-    fn person_ui(&mut self, ui: &mut Ui, doc: &Document, person: &Stakeholder, form: &mut Form<'_>) {
+    fn person_ui(
+        &mut self,
+        ui: &mut Ui,
+        doc: &Document,
+        person: &Stakeholder,
+        form: &mut Form<'_>,
+    ) {
         let tr = form.tr;
         let key = |field: &str| format!("person/{}/{field}", person.id);
         let update = |edit: &dyn Fn(&mut Stakeholder)| {
@@ -81,51 +91,90 @@ impl Inspector {
         let change = text_row_ui(ui, tr.t(T::Title), &person.title);
         form.apply(change, key("title"), |v| update(&|p| p.title = v.clone()));
         let change = text_row_ui(ui, tr.t(T::Department), &person.department);
-        form.apply(change, key("department"), |v| update(&|p| p.department = v.clone()));
+        form.apply(change, key("department"), |v| {
+            update(&|p| p.department = v.clone())
+        });
 
-        if let Some(role) = choice_row_ui(ui, tr.t(T::Role), &person.role, Role::ALL, |r| tr.role(*r).to_owned()) {
+        if let Some(role) = choice_row_ui(ui, tr.t(T::Role), &person.role, Role::ALL, |r| {
+            tr.role(*r).to_owned()
+        }) {
             form.edit(update(&|p| p.role = role));
         }
-        if let Some(stance) =
-            choice_row_ui(ui, tr.t(T::Stance), &person.stance, Stance::ALL, |s| tr.stance(*s).to_owned())
-        {
+        if let Some(stance) = choice_row_ui(ui, tr.t(T::Stance), &person.stance, Stance::ALL, |s| {
+            tr.stance(*s).to_owned()
+        }) {
             form.edit(update(&|p| p.stance = stance));
         }
         let powers: Vec<Power> = (1..=5).filter_map(Power::new).collect();
-        if let Some(power) = choice_row_ui(ui, tr.t(T::Power), &person.power, &powers, |p| tr.power(p.level())) {
+        if let Some(power) = choice_row_ui(ui, tr.t(T::Power), &person.power, &powers, |p| {
+            tr.power(p.level())
+        }) {
             form.edit(update(&|p| p.power = power));
         }
 
         let mut owners: Vec<Option<TeamMemberId>> = vec![None];
         owners.extend(doc.team.iter().map(|m| Some(m.id.clone())));
-        let owner_name = |owner: &Option<TeamMemberId>| match owner.as_ref().and_then(|id| doc.team_member(id)) {
+        let owner_name = |owner: &Option<TeamMemberId>| match owner
+            .as_ref()
+            .and_then(|id| doc.team_member(id))
+        {
             Some(member) => member.name.clone(),
             None => tr.t(T::NoOwner).to_owned(),
         };
         if let Some(owner) = choice_row_ui(ui, tr.t(T::Owner), &person.owner, &owners, owner_name) {
             form.edit(update(&|p| p.owner = owner.clone()));
         }
-        if let Some(coverage) = choice_row_ui(ui, tr.t(T::Coverage), &person.coverage, Coverage::ALL, |c| {
-            tr.coverage(*c).to_owned()
-        }) {
+        if let Some(coverage) = choice_row_ui(
+            ui,
+            tr.t(T::Coverage),
+            &person.coverage,
+            Coverage::ALL,
+            |c| tr.coverage(*c).to_owned(),
+        ) {
             form.edit(update(&|p| p.coverage = coverage));
         }
         let id = |field: &str| ui_id(&person.id.to_string(), field);
-        let change = date_row_ui(ui, &mut self.drafts, id("last_contact"), tr.t(T::LastContact), person.last_contact, tr);
-        form.apply(change, key("last_contact"), |v| update(&|p| p.last_contact = v));
-        let change = date_row_ui(ui, &mut self.drafts, id("last_verified"), tr.t(T::LastVerified), person.last_verified, tr);
-        form.apply(change, key("last_verified"), |v| update(&|p| p.last_verified = v));
+        let change = date_row_ui(
+            ui,
+            &mut self.drafts,
+            id("last_contact"),
+            tr.t(T::LastContact),
+            person.last_contact,
+            tr,
+        );
+        form.apply(change, key("last_contact"), |v| {
+            update(&|p| p.last_contact = v)
+        });
+        let change = date_row_ui(
+            ui,
+            &mut self.drafts,
+            id("last_verified"),
+            tr.t(T::LastVerified),
+            person.last_verified,
+            tr,
+        );
+        form.apply(change, key("last_verified"), |v| {
+            update(&|p| p.last_verified = v)
+        });
 
         ui.separator();
         ui.strong(tr.t(T::Interests));
         let change = text_area_ui(ui, tr.t(T::BusinessAgenda), &person.interests.business);
-        form.apply(change, key("business"), |v| update(&|p| p.interests.business = v.clone()));
+        form.apply(change, key("business"), |v| {
+            update(&|p| p.interests.business = v.clone())
+        });
         let change = text_area_ui(ui, tr.t(T::PersonalAgenda), &person.interests.personal);
-        form.apply(change, key("personal"), |v| update(&|p| p.interests.personal = v.clone()));
+        form.apply(change, key("personal"), |v| {
+            update(&|p| p.interests.personal = v.clone())
+        });
         let change = text_area_ui(ui, tr.t(T::Concerns), &person.concerns);
-        form.apply(change, key("concerns"), |v| update(&|p| p.concerns = v.clone()));
+        form.apply(change, key("concerns"), |v| {
+            update(&|p| p.concerns = v.clone())
+        });
         let change = text_area_ui(ui, tr.t(T::DecisionCriteria), &person.decision_criteria);
-        form.apply(change, key("criteria"), |v| update(&|p| p.decision_criteria = v.clone()));
+        form.apply(change, key("criteria"), |v| {
+            update(&|p| p.decision_criteria = v.clone())
+        });
 
         ui.separator();
         self.actions_ui(ui, person, form);
@@ -133,24 +182,33 @@ impl Inspector {
         ui.separator();
         ui.strong(tr.t(T::Contact));
         let change = text_row_ui(ui, tr.t(T::Email), &person.contact.email);
-        form.apply(change, key("email"), |v| update(&|p| p.contact.email = v.clone()));
+        form.apply(change, key("email"), |v| {
+            update(&|p| p.contact.email = v.clone())
+        });
         let change = text_row_ui(ui, tr.t(T::Phone), &person.contact.phone);
-        form.apply(change, key("phone"), |v| update(&|p| p.contact.phone = v.clone()));
+        form.apply(change, key("phone"), |v| {
+            update(&|p| p.contact.phone = v.clone())
+        });
         let change = text_row_ui(ui, tr.t(T::OtherContact), &person.contact.other);
-        form.apply(change, key("other"), |v| update(&|p| p.contact.other = v.clone()));
+        form.apply(change, key("other"), |v| {
+            update(&|p| p.contact.other = v.clone())
+        });
         let change = text_row_ui(ui, tr.t(T::Source), &person.source);
         form.apply(change, key("source"), |v| update(&|p| p.source = v.clone()));
         let tags = person.tags.join(", ");
+        let field = ParsedField {
+            id: id("tags"),
+            label: tr.t(T::Tags),
+            invalid: "",
+            hint: "",
+        };
         let change = parsed_row_ui(
             ui,
             &mut self.drafts,
-            id("tags"),
-            tr.t(T::Tags),
+            &field,
             tags,
-            |text| Some(split_tags(text)),
+            |t| Some(split_tags(t)),
             &person.tags,
-            "",
-            "",
         );
         form.apply(change, key("tags"), |v| update(&|p| p.tags = v.clone()));
         let change = text_area_ui(ui, tr.t(T::Notes), &person.notes);
@@ -158,7 +216,8 @@ impl Inspector {
 
         ui.separator();
         if ui.button(tr.t(T::Delete)).clicked() {
-            form.commands.push(AppCommand::Action(Action::DeleteSelection));
+            form.commands
+                .push(AppCommand::Action(Action::DeleteSelection));
         }
     }
 
@@ -186,7 +245,11 @@ impl Inspector {
                 if overdue {
                     ui.colored_label(WARNING_TEXT, tr.t(T::Overdue));
                 }
-                if ui.small_button("✕").on_hover_text(tr.t(T::Delete)).clicked() {
+                if ui
+                    .small_button("✕")
+                    .on_hover_text(tr.t(T::Delete))
+                    .clicked()
+                {
                     form.edit(with_actions(&|list| {
                         if index < list.len() {
                             list.remove(index);
@@ -229,7 +292,13 @@ fn line_ui(ui: &mut Ui, doc: &Document, line: &Relationship, form: &mut Form<'_>
     let people: Vec<_> = doc.stakeholders.iter().map(|s| s.id.clone()).collect();
     let name = |id: &crate::model::StakeholderId| {
         doc.stakeholder(id)
-            .map(|s| if s.name.is_empty() { tr.t(T::Unnamed).to_owned() } else { s.name.clone() })
+            .map(|s| {
+                if s.name.is_empty() {
+                    tr.t(T::Unnamed).to_owned()
+                } else {
+                    s.name.clone()
+                }
+            })
             .unwrap_or_default()
     };
     if let Some(from) = choice_row_ui(ui, tr.t(T::From), &line.from, &people, name) {
@@ -238,21 +307,28 @@ fn line_ui(ui: &mut Ui, doc: &Document, line: &Relationship, form: &mut Form<'_>
     if let Some(to) = choice_row_ui(ui, tr.t(T::To), &line.to, &people, name) {
         form.edit(update(&|l| l.to = to.clone()));
     }
-    if let Some(kind) = choice_row_ui(ui, tr.t(T::Kind), &line.kind, RelationshipKind::ALL, |k| tr.kind(*k).to_owned()) {
+    if let Some(kind) = choice_row_ui(ui, tr.t(T::Kind), &line.kind, RelationshipKind::ALL, |k| {
+        tr.kind(*k).to_owned()
+    }) {
         form.edit(update(&|l| l.kind = kind));
     }
     let strengths: Vec<Strength> = (1..=3).filter_map(Strength::new).collect();
-    if let Some(strength) = choice_row_ui(ui, tr.t(T::Strength), &line.strength, &strengths, |s| s.level().to_string()) {
+    if let Some(strength) = choice_row_ui(ui, tr.t(T::Strength), &line.strength, &strengths, |s| {
+        s.level().to_string()
+    }) {
         form.edit(update(&|l| l.strength = strength));
     }
     let change = text_area_ui(ui, tr.t(T::Note), &line.note);
-    form.apply(change, format!("line/{}/note", line.id), |v| update(&|l| l.note = v.clone()));
+    form.apply(change, format!("line/{}/note", line.id), |v| {
+        update(&|l| l.note = v.clone())
+    });
     ui.horizontal(|ui| {
         if ui.button(tr.t(T::SwapDirection)).clicked() {
             form.edit(update(&|l| std::mem::swap(&mut l.from, &mut l.to)));
         }
         if ui.button(tr.t(T::Delete)).clicked() {
-            form.commands.push(AppCommand::Action(Action::DeleteSelection));
+            form.commands
+                .push(AppCommand::Action(Action::DeleteSelection));
         }
     });
 }
@@ -276,7 +352,10 @@ mod tests {
 
     #[test]
     fn tags_split_on_english_and_chinese_commas() {
-        assert_eq!(split_tags("关键人， 高层,key、 ,"), ["关键人", "高层", "key"]);
+        assert_eq!(
+            split_tags("关键人， 高层,key、 ,"),
+            ["关键人", "高层", "key"]
+        );
         assert!(split_tags("  ").is_empty());
     }
 }

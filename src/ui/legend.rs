@@ -46,7 +46,13 @@ pub fn legend_ui(ctx: &egui::Context, canvas_rect: Rect, tr: Tr) -> bool {
                     for role in Role::ALL {
                         let mark = theme::role_mark(*role, tr.chinese());
                         swatch_ui(ui, tr.role(*role), 14.0, |painter, rect| {
-                            painter.text(rect.center(), egui::Align2::CENTER_CENTER, mark, FontId::proportional(12.0), text_color);
+                            painter.text(
+                                rect.center(),
+                                egui::Align2::CENTER_CENTER,
+                                mark,
+                                FontId::proportional(12.0),
+                                text_color,
+                            );
                         });
                     }
                 });
@@ -89,11 +95,21 @@ fn power_row_ui(ui: &mut Ui) {
     let mut x = rect.left() + 6.0;
     let mut shapes = Vec::new();
     for level in 1..=5 {
-        let Some(power) = Power::new(level) else { continue };
+        let Some(power) = Power::new(level) else {
+            continue;
+        };
         let radius = theme::power_radius(power) * 0.4;
         let center = Pos2::new(x + radius, rect.top() + height / 2.0 - 6.0);
-        shapes.push(Shape::circle_filled(center, radius, Color32::from_gray(200)));
-        shapes.push(Shape::circle_stroke(center, radius, Stroke::new(1.0, color(theme::OUTLINE))));
+        shapes.push(Shape::circle_filled(
+            center,
+            radius,
+            Color32::from_gray(200),
+        ));
+        shapes.push(Shape::circle_stroke(
+            center,
+            radius,
+            Stroke::new(1.0, color(theme::OUTLINE)),
+        ));
         ui.painter().text(
             Pos2::new(center.x, rect.bottom() - 2.0),
             egui::Align2::CENTER_BOTTOM,

@@ -9,7 +9,13 @@ use super::prefs::Prefs;
 use crate::edit::Editor;
 use crate::samples::SAMPLES;
 
-fn action_button(ui: &mut Ui, tr: Tr, action: Action, enabled: bool, commands: &mut Vec<AppCommand>) {
+fn action_button(
+    ui: &mut Ui,
+    tr: Tr,
+    action: Action,
+    enabled: bool,
+    commands: &mut Vec<AppCommand>,
+) {
     let mut button = egui::Button::new(tr.t(action.label()));
     if let Some(shortcut) = action.shortcuts().first() {
         button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
@@ -21,7 +27,13 @@ fn action_button(ui: &mut Ui, tr: Tr, action: Action, enabled: bool, commands: &
 }
 
 /// The menu bar: File, Edit, View.
-pub fn menu_bar_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, editor: &Editor, commands: &mut Vec<AppCommand>) {
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    tr: Tr,
+    prefs: &Prefs,
+    editor: &Editor,
+    commands: &mut Vec<AppCommand>,
+) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(tr.t(T::MenuFile), |ui| {
             action_button(ui, tr, Action::New, true, commands);
@@ -47,7 +59,11 @@ pub fn menu_bar_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, editor: &Editor, commands
             });
             ui.menu_button(tr.t(T::OpenSample), |ui| {
                 for (index, sample) in SAMPLES.iter().enumerate() {
-                    let title = if tr.chinese() { sample.title_zh } else { sample.title_en };
+                    let title = if tr.chinese() {
+                        sample.title_zh
+                    } else {
+                        sample.title_en
+                    };
                     if ui.button(title).clicked() {
                         commands.push(AppCommand::OpenSample(index));
                         ui.close();
@@ -132,13 +148,23 @@ pub fn toolbar_ui(
             commands.push(AppCommand::Action(Action::ToggleConnect));
         }
         ui.separator();
-        let undo_hint = editor.undo_label().map(|l| tr.f(T::UndoWhat, &[&tr.edit_label(l)]));
-        let undo = ui.add_enabled(undo_hint.is_some(), egui::Button::new(format!("↶ {}", tr.t(T::Undo))));
+        let undo_hint = editor
+            .undo_label()
+            .map(|l| tr.f(T::UndoWhat, &[&tr.edit_label(l)]));
+        let undo = ui.add_enabled(
+            undo_hint.is_some(),
+            egui::Button::new(format!("↶ {}", tr.t(T::Undo))),
+        );
         if undo.on_hover_text(undo_hint.unwrap_or_default()).clicked() {
             commands.push(AppCommand::Action(Action::Undo));
         }
-        let redo_hint = editor.redo_label().map(|l| tr.f(T::RedoWhat, &[&tr.edit_label(l)]));
-        let redo = ui.add_enabled(redo_hint.is_some(), egui::Button::new(format!("↷ {}", tr.t(T::Redo))));
+        let redo_hint = editor
+            .redo_label()
+            .map(|l| tr.f(T::RedoWhat, &[&tr.edit_label(l)]));
+        let redo = ui.add_enabled(
+            redo_hint.is_some(),
+            egui::Button::new(format!("↷ {}", tr.t(T::Redo))),
+        );
         if redo.on_hover_text(redo_hint.unwrap_or_default()).clicked() {
             commands.push(AppCommand::Action(Action::Redo));
         }
@@ -146,10 +172,16 @@ pub fn toolbar_ui(
         if ui.button(tr.t(T::FitView)).clicked() {
             commands.push(AppCommand::Action(Action::FitView));
         }
-        if ui.selectable_label(prefs.show_legend, tr.t(T::Legend)).clicked() {
+        if ui
+            .selectable_label(prefs.show_legend, tr.t(T::Legend))
+            .clicked()
+        {
             commands.push(AppCommand::Action(Action::ToggleLegend));
         }
-        if ui.selectable_label(prefs.show_account, tr.t(T::Account)).clicked() {
+        if ui
+            .selectable_label(prefs.show_account, tr.t(T::Account))
+            .clicked()
+        {
             commands.push(AppCommand::Action(Action::ToggleAccount));
         }
     });

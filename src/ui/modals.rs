@@ -98,7 +98,9 @@ pub fn modal_ui(
                     if ui.button(tr.t(T::DontSave)).clicked() {
                         choice = Some(UnsavedChoice::Discard);
                     }
-                    if ui.button(tr.t(T::Cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    if ui.button(tr.t(T::Cancel)).clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
                         choice = Some(UnsavedChoice::Cancel);
                     }
                 });
@@ -111,7 +113,11 @@ pub fn modal_ui(
                 None => Some(Modal::Unsaved { then }),
             }
         }
-        Modal::PathEntry { purpose, mut text, then } => {
+        Modal::PathEntry {
+            purpose,
+            mut text,
+            then,
+        } => {
             let mut done = None;
             egui::Modal::new(id).show(ctx, |ui| {
                 ui.heading(tr.t(match purpose {
@@ -123,7 +129,8 @@ pub fn modal_ui(
                 if !response.has_focus() && !response.lost_focus() {
                     response.request_focus();
                 }
-                let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let entered =
+                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let confirm = tr.t(match purpose {
                         PathPurpose::Open => T::OpenButton,
@@ -132,7 +139,9 @@ pub fn modal_ui(
                     if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
                         done = Some(true);
                     }
-                    if ui.button(tr.t(T::Cancel)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    if ui.button(tr.t(T::Cancel)).clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
                         done = Some(false);
                     }
                 });
@@ -147,7 +156,11 @@ pub fn modal_ui(
                     None
                 }
                 Some(false) => None,
-                None => Some(Modal::PathEntry { purpose, text, then }),
+                None => Some(Modal::PathEntry {
+                    purpose,
+                    text,
+                    then,
+                }),
             }
         }
         Modal::Error(report) => {
@@ -158,10 +171,14 @@ pub fn modal_ui(
                 if let Some(path) = &report.path {
                     ui.monospace(path.display().to_string());
                 }
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    ui.label(&report.message);
-                });
-                if ui.button(tr.t(T::Dismiss)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.label(&report.message);
+                    });
+                if ui.button(tr.t(T::Dismiss)).clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                {
                     dismissed = true;
                 }
             });

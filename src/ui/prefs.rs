@@ -51,7 +51,10 @@ impl Prefs {
 
     /// The map the user had open last, if it still exists.
     pub fn last_file(&self) -> Option<&Path> {
-        self.recent_files.first().map(PathBuf::as_path).filter(|p| p.exists())
+        self.recent_files
+            .first()
+            .map(PathBuf::as_path)
+            .filter(|p| p.exists())
     }
 }
 
@@ -68,6 +71,13 @@ mod tests {
         prefs.remember(Path::new("/nowhere/3.json"));
         assert_eq!(prefs.recent_files.len(), MAX_RECENT);
         assert_eq!(prefs.recent_files[0], Path::new("/nowhere/3.json"));
-        assert_eq!(prefs.recent_files.iter().filter(|p| p.ends_with("3.json")).count(), 1);
+        assert_eq!(
+            prefs
+                .recent_files
+                .iter()
+                .filter(|p| p.ends_with("3.json"))
+                .count(),
+            1
+        );
     }
 }

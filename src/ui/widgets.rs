@@ -48,7 +48,8 @@ impl Form<'_> {
             });
         }
         if change.lost_focus {
-            self.commands.push(super::app_command::AppCommand::SealEdits);
+            self.commands
+                .push(super::app_command::AppCommand::SealEdits);
         }
     }
 
@@ -94,30 +95,46 @@ fn change(response: &Response, text: String, before: &str) -> FieldChange<String
 /// widget for screen readers (and tests).
 pub fn labelled(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
     ui.horizontal(|ui| {
-        let label_id = ui.add_sized([110.0, 18.0], egui::Label::new(label).truncate()).id;
+        let label_id = ui
+            .add_sized([110.0, 18.0], egui::Label::new(label).truncate())
+            .id;
         add(ui).labelled_by(label_id)
     })
     .inner
 }
 
-/// A field whose text is parsed; shows `invalid` under it while the text does not parse.
+/// How a parsed field is labelled.
+pub struct ParsedField<'a> {
+    /// Identifies the field's draft text.
+    pub id: egui::Id,
+    /// The field's name.
+    pub label: &'a str,
+    /// Shown while the text does not parse.
+    pub invalid: &'a str,
+    /// Shown in the empty field.
+    pub hint: &'a str,
+}
+
+/// A field whose text is parsed; shows `field.invalid` while the text does not parse.
 pub fn parsed_row_ui<V: PartialEq>(
     ui: &mut Ui,
     drafts: &mut Drafts,
-    id: egui::Id,
-    label: &str,
+    field: &ParsedField<'_>,
     shown: String,
     parse: impl Fn(&str) -> Option<V>,
     current: &V,
-    invalid: &str,
-    hint: &str,
 ) -> FieldChange<V> {
-    let mut text = drafts.texts.get(&id).cloned().unwrap_or_else(|| shown.clone());
-    let response = labelled(ui, label, |ui| {
+    let id = field.id;
+    let mut text = drafts
+        .texts
+        .get(&id)
+        .cloned()
+        .unwrap_or_else(|| shown.clone());
+    let response = labelled(ui, field.label, |ui| {
         ui.add(
             TextEdit::singleline(&mut text)
                 .id(id)
-                .hint_text(hint)
+                .hint_text(field.hint)
                 .desired_width(f32::INFINITY),
         )
     });
@@ -128,7 +145,7 @@ pub fn parsed_row_ui<V: PartialEq>(
         drafts.texts.remove(&id);
     }
     if parsed.is_none() && response.has_focus() {
-        ui.colored_label(ERROR_TEXT, invalid);
+        ui.colored_label(ERROR_TEXT, field.invalid);
     }
     FieldChange {
         value: parsed.filter(|v| response.changed() && v != current),
@@ -150,17 +167,13 @@ pub fn date_row_ui(
         .horizontal(|ui| {
             let width = ui.available_width() - 60.0;
             ui.allocate_ui(egui::vec2(width.max(120.0), 20.0), |ui| {
-                parsed_row_ui(
-                    ui,
-                    drafts,
+                let field = ParsedField {
                     id,
                     label,
-                    shown,
-                    parse_optional_date,
-                    &date,
-                    tr.t(T::InvalidDate),
-                    tr.t(T::DateHint),
-                )
+                    invalid: tr.t(T::InvalidDate),
+                    hint: tr.t(T::DateHint),
+                };
+                parsed_row_ui(ui, drafts, &field, shown, parse_optional_date, &date)
             })
             .inner
         })
@@ -204,7 +217,9 @@ pub fn choice_row_ui<V: PartialEq + Clone>(
             .width(ui.available_width())
             .show_ui(ui, |ui| {
                 for option in options {
-                    let picked = ui.selectable_label(option == current, name(option)).clicked();
+                    let picked = ui
+                        .selectable_label(option == current, name(option))
+                        .clicked();
                     if picked && option != current {
                         chosen = Some(option.clone());
                     }

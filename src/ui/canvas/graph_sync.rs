@@ -70,7 +70,8 @@ impl SyncedGraph {
             }
         }
 
-        let wanted_people: HashSet<&StakeholderId> = doc.stakeholders.iter().map(|s| &s.id).collect();
+        let wanted_people: HashSet<&StakeholderId> =
+            doc.stakeholders.iter().map(|s| &s.id).collect();
         let gone: Vec<StakeholderId> = self
             .nodes
             .keys()
@@ -121,7 +122,9 @@ impl SyncedGraph {
                     }
                 }
                 None => {
-                    if let (Some(a), Some(b)) = (self.nodes.get(&line.from), self.nodes.get(&line.to)) {
+                    if let (Some(a), Some(b)) =
+                        (self.nodes.get(&line.from), self.nodes.get(&line.to))
+                    {
                         let edge = self.graph.add_edge(*a, *b, Arc::new(look));
                         self.edges.insert(line.id.clone(), edge);
                     }

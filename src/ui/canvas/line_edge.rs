@@ -54,8 +54,14 @@ impl LineEdge {
         }
         let dir = along.normalized();
         let side = dir.rot90() * PARALLEL_OFFSET * self.order as f32;
-        let from = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(start.display(), dir);
-        let to = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(end.display(), -dir);
+        let from = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+            start.display(),
+            dir,
+        );
+        let to = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+            end.display(),
+            -dir,
+        );
         Some((from + side, to + side))
     }
 }
@@ -75,15 +81,25 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         };
         let a = ctx.meta.canvas_to_screen_pos(from);
         let b = ctx.meta.canvas_to_screen_pos(to);
-        if !ctx.painter.clip_rect().intersects(Rect::from_two_pos(a, b).expand(12.0)) {
+        if !ctx
+            .painter
+            .clip_rect()
+            .intersects(Rect::from_two_pos(a, b).expand(12.0))
+        {
             return Vec::new();
         }
         let mut shapes = Vec::new();
         if look.highlighted {
-            shapes.push(Shape::line_segment([a, b], Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45))));
+            shapes.push(Shape::line_segment(
+                [a, b],
+                Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45)),
+            ));
         }
         if self.selected {
-            shapes.push(Shape::line_segment([a, b], Stroke::new(8.0, SELECTION_STROKE.gamma_multiply(0.35))));
+            shapes.push(Shape::line_segment(
+                [a, b],
+                Stroke::new(8.0, SELECTION_STROKE.gamma_multiply(0.35)),
+            ));
         }
         shapes.extend(line_shapes(a, b, look.kind, look.strength, ctx.meta.zoom));
         shapes
@@ -118,17 +134,30 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
 
 /// The shapes of a line from `a` to `b` (screen) as drawn at `zoom`; also used by the
 /// legend so both always agree.
-pub fn line_shapes(a: Pos2, b: Pos2, kind: RelationshipKind, strength: crate::model::Strength, zoom: f32) -> Vec<Shape> {
+pub fn line_shapes(
+    a: Pos2,
+    b: Pos2,
+    kind: RelationshipKind,
+    strength: crate::model::Strength,
+    zoom: f32,
+) -> Vec<Shape> {
     let style = theme::line_style(kind);
     let width = theme::strength_width(strength) * zoom.clamp(0.5, 1.4);
     let stroke = Stroke::new(width, color(style.color));
     if zoom < DETAIL_ZOOM {
-        return vec![Shape::line_segment([a, b], Stroke::new(width.min(1.0), color(style.color)))];
+        return vec![Shape::line_segment(
+            [a, b],
+            Stroke::new(width.min(1.0), color(style.color)),
+        )];
     }
     let mut shapes = Vec::new();
     let dir = (b - a).normalized();
     let tip = 7.0 + width * 2.0;
-    let line_end = if style.arrow && (b - a).length() > tip * 1.5 { b - dir * tip } else { b };
+    let line_end = if style.arrow && (b - a).length() > tip * 1.5 {
+        b - dir * tip
+    } else {
+        b
+    };
     match style.dash {
         Some((dash, gap)) => shapes.extend(Shape::dashed_line(&[a, line_end], stroke, dash, gap)),
         None => shapes.push(Shape::line_segment([a, line_end], stroke)),

@@ -3,8 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::model::{RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Stance, Strength};
 use crate::model::{Power, Relationship};
+use crate::model::{
+    RelationshipId, RelationshipKind, Stakeholder, StakeholderId, Stance, Strength,
+};
 use crate::theme;
 use crate::ui::i18n::{T, Tr};
 

@@ -60,7 +60,11 @@ enum Connect {
     /// Dragging a line out of a person.
     Dragging { from: StakeholderId },
     /// Dropped on another person: the user picks the kind at `at` (screen).
-    ChoosingKind { from: StakeholderId, to: StakeholderId, at: Pos2 },
+    ChoosingKind {
+        from: StakeholderId,
+        to: StakeholderId,
+        at: Pos2,
+    },
 }
 
 /// What a right-click hit.
@@ -127,7 +131,10 @@ impl Canvas {
             synced: SyncedGraph::default(),
             synced_key: None,
             shown_selection: None,
-            view_id: format!("powermap-view-{}", NEXT_VIEW.fetch_add(1, Ordering::Relaxed)),
+            view_id: format!(
+                "powermap-view-{}",
+                NEXT_VIEW.fetch_add(1, Ordering::Relaxed)
+            ),
             fit_requested: true,
             drag: None,
             box_start: None,
@@ -155,9 +162,9 @@ impl Canvas {
 
     /// The zoom and origin of the last frame drawn in `ui`'s context.
     pub fn transform(&self, ctx: &egui::Context, canvas_rect: Rect) -> ViewTransform {
-        let meta = ctx.data_mut(|d| {
-            d.get_persisted::<MetadataFrame>(MetadataFrame::new(Some(self.view_id.clone())).get_id())
-        });
+        // The same key egui_graphs' `MetadataFrame::load` reads.
+        let key = egui::Id::new(MetadataFrame::new(Some(self.view_id.clone())).get_id());
+        let meta = ctx.data_mut(|d| d.get_persisted::<MetadataFrame>(key));
         let meta = meta.unwrap_or_else(|| MetadataFrame::new(Some(self.view_id.clone())));
         ViewTransform {
             zoom: meta.zoom,
@@ -207,7 +214,13 @@ impl Canvas {
         let before = self.transform(ui.ctx(), rect);
 
         self.zoom_with_wheel(ui, rect, pointer_in_canvas);
-        self.start_gestures(cx.doc, before, pointer_in_canvas, modifiers, primary_pressed);
+        self.start_gestures(
+            cx.doc,
+            before,
+            pointer_in_canvas,
+            modifiers,
+            primary_pressed,
+        );
 
         let gesture = self.box_start.is_some() || matches!(self.connect, Connect::Dragging { .. });
         let interactions = SettingsInteraction::new()
@@ -231,7 +244,14 @@ impl Canvas {
         let view = self.transform(ui.ctx(), rect);
 
         self.follow_drags(&output.changes, cx.selection, cx.commands);
-        self.handle_clicks(&response, view, modifiers, &output.changes, cx.selection, cx.commands);
+        self.handle_clicks(
+            &response,
+            view,
+            modifiers,
+            &output.changes,
+            cx.selection,
+            cx.commands,
+        );
         self.finish_gestures(ui, view, pointer, primary_down, cx.selection, cx.commands);
         self.hover_ui(&response, cx.doc, cx.tr);
         self.context_menu_ui(&response, view, cx.doc, cx.tr, cx.selection, cx.commands);
@@ -255,13 +275,23 @@ impl Canvas {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         let area = Rect::from_min_max(
             Pos2::ZERO,
-            Pos2::new(rect.width(), (rect.height() - reserved_bottom).max(rect.height() * 0.5)),
+            Pos2::new(
+                rect.width(),
+                (rect.height() - reserved_bottom).max(rect.height() * 0.5),
+            ),
         )
         .shrink(36.0);
-        let bounds = self.synced.graph.nodes_iter().fold(Rect::NOTHING, |bounds, (_, node)| {
-            let radius = crate::theme::power_radius(node.payload().power);
-            bounds.union(Rect::from_center_size(node.location(), Vec2::splat(radius * 2.0)))
-        });
+        let bounds = self
+            .synced
+            .graph
+            .nodes_iter()
+            .fold(Rect::NOTHING, |bounds, (_, node)| {
+                let radius = crate::theme::power_radius(node.payload().power);
+                bounds.union(Rect::from_center_size(
+                    node.location(),
+                    Vec2::splat(radius * 2.0),
+                ))
+            });
         if self.synced.nodes.is_empty() {
             meta.zoom = 1.0;
             meta.pan = rect.size() / 2.0;
@@ -281,7 +311,13 @@ impl Canvas {
     /// The mouse wheel zooms around the pointer (egui_graphs only zooms with Ctrl).
     fn zoom_with_wheel(&mut self, ui: &mut Ui, rect: Rect, pointer: Option<Pos2>) {
         let Some(pointer) = pointer else { return };
-        let scroll = ui.input(|i| if i.modifiers.command { 0.0 } else { i.smooth_scroll_delta.y });
+        let scroll = ui.input(|i| {
+            if i.modifiers.command {
+                0.0
+            } else {
+                i.smooth_scroll_delta.y
+            }
+        });
         if scroll == 0.0 {
             return;
         }
@@ -327,24 +363,35 @@ impl Canvas {
         for change in changes {
             match change {
                 GraphChange::NodeDragStarted { node } => {
-                    let Some(leader) = self.synced.person_of(*node) else { continue };
-                    if !selection.people.contains(&leader) {
-                        *selection = Selection::person(leader.clone());
-                    }
-                    let start = selection
-                        .people
-                        .iter()
-                        .filter_map(|id| Some((id.clone(), self.synced.position_of(id)?)))
+                    let Some(leader) = self.synced.person_of(*node) else {
+                        continue;
+                    };
+                    // Dragging a selected person moves the whole selection.
+                    let group: Vec<StakeholderId> = if selection.people.contains(&leader) {
+                        selection.people.iter().cloned().collect()
+                    } else {
+                        vec![leader.clone()]
+                    };
+                    let start = group
+                        .into_iter()
+                        .filter_map(|id| {
+                            let at = self.synced.position_of(&id)?;
+                            Some((id, at))
+                        })
                         .collect();
                     self.drag = Some(Drag { leader, start });
                 }
                 GraphChange::NodeMoved { node, .. } => {
-                    let (Some(drag), Some(moved)) = (&self.drag, self.synced.person_of(*node)) else {
+                    let (Some(drag), Some(moved)) = (&self.drag, self.synced.person_of(*node))
+                    else {
                         continue;
                     };
                     let (Some(now), Some(was)) = (
                         self.synced.position_of(&moved),
-                        drag.start.iter().find(|(id, _)| *id == moved).map(|(_, p)| *p),
+                        drag.start
+                            .iter()
+                            .find(|(id, _)| *id == moved)
+                            .map(|(_, p)| *p),
                     ) else {
                         continue;
                     };
@@ -360,14 +407,17 @@ impl Canvas {
                     }
                 }
                 GraphChange::NodeDragEnded { .. } => {
-                    let Some(drag) = self.drag.take() else { continue };
+                    let Some(drag) = self.drag.take() else {
+                        continue;
+                    };
                     let moves: Vec<(StakeholderId, Option<Position>)> = drag
                         .start
                         .iter()
                         .filter_map(|(id, start)| {
                             let now = self.synced.position_of(id)?;
                             // Whole canvas units keep saved files tidy.
-                            let pos = Position::new(f64::from(now.x).round(), f64::from(now.y).round());
+                            let pos =
+                                Position::new(f64::from(now.x).round(), f64::from(now.y).round());
                             let moved = (now - *start).length() >= 0.5;
                             moved.then(|| (id.clone(), Some(pos)))
                         })
@@ -376,6 +426,9 @@ impl Canvas {
                         // A click, not a drag: put back any sub-pixel movement.
                         self.synced_key = None;
                     } else {
+                        if !selection.people.contains(&drag.leader) {
+                            *selection = Selection::person(drag.leader.clone());
+                        }
                         commands.push(AppCommand::Edit {
                             command: Command::MoveStakeholders(moves),
                             merge_key: None,
@@ -401,10 +454,16 @@ impl Canvas {
         if !(response.clicked() || response.double_clicked()) || self.connect_tool {
             return;
         }
-        let Some(pointer) = response.interact_pointer_pos() else { return };
+        let Some(pointer) = response.interact_pointer_pos() else {
+            return;
+        };
         let at = view.canvas_from_screen(pointer);
         let person = self.synced.person_at(at);
-        let line = if person.is_none() { self.synced.line_at(at) } else { None };
+        let line = if person.is_none() {
+            self.synced.line_at(at)
+        } else {
+            None
+        };
         let adding = modifiers.command || modifiers.shift;
         if response.double_clicked() {
             match person {
@@ -454,14 +513,20 @@ impl Canvas {
                 );
             } else {
                 self.box_start = None;
-                let in_canvas =
-                    Rect::from_two_pos(view.canvas_from_screen(rect.min), view.canvas_from_screen(rect.max));
+                let in_canvas = Rect::from_two_pos(
+                    view.canvas_from_screen(rect.min),
+                    view.canvas_from_screen(rect.max),
+                );
                 selection.people.extend(self.synced.people_in(in_canvas));
             }
         }
         if let Connect::Dragging { from } = &self.connect {
             let from = from.clone();
-            let Some(start) = self.synced.position_of(&from).map(|p| view.screen_from_canvas(p)) else {
+            let Some(start) = self
+                .synced
+                .position_of(&from)
+                .map(|p| view.screen_from_canvas(p))
+            else {
                 self.connect = Connect::Idle;
                 return;
             };
@@ -481,15 +546,25 @@ impl Canvas {
 
     /// Title and department of the person under the pointer.
     fn hover_ui(&self, response: &egui::Response, doc: &Document, tr: Tr) {
-        let Some(index) = self.synced.graph.hovered_node() else { return };
-        let Some(person) = self.synced.person_of(index).and_then(|id| doc.stakeholder(&id)) else {
+        let Some(index) = self.synced.graph.hovered_node() else {
+            return;
+        };
+        let Some(person) = self
+            .synced
+            .person_of(index)
+            .and_then(|id| doc.stakeholder(&id))
+        else {
             return;
         };
         if self.drag.is_some() {
             return;
         }
         response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.strong(if person.name.is_empty() { tr.t(T::Unnamed) } else { &person.name });
+            ui.strong(if person.name.is_empty() {
+                tr.t(T::Unnamed)
+            } else {
+                &person.name
+            });
             for line in [&person.title, &person.department] {
                 if !line.is_empty() {
                     ui.label(line);
@@ -540,7 +615,14 @@ impl Canvas {
         response.context_menu(|ui| match &target {
             MenuTarget::Person(id) => {
                 if let Some(person) = doc.stakeholder(id) {
-                    person_menu_ui(ui, person, tr, commands, &mut self.connect, &mut self.connect_tool);
+                    person_menu_ui(
+                        ui,
+                        person,
+                        tr,
+                        commands,
+                        &mut self.connect,
+                        &mut self.connect_tool,
+                    );
                 }
             }
             MenuTarget::Line(id) => {
@@ -565,7 +647,13 @@ impl Canvas {
     }
 
     /// After a connect drag: pick the kind of relationship.
-    fn kind_chooser_ui(&mut self, ui: &mut Ui, tr: Tr, doc: &Document, commands: &mut Vec<AppCommand>) {
+    fn kind_chooser_ui(
+        &mut self,
+        ui: &mut Ui,
+        tr: Tr,
+        doc: &Document,
+        commands: &mut Vec<AppCommand>,
+    ) {
         let Connect::ChoosingKind { from, to, at } = self.connect.clone() else {
             return;
         };
@@ -580,7 +668,12 @@ impl Canvas {
                         if ui.button(tr.kind(*kind)).clicked() {
                             let id = doc.fresh_relationship_id("r");
                             commands.push(AppCommand::Edit {
-                                command: Command::add_relationship(Relationship::new(id, from.clone(), to.clone(), *kind)),
+                                command: Command::add_relationship(Relationship::new(
+                                    id,
+                                    from.clone(),
+                                    to.clone(),
+                                    *kind,
+                                )),
                                 merge_key: None,
                             });
                             close = true;
@@ -618,8 +711,17 @@ fn person_menu_ui(
     }
     ui.menu_button(tr.t(T::SetStance), |ui| {
         for stance in Stance::ALL {
-            if ui.radio(person.stance == *stance, tr.stance(*stance)).clicked() {
-                edit(commands, Command::update_stakeholder(crate::model::Stakeholder { stance: *stance, ..person.clone() }));
+            if ui
+                .radio(person.stance == *stance, tr.stance(*stance))
+                .clicked()
+            {
+                edit(
+                    commands,
+                    Command::update_stakeholder(crate::model::Stakeholder {
+                        stance: *stance,
+                        ..person.clone()
+                    }),
+                );
                 ui.close();
             }
         }
@@ -627,16 +729,33 @@ fn person_menu_ui(
     ui.menu_button(tr.t(T::SetRole), |ui| {
         for role in Role::ALL {
             if ui.radio(person.role == *role, tr.role(*role)).clicked() {
-                edit(commands, Command::update_stakeholder(crate::model::Stakeholder { role: *role, ..person.clone() }));
+                edit(
+                    commands,
+                    Command::update_stakeholder(crate::model::Stakeholder {
+                        role: *role,
+                        ..person.clone()
+                    }),
+                );
                 ui.close();
             }
         }
     });
     ui.menu_button(tr.t(T::SetPower), |ui| {
         for level in 1..=5 {
-            let Some(power) = Power::new(level) else { continue };
-            if ui.radio(person.power == power, tr.power(power.level())).clicked() {
-                edit(commands, Command::update_stakeholder(crate::model::Stakeholder { power, ..person.clone() }));
+            let Some(power) = Power::new(level) else {
+                continue;
+            };
+            if ui
+                .radio(person.power == power, tr.power(power.level()))
+                .clicked()
+            {
+                edit(
+                    commands,
+                    Command::update_stakeholder(crate::model::Stakeholder {
+                        power,
+                        ..person.clone()
+                    }),
+                );
                 ui.close();
             }
         }
@@ -656,7 +775,13 @@ fn person_menu_ui(
 fn line_menu_ui(ui: &mut Ui, line: &Relationship, tr: Tr, commands: &mut Vec<AppCommand>) {
     for kind in RelationshipKind::ALL {
         if ui.radio(line.kind == *kind, tr.kind(*kind)).clicked() {
-            edit(commands, Command::UpdateRelationship(Relationship { kind: *kind, ..line.clone() }));
+            edit(
+                commands,
+                Command::UpdateRelationship(Relationship {
+                    kind: *kind,
+                    ..line.clone()
+                }),
+            );
             ui.close();
         }
     }

@@ -52,7 +52,8 @@ impl PersonNode {
     }
 
     fn radius_in_canvas(&self) -> f32 {
-        self.radius.max(MIN_SCREEN_RADIUS / self.zoom.max(f32::EPSILON))
+        self.radius
+            .max(MIN_SCREEN_RADIUS / self.zoom.max(f32::EPSILON))
     }
 }
 
@@ -67,10 +68,16 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
             return Vec::new();
         };
         let center = ctx.meta.canvas_to_screen_pos(self.pos);
-        let radius = ctx.meta.canvas_to_screen_size(self.radius).max(MIN_SCREEN_RADIUS);
+        let radius = ctx
+            .meta
+            .canvas_to_screen_size(self.radius)
+            .max(MIN_SCREEN_RADIUS);
         let clip = ctx.painter.clip_rect();
         // Labels reach further than the circle; a generous margin keeps them whole.
-        let reach = egui::Rect::from_center_size(center, Vec2::new(radius * 2.0 + 240.0, radius * 2.0 + 60.0));
+        let reach = egui::Rect::from_center_size(
+            center,
+            Vec2::new(radius * 2.0 + 240.0, radius * 2.0 + 60.0),
+        );
         if !clip.intersects(reach) {
             return Vec::new();
         }
@@ -111,10 +118,24 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
         }
         if zoom >= theme::MIN_LABEL_ZOOM || self.selected || self.hovered {
             let name_at = center + Vec2::new(0.0, radius + 3.0);
-            label(ctx, &mut shapes, name_at, &look.name, theme::LABEL_SIZE, theme::LABEL_TEXT);
+            label(
+                ctx,
+                &mut shapes,
+                name_at,
+                &look.name,
+                theme::LABEL_SIZE,
+                theme::LABEL_TEXT,
+            );
             if zoom >= theme::DETAIL_ZOOM && !look.detail.is_empty() {
                 let detail_at = name_at + Vec2::new(0.0, theme::LABEL_SIZE + 4.0);
-                label(ctx, &mut shapes, detail_at, &look.detail, theme::DETAIL_SIZE, theme::DETAIL_TEXT);
+                label(
+                    ctx,
+                    &mut shapes,
+                    detail_at,
+                    &look.detail,
+                    theme::DETAIL_SIZE,
+                    theme::DETAIL_TEXT,
+                );
             }
         }
         shapes
@@ -130,10 +151,17 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
 }
 
 /// A centred text line at a fixed screen size with a halo behind it.
-fn label(ctx: &DrawContext, shapes: &mut Vec<Shape>, top_center: Pos2, text: &str, size: f32, rgb: theme::Rgb) {
-    let galley = ctx
-        .painter
-        .layout_no_wrap(text.to_owned(), FontId::proportional(size), color(rgb));
+fn label(
+    ctx: &DrawContext,
+    shapes: &mut Vec<Shape>,
+    top_center: Pos2,
+    text: &str,
+    size: f32,
+    rgb: theme::Rgb,
+) {
+    let galley =
+        ctx.painter
+            .layout_no_wrap(text.to_owned(), FontId::proportional(size), color(rgb));
     let top_left = top_center - Vec2::new(galley.size().x / 2.0, 0.0);
     let rect = egui::Rect::from_min_size(top_left, galley.size()).expand(1.5);
     shapes.push(Shape::rect_filled(rect, 3.0, LABEL_HALO));

@@ -19,8 +19,11 @@ impl Layout<StaticState> for StaticLayout {
         StaticLayout
     }
 
-    fn next<N, E, Ty, Ix, Dn, De>(&mut self, _graph: &mut Graph<N, E, Ty, Ix, Dn, De>, _ui: &egui::Ui)
-    where
+    fn next<N, E, Ty, Ix, Dn, De>(
+        &mut self,
+        _graph: &mut Graph<N, E, Ty, Ix, Dn, De>,
+        _ui: &egui::Ui,
+    ) where
         N: Clone,
         E: Clone,
         Ty: EdgeType,

@@ -1,0 +1,570 @@
+//! The real app driven headless with egui_kittest: the canvas, the inspector, undo
+//! and redo, connecting people, saving, reopening, unsaved-changes prompts and the
+//! language switch. GraphView runs every frame, so the harness is stepped a fixed
+//! number of times instead of `run()`.
+
+use std::path::PathBuf;
+
+use egui::accesskit::Role as A11yRole;
+use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use powermap::format::load_file;
+use powermap::model::{Position, RelationshipKind, Stance};
+use powermap::ui::app_command::{Action, AppCommand};
+use powermap::ui::dialogs::{DialogOutcome, NoDialogs, ScriptedDialogs};
+use powermap::ui::i18n::Language;
+use powermap::ui::modals::Modal;
+use powermap::ui::prefs::Prefs;
+use powermap::ui::{AppOptions, PowermapApp};
+
+fn options(file: Option<PathBuf>) -> AppOptions {
+    AppOptions {
+        file,
+        dialogs: Box::new(ScriptedDialogs::default()),
+        look_for_system_font: false,
+        prefs: Some(Prefs {
+            language: Some(Language::English),
+            ..Prefs::default()
+        }),
+    }
+}
+
+fn harness(options: AppOptions) -> Harness<'static, PowermapApp> {
+    Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options))
+}
+
+/// An app showing a new, empty map.
+fn empty_map() -> Harness<'static, PowermapApp> {
+    let mut h = harness(options(None));
+    h.state_mut().queue(AppCommand::Action(Action::New));
+    h.run_steps(3);
+    assert!(h.state().document().stakeholders.is_empty());
+    h
+}
+
+fn canvas_center(h: &Harness<'_, PowermapApp>) -> Pos2 {
+    h.state()
+        .canvas()
+        .last_rect(&h.ctx)
+        .expect("the canvas was drawn")
+        .center()
+}
+
+/// Where a person is on screen.
+fn screen_pos(h: &Harness<'_, PowermapApp>, index: usize) -> Pos2 {
+    let app = h.state();
+    let id = &app.document().stakeholders[index].id;
+    let rect = app.canvas().last_rect(&h.ctx).unwrap();
+    let at = app.canvas().graph().position_of(id).unwrap();
+    app.canvas().transform(&h.ctx, rect).screen_from_canvas(at)
+}
+
+fn press(h: &Harness<'_, PowermapApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+fn click_at(h: &mut Harness<'_, PowermapApp>, pos: Pos2, modifiers: Modifiers) {
+    h.event(Event::ModifiersChanged(modifiers));
+    h.hover_at(pos);
+    press(h, pos, true, modifiers);
+    press(h, pos, false, modifiers);
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.step();
+    h.run_steps(2);
+}
+
+fn double_click_at(h: &mut Harness<'_, PowermapApp>, pos: Pos2) {
+    h.hover_at(pos);
+    for _ in 0..2 {
+        press(h, pos, true, Modifiers::NONE);
+        press(h, pos, false, Modifiers::NONE);
+    }
+    h.step();
+    h.run_steps(3);
+}
+
+fn drag(h: &mut Harness<'_, PowermapApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.drag_at(from);
+    for t in [0.25, 0.5, 0.75, 1.0] {
+        h.hover_at(from + (to - from) * t);
+    }
+    h.drop_at(to);
+    h.step();
+    h.run_steps(3);
+}
+
+fn add_person_at(h: &mut Harness<'_, PowermapApp>, x: f64, y: f64) {
+    h.state_mut()
+        .queue(AppCommand::AddPersonAt(Position::new(x, y)));
+    h.run_steps(2);
+}
+
+fn choose(h: &mut Harness<'_, PowermapApp>, field: &str, option: &str) {
+    h.get_by_label(field).click();
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, option).click();
+    h.run_steps(3);
+}
+
+#[test]
+fn double_click_creates_a_person_ready_to_type_and_the_inspector_edits_it() {
+    let mut h = empty_map();
+    let center = canvas_center(&h);
+    double_click_at(&mut h, center + Vec2::new(40.0, 20.0));
+    assert_eq!(
+        h.state().document().stakeholders.len(),
+        1,
+        "double-click adds a person"
+    );
+    assert_eq!(
+        h.state().selection().people.len(),
+        1,
+        "the new person is selected"
+    );
+
+    // The name field has the keyboard: typing names the person, in Chinese too.
+    h.event(Event::Text("张伟".into()));
+    h.run_steps(3);
+    assert_eq!(h.state().document().stakeholders[0].name, "张伟");
+
+    choose(&mut h, "Stance", "Supporter");
+    assert_eq!(
+        h.state().document().stakeholders[0].stance,
+        Stance::Supporter
+    );
+    choose(&mut h, "Power", "5 – high");
+    assert_eq!(h.state().document().stakeholders[0].power.level(), 5);
+
+    // Typing the name was one step, stance one, power one.
+    assert_eq!(h.state().editor().undo_len(), 4);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().stakeholders[0].power.level(),
+        3,
+        "undo reverts power"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().stakeholders[0].power.level(),
+        5,
+        "redo re-applies it"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(h.state().document().stakeholders[0].stance, Stance::Unknown);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().stakeholders[0].stance,
+        Stance::Supporter
+    );
+}
+
+#[test]
+fn the_edit_menu_says_what_undo_will_undo() {
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.event(Event::Text("Ada".into()));
+    h.run_steps(2);
+    h.get_by_label("Edit").click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("Undo: edit Ada").is_some());
+}
+
+#[test]
+fn dragging_a_person_moves_them_as_one_undo_step() {
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let start = screen_pos(&h, 0);
+    drag(
+        &mut h,
+        start + Vec2::new(3.0, 2.0),
+        start + Vec2::new(123.0, 62.0),
+    );
+    let moved = h.state().document().stakeholders[0].position.unwrap();
+    let zoom = h
+        .state()
+        .canvas()
+        .transform(&h.ctx, h.state().canvas().last_rect(&h.ctx).unwrap())
+        .zoom;
+    assert!(
+        (moved.x - f64::from(120.0 / zoom)).abs() <= 1.0,
+        "{moved:?} at zoom {zoom}"
+    );
+    assert!((moved.y - f64::from(60.0 / zoom)).abs() <= 1.0, "{moved:?}");
+    let steps = h.state().editor().undo_len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(3);
+    assert_eq!(h.state().editor().undo_len(), steps - 1);
+    assert_eq!(
+        h.state().document().stakeholders[0].position,
+        Some(Position::new(0.0, 0.0))
+    );
+}
+
+#[test]
+fn click_selects_ctrl_click_adds_and_delete_removes_with_undo() {
+    let mut h = empty_map();
+    add_person_at(&mut h, -150.0, 0.0);
+    add_person_at(&mut h, 150.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
+    click_at(&mut h, a, Modifiers::NONE);
+    assert_eq!(h.state().selection().people.len(), 1);
+    click_at(&mut h, b, Modifiers::COMMAND);
+    assert_eq!(
+        h.state().selection().people.len(),
+        2,
+        "Ctrl-click adds to the selection"
+    );
+    h.key_press(Key::Delete);
+    h.run_steps(2);
+    assert!(h.state().document().stakeholders.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().stakeholders.len(),
+        2,
+        "one undo brings both back"
+    );
+    let empty = canvas_center(&h) + Vec2::new(0.0, 200.0);
+    click_at(&mut h, empty, Modifiers::NONE);
+    assert!(
+        h.state().selection().is_empty(),
+        "a click on empty canvas clears the selection"
+    );
+}
+
+#[test]
+fn shift_drag_selects_everyone_in_the_box() {
+    let mut h = empty_map();
+    add_person_at(&mut h, -100.0, 0.0);
+    add_person_at(&mut h, 100.0, 0.0);
+    add_person_at(&mut h, 0.0, 300.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
+    let from = a - Vec2::new(40.0, 40.0);
+    let to = b + Vec2::new(40.0, 40.0);
+    h.event_modifiers(Event::PointerMoved(from), Modifiers::SHIFT);
+    h.event_modifiers(
+        Event::PointerButton {
+            pos: from,
+            button: PointerButton::Primary,
+            pressed: true,
+            modifiers: Modifiers::SHIFT,
+        },
+        Modifiers::SHIFT,
+    );
+    h.event_modifiers(Event::PointerMoved(to), Modifiers::SHIFT);
+    h.event_modifiers(
+        Event::PointerButton {
+            pos: to,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::SHIFT,
+        },
+        Modifiers::SHIFT,
+    );
+    h.step();
+    h.run_steps(2);
+    let ids: Vec<_> = h
+        .state()
+        .document()
+        .stakeholders
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let selected = &h.state().selection().people;
+    assert!(
+        selected.contains(&ids[0]) && selected.contains(&ids[1]),
+        "{selected:?}"
+    );
+    assert!(
+        !selected.contains(&ids[2]),
+        "the person outside the box is not selected"
+    );
+}
+
+#[test]
+fn the_connect_tool_joins_two_people_with_the_chosen_kind() {
+    let mut h = empty_map();
+    add_person_at(&mut h, -150.0, 0.0);
+    add_person_at(&mut h, 150.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.get_by_label_contains("Connect").click();
+    h.run_steps(2);
+    let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
+    drag(&mut h, a, b);
+    assert!(
+        h.state().document().relationships.is_empty(),
+        "the kind is asked first"
+    );
+    h.get_by_role_and_label(A11yRole::Button, "Influences")
+        .click();
+    h.run_steps(3);
+    let doc = h.state().document();
+    assert_eq!(doc.relationships.len(), 1);
+    let line = &doc.relationships[0];
+    assert_eq!(line.kind, RelationshipKind::Influences);
+    assert_eq!(
+        (&line.from, &line.to),
+        (&doc.stakeholders[0].id, &doc.stakeholders[1].id)
+    );
+    // The positions did not change while connecting.
+    assert_eq!(
+        doc.stakeholders[0].position,
+        Some(Position::new(-150.0, 0.0))
+    );
+}
+
+#[test]
+fn save_through_the_dialog_reopen_and_find_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("客户地图.json");
+    let mut h = empty_map();
+    add_person_at(&mut h, 10.0, 20.0);
+    h.event(Event::Text("Grace Hopper".into()));
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    assert!(
+        h.state().title().contains('●'),
+        "the title shows unsaved changes: {}",
+        h.state().title()
+    );
+
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(path.clone())].into(),
+    }));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert_eq!(h.state().path(), Some(path.as_path()));
+    assert!(!h.state().editor().is_modified());
+    assert!(
+        h.state().title().starts_with("客户地图.json —"),
+        "{}",
+        h.state().title()
+    );
+    let on_disk = load_file(&path).unwrap();
+    assert_eq!(&on_disk, h.state().document());
+    assert_eq!(on_disk.stakeholders[0].name, "Grace Hopper");
+    assert_eq!(
+        on_disk.stakeholders[0].position,
+        Some(Position::new(10.0, 20.0))
+    );
+
+    // A fresh app opening the file finds the same map.
+    let h2 = harness(options(Some(path.clone())));
+    assert_eq!(h2.state().document(), &on_disk);
+    assert_eq!(
+        h2.state()
+            .prefs()
+            .recent_files
+            .first()
+            .map(|p| p.ends_with("客户地图.json")),
+        Some(true)
+    );
+}
+
+#[test]
+fn new_with_unsaved_changes_asks_first() {
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved { .. })));
+    h.get_by_label("Cancel").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().stakeholders.len(),
+        1,
+        "cancel keeps the map"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(2);
+    h.get_by_label("Don't save").click();
+    h.run_steps(2);
+    assert!(h.state().document().stakeholders.is_empty());
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn save_first_then_open_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.json");
+    let second = dir.path().join("second.json");
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.event(Event::Text("Second".into()));
+    h.run_steps(2);
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(second.clone())].into(),
+    }));
+    h.key_press(Key::Escape);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Action(Action::New));
+    h.run_steps(2);
+    add_person_at(&mut h, 5.0, 5.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    // Open second.json: first the prompt; "Save" asks where (first.json), then opens.
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [
+            DialogOutcome::Picked(second.clone()),
+            DialogOutcome::Picked(first.clone()),
+        ]
+        .into(),
+    }));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run_steps(2);
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved { .. })));
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [
+            DialogOutcome::Picked(first.clone()),
+            DialogOutcome::Picked(second.clone()),
+        ]
+        .into(),
+    }));
+    h.get_by_role_and_label(A11yRole::Button, "Save").click();
+    h.run_steps(3);
+    assert_eq!(
+        load_file(&first).unwrap().stakeholders.len(),
+        1,
+        "the unsaved map was saved first"
+    );
+    assert_eq!(h.state().path(), Some(second.as_path()));
+    assert_eq!(h.state().document().stakeholders[0].name, "Second");
+}
+
+#[test]
+fn without_a_native_dialog_the_path_is_typed_in_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typed");
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.state_mut().set_dialogs(Box::new(NoDialogs));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert!(matches!(h.state().modal(), Some(Modal::PathEntry { .. })));
+    // The entry is focused and pre-filled with a suggested name: replace it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Text(path.display().to_string()));
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Save").click();
+    h.run_steps(3);
+    let saved = dir.path().join("typed.json");
+    assert_eq!(
+        load_file(&saved).unwrap().stakeholders.len(),
+        1,
+        ".json is added to a bare name"
+    );
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn a_broken_file_shows_the_error_and_the_app_still_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    std::fs::write(&path, "{\"format\": \"powermap\", \"version\": 1, oops").unwrap();
+    let mut h = harness(options(Some(path.clone())));
+    h.run_steps(2);
+    let Some(Modal::Error(report)) = h.state().modal() else {
+        panic!("expected an error report, got {:?}", h.state().modal());
+    };
+    assert!(
+        report
+            .message
+            .contains("not valid JSON at line 1, column 38"),
+        "{}",
+        report.message
+    );
+    assert_eq!(report.path.as_deref(), Some(path.as_path()));
+    assert!(
+        !h.state().document().stakeholders.is_empty(),
+        "a sample map is shown instead"
+    );
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn a_save_that_fails_says_why_and_keeps_the_map() {
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(PathBuf::from(
+            "/no/such/folder/map.json",
+        ))]
+        .into(),
+    }));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    let Some(Modal::Error(report)) = h.state().modal() else {
+        panic!("no error shown")
+    };
+    assert!(
+        report.message.contains("/no/such/folder"),
+        "{}",
+        report.message
+    );
+    assert!(h.state().editor().is_modified(), "still unsaved");
+    assert_eq!(h.state().document().stakeholders.len(), 1);
+}
+
+#[test]
+fn switching_to_chinese_translates_the_ui() {
+    let mut h = harness(options(None));
+    h.run_steps(2);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Language").click();
+    h.run_steps(2);
+    h.get_by_label("中文").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("文件").is_some(),
+        "the File menu reads 文件"
+    );
+    assert!(h.query_by_label("视图").is_some());
+    assert_eq!(
+        h.state().prefs().language,
+        Some(Language::Chinese),
+        "remembered in the preferences"
+    );
+}
+
+#[test]
+fn chinese_glyphs_are_available_to_every_text_style() {
+    let h = harness(options(None));
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let font = egui::FontId::new(14.0, family);
+        assert!(
+            h.ctx
+                .fonts_mut(|f| f.has_glyphs(&font, "决策者张伟教务处处长"))
+        );
+    }
+}
