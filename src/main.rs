@@ -7,6 +7,11 @@ use powermap::cli::{Action, run_from_env};
 fn main() -> ExitCode {
     match run_from_env() {
         Action::Exit(status) => ExitCode::from(status),
+        Action::Bench { sizes, frames } => {
+            let results = powermap::ui::bench::run_canvas_bench(&sizes, frames);
+            powermap::ui::bench::print_results(&results);
+            ExitCode::SUCCESS
+        }
         Action::RunApp(file) => match powermap::ui::run(file) {
             Ok(()) => ExitCode::SUCCESS,
             Err(err) => {

@@ -568,3 +568,119 @@ fn chinese_glyphs_are_available_to_every_text_style() {
         );
     }
 }
+
+fn viewport_commands(h: &Harness<'_, PowermapApp>) -> Vec<egui::ViewportCommand> {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn closing_the_window_with_unsaved_changes_asks_first() {
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    assert!(viewport_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved { .. })));
+    h.run_steps(2);
+    h.get_by_label("Don't save").click();
+    h.run_steps(1);
+    h.step();
+    assert!(
+        viewport_commands(&h).contains(&egui::ViewportCommand::Close),
+        "the window closes"
+    );
+}
+
+#[test]
+fn closing_an_unmodified_map_does_not_ask() {
+    let mut h = empty_map();
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    assert!(!viewport_commands(&h).contains(&egui::ViewportCommand::CancelClose));
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn the_right_click_menu_sets_the_stance_of_a_person() {
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    let at = screen_pos(&h, 0);
+    h.hover_at(at);
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.step();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().stakeholders[0].position,
+        Some(Position::new(0.0, 0.0)),
+        "a right-click does not move"
+    );
+    h.get_by_label_contains("Set stance").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::RadioButton, "Opponent")
+        .click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().document().stakeholders[0].stance,
+        Stance::Opponent
+    );
+}
+
+#[test]
+fn the_language_choice_survives_a_restart() {
+    #[derive(Default)]
+    struct MemoryStorage(std::collections::HashMap<String, String>);
+    impl eframe::Storage for MemoryStorage {
+        fn get_string(&self, key: &str) -> Option<String> {
+            self.0.get(key).cloned()
+        }
+        fn set_string(&mut self, key: &str, value: String) {
+            self.0.insert(key.to_owned(), value);
+        }
+        fn remove_string(&mut self, key: &str) {
+            self.0.remove(key);
+        }
+        fn flush(&mut self) {}
+    }
+    let mut h = harness(options(None));
+    h.state_mut()
+        .queue(AppCommand::SetLanguage(Language::Chinese));
+    h.run_steps(2);
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let prefs: Prefs = eframe::get_value(&storage, powermap::ui::prefs::STORAGE_KEY).unwrap();
+    assert_eq!(prefs.language, Some(Language::Chinese));
+    let h2 = harness(AppOptions {
+        prefs: Some(prefs),
+        ..options(None)
+    });
+    assert!(h2.query_by_label("文件").is_some());
+}

@@ -35,6 +35,15 @@ pub enum Task {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Measure the canvas headless (UI pass + tessellation) on generated maps.
+    Bench {
+        /// Map sizes (stakeholders), comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [200, 2000, 10000])]
+        sizes: Vec<usize>,
+        /// Frames measured per scenario.
+        #[arg(long, default_value_t = 30)]
+        frames: usize,
+    },
     /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
     Fmt {
         /// Only report files that are not canonical; change nothing.
@@ -51,6 +60,13 @@ pub enum Task {
 pub enum Action {
     /// Start the desktop app, optionally with a file.
     RunApp(Option<PathBuf>),
+    /// Run the canvas benchmark (it needs the UI code, so `main` runs it).
+    Bench {
+        /// Map sizes.
+        sizes: Vec<usize>,
+        /// Frames per scenario.
+        frames: usize,
+    },
     /// A task ran; exit with this status.
     Exit(u8),
 }
@@ -60,6 +76,8 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
     match task {
         Task::Check { files } => check::run(files, out),
         Task::Fmt { check, files } => fmt::run(files, *check, out),
+        // Handled by `run_from_env`, which hands it to `main`.
+        Task::Bench { .. } => EXIT_OK,
     }
 }
 
@@ -67,6 +85,10 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
 pub fn run_from_env() -> Action {
     let cli = Cli::parse();
     match &cli.command {
+        Some(Task::Bench { sizes, frames }) => Action::Bench {
+            sizes: sizes.clone(),
+            frames: *frames,
+        },
         Some(task) => {
             let mut stdout = std::io::stdout().lock();
             let status = run_task(task, &mut stdout);

@@ -60,7 +60,14 @@ pub fn legend_ui(ctx: &egui::Context, canvas_rect: Rect, tr: Tr) -> bool {
                     for kind in RelationshipKind::ALL {
                         swatch_ui(ui, tr.kind(*kind), 40.0, |painter, rect| {
                             let (a, b) = (rect.left_center(), rect.right_center());
-                            painter.extend(line_shapes(a, b, *kind, Strength::default(), 1.0));
+                            painter.extend(line_shapes(
+                                a,
+                                b,
+                                *kind,
+                                Strength::default(),
+                                1.0,
+                                rect,
+                            ));
                         });
                     }
                 });

@@ -4,6 +4,7 @@
 pub mod account_panel;
 pub mod app;
 pub mod app_command;
+pub mod bench;
 pub mod canvas;
 pub mod dialogs;
 pub mod fonts;

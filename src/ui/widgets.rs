@@ -163,10 +163,10 @@ pub fn date_row_ui(
     tr: Tr,
 ) -> FieldChange<Option<Date>> {
     let shown = date.map(|d| d.to_string()).unwrap_or_default();
-    let mut result = ui
-        .horizontal(|ui| {
-            let width = ui.available_width() - 60.0;
-            ui.allocate_ui(egui::vec2(width.max(120.0), 20.0), |ui| {
+    ui.horizontal(|ui| {
+        let width = (ui.available_width() - 64.0).max(120.0);
+        let mut result = ui
+            .allocate_ui(egui::vec2(width, 20.0), |ui| {
                 let field = ParsedField {
                     id,
                     label,
@@ -175,21 +175,15 @@ pub fn date_row_ui(
                 };
                 parsed_row_ui(ui, drafts, &field, shown, parse_optional_date, &date)
             })
-            .inner
-        })
-        .inner;
-    if ui
-        .small_button(tr.t(T::Today))
-        .on_hover_text(tr.t(T::Today))
-        .clicked()
-    {
+            .inner;
         let today = Some(Date::today_utc());
-        if today != date {
+        if ui.small_button(tr.t(T::Today)).clicked() && today != date {
             result.value = Some(today);
             result.lost_focus = true;
         }
-    }
-    result
+        result
+    })
+    .inner
 }
 
 /// Empty text is no date; otherwise a valid `YYYY-MM-DD`.

@@ -101,7 +101,14 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
                 Stroke::new(8.0, SELECTION_STROKE.gamma_multiply(0.35)),
             ));
         }
-        shapes.extend(line_shapes(a, b, look.kind, look.strength, ctx.meta.zoom));
+        shapes.extend(line_shapes(
+            a,
+            b,
+            look.kind,
+            look.strength,
+            ctx.meta.zoom,
+            ctx.painter.clip_rect(),
+        ));
         shapes
     }
 
@@ -132,47 +139,65 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
     }
 }
 
-/// The shapes of a line from `a` to `b` (screen) as drawn at `zoom`; also used by the
-/// legend so both always agree.
+/// The shapes of a line from `a` to `b` (screen) as drawn at `zoom`, limited to what
+/// lies inside `clip`; also used by the legend so both always agree.
 pub fn line_shapes(
     a: Pos2,
     b: Pos2,
     kind: RelationshipKind,
     strength: crate::model::Strength,
     zoom: f32,
+    clip: Rect,
 ) -> Vec<Shape> {
     let style = theme::line_style(kind);
     let width = theme::strength_width(strength) * zoom.clamp(0.5, 1.4);
     let stroke = Stroke::new(width, color(style.color));
+    let clip = clip.expand(24.0);
+    // Only the visible part is drawn: a long dashed line far off-screen would
+    // otherwise cost thousands of dashes.
+    let Some((from, to)) = clip_segment(a, b, clip) else {
+        return Vec::new();
+    };
     if zoom < DETAIL_ZOOM {
         return vec![Shape::line_segment(
-            [a, b],
+            [from, to],
             Stroke::new(width.min(1.0), color(style.color)),
         )];
     }
     let mut shapes = Vec::new();
     let dir = (b - a).normalized();
     let tip = 7.0 + width * 2.0;
-    let line_end = if style.arrow && (b - a).length() > tip * 1.5 {
+    let has_tip = style.arrow && (b - a).length() > tip * 1.5 && clip.contains(b);
+    let line_end = if has_tip && (to - b).length() < 0.5 {
         b - dir * tip
     } else {
-        b
+        to
     };
     match style.dash {
-        Some((dash, gap)) => shapes.extend(Shape::dashed_line(&[a, line_end], stroke, dash, gap)),
-        None => shapes.push(Shape::line_segment([a, line_end], stroke)),
+        Some((dash, gap)) => {
+            // Keep the dash pattern anchored at `a`, so dashes do not crawl while panning.
+            let offset = (from - a).length() % (dash + gap);
+            shapes.extend(Shape::dashed_line_with_offset(
+                &[from, line_end],
+                stroke,
+                &[dash],
+                &[gap],
+                offset,
+            ));
+        }
+        None => shapes.push(Shape::line_segment([from, line_end], stroke)),
     }
-    if style.arrow && line_end != b {
+    if has_tip {
         let normal = dir.rot90() * tip * 0.5;
         shapes.push(Shape::convex_polygon(
-            vec![b, line_end + normal, line_end - normal],
+            vec![b, b - dir * tip + normal, b - dir * tip - normal],
             color(style.color),
             Stroke::NONE,
         ));
     }
-    if kind == RelationshipKind::Conflict {
+    let mid = a + (b - a) * 0.5;
+    if kind == RelationshipKind::Conflict && clip.contains(mid) {
         // A cross in the middle: conflict does not rely on red alone.
-        let mid = a + (b - a) * 0.5;
         let arm = 5.0 + width;
         let (u, v) = (Vec2::new(arm, arm), Vec2::new(arm, -arm));
         let cross = Stroke::new(width.max(1.5), color(style.color));
@@ -180,6 +205,32 @@ pub fn line_shapes(
         shapes.push(Shape::line_segment([mid - v, mid + v], cross));
     }
     shapes
+}
+
+/// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky).
+pub fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2)> {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
 }
 
 /// Distance from `p` to the segment from `a` to `b`.
@@ -191,4 +242,43 @@ pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
         0.0
     };
     (p - (a + ab * t)).length()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_keeps_the_visible_part_only() {
+        let rect = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(100.0, 100.0));
+        let (a, b) = clip_segment(Pos2::new(-100.0, 50.0), Pos2::new(200.0, 50.0), rect).unwrap();
+        assert_eq!((a, b), (Pos2::new(0.0, 50.0), Pos2::new(100.0, 50.0)));
+        assert!(clip_segment(Pos2::new(-10.0, -10.0), Pos2::new(-5.0, 200.0), rect).is_none());
+        let inside = (Pos2::new(10.0, 10.0), Pos2::new(20.0, 30.0));
+        assert_eq!(clip_segment(inside.0, inside.1, rect), Some(inside));
+    }
+
+    #[test]
+    fn a_long_dashed_line_far_outside_the_view_costs_nothing() {
+        let view = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(800.0, 600.0));
+        let far = line_shapes(
+            Pos2::new(-50_000.0, -900.0),
+            Pos2::new(50_000.0, -900.0),
+            RelationshipKind::Influences,
+            crate::model::Strength::default(),
+            1.0,
+            view,
+        );
+        assert!(far.is_empty());
+        let across = line_shapes(
+            Pos2::new(-50_000.0, 300.0),
+            Pos2::new(50_000.0, 300.0),
+            RelationshipKind::Influences,
+            crate::model::Strength::default(),
+            1.0,
+            view,
+        );
+        // Only the dashes inside the view (plus a margin) are made.
+        assert!(!across.is_empty() && across.len() < 80, "{}", across.len());
+    }
 }

@@ -38,6 +38,8 @@ pub struct Canvas {
     /// egui_graphs keeps zoom and pan under this id; a new one per opened map.
     view_id: String,
     fit_requested: bool,
+    /// Zoom and canvas point to centre on the next frame.
+    pending_view: Option<(f32, Pos2)>,
     drag: Option<Drag>,
     box_start: Option<Pos2>,
     connect: Connect,
@@ -136,6 +138,7 @@ impl Canvas {
                 NEXT_VIEW.fetch_add(1, Ordering::Relaxed)
             ),
             fit_requested: true,
+            pending_view: None,
             drag: None,
             box_start: None,
             connect: Connect::Idle,
@@ -147,6 +150,13 @@ impl Canvas {
     /// Fits the whole map into view on the next frame.
     pub fn request_fit(&mut self) {
         self.fit_requested = true;
+    }
+
+    /// Centres the view on a canvas point on the next frame, at `zoom` or the
+    /// current zoom.
+    pub fn reveal(&mut self, center_in_canvas: Pos2, zoom: Option<f32>) {
+        self.fit_requested = false;
+        self.pending_view = Some((zoom.unwrap_or(f32::NAN), center_in_canvas));
     }
 
     /// Ends any gesture in progress (Escape).
@@ -234,6 +244,15 @@ impl Canvas {
             .with_interactions(&interactions)
             .with_navigations(&navigation)
             .show(ui, &mut self.synced.graph);
+        if let Some((zoom, center)) = self.pending_view.take() {
+            let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+            if zoom.is_finite() {
+                meta.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+            }
+            meta.pan = rect.size() / 2.0 - center.to_vec2() * meta.zoom;
+            meta.save(ui);
+            ui.ctx().request_repaint();
+        }
         if std::mem::take(&mut self.fit_requested) {
             // After `show`: egui_graphs fits on its own first frame, with bounds it has
             // not measured yet; ours replaces that and is drawn on the next frame.
