@@ -9,10 +9,6 @@ use crate::model::Document;
 pub struct Sample {
     /// File name, as in `assets/samples/`.
     pub file_name: &'static str,
-    /// Title in English.
-    pub title_en: &'static str,
-    /// Title in Chinese.
-    pub title_zh: &'static str,
     bytes: &'static [u8],
 }
 
@@ -27,20 +23,14 @@ impl Sample {
 pub const SAMPLES: &[Sample] = &[
     Sample {
         file_name: "group-equipment-deal.json",
-        title_en: "Group company: production line automation (Chinese)",
-        title_zh: "集团公司：智能产线项目",
         bytes: include_bytes!("../assets/samples/group-equipment-deal.json"),
     },
     Sample {
         file_name: "university-academic-affairs.json",
-        title_en: "University: teaching management platform (Chinese)",
-        title_zh: "高校：教学管理平台项目",
         bytes: include_bytes!("../assets/samples/university-academic-affairs.json"),
     },
     Sample {
         file_name: "enterprise-software-deal.json",
-        title_en: "Enterprise software: data platform (English)",
-        title_zh: "企业软件：数据平台项目（英文）",
         bytes: include_bytes!("../assets/samples/enterprise-software-deal.json"),
     },
 ];
@@ -149,6 +139,9 @@ mod tests {
         assert!(crate::model::validate(&doc).is_empty());
         assert_eq!(doc, synthetic_map(2_000, 7));
         assert!(doc.relationships.len() > 1_850 && doc.relationships.len() <= 4_000);
-        assert_eq!(crate::format::from_bytes(&crate::format::to_bytes(&doc)).unwrap(), doc);
+        assert_eq!(
+            crate::format::from_bytes(&crate::format::to_bytes(&doc)).unwrap(),
+            doc
+        );
     }
 }

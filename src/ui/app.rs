@@ -69,7 +69,8 @@ pub struct PowermapApp {
     highlight: Highlight,
     dialogs: Box<dyn FileDialogs>,
     modal: Option<Modal>,
-    notice: Option<String>,
+    /// A status message: its catalogue key and argument, translated when shown.
+    notice: Option<(T, String)>,
     allow_close: bool,
     shown_title: String,
     commands: Vec<AppCommand>,
@@ -182,8 +183,7 @@ impl PowermapApp {
             );
         }
         match self.map.sample.and_then(|i| SAMPLES.get(i)) {
-            Some(sample) if tr.chinese() => sample.title_zh.to_owned(),
-            Some(sample) => sample.title_en.to_owned(),
+            Some(sample) => tr.sample_title(sample.file_name),
             None => tr.t(T::Untitled).to_owned(),
         }
     }
@@ -208,7 +208,7 @@ impl PowermapApp {
             Ok(doc) => {
                 self.replace_map(doc, Some(path.to_owned()), None);
                 self.prefs.remember(path);
-                self.notice = Some(self.tr().f(T::Opened, &[&path.display()]));
+                self.notice = Some((T::Opened, path.display().to_string()));
                 true
             }
             Err(err) => {
@@ -229,7 +229,7 @@ impl PowermapApp {
         match sample.document() {
             Ok(doc) => {
                 self.replace_map(doc, None, Some(index));
-                self.notice = Some(self.tr().t(T::SampleNotice).to_owned());
+                self.notice = Some((T::SampleNotice, String::new()));
             }
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
@@ -254,7 +254,7 @@ impl PowermapApp {
                 self.map.path = Some(path.clone());
                 self.map.sample = None;
                 self.prefs.remember(&path);
-                self.notice = Some(self.tr().f(T::SavedTo, &[&path.display()]));
+                self.notice = Some((T::SavedTo, path.display().to_string()));
                 true
             }
             Err(err) => {
@@ -349,7 +349,7 @@ impl PowermapApp {
                 true
             }
             Err(err) => {
-                self.notice = Some(format!("{}: {err}", self.tr().t(T::EditRefused)));
+                self.notice = Some((T::EditRefused, err.to_string()));
                 false
             }
         }
@@ -650,9 +650,14 @@ impl PowermapApp {
                 T::People,
                 &[&doc.stakeholders.len(), &doc.relationships.len()],
             ));
-            if let Some(notice) = &self.notice {
+            if let Some((key, arg)) = &self.notice {
                 ui.separator();
-                ui.label(notice);
+                let text = tr.f(*key, &[arg]);
+                if *key == T::EditRefused {
+                    ui.colored_label(super::theme::ERROR_TEXT, text);
+                } else {
+                    ui.label(text);
+                }
             }
         });
     }

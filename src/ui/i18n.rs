@@ -77,6 +77,9 @@ catalogue! {
     NoRecent => "No recent maps", "没有最近的地图";
     ClearRecent => "Clear list", "清空列表";
     OpenSample => "Open sample", "打开示例";
+    SampleEquipment => "Group company: production line automation (Chinese)", "集团公司：智能产线项目";
+    SampleUniversity => "University: teaching management platform (Chinese)", "高校：教学管理平台项目";
+    SampleEnterprise => "Enterprise software: data platform (English)", "企业软件：数据平台项目（英文）";
     Save => "Save", "保存";
     SaveAs => "Save as…", "另存为…";
     SaveToPath => "Save to path…", "保存到路径…";
@@ -194,7 +197,7 @@ catalogue! {
     OpenButton => "Open", "打开";
     CannotOpen => "Could not open the map", "无法打开地图";
     CannotSave => "Could not save the map", "无法保存地图";
-    EditRefused => "That change was not made", "未能执行该更改";
+    EditRefused => "That change was not made: {0}", "未能执行该更改：{0}";
     Dismiss => "Dismiss", "关闭";
     SavedTo => "Saved {0}", "已保存 {0}";
     Opened => "Opened {0}", "已打开 {0}";
@@ -221,6 +224,17 @@ impl Tr {
             text = text.replace(&format!("{{{i}}}"), &arg.to_string());
         }
         text
+    }
+
+    /// The title of a bundled sample, by its file name.
+    pub fn sample_title(self, file_name: &str) -> String {
+        let key = match file_name {
+            "group-equipment-deal.json" => T::SampleEquipment,
+            "university-academic-affairs.json" => T::SampleUniversity,
+            "enterprise-software-deal.json" => T::SampleEnterprise,
+            other => return other.to_owned(),
+        };
+        self.t(key).to_owned()
     }
 
     /// Whether the language is Chinese.

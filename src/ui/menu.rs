@@ -59,12 +59,7 @@ pub fn menu_bar_ui(
             });
             ui.menu_button(tr.t(T::OpenSample), |ui| {
                 for (index, sample) in SAMPLES.iter().enumerate() {
-                    let title = if tr.chinese() {
-                        sample.title_zh
-                    } else {
-                        sample.title_en
-                    };
-                    if ui.button(title).clicked() {
+                    if ui.button(tr.sample_title(sample.file_name)).clicked() {
                         commands.push(AppCommand::OpenSample(index));
                         ui.close();
                     }
