@@ -10,9 +10,11 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod format;
+pub mod lang;
 pub mod model;
 pub mod samples;
 pub mod theme;

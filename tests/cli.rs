@@ -168,3 +168,65 @@ fn help_lists_the_subcommands_and_usage_errors_exit_2() {
     assert_eq!(run(&["check"]).status.code(), Some(2));
     assert_eq!(run(&["fmt", "--frobnicate", "x"]).status.code(), Some(2));
 }
+
+#[test]
+fn report_prints_json_text_and_markdown_for_every_sample() {
+    for path in samples() {
+        let shown = path.to_str().unwrap();
+        let output = run(&["report", shown, "--format", "json", "--today", "2026-11-29"]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        for key in [
+            "influence",
+            "decision_makers",
+            "hidden_influencers",
+            "risks",
+            "health",
+            "paths",
+        ] {
+            assert!(!json[key].is_null(), "{key} missing for {shown}");
+        }
+        assert!(["red", "amber", "green"].contains(&json["health"]["level"].as_str().unwrap()));
+        let again = run(&["report", shown, "--format", "json", "--today", "2026-11-29"]);
+        assert_eq!(again.stdout, output.stdout, "deterministic");
+        let text = run(&["report", shown, "--today", "2026-11-29", "--lang", "zh"]);
+        assert!(stdout(&text).contains("决策链分析"));
+        let md = run(&[
+            "report",
+            shown,
+            "--format",
+            "markdown",
+            "--today",
+            "2026-11-29",
+        ]);
+        assert!(stdout(&md).starts_with("# Decision-chain analysis"));
+    }
+}
+
+#[test]
+fn report_refuses_bad_options_and_files() {
+    let sample = samples().remove(0);
+    let shown = sample.to_str().unwrap();
+    assert_eq!(
+        run(&["report", shown, "--lang", "fr"]).status.code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["report", shown, "--today", "2026-02-30"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        run(&["report", shown, "--format", "pdf"]).status.code(),
+        Some(2)
+    );
+    let output = run(&["report", "/no/such/map.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("cannot read"));
+}

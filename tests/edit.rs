@@ -3,8 +3,8 @@
 use powermap::edit::{Command, DEFAULT_HISTORY_LIMIT, EditError, EditKind, Editor};
 use powermap::format::{from_bytes, to_bytes};
 use powermap::model::{
-    Account, Document, Position, Power, Relationship, RelationshipKind, Role, Stage, Stakeholder,
-    StakeholderId, Stance, Strength, TeamMember, TeamMemberId,
+    Account, Document, Plan, Position, Power, Relationship, RelationshipKind, Role, Stage,
+    Stakeholder, StakeholderId, Stance, Strength, TeamMember, TeamMemberId,
 };
 use proptest::prelude::*;
 
@@ -255,6 +255,11 @@ enum Op {
         person: usize,
         member: usize,
     },
+    SetPlan {
+        role: usize,
+        objective: Option<String>,
+        lead: usize,
+    },
     Batch(Vec<Op>),
 }
 
@@ -315,6 +320,13 @@ fn leaf_op() -> impl Strategy<Value = Op> {
         any::<usize>().prop_map(Op::RemoveMember),
         (any::<usize>(), any::<usize>())
             .prop_map(|(person, member)| Op::SetOwner { person, member }),
+        (0..7usize, proptest::option::of(text), any::<usize>()).prop_map(
+            |(role, objective, lead)| Op::SetPlan {
+                role,
+                objective,
+                lead
+            }
+        ),
     ]
 }
 
@@ -425,6 +437,20 @@ fn to_command(op: &Op, doc: &Document, counter: &mut usize) -> Option<Command> {
             person.owner = Some(pick(&doc.team, *member)?.id.clone());
             Command::update_stakeholder(person)
         }
+        Op::SetPlan {
+            role,
+            objective,
+            lead,
+        } => Command::SetPlan {
+            role: Role::ALL[*role],
+            plan: objective.as_ref().map(|objective| {
+                Box::new(Plan {
+                    objective: objective.clone(),
+                    lead: pick(&doc.team, *lead).map(|m| m.id.clone()),
+                    ..Plan::default()
+                })
+            }),
+        },
         Op::Batch(ops) => Command::Batch(
             ops.iter()
                 .filter_map(|op| to_command(op, doc, counter))

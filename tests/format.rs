@@ -429,3 +429,50 @@ fn saving_through_a_symbolic_link_replaces_the_linked_file() {
         b"old"
     );
 }
+
+#[test]
+fn plans_are_read_per_role_with_unknown_fields_kept() {
+    use powermap::model::Role;
+    let doc = from_bytes(&fixture("full.canonical.json")).unwrap();
+    let plan = &doc.plans[&Role::DecisionMaker];
+    assert_eq!(plan.objective, "让总经理认可项目的投资回报");
+    assert_eq!(plan.lead.as_ref().unwrap().as_str(), "t-li");
+    assert!(plan.extra.contains_key("budget_owner"));
+    assert_eq!(doc.plans[&Role::Champion].cadence, "weekly");
+    assert_eq!(doc.plans.len(), 2);
+}
+
+#[test]
+fn plans_for_unknown_roles_or_leads_are_refused() {
+    let problems = problems_of(
+        r#"{"format":"powermap","version":1,"plans":{"ceo":{},"unknown":{},
+            "gatekeeper":{"lead":"t-nobody"},"blocker":"text"}}"#,
+    );
+    for wanted in [
+        r#"plan "ceo": plans are kept per role: decision_maker, influencer, end_user, gatekeeper, blocker, champion"#,
+        r#"plan "unknown": plans are kept per role"#,
+        r#"plan "blocker": must be an object, found text"#,
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(wanted)),
+            "missing {wanted}\nin {problems:#?}"
+        );
+    }
+    let problems = problems_of(
+        r#"{"format":"powermap","version":1,"plans":{"gatekeeper":{"lead":"t-nobody"}}}"#,
+    );
+    assert_eq!(
+        problems,
+        [r#"plan "gatekeeper", field "lead": no team member has the id "t-nobody""#]
+    );
+}
+
+#[test]
+fn a_map_without_plans_writes_no_plans_field() {
+    let doc = from_bytes(&fixture("minimal.input.json")).unwrap();
+    assert!(
+        !String::from_utf8(to_bytes(&doc))
+            .unwrap()
+            .contains("\"plans\"")
+    );
+}

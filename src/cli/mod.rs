@@ -2,6 +2,7 @@
 
 mod check;
 mod fmt;
+mod report;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -35,6 +36,23 @@ pub enum Task {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Analyse a map: influence, likely decision makers, risks, health, paths to power.
+    Report {
+        /// The map file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Language of the messages: en or zh.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The date to judge staleness and overdue actions against (default: today).
+        #[arg(long)]
+        today: Option<String>,
+        /// Information verified longer ago than this many days is stale.
+        #[arg(long, default_value_t = crate::analysis::DEFAULT_STALE_DAYS)]
+        stale_days: i64,
+    },
     /// Measure the canvas headless (UI pass + tessellation) on generated maps.
     Bench {
         /// Map sizes (stakeholders), comma-separated.
@@ -53,6 +71,17 @@ pub enum Task {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// Output formats of `powermap report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// Plain text for the terminal.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// JSON for scripts.
+    Json,
 }
 
 /// What `main` should do after parsing the command line.
@@ -76,6 +105,13 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
     match task {
         Task::Check { files } => check::run(files, out),
         Task::Fmt { check, files } => fmt::run(files, *check, out),
+        Task::Report {
+            file,
+            format,
+            lang,
+            today,
+            stale_days,
+        } => report::run(file, *format, lang, today.as_deref(), *stale_days, out),
         // Handled by `run_from_env`, which hands it to `main`.
         Task::Bench { .. } => EXIT_OK,
     }

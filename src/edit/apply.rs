@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use super::{Command, EditError};
 use crate::model::limits::MAX_STAKEHOLDERS;
 use crate::model::{
-    Account, Document, Position, Relationship, RelationshipId, RelationshipKind, Stakeholder,
-    StakeholderId, TeamMember, TeamMemberId, account_problems, relationship_problems,
-    stakeholder_problems, team_member_problems,
+    Account, Document, Plan, Position, Relationship, RelationshipId, RelationshipKind, Role,
+    Stakeholder, StakeholderId, TeamMember, TeamMemberId, account_problems, plan_problems,
+    relationship_problems, stakeholder_problems, team_member_problems,
 };
 
 /// Applies `command` to `doc`. On success returns the inverse command: applying it
@@ -29,6 +29,7 @@ pub fn apply(doc: &mut Document, command: Command) -> Result<Command, EditError>
         Command::AddTeamMember { member, index } => add_team_member(doc, member, index),
         Command::UpdateTeamMember(member) => update_team_member(doc, member),
         Command::RemoveTeamMember(id) => remove_team_member(doc, &id),
+        Command::SetPlan { role, plan } => set_plan(doc, role, plan),
         Command::Batch(commands) => apply_batch(doc, commands),
     }
 }
@@ -333,7 +334,44 @@ fn remove_team_member(doc: &mut Document, id: &TeamMemberId) -> Result<Command, 
             person.owner = None;
         }
     }
+    for (role, plan) in &mut doc.plans {
+        if plan.lead.as_ref() == Some(id) {
+            restore.push(Command::SetPlan {
+                role: *role,
+                plan: Some(Box::new(plan.clone())),
+            });
+            plan.lead = None;
+        }
+    }
     Ok(Command::Batch(restore))
+}
+
+fn set_plan(doc: &mut Document, role: Role, plan: Option<Box<Plan>>) -> Result<Command, EditError> {
+    if role == Role::Unknown {
+        return Err(EditError::Invalid(vec![crate::model::Problem::new(
+            crate::model::Subject::Plan {
+                role: role.as_str().to_owned(),
+            },
+            "",
+            "there is no plan for the unknown role",
+        )]));
+    }
+    let previous = match plan {
+        Some(plan) => {
+            invalid_if_any(plan_problems(role, &plan))?;
+            if let Some(lead) = &plan.lead
+                && doc.team_member(lead).is_none()
+            {
+                return Err(EditError::NoSuchTeamMember(lead.to_string()));
+            }
+            doc.plans.insert(role, *plan)
+        }
+        None => doc.plans.remove(&role),
+    };
+    Ok(Command::SetPlan {
+        role,
+        plan: previous.map(Box::new),
+    })
 }
 
 fn apply_batch(doc: &mut Document, commands: Vec<Command>) -> Result<Command, EditError> {

@@ -2,8 +2,8 @@
 //! applied in one place ([`super::Editor`]), which records how to undo each.
 
 use crate::model::{
-    Account, Position, Relationship, RelationshipId, Stakeholder, StakeholderId, TeamMember,
-    TeamMemberId,
+    Account, Plan, Position, Relationship, RelationshipId, Role, Stakeholder, StakeholderId,
+    TeamMember, TeamMemberId,
 };
 
 /// One change to a document.
@@ -47,6 +47,13 @@ pub enum Command {
     UpdateTeamMember(TeamMember),
     /// Removes a team member; people they owned get no owner.
     RemoveTeamMember(TeamMemberId),
+    /// Sets the team's plan for a role; `None` goes back to the built-in playbook.
+    SetPlan {
+        /// Whose plan (not `Role::Unknown`).
+        role: Role,
+        /// The plan, or `None` for the playbook's.
+        plan: Option<Box<Plan>>,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }

@@ -28,6 +28,8 @@ pub enum EditKind {
     EditTeamMember,
     /// A team member was removed.
     RemoveTeamMember,
+    /// A communication plan changed.
+    EditPlan,
     /// Several changes made as one step.
     Batch,
 }
@@ -102,6 +104,7 @@ impl EditLabel {
                     .unwrap_or_default(),
                 1,
             ),
+            Command::SetPlan { role, .. } => (EditKind::EditPlan, role.as_str().to_owned(), 1),
             Command::Batch(commands) => (EditKind::Batch, String::new(), commands.len()),
         };
         Self {

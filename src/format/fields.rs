@@ -14,6 +14,16 @@ pub const TOP: &[&str] = &[
     "team",
     "stakeholders",
     "relationships",
+    "plans",
+];
+/// Fields of a communication plan (`plans.ROLE`).
+pub const PLAN: &[&str] = &[
+    "objective",
+    "key_messages",
+    "evidence",
+    "channels",
+    "cadence",
+    "lead",
 ];
 /// Fields of `account`.
 pub const ACCOUNT: &[&str] = &[

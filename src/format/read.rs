@@ -1,6 +1,6 @@
 //! Reading format v1: bytes → JSON → checked [`Document`].
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -9,7 +9,7 @@ use super::fields;
 use super::object_reader::{ObjectReader, describe, kind_of};
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use crate::model::{
-    Account, Contact, Coverage, Document, Interests, NextAction, Position, Power, Problem,
+    Account, Contact, Coverage, Document, Interests, NextAction, Plan, Position, Power, Problem,
     Relationship, RelationshipId, RelationshipKind, Role, Stage, Stakeholder, StakeholderId,
     Stance, Strength, Subject, TeamMember, TeamMemberId, validate,
 };
@@ -206,6 +206,10 @@ fn read_document(
         .filter_map(|(index, item)| read_stakeholder(item, index, problems))
         .collect();
     let (relationships, generated) = read_relationships(line_items, problems);
+    let plans = match reader.object("plans") {
+        Some(object) => read_plans(object, reader.problems()),
+        None => BTreeMap::new(),
+    };
     let extra = reader.extra(fields::TOP);
     let complete = team.len() == team_items.len()
         && stakeholders.len() == people_items.len()
@@ -215,6 +219,7 @@ fn read_document(
         team,
         stakeholders,
         relationships,
+        plans,
         extra,
     };
     (doc, complete, generated)
@@ -245,6 +250,44 @@ fn id_of(item: &Value) -> String {
         .and_then(Value::as_str)
         .unwrap_or_default()
         .to_owned()
+}
+
+fn read_plans(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> BTreeMap<Role, Plan> {
+    let mut plans = BTreeMap::new();
+    for (key, value) in object {
+        let subject = Subject::Plan { role: key.clone() };
+        let role = Role::parse(key).filter(|r| *r != Role::Unknown);
+        let Some(role) = role else {
+            let roles: Vec<&str> = Role::ALL
+                .iter()
+                .filter(|r| **r != Role::Unknown)
+                .map(|r| r.as_str())
+                .collect();
+            problems.push(Problem::new(
+                subject,
+                "",
+                format!("plans are kept per role: {}", roles.join(", ")),
+            ));
+            continue;
+        };
+        let Some(object) = list_object(value, subject.clone(), problems) else {
+            continue;
+        };
+        let mut r = ObjectReader::new(object, subject, "", problems);
+        plans.insert(
+            role,
+            Plan {
+                objective: r.string("objective"),
+                key_messages: r.string("key_messages"),
+                evidence: r.string("evidence"),
+                channels: r.string("channels"),
+                cadence: r.string("cadence"),
+                lead: r.optional_string("lead").map(TeamMemberId::new),
+                extra: r.extra(fields::PLAN),
+            },
+        );
+    }
+    plans
 }
 
 fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Account {

@@ -5,7 +5,7 @@ use serde_json::{Map, Number, Value};
 
 use super::fields;
 use crate::model::{
-    Account, Contact, Coverage, Date, Document, Extra, Interests, NextAction, Relationship,
+    Account, Contact, Coverage, Date, Document, Extra, Interests, NextAction, Plan, Relationship,
     Stakeholder, TeamMember,
 };
 
@@ -39,6 +39,15 @@ pub fn to_value(doc: &Document) -> Value {
         "relationships".into(),
         doc.relationships.iter().map(relationship_value).collect(),
     );
+    // Optional in v1: maps without plans of their own keep their exact bytes.
+    if !doc.plans.is_empty() {
+        let plans = doc
+            .plans
+            .iter()
+            .map(|(role, plan)| (role.as_str().to_owned(), plan_value(plan)))
+            .collect();
+        top.insert("plans".into(), Value::Object(plans));
+    }
     finish(top, &doc.extra)
 }
 
@@ -95,6 +104,17 @@ fn number(value: f64) -> Value {
     } else {
         Number::from_f64(value).map_or(Value::Null, Value::Number)
     }
+}
+
+fn plan_value(plan: &Plan) -> Value {
+    ObjectWriter::new()
+        .text("objective", &plan.objective)
+        .text("key_messages", &plan.key_messages)
+        .text("evidence", &plan.evidence)
+        .text("channels", &plan.channels)
+        .text("cadence", &plan.cadence)
+        .maybe("lead", plan.lead.as_ref().map(|l| l.as_str().into()))
+        .finish(&plan.extra)
 }
 
 fn account_value(account: &Account) -> Value {

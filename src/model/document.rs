@@ -1,8 +1,10 @@
 //! The whole map: account, team, stakeholders and relationships.
 
+use std::collections::BTreeMap;
+
 use super::{
-    Account, Extra, Relationship, RelationshipId, Role, Stakeholder, StakeholderId, TeamMember,
-    TeamMemberId,
+    Account, Extra, Plan, Relationship, RelationshipId, Role, Stakeholder, StakeholderId,
+    TeamMember, TeamMemberId,
 };
 
 /// A power map document: what the user saves and shares.
@@ -19,6 +21,9 @@ pub struct Document {
     pub stakeholders: Vec<Stakeholder>,
     /// Lines between stakeholders.
     pub relationships: Vec<Relationship>,
+    /// Communication plans the team wrote, per role; roles without one use the
+    /// built-in playbook.
+    pub plans: BTreeMap<Role, Plan>,
     /// Unknown top-level fields, kept for newer versions.
     pub extra: Extra,
 }

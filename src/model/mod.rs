@@ -6,6 +6,7 @@ mod document;
 mod enums;
 mod ids;
 pub mod limits;
+mod plan;
 mod problem;
 mod relationship;
 mod stakeholder;
@@ -17,11 +18,12 @@ pub use date::{Date, DateError};
 pub use document::Document;
 pub use enums::{Coverage, RelationshipKind, Role, Stage, Stance};
 pub use ids::{RelationshipId, StakeholderId, TeamMemberId};
+pub use plan::Plan;
 pub use problem::{Problem, Subject};
 pub use relationship::Relationship;
 pub use stakeholder::{Contact, Interests, NextAction, Stakeholder};
 pub use validate::{
-    account_problems, relationship_problems, relationship_subject, stakeholder_problems,
-    stakeholder_subject, team_member_problems, team_subject, validate,
+    account_problems, plan_problems, relationship_problems, relationship_subject,
+    stakeholder_problems, stakeholder_subject, team_member_problems, team_subject, validate,
 };
 pub use values::{Extra, Position, Power, Strength};

@@ -9,6 +9,11 @@ pub enum Subject {
     File,
     /// The account object.
     Account,
+    /// The communication plan of a role.
+    Plan {
+        /// The role, as written in the file.
+        role: String,
+    },
     /// A team member: index in `team` and id as written (possibly empty).
     TeamMember {
         /// Zero-based index in the list.
@@ -37,6 +42,7 @@ impl fmt::Display for Subject {
         let (noun, list, index, id) = match self {
             Self::File => return f.write_str("file"),
             Self::Account => return f.write_str("account"),
+            Self::Plan { role } => return write!(f, "plan \"{}\"", role.escape_debug()),
             Self::TeamMember { index, id } => ("team member", "team", index, id),
             Self::Stakeholder { index, id } => ("stakeholder", "stakeholders", index, id),
             Self::Relationship { index, id } => ("relationship", "relationships", index, id),

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::limits::{MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use super::{
-    Account, Document, Problem, Relationship, RelationshipKind, Stakeholder, Subject, TeamMember,
+    Account, Document, Problem, Relationship, RelationshipKind, Role, Stakeholder, Subject,
+    TeamMember,
 };
 
 /// Every problem in the document, in document order. Empty when the map is valid.
@@ -47,6 +48,32 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
 
+    for (role, plan) in &doc.plans {
+        let subject = Subject::Plan {
+            role: role.as_str().to_owned(),
+        };
+        if *role == Role::Unknown {
+            problems.push(Problem::new(
+                subject.clone(),
+                "",
+                "there is no plan for the unknown role",
+            ));
+        }
+        problems.extend(plan_problems(*role, plan));
+        if let Some(lead) = &plan.lead
+            && !team_ids.contains(lead.as_str())
+        {
+            problems.push(Problem::new(
+                subject,
+                "lead",
+                format!(
+                    "no team member has the id \"{}\"",
+                    lead.as_str().escape_debug()
+                ),
+            ));
+        }
+    }
+
     let mut relationship_ids = HashSet::new();
     for (index, line) in doc.relationships.iter().enumerate() {
         problems.extend(relationship_problems(line, index));
@@ -68,6 +95,23 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
     problems.extend(reports_to_cycles(doc));
+    problems
+}
+
+/// Problems of a plan on its own (lengths; not whether its lead exists).
+pub fn plan_problems(role: Role, plan: &super::Plan) -> Vec<Problem> {
+    let subject = Subject::Plan {
+        role: role.as_str().to_owned(),
+    };
+    let mut problems = Vec::new();
+    let fields = [
+        ("objective", &plan.objective),
+        ("key_messages", &plan.key_messages),
+        ("evidence", &plan.evidence),
+        ("channels", &plan.channels),
+        ("cadence", &plan.cadence),
+    ];
+    long_strings(&mut problems, &subject, fields);
     problems
 }
 

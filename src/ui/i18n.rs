@@ -4,41 +4,7 @@
 use crate::edit::{EditKind, EditLabel};
 use crate::model::{Coverage, RelationshipKind, Role, Stage, Stance};
 
-/// A UI language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Language {
-    /// English.
-    English,
-    /// Simplified Chinese.
-    Chinese,
-}
-
-impl Language {
-    /// Both languages, for the language menu.
-    pub const ALL: [Self; 2] = [Self::English, Self::Chinese];
-
-    /// The language's own name.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::English => "English",
-            Self::Chinese => "中文",
-        }
-    }
-
-    /// The language of a locale name such as `zh_CN.UTF-8` or `en-US`.
-    pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("zh") {
-            Self::Chinese
-        } else {
-            Self::English
-        }
-    }
-
-    /// The system's language, English when unknown.
-    pub fn from_system() -> Self {
-        sys_locale::get_locale().map_or(Self::English, |l| Self::from_locale(&l))
-    }
-}
+pub use crate::lang::Language;
 
 macro_rules! catalogue {
     ($($key:ident => $en:literal, $zh:literal;)+) => {
@@ -123,6 +89,7 @@ catalogue! {
     EditMember => "edit team member {0}", "编辑团队成员 {0}";
     EditRemoveMember => "remove team member {0}", "删除团队成员 {0}";
     EditBatch => "{0} changes", "{0} 项更改";
+    EditPlan => "edit the plan for {0}", "编辑{0}的沟通计划";
     // Inspector.
     Inspector => "Inspector", "详情";
     NothingSelected => "Select a person or a line on the map to see and edit it here. Double-click empty canvas to add a person.", "在地图上选择一个人或一条关系线，即可在此查看和编辑。双击空白处可添加人员。";
@@ -335,6 +302,10 @@ impl Tr {
             EditKind::AddTeamMember => self.f(T::EditAddMember, &[&subject]),
             EditKind::EditTeamMember => self.f(T::EditMember, &[&subject]),
             EditKind::RemoveTeamMember => self.f(T::EditRemoveMember, &[&subject]),
+            EditKind::EditPlan => {
+                let role = Role::parse(&label.subject).map_or(subject.as_str(), |r| self.role(r));
+                self.f(T::EditPlan, &[&role])
+            }
             EditKind::Batch => self.f(T::EditBatch, &[&label.count]),
         }
     }

@@ -1,0 +1,393 @@
+//! The analysis as a report: JSON for scripts, text for the terminal, Markdown for
+//! sharing. Deterministic: the same map, date and language give the same bytes.
+
+use serde_json::{Value, json};
+
+use super::approach::approach;
+use super::text::{name_of, tx};
+use super::{Analysis, is_key};
+use crate::lang::Language;
+use crate::model::{Document, Stakeholder};
+
+/// How many people the influence ranking lists in text and Markdown.
+const TOP_INFLUENCE: usize = 10;
+
+/// Rounds a score so reports do not depend on the last bits of floating point.
+fn round4(value: f64) -> f64 {
+    (value * 10_000.0).round() / 10_000.0
+}
+
+fn person_ref(doc: &Document, index: usize) -> (String, String) {
+    doc.stakeholders
+        .get(index)
+        .map(|p| (p.id.to_string(), p.name.clone()))
+        .unwrap_or_default()
+}
+
+fn ids(doc: &Document, people: &[usize]) -> Vec<String> {
+    people.iter().map(|&i| person_ref(doc, i).0).collect()
+}
+
+/// The report as JSON.
+pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
+    let influence: Vec<Value> = analysis
+        .ranking
+        .iter()
+        .map(|&i| {
+            let (id, name) = person_ref(doc, i);
+            json!({"id": id, "name": name, "score": round4(analysis.influence.get(i).copied().unwrap_or(0.0))})
+        })
+        .collect();
+    let decision_makers: Vec<Value> = analysis
+        .decision_makers
+        .iter()
+        .map(|c| {
+            let (id, name) = person_ref(doc, c.person);
+            json!({"id": id, "name": name, "score": round4(c.score), "reasons": c.reasons})
+        })
+        .collect();
+    let hidden: Vec<Value> = analysis
+        .hidden_influencers
+        .iter()
+        .map(|h| {
+            let (id, name) = person_ref(doc, h.person);
+            json!({"id": id, "name": name, "structural_level": h.structural_level, "power": h.recorded_power})
+        })
+        .collect();
+    let risks: Vec<Value> = analysis
+        .risks
+        .iter()
+        .map(|r| {
+            json!({
+                "code": r.code.as_str(),
+                "severity": r.severity.as_str(),
+                "ids": ids(doc, &r.people),
+                "message": r.message,
+                "action": r.action,
+            })
+        })
+        .collect();
+    let paths: Vec<Value> = analysis
+        .paths
+        .iter()
+        .map(|p| {
+            let lines: Vec<String> = p.lines.iter().map(ToString::to_string).collect();
+            json!({"to": person_ref(doc, p.to).0, "ids": ids(doc, &p.people), "lines": lines})
+        })
+        .collect();
+    let actions: Vec<Value> = analysis
+        .actions
+        .iter()
+        .map(|a| {
+            let (id, name) = person_ref(doc, a.person);
+            json!({
+                "id": id,
+                "name": name,
+                "text": a.text,
+                "due": a.due.map(|d| d.to_string()),
+                "overdue": a.overdue,
+            })
+        })
+        .collect();
+    json!({
+        "account": {"name": doc.account.name, "stage": doc.account.stage.as_str()},
+        "date": analysis.options.today.to_string(),
+        "language": language_code(analysis.options.language),
+        "health": {
+            "level": analysis.health.level.as_str(),
+            "reason": analysis.health.reason,
+            "ids": ids(doc, &analysis.health.supporters),
+        },
+        "stage_focus": {
+            "stage": analysis.focus.stage.as_str(),
+            "headline": analysis.focus.headline,
+            "ids": ids(doc, &analysis.focus.people),
+        },
+        "influence": influence,
+        "decision_makers": decision_makers,
+        "hidden_influencers": hidden,
+        "risks": risks,
+        "paths": paths,
+        "open_actions": actions,
+    })
+}
+
+/// `en` or `zh`.
+pub fn language_code(language: Language) -> &'static str {
+    match language {
+        Language::English => "en",
+        Language::Chinese => "zh",
+    }
+}
+
+/// Section titles.
+struct Titles {
+    report: String,
+    health: String,
+    focus: String,
+    deciders: String,
+    influence: String,
+    hidden: String,
+    risks: String,
+    paths: String,
+    actions: String,
+    approaches: String,
+    none: String,
+}
+
+fn titles(language: Language) -> Titles {
+    let t = |en: &str, zh: &str| tx(language, en.to_owned(), zh.to_owned());
+    Titles {
+        report: t("Decision-chain analysis", "决策链分析"),
+        health: t("Map health", "地图健康度"),
+        focus: t("Stage focus", "阶段重点"),
+        deciders: t("Likely decision makers", "可能的决策者"),
+        influence: t("Influence ranking", "影响力排名"),
+        hidden: t("Hidden influencers", "隐性影响者"),
+        risks: t("Risks and gaps", "风险与缺口"),
+        paths: t("Paths to power", "通往决策者的路径"),
+        actions: t("Open actions", "待办行动"),
+        approaches: t("Approach for key people", "关键人物的策略"),
+        none: t("none", "无"),
+    }
+}
+
+fn health_word(level: super::HealthLevel, language: Language) -> String {
+    let (en, zh) = match level {
+        super::HealthLevel::Red => ("RED", "红"),
+        super::HealthLevel::Amber => ("AMBER", "黄"),
+        super::HealthLevel::Green => ("GREEN", "绿"),
+    };
+    tx(language, en.to_owned(), zh.to_owned())
+}
+
+fn severity_word(severity: super::Severity, language: Language) -> String {
+    let (en, zh) = match severity {
+        super::Severity::High => ("high", "高"),
+        super::Severity::Medium => ("medium", "中"),
+        super::Severity::Low => ("low", "低"),
+    };
+    tx(language, en.to_owned(), zh.to_owned())
+}
+
+fn chain(doc: &Document, people: &[usize], language: Language) -> String {
+    people
+        .iter()
+        .filter_map(|&i| doc.stakeholders.get(i))
+        .map(|p| name_of(p, language))
+        .collect::<Vec<_>>()
+        .join(" → ")
+}
+
+/// People whose approach the report spells out: decision makers, key players and the
+/// champion, in document order.
+fn key_people(doc: &Document, analysis: &Analysis) -> Vec<usize> {
+    doc.stakeholders
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| {
+            is_key(p) || analysis.deciders.contains(i) || p.role == crate::model::Role::Champion
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The report as Markdown (`markdown = true`) or plain text.
+pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
+    let lang = analysis.options.language;
+    let t = titles(lang);
+    let mut out = String::new();
+    let heading = |out: &mut String, level: usize, text: &str| {
+        if markdown {
+            out.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
+        } else if level == 1 {
+            out.push_str(&format!(
+                "{text}\n{}\n\n",
+                "=".repeat(display_width(text).max(4))
+            ));
+        } else {
+            out.push_str(&format!(
+                "{text}\n{}\n",
+                "-".repeat(display_width(text).max(4))
+            ));
+        }
+    };
+    let item =
+        |out: &mut String, text: &str| out.push_str(&format!("- {}\n", md_escape(text, markdown)));
+    let account = if doc.account.name.is_empty() {
+        t.report.clone()
+    } else {
+        format!("{} — {}", t.report, doc.account.name)
+    };
+    heading(&mut out, 1, &md_escape(&account, markdown));
+    out.push_str(&format!(
+        "{}: {}\n\n",
+        tx(lang, "Date".into(), "日期".into()),
+        analysis.options.today
+    ));
+
+    heading(&mut out, 2, &t.health);
+    item(
+        &mut out,
+        &format!(
+            "{} — {}",
+            health_word(analysis.health.level, lang),
+            analysis.health.reason
+        ),
+    );
+    out.push('\n');
+    heading(&mut out, 2, &t.focus);
+    item(&mut out, &analysis.focus.headline);
+    let focus_people: Vec<&Stakeholder> = analysis
+        .focus
+        .people
+        .iter()
+        .filter_map(|&i| doc.stakeholders.get(i))
+        .collect();
+    if !focus_people.is_empty() {
+        item(&mut out, &super::text::names(&focus_people, lang));
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.deciders);
+    if analysis.decision_makers.is_empty() {
+        item(&mut out, &t.none);
+    }
+    for c in &analysis.decision_makers {
+        let (_, name) = person_ref(doc, c.person);
+        item(
+            &mut out,
+            &format!(
+                "{name} ({:.0}/100): {}",
+                c.score * 100.0,
+                c.reasons.join("; ")
+            ),
+        );
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.influence);
+    for (place, &i) in analysis.ranking.iter().take(TOP_INFLUENCE).enumerate() {
+        let (_, name) = person_ref(doc, i);
+        let score = analysis.influence.get(i).copied().unwrap_or(0.0) * 100.0;
+        out.push_str(&format!(
+            "{}. {} — {score:.1}\n",
+            place + 1,
+            md_escape(&name, markdown)
+        ));
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.hidden);
+    if analysis.hidden_influencers.is_empty() {
+        item(&mut out, &t.none);
+    }
+    for h in &analysis.hidden_influencers {
+        let (_, name) = person_ref(doc, h.person);
+        item(
+            &mut out,
+            &tx(
+                lang,
+                format!(
+                    "{name}: weighs like power {}, recorded {}",
+                    h.structural_level, h.recorded_power
+                ),
+                format!(
+                    "{name}：分量相当于权力 {}，记录为 {}",
+                    h.structural_level, h.recorded_power
+                ),
+            ),
+        );
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.risks);
+    if analysis.risks.is_empty() {
+        item(&mut out, &t.none);
+    }
+    for r in &analysis.risks {
+        item(
+            &mut out,
+            &format!(
+                "[{}] {} ({}) → {}",
+                severity_word(r.severity, lang),
+                r.message,
+                r.code.as_str(),
+                r.action
+            ),
+        );
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.paths);
+    if analysis.paths.is_empty() {
+        item(&mut out, &t.none);
+    }
+    for p in &analysis.paths {
+        item(&mut out, &chain(doc, &p.people, lang));
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.actions);
+    if analysis.actions.is_empty() {
+        item(&mut out, &t.none);
+    }
+    for a in &analysis.actions {
+        let (_, name) = person_ref(doc, a.person);
+        let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+        let late = if a.overdue {
+            tx(lang, " (overdue)".into(), "（已逾期）".into())
+        } else {
+            String::new()
+        };
+        item(&mut out, &format!("{due}{late} {name}: {}", a.text));
+    }
+    out.push('\n');
+
+    heading(&mut out, 2, &t.approaches);
+    for index in key_people(doc, analysis) {
+        let Some(approach) = approach(doc, analysis, index) else {
+            continue;
+        };
+        let (_, name) = person_ref(doc, index);
+        heading(
+            &mut out,
+            3,
+            &md_escape(&format!("{name}: {}", approach.headline), markdown),
+        );
+        out.push_str(&md_escape(&approach.why, markdown));
+        out.push_str("\n\n");
+        for step in &approach.steps {
+            item(&mut out, step);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Width of text in a terminal: CJK characters take two columns.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if matches!(u32::from(c), 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6) { 2 } else { 1 })
+        .sum()
+}
+
+/// User text inside Markdown is text: characters that would become markup are
+/// escaped.
+pub fn md_escape(text: &str, markdown: bool) -> String {
+    if !markdown {
+        return text.replace(['\n', '\r'], " ");
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}

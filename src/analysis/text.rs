@@ -1,0 +1,71 @@
+//! Words for analysis results, in the report's language.
+
+use crate::lang::Language;
+use crate::model::{Role, Stakeholder, Stance};
+
+/// `en` or `zh`, whichever the language asks for.
+pub fn tx(language: Language, en: String, zh: String) -> String {
+    match language {
+        Language::English => en,
+        Language::Chinese => zh,
+    }
+}
+
+/// A person's name for messages, with a placeholder for an unnamed one.
+pub fn name_of(person: &Stakeholder, language: Language) -> String {
+    if person.name.trim().is_empty() {
+        tx(
+            language,
+            format!("(unnamed {})", person.id),
+            format!("（未命名 {}）", person.id),
+        )
+    } else {
+        person.name.clone()
+    }
+}
+
+/// Names joined for a sentence: "A, B and C" / "A、B和C".
+pub fn names(people: &[&Stakeholder], language: Language) -> String {
+    let all: Vec<String> = people.iter().map(|p| name_of(p, language)).collect();
+    match (language, all.as_slice()) {
+        (_, []) => String::new(),
+        (_, [one]) => one.clone(),
+        (Language::English, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
+        (Language::Chinese, [rest @ .., last]) => format!("{}和{last}", rest.join("、")),
+    }
+}
+
+/// The name of a role in the language.
+pub fn role_name(role: Role, language: Language) -> &'static str {
+    let (en, zh) = match role {
+        Role::DecisionMaker => ("decision maker", "决策者"),
+        Role::Influencer => ("influencer", "影响者"),
+        Role::EndUser => ("end user", "最终用户"),
+        Role::Gatekeeper => ("gatekeeper", "看门人"),
+        Role::Blocker => ("blocker", "反对者"),
+        Role::Champion => ("champion", "内线"),
+        Role::Unknown => ("unknown role", "角色未知"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// The name of a stance in the language.
+pub fn stance_name(stance: Stance, language: Language) -> &'static str {
+    let (en, zh) = match stance {
+        Stance::Advocate => ("advocate", "拥护"),
+        Stance::Supporter => ("supporter", "支持"),
+        Stance::Neutral => ("neutral", "中立"),
+        Stance::Skeptic => ("skeptic", "怀疑"),
+        Stance::Opponent => ("opponent", "反对"),
+        Stance::Unknown => ("stance unknown", "态度未知"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}

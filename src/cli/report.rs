@@ -1,0 +1,63 @@
+//! `powermap report`: the decision-chain analysis of a map.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_OK, EXIT_PROBLEMS, ReportFormat};
+use crate::analysis::{AnalysisOptions, analyze, report};
+use crate::format::load_file;
+use crate::lang::Language;
+use crate::model::Date;
+
+/// Writes the report of `file`; exit status 1 when the file or an option is invalid.
+pub fn run(
+    file: &Path,
+    format: ReportFormat,
+    lang: &str,
+    today: Option<&str>,
+    stale_days: i64,
+    out: &mut dyn Write,
+) -> u8 {
+    let language = match lang {
+        "en" => Language::English,
+        "zh" => Language::Chinese,
+        other => {
+            eprintln!("powermap report: --lang must be en or zh, not \"{other}\"");
+            return EXIT_PROBLEMS;
+        }
+    };
+    let today = match today.map(str::parse::<Date>) {
+        None => Date::today_utc(),
+        Some(Ok(date)) => date,
+        Some(Err(err)) => {
+            eprintln!("powermap report: --today: {err}");
+            return EXIT_PROBLEMS;
+        }
+    };
+    let doc = match load_file(file) {
+        Ok(doc) => doc,
+        Err(err) => {
+            eprintln!("{}: invalid: {err}", file.display());
+            return EXIT_PROBLEMS;
+        }
+    };
+    let options = AnalysisOptions {
+        stale_after_days: stale_days.max(0),
+        ..AnalysisOptions::new(today, language)
+    };
+    let analysis = analyze(&doc, &options);
+    let text = match format {
+        ReportFormat::Json => {
+            let json = report::to_json(&doc, &analysis);
+            serde_json::to_string_pretty(&json)
+                .map(|s| s + "\n")
+                .unwrap_or_default()
+        }
+        ReportFormat::Markdown => report::to_text(&doc, &analysis, true),
+        ReportFormat::Text => report::to_text(&doc, &analysis, false),
+    };
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_PROBLEMS,
+    }
+}
