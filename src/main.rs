@@ -10,6 +10,11 @@ fn main() -> ExitCode {
         Action::Bench { sizes, frames } => {
             let results = powermap::ui::bench::run_canvas_bench(&sizes, frames);
             powermap::ui::bench::print_results(&results);
+            println!();
+            println!("people  analysis ms");
+            for (people, ms) in powermap::ui::bench::run_analysis_bench(&sizes, 5) {
+                println!("{people:>6}  {ms:>11.2}");
+            }
             ExitCode::SUCCESS
         }
         Action::RunApp(file) => match powermap::ui::run(file) {

@@ -684,3 +684,161 @@ fn the_language_choice_survives_a_restart() {
     });
     assert!(h2.query_by_label("文件").is_some());
 }
+
+/// The app on the group-company sample, showing a side-panel tab.
+fn sample_with_tab(tab: &str) -> Harness<'static, PowermapApp> {
+    let mut h = harness(options(None));
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, tab).click();
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn clicking_a_risk_selects_and_reveals_its_person() {
+    let mut h = sample_with_tab("Analysis");
+    let risk = h.get_by_label_contains("Key people nobody on our team owns");
+    risk.click();
+    h.run_steps(3);
+    let doc = h.state().document();
+    let sun = doc
+        .stakeholders
+        .iter()
+        .find(|p| p.name == "孙雅琴")
+        .unwrap()
+        .id
+        .clone();
+    assert_eq!(
+        h.state().selection().people.iter().collect::<Vec<_>>(),
+        vec![&sun]
+    );
+    // The canvas is centred on her.
+    let rect = h.state().canvas().last_rect(&h.ctx).unwrap();
+    let at = h.state().canvas().graph().position_of(&sun).unwrap();
+    let on_screen = h
+        .state()
+        .canvas()
+        .transform(&h.ctx, rect)
+        .screen_from_canvas(at);
+    assert!(
+        (on_screen - rect.center()).length() < 2.0,
+        "{on_screen:?} vs {:?}",
+        rect.center()
+    );
+}
+
+#[test]
+fn clicking_a_decision_maker_candidate_selects_them() {
+    let mut h = sample_with_tab("Analysis");
+    h.get_all_by_label("周振华").next().unwrap().click();
+    h.run_steps(2);
+    let zhou = h
+        .state()
+        .document()
+        .stakeholders
+        .iter()
+        .find(|p| p.name == "周振华")
+        .unwrap()
+        .id
+        .clone();
+    assert!(h.state().selection().people.contains(&zhou));
+}
+
+#[test]
+fn a_path_to_power_can_be_highlighted_on_the_canvas() {
+    let mut h = sample_with_tab("Analysis");
+    assert!(h.state().highlight().people.is_empty());
+    h.get_by_role_and_label(A11yRole::CheckBox, "Show").click();
+    h.run_steps(2);
+    let names: Vec<String> = h
+        .state()
+        .highlight()
+        .people
+        .iter()
+        .map(|id| h.state().document().stakeholder(id).unwrap().name.clone())
+        .collect();
+    assert!(
+        names.contains(&"周振华".to_owned()) && names.contains(&"陈立军".to_owned()),
+        "{names:?}"
+    );
+    assert_eq!(h.state().highlight().lines.len(), 1);
+}
+
+#[test]
+fn editing_a_plan_is_undoable_and_saved() {
+    use powermap::model::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plans.json");
+    let mut h = sample_with_tab("Plans");
+    assert!(
+        h.state().document().plans.is_empty(),
+        "the sample uses the playbook"
+    );
+    h.get_by_label("Objective").focus();
+    h.run_steps(1);
+    h.event(Event::Text("（周总亲自挂帅）".into()));
+    h.run_steps(2);
+    h.event(Event::Text("！".into()));
+    h.run_steps(2);
+    let objective = h.state().document().plans[&Role::DecisionMaker]
+        .objective
+        .clone();
+    assert!(objective.contains("（周总亲自挂帅）！"), "{objective}");
+    assert!(
+        objective.contains("executive sponsorship"),
+        "the playbook text became the team's plan: {objective}"
+    );
+    assert_eq!(
+        h.state().editor().undo_label().unwrap().kind,
+        powermap::edit::EditKind::EditPlan
+    );
+
+    // Leave the field, then one undo removes the whole edit (typing is one step).
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(h.state().document().plans.is_empty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run_steps(2);
+    assert_eq!(
+        h.state().document().plans[&Role::DecisionMaker].objective,
+        objective
+    );
+
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(path.clone())].into(),
+    }));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    assert_eq!(
+        load_file(&path).unwrap().plans[&Role::DecisionMaker].objective,
+        objective
+    );
+}
+
+#[test]
+fn the_approach_tab_explains_what_to_do_with_the_selected_person() {
+    let mut h = sample_with_tab("Approach");
+    assert!(h.query_by_label_contains("Select a person").is_some());
+    let doc = h.state().document();
+    let sun = doc
+        .stakeholders
+        .iter()
+        .find(|p| p.name == "孙雅琴")
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut()
+        .set_selection(powermap::ui::selection::Selection::person(sun));
+    h.run_steps(2);
+    assert!(
+        h.query_by_label_contains("Understand their concerns first")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("一期项目实际回报低于立项预期")
+            .is_some(),
+        "their recorded concerns are quoted"
+    );
+}

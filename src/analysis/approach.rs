@@ -352,13 +352,13 @@ fn why(
     let mut why = tx(
         lang,
         format!(
-            "{} is {} ({}), power {power} of 5; the deal is in the {stage_name} stage.",
+            "{}: {}, {}, power {power} of 5; the deal is in the {stage_name} stage.",
             name_of(person, lang),
             role_name(person.role, lang),
             stance_name(person.stance, lang)
         ),
         format!(
-            "{}是{}（{}），权力 {power}/5；项目处于{stage_name}。",
+            "{}：{}，{}，权力 {power}/5；项目处于{stage_name}。",
             name_of(person, lang),
             role_name(person.role, lang),
             stance_name(person.stance, lang)

@@ -18,7 +18,7 @@ mod structure;
 pub mod text;
 mod titles;
 
-pub use actions::OpenAction;
+pub use actions::{OpenAction, open_actions};
 pub use decision_makers::Candidate;
 pub use focus::{StageFocus, emphasized_risks};
 pub use health::{Health, HealthLevel};

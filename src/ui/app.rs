@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 use egui::Ui;
 
 use super::account_panel::AccountPanel;
+use super::analysis_worker::AnalysisWorker;
 use super::app_command::{Action, AppCommand};
 use super::canvas::{Canvas, CanvasContext, Highlight};
 use super::dialogs::{DialogOutcome, FileDialogs, NativeDialogs};
 use super::i18n::{T, Tr};
-use super::inspector::Inspector;
 use super::legend::legend_ui;
 use super::modals::{ErrorReport, Modal, PathPurpose, Pending, UnsavedChoice};
 use super::prefs::{Prefs, STORAGE_KEY};
 use super::selection::Selection;
+use super::side_panel::{HighlightRequest, SidePanel, SidePanelContext, Tab};
 use crate::edit::{Command, Editor};
 use crate::format::{load_file, save_file};
 use crate::model::{Document, Position, Stakeholder};
@@ -64,9 +65,13 @@ pub struct PowermapApp {
     prefs: Prefs,
     selection: Selection,
     canvas: Canvas,
-    inspector: Inspector,
+    side: SidePanel,
     account: AccountPanel,
+    worker: AnalysisWorker,
+    highlight_request: HighlightRequest,
     highlight: Highlight,
+    /// Changes whenever `highlight` does (the canvas resyncs).
+    highlight_counter: u64,
     dialogs: Box<dyn FileDialogs>,
     modal: Option<Modal>,
     /// A status message: its catalogue key and argument, translated when shown.
@@ -96,9 +101,12 @@ impl PowermapApp {
             prefs,
             selection: Selection::default(),
             canvas: Canvas::new(),
-            inspector: Inspector::default(),
+            side: SidePanel::default(),
             account: AccountPanel::default(),
+            worker: AnalysisWorker::default(),
+            highlight_request: HighlightRequest::Nothing,
             highlight: Highlight::default(),
+            highlight_counter: 0,
             dialogs: options.dialogs,
             modal: None,
             notice: None,
@@ -199,7 +207,8 @@ impl PowermapApp {
         self.edit_counter += 1;
         self.selection = Selection::default();
         self.canvas = Canvas::new();
-        self.highlight = Highlight::default();
+        self.worker.reset();
+        self.highlight_request = HighlightRequest::Nothing;
     }
 
     /// Opens a map; on failure shows why and keeps the current one.
@@ -401,8 +410,73 @@ impl PowermapApp {
         };
         if self.apply_edit(Command::add_stakeholder(person), None) {
             self.selection = Selection::person(id);
-            self.inspector.focus_name = true;
+            self.side.tab = Tab::Details;
+            self.side.inspector.focus_name = true;
         }
+    }
+
+    /// Selects people and centres the canvas on them.
+    fn reveal(&mut self, people: Vec<crate::model::StakeholderId>) {
+        let positions: Vec<egui::Pos2> = people
+            .iter()
+            .filter_map(|id| self.canvas.graph().position_of(id))
+            .collect();
+        if let Some(first) = positions.first() {
+            let sum = positions
+                .iter()
+                .fold(egui::Vec2::ZERO, |acc, p| acc + p.to_vec2());
+            let center = (sum / positions.len() as f32).to_pos2();
+            self.canvas
+                .reveal(if positions.len() == 1 { *first } else { center }, None);
+        }
+        self.selection = Selection {
+            people: people.into_iter().collect(),
+            lines: Default::default(),
+        };
+    }
+
+    /// Brings the canvas highlight in line with the request and the latest analysis.
+    fn update_highlight(&mut self, analysed: Option<&super::analysis_worker::AnalysedMap>) {
+        let mut next = Highlight::default();
+        if let Some(analysed) = analysed {
+            let (doc, analysis) = (&analysed.doc, &analysed.analysis);
+            let id_of = |i: usize| doc.stakeholders.get(i).map(|p| p.id.clone());
+            match &self.highlight_request {
+                HighlightRequest::Nothing => {}
+                HighlightRequest::StageFocus => {
+                    next.people = analysis
+                        .focus
+                        .people
+                        .iter()
+                        .filter_map(|&i| id_of(i))
+                        .collect();
+                }
+                HighlightRequest::PathTo(target) => {
+                    if let Some(path) = analysis
+                        .paths
+                        .iter()
+                        .find(|p| id_of(p.to).as_ref() == Some(target))
+                    {
+                        next.people = path.people.iter().filter_map(|&i| id_of(i)).collect();
+                        next.lines = path.lines.iter().cloned().collect();
+                    }
+                }
+            }
+        }
+        if next != self.highlight {
+            self.highlight = next;
+            self.highlight_counter += 1;
+        }
+    }
+
+    /// The highlight shown on the canvas.
+    pub fn highlight(&self) -> &Highlight {
+        &self.highlight
+    }
+
+    /// Switches the side panel tab (tests).
+    pub fn show_tab(&mut self, tab: Tab) {
+        self.side.tab = tab;
     }
 
     // ----- commands -----
@@ -443,7 +517,12 @@ impl PowermapApp {
                 },
                 AppCommand::SetLanguage(language) => self.prefs.language = Some(language),
                 AppCommand::ClearRecent => self.prefs.recent_files.clear(),
-                AppCommand::FocusName => self.inspector.focus_name = true,
+                AppCommand::FocusName => {
+                    self.side.tab = Tab::Details;
+                    self.side.inspector.focus_name = true;
+                }
+                AppCommand::Reveal(people) => self.reveal(people),
+                AppCommand::Highlight(request) => self.highlight_request = request,
             }
         }
     }
@@ -597,20 +676,30 @@ impl PowermapApp {
                     });
                 });
         }
-        egui::Panel::right("inspector")
+        let analysed = self.worker.update(
+            ui.ctx(),
+            self.map.editor.document(),
+            self.edit_counter,
+            tr.0,
+        );
+        self.update_highlight(analysed.as_deref());
+        egui::Panel::right("side")
             .resizable(true)
-            .default_size(330.0)
-            .min_size(240.0)
+            .default_size(340.0)
+            .min_size(250.0)
             .show(ui, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.inspector.inspector_ui(
-                        ui,
-                        self.map.editor.document(),
-                        &self.selection,
+                self.side.side_panel_ui(
+                    ui,
+                    SidePanelContext {
+                        doc: self.map.editor.document(),
+                        analysed: analysed.as_deref(),
+                        analysing: self.worker.is_running(),
+                        selection: &self.selection,
+                        highlight: &self.highlight_request,
                         tr,
-                        &mut self.commands,
-                    );
-                });
+                        commands: &mut self.commands,
+                    },
+                );
             });
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(super::theme::color(crate::theme::CANVAS_BACKGROUND)))
@@ -622,7 +711,7 @@ impl PowermapApp {
                         doc: self.map.editor.document(),
                         edit_counter: self.edit_counter,
                         tr,
-                        highlight: (&self.highlight, 0),
+                        highlight: (&self.highlight, self.highlight_counter),
                         selection: &mut self.selection,
                         commands: &mut self.commands,
                         reserved_bottom: if self.prefs.show_legend {

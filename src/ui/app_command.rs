@@ -52,6 +52,10 @@ pub enum AppCommand {
     ClearRecent,
     /// Puts the keyboard focus on the selected person's name.
     FocusName,
+    /// Selects these people and shows them on the canvas.
+    Reveal(Vec<crate::model::StakeholderId>),
+    /// Changes what the canvas highlights.
+    Highlight(super::side_panel::HighlightRequest),
 }
 
 /// Menu and keyboard actions.

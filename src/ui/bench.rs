@@ -135,6 +135,30 @@ fn measure(editor: &Editor, people: usize, scenario: &'static str, frames: usize
     }
 }
 
+/// Milliseconds to analyse generated maps (median of `runs`), per size.
+pub fn run_analysis_bench(sizes: &[usize], runs: usize) -> Vec<(usize, f64)> {
+    let options = crate::analysis::AnalysisOptions::new(
+        crate::model::Date::today_utc(),
+        crate::lang::Language::English,
+    );
+    sizes
+        .iter()
+        .map(|&people| {
+            let doc = synthetic_map(people, 7);
+            let mut times: Vec<f64> = (0..runs.max(1))
+                .map(|_| {
+                    let started = Instant::now();
+                    let analysis = crate::analysis::analyze(&doc, &options);
+                    std::hint::black_box(analysis);
+                    started.elapsed().as_secs_f64() * 1000.0
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            (people, times.get(times.len() / 2).copied().unwrap_or(0.0))
+        })
+        .collect()
+}
+
 /// Prints the results as a table.
 pub fn print_results(results: &[BenchResult]) {
     println!("people  lines   scenario      ui ms  tessellate ms  frame ms  vertices");

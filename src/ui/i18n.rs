@@ -172,6 +172,47 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} people, {1} lines", "{0} 人，{1} 条关系";
     Zoom => "Zoom {0}%", "缩放 {0}%";
+    // Side panel.
+    TabDetails => "Details", "详情";
+    TabApproach => "Approach", "策略";
+    TabPlans => "Plans", "计划";
+    TabAnalysis => "Analysis", "分析";
+    TabActions => "Actions", "行动";
+    SelectPersonForApproach => "Select a person to see how to approach them.", "选择一个人，查看对其的策略。";
+    Why => "Why", "原因";
+    NextSteps => "Next steps", "下一步";
+    TheirActions => "Their next actions", "其下一步行动";
+    NoActions => "No open actions.", "没有待办行动。";
+    HealthTitle => "Map health", "地图健康度";
+    HealthRed => "Red", "红";
+    HealthAmber => "Amber", "黄";
+    HealthGreen => "Green", "绿";
+    StageFocus => "Stage focus", "阶段重点";
+    HighlightOnMap => "Highlight on the map", "在地图上突出显示";
+    LikelyDecisionMakers => "Likely decision makers", "可能的决策者";
+    NoCandidates => "Nobody stands out yet: add titles, power and reporting lines.", "暂无突出人选：请补充职位、权力和汇报关系。";
+    InfluenceRanking => "Influence ranking", "影响力排名";
+    HiddenInfluencers => "Hidden influencers", "隐性影响者";
+    HiddenDetail => "weighs like power {0}, recorded {1}", "分量相当于权力 {0}，记录为 {1}";
+    Risks => "Risks and gaps", "风险与缺口";
+    NoRisks => "No risks found.", "未发现风险。";
+    SeverityHigh => "high", "高";
+    SeverityMedium => "medium", "中";
+    SeverityLow => "low", "低";
+    PathsToPower => "Paths to power", "通往决策者的路径";
+    NoPaths => "No supporter reaches a decision maker yet.", "尚无支持者能到达决策者。";
+    ShowPath => "Show", "显示";
+    Analysing => "Updating the analysis…", "正在更新分析…";
+    Playbook => "From the playbook: edit to make it this team's plan.", "来自内置打法：修改后即成为本团队的计划。";
+    TeamPlan => "This team's plan.", "本团队的计划。";
+    ResetPlan => "Back to the playbook", "恢复内置打法";
+    Objective => "Objective", "目标";
+    KeyMessages => "Key messages", "关键信息";
+    Evidence => "Evidence to bring", "证据与材料";
+    Channels => "Channels", "沟通渠道";
+    Cadence => "Cadence", "频率";
+    Lead => "Lead (our team)", "牵头人（我方）";
+    NoLead => "(nobody yet)", "（暂无）";
 }
 
 /// Translates UI strings into one language.

@@ -2,6 +2,7 @@
 //! shows comes from the model, and every change it makes is an edit command.
 
 pub mod account_panel;
+pub mod analysis_worker;
 pub mod app;
 pub mod app_command;
 pub mod bench;
@@ -15,6 +16,7 @@ pub mod menu;
 pub mod modals;
 pub mod prefs;
 pub mod selection;
+pub mod side_panel;
 pub mod theme;
 pub mod widgets;
 

@@ -74,13 +74,15 @@ pub fn text_row_ui(ui: &mut Ui, label: &str, value: &str) -> FieldChange<String>
 /// A labelled multi-line text field.
 pub fn text_area_ui(ui: &mut Ui, label: &str, value: &str) -> FieldChange<String> {
     let mut text = value.to_owned();
-    ui.label(label);
-    let response = ui.add(
-        TextEdit::multiline(&mut text)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-            .id_salt(label),
-    );
+    let label_id = ui.label(label).id;
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .id_salt(label),
+        )
+        .labelled_by(label_id);
     change(&response, text, value)
 }
 

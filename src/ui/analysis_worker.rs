@@ -1,0 +1,86 @@
+//! Keeps the analysis in step with the map without stalling the UI: small maps are
+//! analysed at once, large ones on a background thread while the last result stays
+//! on screen.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::analysis::{Analysis, AnalysisOptions, analyze};
+use crate::lang::Language;
+use crate::model::{Date, Document};
+
+/// Maps up to this size are analysed on the UI thread (a few milliseconds).
+const INLINE_LIMIT: usize = 1_500;
+
+/// An analysis and the document it was made from.
+pub struct AnalysedMap {
+    /// The document as analysed.
+    pub doc: Document,
+    /// The result.
+    pub analysis: Analysis,
+}
+
+/// What a result depends on: the edit counter, the language and the date.
+type Key = (u64, Language, Date);
+
+/// Runs analyses and holds the latest result.
+#[derive(Default)]
+pub struct AnalysisWorker {
+    latest: Option<Arc<AnalysedMap>>,
+    running: Option<(Key, Receiver<AnalysedMap>)>,
+    done_for: Option<Key>,
+}
+
+impl AnalysisWorker {
+    /// Starts or collects work so the result follows `doc`; returns the latest result.
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        doc: &Document,
+        edit_counter: u64,
+        language: Language,
+    ) -> Option<Arc<AnalysedMap>> {
+        let key = (edit_counter, language, Date::today_utc());
+        if let Some((running_key, receiver)) = &self.running
+            && let Ok(result) = receiver.try_recv()
+        {
+            self.done_for = Some(*running_key);
+            self.latest = Some(Arc::new(result));
+            self.running = None;
+        }
+        let up_to_date =
+            self.done_for == Some(key) || self.running.as_ref().is_some_and(|(k, _)| *k == key);
+        if !up_to_date && self.running.is_none() {
+            let options = AnalysisOptions::new(key.2, language);
+            if doc.stakeholders.len() <= INLINE_LIMIT {
+                let analysis = analyze(doc, &options);
+                self.latest = Some(Arc::new(AnalysedMap {
+                    doc: doc.clone(),
+                    analysis,
+                }));
+                self.done_for = Some(key);
+            } else {
+                let (sender, receiver) = channel();
+                let doc = doc.clone();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    let analysis = analyze(&doc, &options);
+                    let _ = sender.send(AnalysedMap { doc, analysis });
+                    ctx.request_repaint();
+                });
+                self.running = Some((key, receiver));
+            }
+        }
+        self.latest.clone()
+    }
+
+    /// Whether a newer result is being computed.
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Forgets results (another map was opened).
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+}

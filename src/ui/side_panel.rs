@@ -1,0 +1,500 @@
+//! The side panel: the inspector and, in tabs, the plans per role, the selected
+//! person's approach, the decision-chain analysis and all open actions. Every person
+//! listed is a link that selects them and shows them on the canvas.
+
+use egui::{Color32, RichText, Ui};
+
+use super::analysis_worker::AnalysedMap;
+use super::app_command::AppCommand;
+use super::i18n::{T, Tr};
+use super::inspector::Inspector;
+use super::selection::Selection;
+use super::theme::{ERROR_TEXT, WARNING_TEXT, color};
+use super::widgets::{Form, choice_row_ui, text_area_ui};
+use crate::analysis::approach::approach;
+use crate::analysis::playbook::default_plan;
+use crate::analysis::{HealthLevel, Severity};
+use crate::edit::Command;
+use crate::model::{Document, Plan, Role, StakeholderId, TeamMemberId};
+use crate::theme;
+
+/// The tabs of the side panel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Tab {
+    /// Every field of the selection.
+    #[default]
+    Details,
+    /// How to approach the selected person.
+    Approach,
+    /// Communication plans per role.
+    Plans,
+    /// The decision-chain analysis.
+    Analysis,
+    /// Open actions across the map.
+    Actions,
+}
+
+impl Tab {
+    const ALL: [Self; 5] = [
+        Self::Details,
+        Self::Approach,
+        Self::Plans,
+        Self::Analysis,
+        Self::Actions,
+    ];
+
+    fn label(self) -> T {
+        match self {
+            Self::Details => T::TabDetails,
+            Self::Approach => T::TabApproach,
+            Self::Plans => T::TabPlans,
+            Self::Analysis => T::TabAnalysis,
+            Self::Actions => T::TabActions,
+        }
+    }
+}
+
+/// What is highlighted on the canvas on the user's request.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum HighlightRequest {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// The people the stage focus names.
+    StageFocus,
+    /// The path to power ending at this decision maker.
+    PathTo(StakeholderId),
+}
+
+/// What the side panel works with in one frame.
+pub struct SidePanelContext<'a> {
+    /// The map.
+    pub doc: &'a Document,
+    /// The latest analysis, possibly of a slightly older map.
+    pub analysed: Option<&'a AnalysedMap>,
+    /// Whether a newer analysis is being computed.
+    pub analysing: bool,
+    /// The selection.
+    pub selection: &'a Selection,
+    /// The current highlight.
+    pub highlight: &'a HighlightRequest,
+    /// UI language.
+    pub tr: Tr,
+    /// Requests for the app.
+    pub commands: &'a mut Vec<AppCommand>,
+}
+
+/// The side panel and its tabs.
+#[derive(Default)]
+pub struct SidePanel {
+    /// The tab shown.
+    pub tab: Tab,
+    /// The inspector (details tab).
+    pub inspector: Inspector,
+}
+
+impl SidePanel {
+    /// Shows the tab bar and the current tab.
+    pub fn side_panel_ui(&mut self, ui: &mut Ui, cx: SidePanelContext<'_>) {
+        ui.horizontal_wrapped(|ui| {
+            for tab in Tab::ALL {
+                if ui
+                    .selectable_label(self.tab == tab, cx.tr.t(tab.label()))
+                    .clicked()
+                {
+                    self.tab = tab;
+                }
+            }
+        });
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| match self.tab {
+                Tab::Details => {
+                    self.inspector
+                        .inspector_ui(ui, cx.doc, cx.selection, cx.tr, cx.commands)
+                }
+                Tab::Approach => approach_ui(ui, cx),
+                Tab::Plans => plans_ui(ui, cx),
+                Tab::Analysis => analysis_ui(ui, cx),
+                Tab::Actions => actions_ui(ui, cx),
+            });
+    }
+}
+
+/// A person's name as a link that selects them and shows them on the canvas.
+fn person_link_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    id: &StakeholderId,
+    tr: Tr,
+    commands: &mut Vec<AppCommand>,
+) {
+    let Some(person) = doc.stakeholder(id) else {
+        return;
+    };
+    let name = if person.name.is_empty() {
+        tr.t(T::Unnamed)
+    } else {
+        person.name.as_str()
+    };
+    let dot = RichText::new("●").color(color(theme::stance_color(person.stance)));
+    ui.label(dot);
+    if ui.link(name).on_hover_text(&person.title).clicked() {
+        commands.push(AppCommand::Reveal(vec![id.clone()]));
+    }
+}
+
+fn not_ready_ui(ui: &mut Ui, tr: Tr) {
+    ui.label(RichText::new(tr.t(T::Analysing)).weak());
+}
+
+fn approach_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
+    let tr = cx.tr;
+    let Some(id) = cx.selection.single_person() else {
+        ui.label(RichText::new(tr.t(T::SelectPersonForApproach)).weak());
+        return;
+    };
+    let Some(analysed) = cx.analysed else {
+        not_ready_ui(ui, tr);
+        return;
+    };
+    let Some(index) = analysed.doc.stakeholder_index(id) else {
+        not_ready_ui(ui, tr);
+        return;
+    };
+    let Some(found) = approach(&analysed.doc, &analysed.analysis, index) else {
+        return;
+    };
+    ui.heading(&found.headline);
+    ui.add_space(4.0);
+    ui.label(RichText::new(tr.t(T::Why)).strong());
+    ui.label(&found.why);
+    ui.add_space(4.0);
+    ui.label(RichText::new(tr.t(T::NextSteps)).strong());
+    for (n, step) in found.steps.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}.", n + 1));
+            ui.label(step);
+        });
+    }
+    ui.separator();
+    ui.label(RichText::new(tr.t(T::TheirActions)).strong());
+    let Some(person) = cx.doc.stakeholder(id) else {
+        return;
+    };
+    let today = crate::model::Date::today_utc();
+    if person.next_actions.iter().all(|a| a.done) {
+        ui.label(RichText::new(tr.t(T::NoActions)).weak());
+    }
+    for (i, action) in person.next_actions.iter().enumerate() {
+        let mut done = action.done;
+        ui.horizontal_wrapped(|ui| {
+            if ui.checkbox(&mut done, &action.text).changed() {
+                let mut next = person.clone();
+                if let Some(a) = next.next_actions.get_mut(i) {
+                    a.done = done;
+                }
+                cx.commands.push(AppCommand::Edit {
+                    command: Command::update_stakeholder(next),
+                    merge_key: None,
+                });
+            }
+            if let Some(due) = action.due {
+                let late = !action.done && due < today;
+                let text = if late {
+                    format!("{due} · {}", tr.t(T::Overdue))
+                } else {
+                    due.to_string()
+                };
+                ui.label(RichText::new(text).color(if late {
+                    WARNING_TEXT
+                } else {
+                    ui.visuals().weak_text_color()
+                }));
+            }
+        });
+    }
+}
+
+fn plans_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
+    let tr = cx.tr;
+    let doc = cx.doc;
+    let mut form = Form {
+        tr,
+        commands: cx.commands,
+    };
+    for role in Role::ALL.iter().copied().filter(|r| *r != Role::Unknown) {
+        let count = doc.stakeholders.iter().filter(|p| p.role == role).count();
+        let title = format!("{} ({count})", tr.role(role));
+        egui::CollapsingHeader::new(title)
+            .id_salt(("plan", role.as_str()))
+            .default_open(role == Role::DecisionMaker)
+            .show(ui, |ui| plan_ui(ui, doc, role, &mut form));
+    }
+}
+
+/// Picks one text field of a plan.
+type PlanField = fn(&mut Plan) -> &mut String;
+
+fn plan_ui(ui: &mut Ui, doc: &Document, role: Role, form: &mut Form<'_>) {
+    let tr = form.tr;
+    let own = doc.plans.get(&role);
+    let plan = own.cloned().unwrap_or_else(|| default_plan(role, tr.0));
+    if own.is_some() {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(tr.t(T::TeamPlan)).weak());
+            if ui.small_button(tr.t(T::ResetPlan)).clicked() {
+                form.edit(Command::SetPlan { role, plan: None });
+            }
+        });
+    } else {
+        ui.label(RichText::new(tr.t(T::Playbook)).weak());
+    }
+    let set = |edit: &dyn Fn(&mut Plan)| {
+        let mut next = plan.clone();
+        edit(&mut next);
+        Command::SetPlan {
+            role,
+            plan: Some(Box::new(next)),
+        }
+    };
+    let key = |field: &str| format!("plan/{}/{field}", role.as_str());
+    let fields: [(T, &str, &String, PlanField); 5] = [
+        (T::Objective, "objective", &plan.objective, |p| {
+            &mut p.objective
+        }),
+        (T::KeyMessages, "key_messages", &plan.key_messages, |p| {
+            &mut p.key_messages
+        }),
+        (T::Evidence, "evidence", &plan.evidence, |p| &mut p.evidence),
+        (T::Channels, "channels", &plan.channels, |p| &mut p.channels),
+        (T::Cadence, "cadence", &plan.cadence, |p| &mut p.cadence),
+    ];
+    for (label, field, value, slot) in fields {
+        ui.push_id(field, |ui| {
+            let change = text_area_ui(ui, tr.t(label), value);
+            form.apply(change, key(field), |text| set(&|p| *slot(p) = text.clone()));
+        });
+    }
+    let mut leads: Vec<Option<TeamMemberId>> = vec![None];
+    leads.extend(doc.team.iter().map(|m| Some(m.id.clone())));
+    let lead_name =
+        |lead: &Option<TeamMemberId>| match lead.as_ref().and_then(|id| doc.team_member(id)) {
+            Some(member) => member.name.clone(),
+            None => tr.t(T::NoLead).to_owned(),
+        };
+    if let Some(lead) = choice_row_ui(ui, tr.t(T::Lead), &plan.lead, &leads, lead_name) {
+        form.edit(set(&|p| p.lead = lead.clone()));
+    }
+}
+
+fn health_color(level: HealthLevel) -> Color32 {
+    match level {
+        HealthLevel::Red => Color32::from_rgb(0xC6, 0x28, 0x28),
+        HealthLevel::Amber => Color32::from_rgb(0xE0, 0x8E, 0x00),
+        HealthLevel::Green => Color32::from_rgb(0x2E, 0x7D, 0x32),
+    }
+}
+
+fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
+    let tr = cx.tr;
+    let Some(analysed) = cx.analysed else {
+        not_ready_ui(ui, tr);
+        return;
+    };
+    if cx.analysing {
+        not_ready_ui(ui, tr);
+    }
+    let (doc, analysis) = (&analysed.doc, &analysed.analysis);
+    let commands = cx.commands;
+
+    ui.horizontal(|ui| {
+        ui.strong(tr.t(T::HealthTitle));
+        let (word, level) = match analysis.health.level {
+            HealthLevel::Red => (T::HealthRed, HealthLevel::Red),
+            HealthLevel::Amber => (T::HealthAmber, HealthLevel::Amber),
+            HealthLevel::Green => (T::HealthGreen, HealthLevel::Green),
+        };
+        ui.label(
+            RichText::new(format!("● {}", tr.t(word)))
+                .color(health_color(level))
+                .strong(),
+        );
+    });
+    ui.label(&analysis.health.reason);
+    ui.separator();
+
+    ui.strong(tr.t(T::StageFocus));
+    ui.label(&analysis.focus.headline);
+    let mut focus_on = *cx.highlight == HighlightRequest::StageFocus;
+    if ui
+        .checkbox(&mut focus_on, tr.t(T::HighlightOnMap))
+        .changed()
+    {
+        commands.push(AppCommand::Highlight(if focus_on {
+            HighlightRequest::StageFocus
+        } else {
+            HighlightRequest::Nothing
+        }));
+    }
+    ui.separator();
+
+    ui.strong(tr.t(T::LikelyDecisionMakers));
+    if analysis.decision_makers.is_empty() {
+        ui.label(RichText::new(tr.t(T::NoCandidates)).weak());
+    }
+    for candidate in &analysis.decision_makers {
+        let Some(person) = doc.stakeholders.get(candidate.person) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            person_link_ui(ui, doc, &person.id, tr, commands);
+            ui.label(RichText::new(format!("{:.0}/100", candidate.score * 100.0)).weak());
+        });
+        ui.label(RichText::new(candidate.reasons.join("; ")).small());
+    }
+    ui.separator();
+
+    ui.strong(tr.t(T::Risks));
+    if analysis.risks.is_empty() {
+        ui.label(RichText::new(tr.t(T::NoRisks)).weak());
+    }
+    for risk in &analysis.risks {
+        let (word, tint) = match risk.severity {
+            Severity::High => (T::SeverityHigh, ERROR_TEXT),
+            Severity::Medium => (T::SeverityMedium, WARNING_TEXT),
+            Severity::Low => (T::SeverityLow, ui.visuals().weak_text_color()),
+        };
+        let ids: Vec<StakeholderId> = risk
+            .people
+            .iter()
+            .filter_map(|&i| doc.stakeholders.get(i))
+            .map(|p| p.id.clone())
+            .collect();
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(format!("[{}]", tr.t(word)))
+                    .color(tint)
+                    .strong(),
+            );
+            let response = ui.add(egui::Label::new(&risk.message).sense(egui::Sense::click()));
+            if response.on_hover_text(&risk.action).clicked() && !ids.is_empty() {
+                commands.push(AppCommand::Reveal(ids.clone()));
+            }
+        });
+        ui.label(RichText::new(format!("→ {}", risk.action)).small());
+    }
+    ui.separator();
+
+    ui.strong(tr.t(T::PathsToPower));
+    if analysis.paths.is_empty() {
+        ui.label(RichText::new(tr.t(T::NoPaths)).weak());
+    }
+    for path in &analysis.paths {
+        let Some(target) = doc.stakeholders.get(path.to) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            let shown = *cx.highlight == HighlightRequest::PathTo(target.id.clone());
+            let mut on = shown;
+            if ui.checkbox(&mut on, tr.t(T::ShowPath)).changed() {
+                commands.push(AppCommand::Highlight(if on {
+                    HighlightRequest::PathTo(target.id.clone())
+                } else {
+                    HighlightRequest::Nothing
+                }));
+            }
+            for (n, &i) in path.people.iter().enumerate() {
+                if n > 0 {
+                    ui.label("→");
+                }
+                if let Some(p) = doc.stakeholders.get(i) {
+                    person_link_ui(ui, doc, &p.id, tr, commands);
+                }
+            }
+        });
+    }
+    ui.separator();
+
+    ui.strong(tr.t(T::HiddenInfluencers));
+    if analysis.hidden_influencers.is_empty() {
+        ui.label(RichText::new("—").weak());
+    }
+    for hidden in &analysis.hidden_influencers {
+        let Some(person) = doc.stakeholders.get(hidden.person) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            person_link_ui(ui, doc, &person.id, tr, commands);
+            ui.label(
+                RichText::new(tr.f(
+                    T::HiddenDetail,
+                    &[&hidden.structural_level, &hidden.recorded_power],
+                ))
+                .weak(),
+            );
+        });
+    }
+    ui.separator();
+
+    ui.strong(tr.t(T::InfluenceRanking));
+    for (place, &i) in analysis.ranking.iter().take(15).enumerate() {
+        let Some(person) = doc.stakeholders.get(i) else {
+            continue;
+        };
+        let score = analysis.influence.get(i).copied().unwrap_or(0.0) * 100.0;
+        ui.horizontal(|ui| {
+            ui.label(format!("{:>2}.", place + 1));
+            person_link_ui(ui, doc, &person.id, tr, commands);
+            ui.label(RichText::new(format!("{score:.1}")).weak());
+        });
+    }
+}
+
+fn actions_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
+    let tr = cx.tr;
+    let doc = cx.doc;
+    let today = crate::model::Date::today_utc();
+    let open = crate::analysis::open_actions(doc, today);
+    if open.is_empty() {
+        ui.label(RichText::new(tr.t(T::NoActions)).weak());
+    }
+    for action in open {
+        let Some(person) = doc.stakeholders.get(action.person) else {
+            continue;
+        };
+        ui.horizontal_wrapped(|ui| {
+            let mut done = false;
+            if ui
+                .checkbox(&mut done, "")
+                .on_hover_text(tr.t(T::Done))
+                .changed()
+            {
+                let mut next = person.clone();
+                if let Some(a) = next.next_actions.get_mut(action.index) {
+                    a.done = true;
+                }
+                cx.commands.push(AppCommand::Edit {
+                    command: Command::update_stakeholder(next),
+                    merge_key: None,
+                });
+            }
+            if let Some(due) = action.due {
+                let text = if action.overdue {
+                    format!("{due} · {}", tr.t(T::Overdue))
+                } else {
+                    due.to_string()
+                };
+                ui.label(RichText::new(text).color(if action.overdue {
+                    WARNING_TEXT
+                } else {
+                    ui.visuals().weak_text_color()
+                }));
+            }
+            person_link_ui(ui, doc, &person.id, tr, cx.commands);
+        });
+        ui.label(&action.text);
+        ui.add_space(2.0);
+    }
+}
