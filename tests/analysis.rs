@@ -495,7 +495,7 @@ fn approaches_follow_stance_role_and_stage() {
     );
     assert!(
         fan.why
-            .contains("FAN is champion (advocate), power 3 of 5; the deal is in the late stage."),
+            .contains("FAN: champion, advocate, power 3 of 5; the deal is in the late stage."),
         "{}",
         fan.why
     );
