@@ -842,3 +842,19 @@ fn the_approach_tab_explains_what_to_do_with_the_selected_person() {
         "their recorded concerns are quoted"
     );
 }
+
+#[test]
+fn the_staleness_limit_is_a_preference_the_analysis_follows() {
+    let mut h = sample_with_tab("Analysis");
+    assert!(
+        h.query_by_label_contains("not verified for more than 90 days")
+            .is_some()
+    );
+    h.state_mut().queue(AppCommand::SetStaleDays(400));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("not verified for more than")
+            .is_none()
+    );
+    assert_eq!(h.state().prefs().stale_after_days, 400);
+}

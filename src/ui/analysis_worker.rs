@@ -20,8 +20,9 @@ pub struct AnalysedMap {
     pub analysis: Analysis,
 }
 
-/// What a result depends on: the edit counter, the language and the date.
-type Key = (u64, Language, Date);
+/// What a result depends on: the edit counter, the language, the date and the
+/// staleness limit.
+type Key = (u64, Language, Date, i64);
 
 /// Runs analyses and holds the latest result.
 #[derive(Default)]
@@ -39,8 +40,9 @@ impl AnalysisWorker {
         doc: &Document,
         edit_counter: u64,
         language: Language,
+        stale_after_days: i64,
     ) -> Option<Arc<AnalysedMap>> {
-        let key = (edit_counter, language, Date::today_utc());
+        let key = (edit_counter, language, Date::today_utc(), stale_after_days);
         if let Some((running_key, receiver)) = &self.running
             && let Ok(result) = receiver.try_recv()
         {
@@ -51,7 +53,10 @@ impl AnalysisWorker {
         let up_to_date =
             self.done_for == Some(key) || self.running.as_ref().is_some_and(|(k, _)| *k == key);
         if !up_to_date && self.running.is_none() {
-            let options = AnalysisOptions::new(key.2, language);
+            let options = AnalysisOptions {
+                stale_after_days,
+                ..AnalysisOptions::new(key.2, language)
+            };
             if doc.stakeholders.len() <= INLINE_LIMIT {
                 let analysis = analyze(doc, &options);
                 self.latest = Some(Arc::new(AnalysedMap {

@@ -517,6 +517,7 @@ impl PowermapApp {
                 },
                 AppCommand::SetLanguage(language) => self.prefs.language = Some(language),
                 AppCommand::ClearRecent => self.prefs.recent_files.clear(),
+                AppCommand::SetStaleDays(days) => self.prefs.stale_after_days = days.clamp(1, 3650),
                 AppCommand::FocusName => {
                     self.side.tab = Tab::Details;
                     self.side.inspector.focus_name = true;
@@ -681,6 +682,7 @@ impl PowermapApp {
             self.map.editor.document(),
             self.edit_counter,
             tr.0,
+            self.prefs.stale_after_days,
         );
         self.update_highlight(analysed.as_deref());
         egui::Panel::right("side")
@@ -696,6 +698,7 @@ impl PowermapApp {
                         analysing: self.worker.is_running(),
                         selection: &self.selection,
                         highlight: &self.highlight_request,
+                        stale_after_days: self.prefs.stale_after_days,
                         tr,
                         commands: &mut self.commands,
                     },

@@ -50,6 +50,8 @@ pub enum AppCommand {
     SetLanguage(Language),
     /// Forgets the recent files.
     ClearRecent,
+    /// Sets after how many days information counts as stale.
+    SetStaleDays(i64),
     /// Puts the keyboard focus on the selected person's name.
     FocusName,
     /// Selects these people and shows them on the canvas.

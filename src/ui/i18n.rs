@@ -196,6 +196,8 @@ catalogue! {
     HiddenDetail => "weighs like power {0}, recorded {1}", "分量相当于权力 {0}，记录为 {1}";
     Risks => "Risks and gaps", "风险与缺口";
     NoRisks => "No risks found.", "未发现风险。";
+    StaleAfter => "stale after", "信息过期天数";
+    DaysSuffix => " days", " 天";
     SeverityHigh => "high", "高";
     SeverityMedium => "medium", "中";
     SeverityLow => "low", "低";

@@ -22,6 +22,8 @@ pub struct Prefs {
     pub show_legend: bool,
     /// Whether the account panel is shown.
     pub show_account: bool,
+    /// Information verified longer ago than this many days counts as stale.
+    pub stale_after_days: i64,
 }
 
 impl Default for Prefs {
@@ -31,6 +33,7 @@ impl Default for Prefs {
             recent_files: Vec::new(),
             show_legend: true,
             show_account: true,
+            stale_after_days: crate::analysis::DEFAULT_STALE_DAYS,
         }
     }
 }

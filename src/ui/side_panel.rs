@@ -78,6 +78,8 @@ pub struct SidePanelContext<'a> {
     pub selection: &'a Selection,
     /// The current highlight.
     pub highlight: &'a HighlightRequest,
+    /// After how many days information counts as stale.
+    pub stale_after_days: i64,
     /// UI language.
     pub tr: Tr,
     /// Requests for the app.
@@ -356,7 +358,19 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     }
     ui.separator();
 
-    ui.strong(tr.t(T::Risks));
+    ui.horizontal(|ui| {
+        ui.strong(tr.t(T::Risks));
+        let mut days = cx.stale_after_days;
+        ui.label(RichText::new(tr.t(T::StaleAfter)).small());
+        let drag = ui.add(
+            egui::DragValue::new(&mut days)
+                .range(1..=3650)
+                .suffix(tr.t(T::DaysSuffix)),
+        );
+        if drag.changed() {
+            commands.push(AppCommand::SetStaleDays(days));
+        }
+    });
     if analysis.risks.is_empty() {
         ui.label(RichText::new(tr.t(T::NoRisks)).weak());
     }
