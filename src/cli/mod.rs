@@ -1,7 +1,9 @@
 //! The command line: `powermap [FILE]` starts the app, subcommands work headless.
 
 mod check;
+mod export;
 mod fmt;
+mod import;
 mod report;
 
 use std::io::Write;
@@ -52,6 +54,42 @@ pub enum Task {
         /// Information verified longer ago than this many days is stale.
         #[arg(long, default_value_t = crate::analysis::DEFAULT_STALE_DAYS)]
         stale_days: i64,
+    },
+    /// Export a map: the format comes from the extension of OUT (png, svg, html, md, csv).
+    Export {
+        /// The map file.
+        file: PathBuf,
+        /// Where to write: OUT.png, OUT.svg, OUT.html, OUT.md or OUT.csv.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Leave out private fields (personal agenda, notes, contact details).
+        #[arg(long)]
+        redact: bool,
+        /// Language of reports and legends: en or zh.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// The date reports are made for (default: today).
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// Import contacts from a CSV or Excel (.xlsx) file into a new map or an existing one.
+    Import {
+        /// The contact list (.csv, .tsv, .txt or .xlsx).
+        contacts: PathBuf,
+        /// Write a new map here.
+        #[arg(short, long, conflicts_with = "into", required_unless_present = "into")]
+        output: Option<PathBuf>,
+        /// Merge into this existing map (saved atomically, keeping MAP.bak).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// Correct the column mapping: "Column header=field" (repeatable). Fields: name,
+        /// first_name, last_name, title, department, reports_to, email, phone, account,
+        /// notes, ignore.
+        #[arg(long = "map", value_name = "HEADER=FIELD")]
+        mappings: Vec<String>,
+        /// Worksheet of an .xlsx file (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
     },
     /// Measure the canvas headless (UI pass + tessellation) on generated maps.
     Bench {
@@ -105,6 +143,27 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
     match task {
         Task::Check { files } => check::run(files, out),
         Task::Fmt { check, files } => fmt::run(files, *check, out),
+        Task::Export {
+            file,
+            output,
+            redact,
+            lang,
+            today,
+        } => export::run(file, output, *redact, lang, today.as_deref(), out),
+        Task::Import {
+            contacts,
+            output,
+            into,
+            mappings,
+            sheet,
+        } => import::run(
+            contacts,
+            output.as_deref(),
+            into.as_deref(),
+            mappings,
+            sheet.as_deref(),
+            out,
+        ),
         Task::Report {
             file,
             format,
