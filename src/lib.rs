@@ -13,9 +13,12 @@
 pub mod analysis;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod format;
+pub mod import;
 pub mod lang;
 pub mod model;
+pub mod placement;
 pub mod samples;
 pub mod theme;
 pub mod ui;

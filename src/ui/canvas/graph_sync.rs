@@ -11,7 +11,7 @@ use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use super::line_edge::LineEdge;
 use super::look::{LineLook, LinePayload, PersonLook, PersonPayload};
 use super::person_node::PersonNode;
-use crate::model::{Document, Position, RelationshipId, StakeholderId};
+use crate::model::{Document, RelationshipId, StakeholderId};
 use crate::ui::i18n::Tr;
 use crate::ui::selection::Selection;
 
@@ -38,10 +38,6 @@ pub struct SyncedGraph {
     /// Edge of each line.
     pub edges: HashMap<RelationshipId, EdgeIndex>,
 }
-
-/// Spacing of the grid that holds people who have no position yet.
-const GRID_STEP: (f32, f32) = (170.0, 140.0);
-const GRID_COLUMNS: usize = 8;
 
 impl SyncedGraph {
     /// Brings the graph in line with `doc`.
@@ -204,34 +200,10 @@ impl SyncedGraph {
     }
 }
 
-/// Where each person is drawn, in document order. People without a position are put
-/// on a grid below the others (in the view only: the document keeps them unplaced
-/// until the user moves them).
+/// Where each person is drawn on the canvas, in document order.
 pub fn canvas_positions(doc: &Document) -> Vec<Pos2> {
-    let placed = doc.stakeholders.iter().filter_map(|s| s.position);
-    let (mut min_x, mut max_y) = (f64::INFINITY, f64::NEG_INFINITY);
-    for Position { x, y } in placed {
-        min_x = min_x.min(x);
-        max_y = max_y.max(y);
-    }
-    let (origin_x, origin_y) = if min_x.is_finite() {
-        (min_x as f32, max_y as f32 + GRID_STEP.1 * 1.5)
-    } else {
-        (0.0, 0.0)
-    };
-    let mut unplaced = 0;
-    doc.stakeholders
-        .iter()
-        .map(|person| match person.position {
-            Some(Position { x, y }) => Pos2::new(x as f32, y as f32),
-            None => {
-                let (col, row) = (unplaced % GRID_COLUMNS, unplaced / GRID_COLUMNS);
-                unplaced += 1;
-                Pos2::new(
-                    origin_x + col as f32 * GRID_STEP.0,
-                    origin_y + row as f32 * GRID_STEP.1,
-                )
-            }
-        })
+    crate::placement::drawing_positions(doc)
+        .into_iter()
+        .map(|p| Pos2::new(p.x as f32, p.y as f32))
         .collect()
 }

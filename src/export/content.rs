@@ -1,0 +1,337 @@
+//! The content of the account-plan report, gathered once in the report's language and
+//! rendered as HTML or Markdown.
+
+use crate::analysis::approach::approach;
+use crate::analysis::playbook::default_plan;
+use crate::analysis::text::{role_name, stance_name};
+use crate::analysis::{Analysis, HealthLevel, Severity, is_key};
+use crate::lang::Language;
+use crate::model::{Coverage, Document, Role};
+
+/// One titled block of text.
+pub struct Block {
+    /// Heading.
+    pub title: String,
+    /// Lines of text.
+    pub lines: Vec<String>,
+}
+
+/// A table: headers and rows of cells.
+pub struct Table {
+    /// Column headers.
+    pub headers: Vec<String>,
+    /// Rows.
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Everything the report says, in one language.
+pub struct ReportContent {
+    /// Language.
+    pub language: Language,
+    /// The report title (account and opportunity).
+    pub title: String,
+    /// One line: industry, stage, deal value, date.
+    pub meta: String,
+    /// Set when private fields were left out.
+    pub redacted_note: Option<String>,
+    /// Health level and its word.
+    pub health: (HealthLevel, String),
+    /// Section titles.
+    pub titles: Titles,
+    /// Why the health is what it is.
+    pub health_reason: String,
+    /// What the stage asks for.
+    pub focus: String,
+    /// Risks: severity word, message, action.
+    pub risks: Vec<(Severity, String, String, String)>,
+    /// Likely decision makers with reasons.
+    pub deciders: Vec<String>,
+    /// Paths to power as chains of names.
+    pub paths: Vec<String>,
+    /// The stakeholders table.
+    pub people: Table,
+    /// The relationships as text lines (for the Markdown map section).
+    pub relationships: Vec<String>,
+    /// Plans per role: role name, whether from the playbook, fields.
+    pub plans: Vec<(String, bool, Vec<(String, String)>)>,
+    /// Open actions table.
+    pub actions: Table,
+    /// Approaches for key people.
+    pub approaches: Vec<Block>,
+}
+
+/// Section titles in the report's language.
+pub struct Titles {
+    /// "Map".
+    pub map: String,
+    /// "Map health".
+    pub health: String,
+    /// "Stage focus".
+    pub focus: String,
+    /// "Risks and gaps".
+    pub risks: String,
+    /// "Likely decision makers".
+    pub deciders: String,
+    /// "Paths to power".
+    pub paths: String,
+    /// "Stakeholders".
+    pub people: String,
+    /// "Relationships".
+    pub relationships: String,
+    /// "Communication plans".
+    pub plans: String,
+    /// "(from the playbook)".
+    pub playbook: String,
+    /// "Open actions".
+    pub actions: String,
+    /// "Approach for key people".
+    pub approaches: String,
+    /// "none".
+    pub none: String,
+    /// "Severity", "Risk", "What to do".
+    pub risk_headers: [String; 3],
+}
+
+fn pick(language: Language, en: &str, zh: &str) -> String {
+    match language {
+        Language::English => en.to_owned(),
+        Language::Chinese => zh.to_owned(),
+    }
+}
+
+fn titles(l: Language) -> Titles {
+    Titles {
+        map: pick(l, "Map", "地图"),
+        health: pick(l, "Map health", "地图健康度"),
+        focus: pick(l, "Stage focus", "阶段重点"),
+        risks: pick(l, "Risks and gaps", "风险与缺口"),
+        deciders: pick(l, "Likely decision makers", "可能的决策者"),
+        paths: pick(l, "Paths to power", "通往决策者的路径"),
+        people: pick(l, "Stakeholders", "干系人"),
+        relationships: pick(l, "Relationships", "关系"),
+        plans: pick(l, "Communication plans per role", "按角色的沟通计划"),
+        playbook: pick(l, "(from the playbook)", "（内置打法）"),
+        actions: pick(l, "Open actions", "待办行动"),
+        approaches: pick(l, "Approach for key people", "关键人物的策略"),
+        none: pick(l, "none", "无"),
+        risk_headers: [pick(l, "Severity", "严重度"), pick(l, "Risk", "风险"), pick(l, "What to do", "应对")],
+    }
+}
+
+/// The word for a severity.
+pub fn severity_word(severity: Severity, l: Language) -> String {
+    match severity {
+        Severity::High => pick(l, "high", "高"),
+        Severity::Medium => pick(l, "medium", "中"),
+        Severity::Low => pick(l, "low", "低"),
+    }
+}
+
+fn coverage_word(coverage: Coverage, l: Language) -> String {
+    match coverage {
+        Coverage::None => pick(l, "none", "未接触"),
+        Coverage::Brief => pick(l, "brief", "简单接触"),
+        Coverage::Multiple => pick(l, "multiple", "多次接触"),
+        Coverage::InDepth => pick(l, "in depth", "深度关系"),
+    }
+}
+
+/// Gathers the report content of `doc` (already redacted when asked).
+pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> ReportContent {
+    let l = analysis.options.language;
+    let account = &doc.account;
+    let mut title = if account.name.is_empty() { pick(l, "Account plan", "客户计划") } else { account.name.clone() };
+    if !account.opportunity.is_empty() {
+        title = format!("{title} — {}", account.opportunity);
+    }
+    let stage = match (account.stage, l) {
+        (crate::model::Stage::Early, Language::English) => "Early stage".to_owned(),
+        (crate::model::Stage::Middle, Language::English) => "Middle stage".to_owned(),
+        (crate::model::Stage::Late, Language::English) => "Late stage".to_owned(),
+        (crate::model::Stage::Early, Language::Chinese) => "前期".to_owned(),
+        (crate::model::Stage::Middle, Language::Chinese) => "中期".to_owned(),
+        (crate::model::Stage::Late, Language::Chinese) => "后期".to_owned(),
+    };
+    let mut meta = Vec::new();
+    if !account.industry.is_empty() {
+        meta.push(account.industry.clone());
+    }
+    meta.push(stage);
+    if let Some(value) = account.deal_value {
+        meta.push(format!("{} {}", format_amount(value), account.currency).trim().to_owned());
+    }
+    meta.push(format!("{} {}", pick(l, "as of", "日期"), analysis.options.today));
+    let name = |i: usize| doc.stakeholders.get(i).map(|p| p.name.clone()).unwrap_or_default();
+
+    let health_word = match analysis.health.level {
+        HealthLevel::Red => pick(l, "Red", "红"),
+        HealthLevel::Amber => pick(l, "Amber", "黄"),
+        HealthLevel::Green => pick(l, "Green", "绿"),
+    };
+    let headers = [
+        ("Name", "姓名"), ("Title", "职务"), ("Department", "部门"), ("Role", "角色"),
+        ("Stance", "态度"), ("Power", "权力"), ("Owner", "负责人"), ("Coverage", "覆盖"),
+        ("Last verified", "最近核实"), ("Business agenda", "业务诉求"),
+        ("Personal agenda", "个人诉求"), ("Concerns", "顾虑"), ("Decision criteria", "决策标准"),
+    ];
+    let people_rows = doc
+        .stakeholders
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.title.clone(),
+                p.department.clone(),
+                role_name(p.role, l).to_owned(),
+                stance_name(p.stance, l).to_owned(),
+                p.power.level().to_string(),
+                p.owner.as_ref().and_then(|o| doc.team_member(o)).map(|m| m.name.clone()).unwrap_or_default(),
+                coverage_word(p.coverage, l),
+                p.last_verified.map(|d| d.to_string()).unwrap_or_default(),
+                p.interests.business.clone(),
+                p.interests.personal.clone(),
+                p.concerns.clone(),
+                p.decision_criteria.clone(),
+            ]
+        })
+        .collect();
+    let relationships = doc
+        .relationships
+        .iter()
+        .filter_map(|r| {
+            let (a, b) = (doc.stakeholder(&r.from)?, doc.stakeholder(&r.to)?);
+            let kind = match (r.kind, l) {
+                (crate::model::RelationshipKind::ReportsTo, Language::English) => "reports to",
+                (crate::model::RelationshipKind::Influences, Language::English) => "influences",
+                (crate::model::RelationshipKind::Ally, Language::English) => "is allied with",
+                (crate::model::RelationshipKind::Conflict, Language::English) => "is in conflict with",
+                (crate::model::RelationshipKind::ReportsTo, Language::Chinese) => "汇报给",
+                (crate::model::RelationshipKind::Influences, Language::Chinese) => "影响",
+                (crate::model::RelationshipKind::Ally, Language::Chinese) => "结盟",
+                (crate::model::RelationshipKind::Conflict, Language::Chinese) => "冲突",
+            };
+            let note = if r.note.is_empty() { String::new() } else { format!(" — {}", r.note) };
+            Some(format!("{} {kind} {} ({}){note}", a.name, b.name, r.strength.level()))
+        })
+        .collect();
+    let field_names = [
+        pick(l, "Objective", "目标"),
+        pick(l, "Key messages", "关键信息"),
+        pick(l, "Evidence to bring", "证据与材料"),
+        pick(l, "Channels", "沟通渠道"),
+        pick(l, "Cadence", "频率"),
+        pick(l, "Lead", "牵头人"),
+    ];
+    let plans = Role::ALL
+        .iter()
+        .copied()
+        .filter(|r| *r != Role::Unknown)
+        .map(|role| {
+            let own = doc.plans.get(&role);
+            let plan = own.cloned().unwrap_or_else(|| default_plan(role, l));
+            let lead = plan.lead.as_ref().and_then(|id| doc.team_member(id)).map(|m| m.name.clone()).unwrap_or_default();
+            let values = [plan.objective, plan.key_messages, plan.evidence, plan.channels, plan.cadence, lead];
+            let fields = field_names.iter().cloned().zip(values).filter(|(_, v)| !v.is_empty()).collect();
+            (capitalised(role_name(role, l)), own.is_none(), fields)
+        })
+        .collect();
+    let actions = Table {
+        headers: vec![pick(l, "Due", "截止"), pick(l, "Person", "人员"), pick(l, "Action", "行动")],
+        rows: analysis
+            .actions
+            .iter()
+            .map(|a| {
+                let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+                let due = if a.overdue { format!("{due} {}", pick(l, "(overdue)", "（已逾期）")) } else { due };
+                vec![due, name(a.person), a.text.clone()]
+            })
+            .collect(),
+    };
+    let approaches = doc
+        .stakeholders
+        .iter()
+        .enumerate()
+        .filter(|(i, p)| is_key(p) || analysis.deciders.contains(i) || p.role == Role::Champion)
+        .filter_map(|(i, p)| {
+            let found = approach(doc, analysis, i)?;
+            let mut lines = vec![found.why];
+            lines.extend(found.steps);
+            Some(Block { title: format!("{}: {}", p.name, found.headline), lines })
+        })
+        .collect();
+    ReportContent {
+        language: l,
+        title,
+        meta: meta.join(" · "),
+        redacted_note: redacted.then(|| {
+            pick(l, "Shared version: personal agendas, notes and contact details are left out.", "对外版本：已隐去个人诉求、备注和联系方式。")
+        }),
+        health: (analysis.health.level, health_word),
+        titles: titles(l),
+        health_reason: analysis.health.reason.clone(),
+        focus: analysis.focus.headline.clone(),
+        risks: analysis
+            .risks
+            .iter()
+            .map(|r| (r.severity, severity_word(r.severity, l), r.message.clone(), r.action.clone()))
+            .collect(),
+        deciders: analysis
+            .decision_makers
+            .iter()
+            .map(|c| format!("{} ({:.0}/100): {}", name(c.person), c.score * 100.0, c.reasons.join("; ")))
+            .collect(),
+        paths: analysis
+            .paths
+            .iter()
+            .map(|p| p.people.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" → "))
+            .collect(),
+        people: without_private_column(
+            Table { headers: headers.iter().map(|(en, zh)| pick(l, en, zh)).collect(), rows: people_rows },
+            redacted,
+        ),
+        relationships,
+        plans,
+        actions,
+        approaches,
+    }
+}
+
+/// The text with its first letter in upper case ("decision maker" → "Decision maker").
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
+/// Column of the personal agenda in the stakeholders table.
+const PERSONAL_AGENDA_COLUMN: usize = 10;
+
+/// The table without the personal-agenda column when the report is redacted.
+fn without_private_column(mut table: Table, redacted: bool) -> Table {
+    if redacted {
+        if PERSONAL_AGENDA_COLUMN < table.headers.len() {
+            table.headers.remove(PERSONAL_AGENDA_COLUMN);
+        }
+        for row in &mut table.rows {
+            if PERSONAL_AGENDA_COLUMN < row.len() {
+                row.remove(PERSONAL_AGENDA_COLUMN);
+            }
+        }
+    }
+    table
+}
+
+/// An amount with thousands separators, without a fraction when whole.
+pub fn format_amount(value: f64) -> String {
+    if value.fract() != 0.0 || value.abs() >= 1e15 {
+        return format!("{value:.2}");
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 { format!("-{out}") } else { out }
+}

@@ -1,0 +1,151 @@
+//! The account-plan report as one self-contained HTML file: the map as inline SVG,
+//! health, stage focus, risks, decision makers, stakeholders, plans per role and open
+//! actions. Readable when printed. Written as well-formed XHTML-compatible markup, and
+//! every piece of user text is escaped.
+
+use std::fmt::Write as _;
+
+use super::content::{ReportContent, Table};
+use super::xml::escape;
+use crate::analysis::{HealthLevel, Severity};
+use crate::lang::Language;
+
+const STYLE: &str = "
+body { font-family: 'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'Segoe UI', Arial, sans-serif; color: #1a1a1a; margin: 2em auto; max-width: 1200px; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.2em; border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }
+h3 { font-size: 1.05em; margin-bottom: 0.2em; }
+.meta { color: #555; }
+.note { background: #fff4e0; border: 1px solid #e6c07b; padding: 0.4em 0.8em; border-radius: 4px; }
+.health { display: inline-block; padding: 0.15em 0.7em; border-radius: 1em; color: #fff; font-weight: bold; }
+.red { background: #c62828; } .amber { background: #e08e00; } .green { background: #2e7d32; }
+.map svg { max-width: 100%; height: auto; border: 1px solid #ddd; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; }
+th { background: #f2f2f2; }
+.sev-high { color: #b01c1c; font-weight: bold; } .sev-medium { color: #9a5b00; font-weight: bold; } .sev-low { color: #555; }
+.playbook { color: #777; font-weight: normal; font-size: 0.85em; }
+dl { margin: 0.3em 0 1em; } dt { font-weight: bold; } dd { margin: 0 0 0.4em 1.2em; white-space: pre-wrap; }
+@media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr, .plan { page-break-inside: avoid; } .map svg { border: none; } }
+";
+
+fn table_html(out: &mut String, table: &Table) {
+    out.push_str("<table>\n<thead><tr>");
+    for header in &table.headers {
+        let _ = write!(out, "<th>{}</th>", escape(header));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            let _ = write!(out, "<td>{}</td>", escape(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn list_html(out: &mut String, items: &[String], none: &str) {
+    if items.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(none));
+        return;
+    }
+    out.push_str("<ul>\n");
+    for item in items {
+        let _ = writeln!(out, "<li>{}</li>", escape(item));
+    }
+    out.push_str("</ul>\n");
+}
+
+/// The report as HTML; `map_svg` is the picture of the map.
+pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
+    let t = &content.titles;
+    let lang = match content.language {
+        Language::English => "en",
+        Language::Chinese => "zh-CN",
+    };
+    let mut out = String::with_capacity(map_svg.len() + 16_384);
+    let _ = writeln!(out, "<!DOCTYPE html>\n<html lang=\"{lang}\" xmlns=\"http://www.w3.org/1999/xhtml\">");
+    let _ = writeln!(
+        out,
+        "<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        escape(&content.title)
+    );
+    let _ = writeln!(out, "<h1>{}</h1>\n<p class=\"meta\">{}</p>", escape(&content.title), escape(&content.meta));
+    if let Some(note) = &content.redacted_note {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+    }
+    let class = match content.health.0 {
+        HealthLevel::Red => "red",
+        HealthLevel::Amber => "amber",
+        HealthLevel::Green => "green",
+    };
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<p><span class=\"health {class}\">{}</span> {}</p>",
+        escape(&t.health),
+        escape(&content.health.1),
+        escape(&content.health_reason)
+    );
+    let _ = writeln!(out, "<h2>{}</h2>\n<p>{}</p>", escape(&t.focus), escape(&content.focus));
+    let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"map\">", escape(&t.map));
+    out.push_str(map_svg);
+    out.push_str("</div>\n");
+
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.risks));
+    if content.risks.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&t.none));
+    } else {
+        out.push_str("<table>\n<thead><tr>");
+        for header in &t.risk_headers {
+            let _ = write!(out, "<th>{}</th>", escape(header));
+        }
+        out.push_str("</tr></thead>\n<tbody>\n");
+        for (severity, word, message, action) in &content.risks {
+            let class = match severity {
+                Severity::High => "sev-high",
+                Severity::Medium => "sev-medium",
+                Severity::Low => "sev-low",
+            };
+            let _ = writeln!(
+                out,
+                "<tr><td class=\"{class}\">{}</td><td>{}</td><td>{}</td></tr>",
+                escape(word),
+                escape(message),
+                escape(action)
+            );
+        }
+        out.push_str("</tbody>\n</table>\n");
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.deciders));
+    list_html(&mut out, &content.deciders, &t.none);
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.paths));
+    list_html(&mut out, &content.paths, &t.none);
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.people));
+    table_html(&mut out, &content.people);
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.plans));
+    for (role, from_playbook, fields) in &content.plans {
+        let source = if *from_playbook { format!(" <span class=\"playbook\">{}</span>", escape(&t.playbook)) } else { String::new() };
+        let _ = writeln!(out, "<div class=\"plan\">\n<h3>{}{source}</h3>\n<dl>", escape(role));
+        for (name, value) in fields {
+            let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(name), escape(value));
+        }
+        out.push_str("</dl>\n</div>\n");
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.actions));
+    if content.actions.rows.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&t.none));
+    } else {
+        table_html(&mut out, &content.actions);
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.approaches));
+    for block in &content.approaches {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&block.title));
+        if let Some((why, steps)) = block.lines.split_first() {
+            let _ = writeln!(out, "<p>{}</p>", escape(why));
+            list_html(&mut out, steps, &t.none);
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}

@@ -1,0 +1,411 @@
+//! The map as SVG, drawn like the canvas: stance colours, power sizes, role marks,
+//! line styles, names in Chinese or English, with the account name and a legend.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use super::xml::escape;
+use crate::lang::Language;
+use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, Strength};
+use crate::placement::drawing_positions;
+use crate::theme::{self, Rgb};
+
+/// Font families for SVG text, CJK-capable first.
+pub const FONT_FAMILY: &str =
+    "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
+
+/// A rectangle of the canvas, in canvas units.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CanvasRect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// What the picture shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PictureOptions {
+    /// Language of the legend and headings.
+    pub language: Language,
+    /// Only this part of the canvas (the current view), or the whole map.
+    pub view: Option<CanvasRect>,
+}
+
+const PADDING: f64 = 50.0;
+const HEADER: f64 = 64.0;
+const LEGEND: f64 = 132.0;
+const LEGEND_MIN_WIDTH: f64 = 760.0;
+
+fn hex(rgb: Rgb) -> String {
+    rgb.hex()
+}
+
+/// Estimated width of a text line in pixels (CJK characters are wider).
+fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { size } else { size * 0.56 })
+        .sum()
+}
+
+/// The whole picture as an SVG document.
+pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
+    let positions = drawing_positions(doc);
+    let bounds = options.view.unwrap_or_else(|| content_bounds(doc, &positions));
+    let map_width = bounds.width.max(1.0);
+    let map_height = bounds.height.max(1.0);
+    let width = (map_width + 2.0 * PADDING).max(LEGEND_MIN_WIDTH).ceil();
+    let height = (HEADER + map_height + 2.0 * PADDING + LEGEND).ceil();
+    // Canvas → picture: centre the map horizontally below the header.
+    let dx = (width - map_width) / 2.0 - bounds.x;
+    let dy = HEADER + PADDING - bounds.y;
+
+    let mut svg = String::with_capacity(4096 + doc.stakeholders.len() * 600);
+    let _ = writeln!(
+        svg,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{}\">",
+        escape(FONT_FAMILY)
+    );
+    let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>", hex(theme::CANVAS_BACKGROUND));
+    header(&mut svg, doc, options.language, width);
+    let clip_y = HEADER;
+    let clip_h = map_height + 2.0 * PADDING;
+    let _ = writeln!(
+        svg,
+        "<clipPath id=\"map\"><rect x=\"0\" y=\"{clip_y:.1}\" width=\"{width:.0}\" height=\"{clip_h:.1}\"/></clipPath>\n<g clip-path=\"url(#map)\"><g transform=\"translate({dx:.1} {dy:.1})\">"
+    );
+    lines(&mut svg, doc, &positions);
+    people(&mut svg, doc, &positions, options.language);
+    svg.push_str("</g></g>\n");
+    legend(&mut svg, options.language, HEADER + clip_h + 8.0, width);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// The canvas area the people and their labels cover.
+pub fn content_bounds(doc: &Document, positions: &[Position]) -> CanvasRect {
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for (person, pos) in doc.stakeholders.iter().zip(positions) {
+        let r = f64::from(theme::power_radius(person.power));
+        let label = text_width(&person.name, f64::from(theme::LABEL_SIZE)).max(text_width(&person.title, f64::from(theme::DETAIL_SIZE)));
+        let half = r.max(label / 2.0);
+        x0 = x0.min(pos.x - half);
+        x1 = x1.max(pos.x + half);
+        y0 = y0.min(pos.y - r);
+        y1 = y1.max(pos.y + r + 34.0);
+    }
+    if x0.is_finite() {
+        CanvasRect { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+    } else {
+        CanvasRect { x: -200.0, y: -100.0, width: 400.0, height: 200.0 }
+    }
+}
+
+fn header(svg: &mut String, doc: &Document, language: Language, width: f64) {
+    let account = &doc.account;
+    let mut title = if account.name.is_empty() {
+        match language {
+            Language::English => "Power map".to_owned(),
+            Language::Chinese => "权力地图".to_owned(),
+        }
+    } else {
+        account.name.clone()
+    };
+    if !account.opportunity.is_empty() {
+        title.push_str(" — ");
+        title.push_str(&account.opportunity);
+    }
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.0}\" y=\"34\" font-size=\"22\" font-weight=\"bold\" fill=\"{}\">{}</text>",
+        PADDING / 2.0,
+        hex(theme::LABEL_TEXT),
+        escape(&title)
+    );
+    let stage = match (account.stage, language) {
+        (crate::model::Stage::Early, Language::English) => "early stage",
+        (crate::model::Stage::Middle, Language::English) => "middle stage",
+        (crate::model::Stage::Late, Language::English) => "late stage",
+        (crate::model::Stage::Early, Language::Chinese) => "前期",
+        (crate::model::Stage::Middle, Language::Chinese) => "中期",
+        (crate::model::Stage::Late, Language::Chinese) => "后期",
+    };
+    let people = doc.stakeholders.len();
+    let subtitle = match language {
+        Language::English => format!("{stage} · {people} people"),
+        Language::Chinese => format!("{stage} · {people} 人"),
+    };
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.0}\" y=\"54\" font-size=\"13\" fill=\"{}\">{}</text>",
+        PADDING / 2.0,
+        hex(theme::DETAIL_TEXT),
+        escape(&subtitle)
+    );
+    let _ = width;
+}
+
+/// Parallel lines between the same two people are moved apart, as on the canvas.
+fn line_orders(doc: &Document) -> Vec<usize> {
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
+    doc.relationships
+        .iter()
+        .map(|l| {
+            let count = seen.entry((l.from.as_str(), l.to.as_str())).or_insert(0);
+            let order = *count;
+            *count += 1;
+            order
+        })
+        .collect()
+}
+
+fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
+    let index: HashMap<&str, usize> = doc.stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let orders = line_orders(doc);
+    svg.push_str("<g class=\"lines\" fill=\"none\">\n");
+    for (line, order) in doc.relationships.iter().zip(orders) {
+        let (Some(&a), Some(&b)) = (index.get(line.from.as_str()), index.get(line.to.as_str())) else { continue };
+        let (Some(pa), Some(pb), Some(sa), Some(sb)) =
+            (positions.get(a), positions.get(b), doc.stakeholders.get(a), doc.stakeholders.get(b))
+        else {
+            continue;
+        };
+        let (vx, vy) = (pb.x - pa.x, pb.y - pa.y);
+        let length = (vx * vx + vy * vy).sqrt();
+        if length < 1.0 {
+            continue;
+        }
+        let (ux, uy) = (vx / length, vy / length);
+        let side = 7.0 * order as f64;
+        let (sx, sy) = (-uy * side, ux * side);
+        let ra = f64::from(theme::power_radius(sa.power));
+        let rb = f64::from(theme::power_radius(sb.power));
+        let from = (pa.x + ux * ra + sx, pa.y + uy * ra + sy);
+        let to = (pb.x - ux * rb + sx, pb.y - uy * rb + sy);
+        line_svg(svg, from, to, line.kind, line.strength);
+    }
+    svg.push_str("</g>\n");
+}
+
+/// One relationship line from `a` to `b` (picture coordinates before translation).
+pub fn line_svg(svg: &mut String, a: (f64, f64), b: (f64, f64), kind: RelationshipKind, strength: Strength) {
+    let style = theme::line_style(kind);
+    let width = f64::from(theme::strength_width(strength));
+    let color = hex(style.color);
+    let (vx, vy) = (b.0 - a.0, b.1 - a.1);
+    let length = (vx * vx + vy * vy).sqrt().max(f64::EPSILON);
+    let (ux, uy) = (vx / length, vy / length);
+    let tip = 7.0 + width * 2.0;
+    let arrow = style.arrow && length > tip * 1.5;
+    let end = if arrow { (b.0 - ux * tip, b.1 - uy * tip) } else { b };
+    let dash = style
+        .dash
+        .map(|(d, g)| format!(" stroke-dasharray=\"{d:.0} {g:.0}\""))
+        .unwrap_or_default();
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{dash}/>",
+        a.0, a.1, end.0, end.1
+    );
+    if arrow {
+        let (nx, ny) = (-uy * tip * 0.5, ux * tip * 0.5);
+        let _ = writeln!(
+            svg,
+            "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{color}\"/>",
+            b.0, b.1, end.0 + nx, end.1 + ny, end.0 - nx, end.1 - ny
+        );
+    }
+    if kind == RelationshipKind::Conflict {
+        let (mx, my) = (a.0 + vx / 2.0, a.1 + vy / 2.0);
+        let arm = 5.0 + width;
+        let cross = width.max(1.5);
+        let _ = writeln!(
+            svg,
+            "<path d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\" stroke=\"{color}\" stroke-width=\"{cross:.1}\"/>",
+            mx - arm, my - arm, mx + arm, my + arm, mx - arm, my + arm, mx + arm, my - arm
+        );
+    }
+}
+
+fn people(svg: &mut String, doc: &Document, positions: &[Position], language: Language) {
+    svg.push_str("<g class=\"people\">\n");
+    for (person, pos) in doc.stakeholders.iter().zip(positions) {
+        let name = if person.name.trim().is_empty() {
+            match language {
+                Language::English => "(unnamed)".to_owned(),
+                Language::Chinese => "（未命名）".to_owned(),
+            }
+        } else {
+            person.name.clone()
+        };
+        person_svg(svg, (pos.x, pos.y), person.stance, person.power, person.role, language, &name, &person.title);
+    }
+    svg.push_str("</g>\n");
+}
+
+/// One person: circle, role mark, name and title.
+#[allow(clippy::too_many_arguments)]
+pub fn person_svg(
+    svg: &mut String,
+    at: (f64, f64),
+    stance: Stance,
+    power: Power,
+    role: Role,
+    language: Language,
+    name: &str,
+    title: &str,
+) {
+    let r = f64::from(theme::power_radius(power));
+    let _ = writeln!(
+        svg,
+        "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1\"/>",
+        at.0,
+        at.1,
+        hex(theme::stance_color(stance)),
+        hex(theme::OUTLINE)
+    );
+    let mark_size = (r * 0.9).clamp(9.0, 22.0);
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{mark_size:.1}\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+        at.0,
+        at.1 + mark_size * 0.36,
+        hex(theme::on_stance_color(stance)),
+        escape(theme::role_mark(role, language == Language::Chinese))
+    );
+    let halo = format!(
+        "stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"",
+        hex(theme::CANVAS_BACKGROUND)
+    );
+    let name_y = at.1 + r + 3.0 + f64::from(theme::LABEL_SIZE);
+    let _ = writeln!(
+        svg,
+        "<text x=\"{:.1}\" y=\"{name_y:.1}\" font-size=\"{}\" text-anchor=\"middle\" fill=\"{}\" {halo}>{}</text>",
+        at.0,
+        theme::LABEL_SIZE,
+        hex(theme::LABEL_TEXT),
+        escape(name)
+    );
+    if !title.is_empty() {
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" text-anchor=\"middle\" fill=\"{}\" {halo}>{}</text>",
+            at.0,
+            name_y + f64::from(theme::DETAIL_SIZE) + 4.0,
+            theme::DETAIL_SIZE,
+            hex(theme::DETAIL_TEXT),
+            escape(title)
+        );
+    }
+}
+
+fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
+    let zh = language == Language::Chinese;
+    let t = |en: &'static str, cn: &'static str| if zh { cn } else { en };
+    let _ = writeln!(
+        svg,
+        "<g class=\"legend\" font-size=\"12\" fill=\"{}\"><rect x=\"{:.0}\" y=\"{top:.1}\" width=\"{:.0}\" height=\"{:.0}\" fill=\"#ffffff\" stroke=\"#cccccc\" rx=\"6\"/>",
+        hex(theme::LABEL_TEXT),
+        PADDING / 2.0,
+        width - PADDING,
+        LEGEND - 16.0
+    );
+    let left = PADDING / 2.0 + 14.0;
+    let row = |n: f64| top + 22.0 + n * 26.0;
+    let caption = |svg: &mut String, y: f64, text: &str| {
+        let _ = writeln!(svg, "<text x=\"{left:.0}\" y=\"{y:.1}\" font-weight=\"bold\">{}</text>", escape(text));
+    };
+    // Stance colours.
+    caption(svg, row(0.0), t("Stance", "态度"));
+    let mut x = left + 80.0;
+    for stance in Stance::ALL {
+        let _ = writeln!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"6\" fill=\"{}\" stroke=\"{}\"/>",
+            x,
+            row(0.0) - 4.0,
+            hex(theme::stance_color(*stance)),
+            hex(theme::OUTLINE)
+        );
+        let label = stance_label(*stance, zh);
+        let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 10.0, row(0.0), escape(label));
+        x += 22.0 + text_width(label, 12.0);
+    }
+    // Roles.
+    caption(svg, row(1.0), t("Role", "角色"));
+    let mut x = left + 80.0;
+    for role in Role::ALL {
+        let mark = theme::role_mark(*role, zh);
+        let label = role_label(*role, zh);
+        let _ = writeln!(svg, "<text x=\"{x:.1}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>", row(1.0), escape(mark));
+        let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 14.0, row(1.0), escape(label));
+        x += 26.0 + text_width(label, 12.0);
+    }
+    // Lines.
+    caption(svg, row(2.0), t("Lines", "连线"));
+    let mut x = left + 80.0;
+    for kind in RelationshipKind::ALL {
+        let y = row(2.0) - 4.0;
+        line_svg(svg, (x, y), (x + 36.0, y), *kind, Strength::default());
+        let label = kind_label(*kind, zh);
+        let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 42.0, row(2.0), escape(label));
+        x += 56.0 + text_width(label, 12.0);
+    }
+    // Power sizes.
+    caption(svg, row(3.0), t("Power (size)", "权力（大小）"));
+    let mut x = left + 110.0;
+    for level in 1..=5 {
+        let Some(power) = Power::new(level) else { continue };
+        let r = f64::from(theme::power_radius(power)) * 0.3;
+        let _ = writeln!(
+            svg,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" fill=\"#dddddd\" stroke=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\">{level}</text>",
+            x + r,
+            row(3.0) - 4.0,
+            hex(theme::OUTLINE),
+            x + 2.0 * r + 4.0,
+            row(3.0)
+        );
+        x += 2.0 * r + 24.0;
+    }
+    svg.push_str("</g>\n");
+}
+
+fn stance_label(stance: Stance, zh: bool) -> &'static str {
+    match (stance, zh) {
+        (Stance::Advocate, false) => "Advocate",
+        (Stance::Supporter, false) => "Supporter",
+        (Stance::Neutral, false) => "Neutral",
+        (Stance::Skeptic, false) => "Skeptic",
+        (Stance::Opponent, false) => "Opponent",
+        (Stance::Unknown, false) => "Unknown",
+        (Stance::Advocate, true) => "拥护",
+        (Stance::Supporter, true) => "支持",
+        (Stance::Neutral, true) => "中立",
+        (Stance::Skeptic, true) => "怀疑",
+        (Stance::Opponent, true) => "反对",
+        (Stance::Unknown, true) => "未知",
+    }
+}
+
+fn role_label(role: Role, zh: bool) -> &'static str {
+    let language = if zh { Language::Chinese } else { Language::English };
+    crate::analysis::text::role_name(role, language)
+}
+
+fn kind_label(kind: RelationshipKind, zh: bool) -> &'static str {
+    match (kind, zh) {
+        (RelationshipKind::ReportsTo, false) => "reports to",
+        (RelationshipKind::Influences, false) => "influences",
+        (RelationshipKind::Ally, false) => "ally",
+        (RelationshipKind::Conflict, false) => "conflict",
+        (RelationshipKind::ReportsTo, true) => "汇报给",
+        (RelationshipKind::Influences, true) => "影响",
+        (RelationshipKind::Ally, true) => "盟友",
+        (RelationshipKind::Conflict, true) => "冲突",
+    }
+}

@@ -1,0 +1,45 @@
+//! Contact import: CSV and Excel (.xlsx) contact lists from a CRM or a spreadsheet
+//! into a map.
+//!
+//! The steps, each usable on its own (the app shows the table and lets the user
+//! correct the mapping before importing):
+//! 1. [`read_table`] / [`read_table_bytes`]: the file as a [`Table`] of text
+//!    cells, with the encoding, delimiter or worksheet it was read with.
+//! 2. [`ColumnMapping::detect`]: which [`Field`] each column fills, from English
+//!    and Chinese headers; the user corrects it with [`ColumnMapping::set_field`] or
+//!    [`ColumnMapping::apply_override`].
+//! 3. [`plan_import`]: one [`crate::edit::Command::Batch`] that adds and completes
+//!    people, draws reporting lines and lays the new people out, with an
+//!    [`ImportSummary`] of what it does and of every row it could not use.
+//!
+//! User documentation: `docs/IMPORT.md`.
+
+mod contacts;
+mod delimited;
+mod encoding;
+mod error;
+mod field;
+mod layout;
+mod lines;
+mod mapping;
+mod people;
+mod plan;
+mod summary;
+mod table;
+mod text;
+mod xlsx;
+
+pub use contacts::compose_name;
+pub use delimited::detect_delimiter;
+pub use encoding::{Decoded, decode};
+pub use error::ImportError;
+pub use field::{Field, normalize_header};
+pub use layout::{LEVEL_HEIGHT_PX, SLOT_WIDTH_PX};
+pub use mapping::ColumnMapping;
+pub use plan::{ImportPlan, plan_import};
+pub use summary::{ImportSummary, RowIssue};
+pub use table::{
+    MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table, TableFormat,
+    delimiter_name, read_table, read_table_bytes,
+};
+pub use xlsx::MAX_SHEET_TEXT_BYTES;

@@ -1,0 +1,312 @@
+//! The people of the map while an import is planned: those already there and those
+//! the file adds, with indexes to find a contact's person by e-mail or name.
+
+use std::collections::{HashMap, HashSet};
+
+use super::contacts::ContactRow;
+use super::summary::RowIssue;
+use super::text::{collapse_whitespace, shorten};
+use crate::model::{Document, Stakeholder, StakeholderId};
+
+/// Where a person of the working set comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Already on the map, at this index of `stakeholders`.
+    Existing(usize),
+    /// New from the file.
+    New,
+}
+
+/// One person of the working set.
+#[derive(Clone, Debug)]
+pub struct Person {
+    /// The person as they will be after the import.
+    pub stakeholder: Stakeholder,
+    /// Where they come from.
+    pub origin: Origin,
+    /// The first row of the file that is this person.
+    pub first_row: Option<usize>,
+    /// Whether an empty field of an existing person was filled.
+    pub filled: bool,
+    /// The manager named in the file, and the row that named them.
+    pub reports_to: Option<(String, usize)>,
+}
+
+/// The map's people plus the file's, with their e-mail and name indexes.
+#[derive(Debug, Default)]
+pub struct People {
+    /// Existing people first (in map order), then new ones in file order.
+    pub list: Vec<Person>,
+    by_email: HashMap<String, usize>,
+    by_name: HashMap<String, Vec<usize>>,
+    ids: IdAllocator,
+}
+
+/// What looking a contact up found.
+enum Found {
+    Person(usize),
+    /// Nobody; `namesake` is someone with the same name but another e-mail.
+    Nobody { namesake: Option<usize> },
+}
+
+impl People {
+    /// The people of `doc`, indexed.
+    pub fn new(doc: &Document) -> Self {
+        let mut people = Self {
+            list: Vec::with_capacity(doc.stakeholders.len()),
+            by_email: HashMap::new(),
+            by_name: HashMap::new(),
+            ids: IdAllocator::new(
+                "p",
+                doc.stakeholders.iter().map(|s| s.id.as_str().to_owned()),
+            ),
+        };
+        for (index, stakeholder) in doc.stakeholders.iter().enumerate() {
+            people.push(Person {
+                stakeholder: stakeholder.clone(),
+                origin: Origin::Existing(index),
+                first_row: None,
+                filled: false,
+                reports_to: None,
+            });
+        }
+        people
+    }
+
+    fn push(&mut self, person: Person) {
+        let index = self.list.len();
+        self.index_email(index, &person.stakeholder.contact.email);
+        self.by_name
+            .entry(name_key(&person.stakeholder.name))
+            .or_default()
+            .push(index);
+        self.list.push(person);
+    }
+
+    fn index_email(&mut self, index: usize, email: &str) {
+        let key = email_key(email);
+        if !key.is_empty() {
+            self.by_email.entry(key).or_insert(index);
+        }
+    }
+
+    /// Adds each contact as a new person or merges it into the person it matches
+    /// (see [`People::find`]); notes duplicates and conflicts in `issues`.
+    /// `source_of(row)` is the `source` text of a person first seen in `row`.
+    pub fn merge_contacts(
+        &mut self,
+        contacts: &[ContactRow],
+        source_of: impl Fn(usize) -> String,
+        issues: &mut Vec<RowIssue>,
+    ) {
+        for contact in contacts {
+            let index = match self.find(contact) {
+                Found::Person(index) => index,
+                Found::Nobody { namesake } => {
+                    if let Some(other) = namesake.and_then(|i| self.list.get(i)) {
+                        issues.push(RowIssue {
+                            row: contact.row,
+                            message: format!(
+                                "{} has the same name as {} but another e-mail; \
+                                 added as a separate person",
+                                quoted(&contact.name),
+                                describe(other)
+                            ),
+                        });
+                    }
+                    self.add(contact, source_of(contact.row))
+                }
+            };
+            self.merge_into(index, contact, issues);
+        }
+    }
+
+    /// The person a contact is: the same e-mail (ignoring case), else the same
+    /// name (ignoring case and extra spaces) unless both have different e-mails.
+    fn find(&self, contact: &ContactRow) -> Found {
+        let email = email_key(&contact.email);
+        if let Some(index) = self.by_email.get(&email) {
+            return Found::Person(*index);
+        }
+        let namesakes = self
+            .by_name
+            .get(&name_key(&contact.name))
+            .map_or(&[][..], Vec::as_slice);
+        let compatible = namesakes.iter().find(|i| {
+            self.list.get(**i).is_some_and(|p| {
+                let theirs = email_key(&p.stakeholder.contact.email);
+                theirs.is_empty() || email.is_empty() || theirs == email
+            })
+        });
+        match compatible {
+            Some(index) => Found::Person(*index),
+            None => Found::Nobody {
+                namesake: namesakes.first().copied(),
+            },
+        }
+    }
+
+    fn add(&mut self, contact: &ContactRow, source: String) -> usize {
+        let mut stakeholder = Stakeholder::new(self.ids.next_id(), contact.name.clone());
+        stakeholder.source = source;
+        self.push(Person {
+            stakeholder,
+            origin: Origin::New,
+            first_row: None,
+            filled: false,
+            reports_to: None,
+        });
+        self.list.len() - 1
+    }
+
+    /// Fills the person's empty fields from the contact; notes a second row for the
+    /// same person and a second, different manager.
+    fn merge_into(&mut self, index: usize, contact: &ContactRow, issues: &mut Vec<RowIssue>) {
+        let Some(person) = self.list.get_mut(index) else {
+            return;
+        };
+        if let Some(first) = person.first_row {
+            issues.push(RowIssue {
+                row: contact.row,
+                message: format!(
+                    "same person as row {first} ({}); merged: only empty fields filled",
+                    quoted(&person.stakeholder.name)
+                ),
+            });
+        }
+        let person_was_empty_of_email = person.stakeholder.contact.email.is_empty();
+        let s = &mut person.stakeholder;
+        let mut filled = false;
+        for (slot, value) in [
+            (&mut s.title, &contact.title),
+            (&mut s.department, &contact.department),
+            (&mut s.contact.email, &contact.email),
+            (&mut s.contact.phone, &contact.phone),
+            (&mut s.notes, &contact.notes),
+        ] {
+            if slot.trim().is_empty() && !value.is_empty() && slot != value {
+                slot.clone_from(value);
+                filled = true;
+            }
+        }
+        if person.origin != Origin::New {
+            person.filled |= filled;
+        }
+        person.first_row.get_or_insert(contact.row);
+        if !contact.reports_to.is_empty() {
+            match &person.reports_to {
+                None => person.reports_to = Some((contact.reports_to.clone(), contact.row)),
+                Some((kept, row)) if name_key(kept) != name_key(&contact.reports_to) => {
+                    issues.push(RowIssue {
+                        row: contact.row,
+                        message: format!(
+                            "reports to {} here but to {} in row {row}; kept the first",
+                            quoted(&contact.reports_to),
+                            quoted(kept)
+                        ),
+                    });
+                }
+                Some(_) => {}
+            }
+        }
+        if person_was_empty_of_email && !contact.email.is_empty() {
+            let email = contact.email.clone();
+            self.index_email(index, &email);
+        }
+    }
+
+    /// The person a "reports to" cell names: an e-mail in it, else the name.
+    pub fn find_manager(&self, value: &str) -> Result<usize, String> {
+        if let Some(email) = value
+            .split(|c: char| c.is_whitespace() || "<>()[],;\"'".contains(c))
+            .find(|token| token.contains('@'))
+            && let Some(index) = self.by_email.get(&email_key(email))
+        {
+            return Ok(*index);
+        }
+        let mut names = vec![name_key(value)];
+        // "Ann Lee <ann@example.com>" → also try "Ann Lee".
+        if let Some((before, _)) = value.split_once(['<', '(']) {
+            names.push(name_key(before));
+        }
+        for key in names.iter().filter(|k| !k.is_empty()) {
+            match self.by_name.get(key).map_or(&[][..], Vec::as_slice) {
+                [] => {}
+                [index] => return Ok(*index),
+                several => {
+                    return Err(format!(
+                        "manager {} is ambiguous: {} people have this name; \
+                         no reports-to line",
+                        quoted(value),
+                        several.len()
+                    ));
+                }
+            }
+        }
+        Err(format!(
+            "manager {} not found in the file or on the map; no reports-to line",
+            quoted(value)
+        ))
+    }
+
+    /// The id of the person at `index`.
+    pub fn id(&self, index: usize) -> Option<&StakeholderId> {
+        self.list.get(index).map(|p| &p.stakeholder.id)
+    }
+}
+
+/// Hands out `{prefix}{n}` ids that are unused on the map and by each other.
+#[derive(Debug, Default)]
+pub struct IdAllocator {
+    prefix: &'static str,
+    taken: HashSet<String>,
+    next: usize,
+}
+
+impl IdAllocator {
+    /// An allocator of `{prefix}{n}` that avoids `taken`; numbering starts after
+    /// their count, as [`Document::fresh_stakeholder_id`] does.
+    pub fn new(prefix: &'static str, taken: impl IntoIterator<Item = String>) -> Self {
+        let taken: HashSet<String> = taken.into_iter().collect();
+        let next = taken.len() + 1;
+        Self {
+            prefix,
+            taken,
+            next,
+        }
+    }
+
+    /// A fresh id.
+    pub fn next_id(&mut self) -> String {
+        loop {
+            let candidate = format!("{}{}", self.prefix, self.next);
+            self.next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
+    }
+}
+
+/// How names are compared: trimmed, inner whitespace collapsed, lower case.
+pub fn name_key(name: &str) -> String {
+    collapse_whitespace(name).to_lowercase()
+}
+
+/// How e-mails are compared: trimmed, lower case.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// A name in quotes for messages, shortened.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", shorten(text, 60))
+}
+
+/// "\"Ann Lee\" (row 3)" or "\"Ann Lee\" on the map".
+fn describe(person: &Person) -> String {
+    match (person.origin, person.first_row) {
+        (Origin::New, Some(row)) => format!("{} (row {row})", quoted(&person.stakeholder.name)),
+        _ => format!("{} on the map", quoted(&person.stakeholder.name)),
+    }
+}

@@ -1,0 +1,176 @@
+//! Plans an import: which people to add, which to complete, which reporting lines
+//! to draw and where the new people go, as one undoable command.
+
+use std::collections::HashMap;
+
+use super::contacts::{ContactRow, read_contacts};
+use super::layout::layout;
+use super::lines::plan_lines;
+use super::mapping::ColumnMapping;
+use super::people::{Origin, People};
+use super::summary::ImportSummary;
+use super::table::Table;
+use super::text::shorten;
+use super::ImportError;
+use crate::edit::Command;
+use crate::model::Document;
+use crate::model::limits::MAX_STAKEHOLDERS;
+
+/// What importing a table into a map will do.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPlan {
+    /// One [`Command::Batch`]: applied to an editor it is one undo step.
+    pub command: Command,
+    /// Counts and row issues, for the user.
+    pub summary: ImportSummary,
+}
+
+impl ImportPlan {
+    /// Whether applying the plan would change nothing.
+    pub fn is_empty(&self) -> bool {
+        matches!(&self.command, Command::Batch(commands) if commands.is_empty())
+    }
+}
+
+/// Plans importing `table` into `doc` with `mapping`.
+///
+/// Each usable row is matched to a person by e-mail (ignoring case), then by name
+/// (ignoring case and extra spaces; not when both have different e-mails). Matched
+/// people only get their empty title, department, e-mail, phone and notes filled;
+/// rows for the same person are merged. New people get fresh ids, a `source`
+/// naming the file and row, and org-chart positions. Managers named in the
+/// reports-to column become `reports_to` lines. The account column names the map's
+/// account when it has none. Rows that cannot be used are reported, never dropped
+/// silently.
+pub fn plan_import(
+    doc: &Document,
+    table: &Table,
+    mapping: &ColumnMapping,
+) -> Result<ImportPlan, ImportError> {
+    if mapping.headers() != table.headers.as_slice() {
+        return Err(ImportError::MappingMismatch);
+    }
+    mapping.check()?;
+    let (contacts, mut issues) = read_contacts(table, mapping);
+    let skipped = issues.len();
+
+    let file_name = shorten(&table.source.file_name, 200);
+    let source_of = |row: usize| {
+        if file_name.is_empty() {
+            format!("Imported contacts (row {row})")
+        } else {
+            format!("Imported from {file_name} (row {row})")
+        }
+    };
+    let mut people = People::new(doc);
+    people.merge_contacts(&contacts, source_of, &mut issues);
+    let new_count = people
+        .list
+        .iter()
+        .filter(|p| p.origin == Origin::New)
+        .count();
+    if doc.stakeholders.len() + new_count > MAX_STAKEHOLDERS {
+        return Err(ImportError::TooManyPeople {
+            count: doc.stakeholders.len() + new_count,
+            limit: MAX_STAKEHOLDERS,
+        });
+    }
+    let lines = plan_lines(doc, &people, &mut issues);
+    place_new_people(doc, &mut people, &lines);
+
+    let mut commands = Vec::new();
+    let account_set = account_name(doc, &contacts);
+    if let Some(name) = &account_set {
+        let mut account = doc.account.clone();
+        account.name.clone_from(name);
+        commands.push(Command::update_account(account));
+    }
+    let mut has_new_line = vec![false; people.list.len()];
+    for line in &lines {
+        if let Some(flag) = has_new_line.get_mut(line.from) {
+            *flag = true;
+        }
+    }
+    let mut summary = ImportSummary {
+        skipped,
+        lines_added: lines.len(),
+        account_set,
+        source: table.source.clone(),
+        ..ImportSummary::default()
+    };
+    let mut updates = Vec::new();
+    for (index, person) in people.list.into_iter().enumerate() {
+        match person.origin {
+            Origin::New => {
+                summary.added += 1;
+                commands.push(Command::add_stakeholder(person.stakeholder));
+            }
+            Origin::Existing(_) if person.first_row.is_none() => {}
+            Origin::Existing(_) => {
+                let new_line = has_new_line.get(index).copied().unwrap_or(false);
+                if person.filled || new_line {
+                    summary.updated += 1;
+                } else {
+                    summary.unchanged += 1;
+                }
+                if person.filled {
+                    updates.push(Command::update_stakeholder(person.stakeholder));
+                }
+            }
+        }
+    }
+    commands.extend(updates);
+    commands.extend(lines.into_iter().map(|l| Command::add_relationship(l.relationship)));
+    issues.sort_by_key(|issue| issue.row);
+    summary.issues = issues;
+    Ok(ImportPlan {
+        command: Command::Batch(commands),
+        summary,
+    })
+}
+
+/// Gives every new person an org-chart position below the people already placed.
+fn place_new_people(doc: &Document, people: &mut People, lines: &[super::lines::NewLine]) {
+    let new_index: HashMap<usize, usize> = people
+        .list
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.origin == Origin::New)
+        .enumerate()
+        .map(|(new, (all, _))| (all, new))
+        .collect();
+    let mut manager = vec![None; new_index.len()];
+    for line in lines {
+        if let (Some(from), Some(to)) = (new_index.get(&line.from), new_index.get(&line.to))
+            && let Some(slot) = manager.get_mut(*from)
+        {
+            *slot = Some(*to);
+        }
+    }
+    let existing: Vec<_> = doc.stakeholders.iter().filter_map(|s| s.position).collect();
+    let positions = layout(&manager, &existing);
+    let mut positions = positions.into_iter();
+    for person in people.list.iter_mut().filter(|p| p.origin == Origin::New) {
+        person.stakeholder.position = positions.next();
+    }
+}
+
+/// The most common account in the file (the first seen on a tie), when the map
+/// has no account name yet.
+fn account_name(doc: &Document, contacts: &[ContactRow]) -> Option<String> {
+    if !doc.account.name.trim().is_empty() {
+        return None;
+    }
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (order, contact) in contacts.iter().enumerate() {
+        if !contact.account.is_empty() {
+            counts.entry(contact.account.as_str()).or_insert((0, order)).0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|(_, (count_a, first_a)), (_, (count_b, first_b))| {
+            count_a.cmp(count_b).then(first_b.cmp(first_a))
+        })
+        .map(|(name, _)| name.to_owned())
+}
