@@ -7,7 +7,8 @@ use powermap::lang::Language;
 use powermap::model::{Date, Document, NextAction, Relationship, RelationshipKind, Stakeholder};
 use powermap::samples::SAMPLES;
 
-const HOSTILE: &str = "<script>alert(1)</script>\" onload=\"x' &amp; =HYPERLINK(\"http://evil\") ]]> \u{1} 张伟";
+const HOSTILE: &str =
+    "<script>alert(1)</script>\" onload=\"x' &amp; =HYPERLINK(\"http://evil\") ]]> \u{1} 张伟";
 
 fn options(language: Language) -> ExportOptions {
     ExportOptions {
@@ -45,15 +46,26 @@ fn hostile_map() -> Document {
         person.contact.other = HOSTILE.into();
         person.source = HOSTILE.into();
         person.tags = vec![HOSTILE.into()];
-        person.next_actions = vec![NextAction { text: HOSTILE.into(), due: Date::from_ymd(2026, 1, 1), ..Default::default() }];
+        person.next_actions = vec![NextAction {
+            text: HOSTILE.into(),
+            due: Date::from_ymd(2026, 1, 1),
+            ..Default::default()
+        }];
     }
     for line in &mut doc.relationships {
         line.note = HOSTILE.into();
     }
-    for plan_role in [powermap::model::Role::DecisionMaker, powermap::model::Role::Blocker] {
+    for plan_role in [
+        powermap::model::Role::DecisionMaker,
+        powermap::model::Role::Blocker,
+    ] {
         doc.plans.insert(
             plan_role,
-            powermap::model::Plan { objective: HOSTILE.into(), key_messages: HOSTILE.into(), ..Default::default() },
+            powermap::model::Plan {
+                objective: HOSTILE.into(),
+                key_messages: HOSTILE.into(),
+                ..Default::default()
+            },
         );
     }
     assert!(powermap::model::validate(&doc).is_empty());
@@ -61,44 +73,74 @@ fn hostile_map() -> Document {
 }
 
 fn text_of(doc: &roxmltree::Document<'_>) -> String {
-    doc.descendants().filter(|n| n.is_text()).filter_map(|n| n.text()).collect::<Vec<_>>().join("\n")
+    doc.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn assert_no_markup_from_user_text(xml: &str) {
     let parsed = roxmltree::Document::parse_with_options(
         xml,
-        roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
     )
     .unwrap_or_else(|e| panic!("does not parse as XML: {e}"));
     for node in parsed.descendants().filter(|n| n.is_element()) {
         let name = node.tag_name().name().to_ascii_lowercase();
-        assert!(!["script", "iframe", "object", "embed"].contains(&name.as_str()), "a <{name}> element");
+        assert!(
+            !["script", "iframe", "object", "embed"].contains(&name.as_str()),
+            "a <{name}> element"
+        );
         for attribute in node.attributes() {
             let key = attribute.name().to_ascii_lowercase();
             assert!(!key.starts_with("on"), "an event attribute {key}");
-            assert!(!attribute.value().contains("javascript:"), "a javascript: URL");
+            assert!(
+                !attribute.value().contains("javascript:"),
+                "a javascript: URL"
+            );
         }
     }
     let text = text_of(&parsed);
-    assert!(text.contains("<script>alert(1)</script>"), "the hostile text shows up literally");
+    assert!(
+        text.contains("<script>alert(1)</script>"),
+        "the hostile text shows up literally"
+    );
 }
 
 #[test]
 fn svg_parses_names_every_person_and_looks_like_the_canvas() {
     for index in 0..SAMPLES.len() {
         let doc = sample(index);
-        let svg = String::from_utf8(export(&doc, ExportFormat::Svg, &options(Language::Chinese)).unwrap()).unwrap();
+        let svg = String::from_utf8(
+            export(&doc, ExportFormat::Svg, &options(Language::Chinese)).unwrap(),
+        )
+        .unwrap();
         let parsed = roxmltree::Document::parse(&svg).unwrap();
         let text = text_of(&parsed);
         for person in &doc.stakeholders {
             assert!(text.contains(&person.name), "{} missing", person.name);
         }
-        assert!(text.contains(&doc.account.name), "the account name is in the picture");
-        assert!(text.contains("汇报给") && text.contains("拥护"), "the legend is in the picture");
-        let circles = parsed.descendants().filter(|n| n.has_tag_name("circle")).count();
+        assert!(
+            text.contains(&doc.account.name),
+            "the account name is in the picture"
+        );
+        assert!(
+            text.contains("汇报给") && text.contains("拥护"),
+            "the legend is in the picture"
+        );
+        let circles = parsed
+            .descendants()
+            .filter(|n| n.has_tag_name("circle"))
+            .count();
         assert!(circles >= doc.stakeholders.len());
         // Stance colours and dashed influence lines as on the canvas.
-        assert!(svg.contains(&powermap::theme::stance_color(powermap::model::Stance::Advocate).hex()));
+        assert!(
+            svg.contains(&powermap::theme::stance_color(powermap::model::Stance::Advocate).hex())
+        );
         assert!(svg.contains("stroke-dasharray=\"9 5\""));
     }
 }
@@ -115,7 +157,10 @@ fn hostile_text_in_every_field_stays_text_in_svg_and_html() {
 #[test]
 fn hostile_text_stays_text_in_markdown_and_csv() {
     let doc = hostile_map();
-    let md = String::from_utf8(export(&doc, ExportFormat::Markdown, &options(Language::English)).unwrap()).unwrap();
+    let md = String::from_utf8(
+        export(&doc, ExportFormat::Markdown, &options(Language::English)).unwrap(),
+    )
+    .unwrap();
     assert!(!md.contains("<script>"), "raw markup in Markdown");
     assert!(md.contains(r"\<script\>alert(1)\</script\>"));
     let csv = export(&doc, ExportFormat::Csv, &options(Language::English)).unwrap();
@@ -135,18 +180,42 @@ fn hostile_text_stays_text_in_markdown_and_csv() {
 #[test]
 fn html_report_is_self_contained_with_map_people_plans_risks_and_actions() {
     let doc = sample(0);
-    let html = String::from_utf8(export(&doc, ExportFormat::Html, &options(Language::Chinese)).unwrap()).unwrap();
+    let html =
+        String::from_utf8(export(&doc, ExportFormat::Html, &options(Language::Chinese)).unwrap())
+            .unwrap();
     let parsed = roxmltree::Document::parse_with_options(
         &html,
-        roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },
+        roxmltree::ParsingOptions {
+            allow_dtd: true,
+            ..Default::default()
+        },
     )
     .unwrap();
-    assert!(parsed.descendants().any(|n| n.has_tag_name("svg")), "the map is inline SVG");
-    assert!(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing loads from outside");
-    let rows = parsed.descendants().filter(|n| n.has_tag_name("tr")).count();
-    assert!(rows > doc.stakeholders.len(), "a row per stakeholder plus headers");
+    assert!(
+        parsed.descendants().any(|n| n.has_tag_name("svg")),
+        "the map is inline SVG"
+    );
+    assert!(
+        !html.contains("src=\"http") && !html.contains("href=\"http"),
+        "nothing loads from outside"
+    );
+    let rows = parsed
+        .descendants()
+        .filter(|n| n.has_tag_name("tr"))
+        .count();
+    assert!(
+        rows > doc.stakeholders.len(),
+        "a row per stakeholder plus headers"
+    );
     let text = text_of(&parsed);
-    for heading in ["地图健康度", "阶段重点", "风险与缺口", "干系人", "按角色的沟通计划", "待办行动"] {
+    for heading in [
+        "地图健康度",
+        "阶段重点",
+        "风险与缺口",
+        "干系人",
+        "按角色的沟通计划",
+        "待办行动",
+    ] {
         assert!(text.contains(heading), "{heading}");
     }
     for role in ["决策者", "影响者", "最终用户", "看门人", "反对者", "内线"] {
@@ -163,7 +232,10 @@ fn redacted_exports_leave_private_fields_out() {
     doc.stakeholders[0].contact.email = "secret@example.com".into();
     doc.relationships[0].note = "SECRET-LINE".into();
     doc.account.notes = "SECRET-ACCOUNT".into();
-    let redacted = ExportOptions { redact: true, ..options(Language::English) };
+    let redacted = ExportOptions {
+        redact: true,
+        ..options(Language::English)
+    };
     for format in ExportFormat::ALL {
         let plain = export(&doc, format, &options(Language::English)).unwrap();
         let shared = export(&doc, format, &redacted).unwrap();
@@ -172,7 +244,13 @@ fn redacted_exports_leave_private_fields_out() {
         }
         let plain = String::from_utf8(plain).unwrap();
         let shared = String::from_utf8(shared).unwrap();
-        for secret in ["SECRET-PERSONAL", "SECRET-NOTE", "secret@example.com", "SECRET-LINE", "SECRET-ACCOUNT"] {
+        for secret in [
+            "SECRET-PERSONAL",
+            "SECRET-NOTE",
+            "secret@example.com",
+            "SECRET-LINE",
+            "SECRET-ACCOUNT",
+        ] {
             assert!(!shared.contains(secret), "{format:?} leaks {secret}");
         }
         if format == ExportFormat::Csv {
@@ -202,7 +280,9 @@ fn png_is_a_real_picture_with_the_stance_colours() {
     for person in &doc.stakeholders {
         let rgb = powermap::theme::stance_color(person.stance);
         assert!(
-            pixels.iter().any(|p| p.alpha() == 255 && (p.red(), p.green(), p.blue()) == (rgb.0, rgb.1, rgb.2)),
+            pixels.iter().any(
+                |p| p.alpha() == 255 && (p.red(), p.green(), p.blue()) == (rgb.0, rgb.1, rgb.2)
+            ),
             "no pixel of {rgb:?}"
         );
     }
@@ -219,13 +299,31 @@ fn a_huge_map_is_scaled_to_a_bounded_png() {
 #[test]
 fn the_current_view_limits_the_picture() {
     let doc = sample(0);
-    let view = CanvasRect { x: -200.0, y: -350.0, width: 400.0, height: 200.0 };
+    let view = CanvasRect {
+        x: -200.0,
+        y: -350.0,
+        width: 400.0,
+        height: 200.0,
+    };
     let svg = String::from_utf8(
-        export(&doc, ExportFormat::Svg, &ExportOptions { view: Some(view), ..options(Language::English) }).unwrap(),
+        export(
+            &doc,
+            ExportFormat::Svg,
+            &ExportOptions {
+                view: Some(view),
+                ..options(Language::English)
+            },
+        )
+        .unwrap(),
     )
     .unwrap();
     let parsed = roxmltree::Document::parse(&svg).unwrap();
-    let width: f64 = parsed.root_element().attribute("width").unwrap().parse().unwrap();
+    let width: f64 = parsed
+        .root_element()
+        .attribute("width")
+        .unwrap()
+        .parse()
+        .unwrap();
     assert!(width < 800.0, "{width}");
 }
 
@@ -233,9 +331,17 @@ fn the_current_view_limits_the_picture() {
 fn csv_has_a_bom_a_row_per_person_and_every_field() {
     let doc = sample(0);
     let csv = export(&doc, ExportFormat::Csv, &options(Language::Chinese)).unwrap();
-    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "Excel needs the BOM for Chinese");
+    assert!(
+        csv.starts_with(b"\xEF\xBB\xBF"),
+        "Excel needs the BOM for Chinese"
+    );
     let mut reader = csv::ReaderBuilder::new().from_reader(&csv[3..]);
-    let headers: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_owned)
+        .collect();
     assert_eq!(headers.len(), 25);
     assert!(headers.contains(&"姓名".to_owned()) && headers.contains(&"直属领导".to_owned()));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -248,10 +354,17 @@ fn csv_has_a_bom_a_row_per_person_and_every_field() {
 #[test]
 fn markdown_report_lists_people_relationships_and_plans() {
     let doc = sample(2);
-    let md = String::from_utf8(export(&doc, ExportFormat::Markdown, &options(Language::English)).unwrap()).unwrap();
+    let md = String::from_utf8(
+        export(&doc, ExportFormat::Markdown, &options(Language::English)).unwrap(),
+    )
+    .unwrap();
     assert!(md.starts_with("# "));
     for person in &doc.stakeholders {
-        assert!(md.contains(&powermap::analysis::report::md_escape(&person.name, true)), "{}", person.name);
+        assert!(
+            md.contains(&powermap::analysis::report::md_escape(&person.name, true)),
+            "{}",
+            person.name
+        );
     }
     assert!(md.contains("## Relationships") && md.contains(" reports to "));
     assert!(md.contains("## Communication plans per role") && md.contains("### Decision maker"));
@@ -261,18 +374,45 @@ fn markdown_report_lists_people_relationships_and_plans() {
 fn every_format_round_trips_through_a_file_and_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let map = dir.path().join("map.json");
-    std::fs::copy(format!("{}/assets/samples/{}", env!("CARGO_MANIFEST_DIR"), SAMPLES[0].file_name), &map).unwrap();
+    std::fs::copy(
+        format!(
+            "{}/assets/samples/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            SAMPLES[0].file_name
+        ),
+        &map,
+    )
+    .unwrap();
     for format in ExportFormat::ALL {
         let out = dir.path().join(format!("out.{}", format.extension()));
         let status = std::process::Command::new(env!("CARGO_BIN_EXE_powermap"))
-            .args(["export", map.to_str().unwrap(), "-o", out.to_str().unwrap(), "--redact", "--today", "2026-11-29"])
+            .args([
+                "export",
+                map.to_str().unwrap(),
+                "-o",
+                out.to_str().unwrap(),
+                "--redact",
+                "--today",
+                "2026-11-29",
+            ])
             .status()
             .unwrap();
         assert_eq!(status.code(), Some(0), "{format:?}");
         let from_cli = std::fs::read(&out).unwrap();
         let doc = powermap::format::load_file(&map).unwrap();
-        let direct = export(&doc, format, &ExportOptions { redact: true, ..options(Language::English) }).unwrap();
-        assert!(from_cli == direct, "{format:?}: the CLI writes what the library exports");
+        let direct = export(
+            &doc,
+            format,
+            &ExportOptions {
+                redact: true,
+                ..options(Language::English)
+            },
+        )
+        .unwrap();
+        assert!(
+            from_cli == direct,
+            "{format:?}: the CLI writes what the library exports"
+        );
     }
     let bad = dir.path().join("out.docx");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_powermap"))
@@ -282,7 +422,10 @@ fn every_format_round_trips_through_a_file_and_the_command_line() {
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains(".png, .svg, .html, .md or .csv"));
     // The map file itself is untouched by exporting.
-    assert_eq!(from_bytes(&std::fs::read(&map).unwrap()).unwrap(), sample(0));
+    assert_eq!(
+        from_bytes(&std::fs::read(&map).unwrap()).unwrap(),
+        sample(0)
+    );
     let _ = export_to_file;
 }
 
@@ -290,12 +433,19 @@ fn every_format_round_trips_through_a_file_and_the_command_line() {
 fn unnamed_people_and_empty_maps_export_without_trouble() {
     let mut doc = Document::default();
     for format in ExportFormat::ALL {
-        assert!(export(&doc, format, &options(Language::English)).is_ok(), "{format:?} of an empty map");
+        assert!(
+            export(&doc, format, &options(Language::English)).is_ok(),
+            "{format:?} of an empty map"
+        );
     }
     doc.stakeholders.push(Stakeholder::new("a", ""));
     doc.stakeholders.push(Stakeholder::new("b", "B"));
-    doc.relationships.push(Relationship::new("r", "a", "b", RelationshipKind::Conflict));
+    doc.relationships
+        .push(Relationship::new("r", "a", "b", RelationshipKind::Conflict));
     for format in ExportFormat::ALL {
-        assert!(export(&doc, format, &options(Language::Chinese)).is_ok(), "{format:?}");
+        assert!(
+            export(&doc, format, &options(Language::Chinese)).is_ok(),
+            "{format:?}"
+        );
     }
 }

@@ -858,3 +858,138 @@ fn the_staleness_limit_is_a_preference_the_analysis_follows() {
     );
     assert_eq!(h.state().prefs().stale_after_days, 400);
 }
+
+/// Waits for the export started by the last frames (it may be done already).
+fn finish_export(h: &mut Harness<'_, PowermapApp>) {
+    if let Some(result) = h.state_mut().wait_for_export() {
+        assert_eq!(result, Ok(()));
+    }
+    h.run_steps(1);
+    assert!(h.state().modal().is_none(), "no error: {:?}", h.state().modal());
+}
+
+fn open_file_submenu(h: &mut Harness<'_, PowermapApp>, submenu: &str) {
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains(submenu).click();
+    h.run_steps(2);
+}
+
+#[test]
+fn exporting_a_report_from_the_menu_writes_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.html");
+    let mut h = harness(options(None));
+    h.run_steps(2);
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(path.clone())].into(),
+    }));
+    open_file_submenu(&mut h, "Export");
+    h.get_by_label_contains("Account plan report (HTML)")
+        .click();
+    h.run_steps(2);
+    finish_export(&mut h);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<svg") && html.contains("周振华"));
+}
+
+#[test]
+fn a_redacted_picture_export_without_a_native_dialog_asks_for_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map");
+    let mut h = harness(options(None));
+    h.run_steps(2);
+    h.state_mut().set_dialogs(Box::new(NoDialogs));
+    h.state_mut().queue(AppCommand::SetExportRedacted(true));
+    h.state_mut()
+        .queue(AppCommand::Export(powermap::export::ExportFormat::Svg));
+    h.run_steps(3);
+    assert!(matches!(h.state().modal(), Some(Modal::PathEntry { .. })));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Text(path.display().to_string()));
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Export").click();
+    h.run_steps(2);
+    finish_export(&mut h);
+    let svg = std::fs::read_to_string(dir.path().join("map.svg")).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("周振华"));
+}
+
+#[test]
+fn importing_contacts_previews_first_and_is_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("contacts.csv");
+    std::fs::write(
+        &csv,
+        "Full Name,Job Title,Company,Manager,E-mail,Favourite colour\n\
+         Ada Lovelace,CEO,Analytical Engines,,ada@ae.example,blue\n\
+         Charles Babbage,CTO,Analytical Engines,Ada Lovelace,cb@ae.example,green\n\
+         ,Nobody,Analytical Engines,,,red\n",
+    )
+    .unwrap();
+    let mut h = empty_map();
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(csv.clone())].into(),
+    }));
+    open_file_submenu(&mut h, "Import contacts");
+    h.run_steps(2);
+    let Some(Modal::ImportPreview(preview)) = h.state().modal() else {
+        panic!("expected the preview, got {:?}", h.state().modal());
+    };
+    assert_eq!(preview.table.rows.len(), 3);
+    assert!(
+        h.state().document().stakeholders.is_empty(),
+        "nothing changes before Import"
+    );
+    assert!(
+        h.query_all_by_label("Ada Lovelace").count() >= 1,
+        "the first rows are shown"
+    );
+    // The user corrects the mapping: the unknown column goes to notes.
+    h.run_steps(3);
+    h.get_by_label("Favourite colour →").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Notes").click();
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Import").click();
+    h.run_steps(3);
+    let doc = h.state().document();
+    let names: Vec<&str> = doc.stakeholders.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ada Lovelace", "Charles Babbage"]);
+    assert_eq!(
+        doc.relationships.len(),
+        1,
+        "the manager column became a reporting line"
+    );
+    assert_eq!(doc.account.name, "Analytical Engines");
+    assert_eq!(
+        doc.stakeholders[0].notes, "blue",
+        "the corrected mapping was used"
+    );
+    let Some(Modal::ImportReport(summary)) = h.state().modal() else {
+        panic!("no summary")
+    };
+    assert_eq!((summary.added, summary.skipped), (2, 1));
+    assert!(
+        summary.issues.iter().any(|i| i.row == 4),
+        "{:?}",
+        summary.issues
+    );
+    h.run_steps(3);
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .editor()
+            .undo_label()
+            .is_some_and(|l| l.subject == "contacts.csv")
+    );
+    assert!(h.state().modal().is_none());
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(2);
+    assert!(
+        h.state().document().stakeholders.is_empty(),
+        "one undo removes the whole import"
+    );
+    assert!(h.state().document().account.name.is_empty());
+}

@@ -66,6 +66,15 @@ impl Editor {
         self.apply_merging(command, None)
     }
 
+    /// Applies a command as a new undo step with its own label (an import, say).
+    pub fn apply_labelled(&mut self, command: Command, label: EditLabel) -> Result<(), EditError> {
+        self.apply(command)?;
+        if let Some(last) = self.undo.back_mut() {
+            last.label = label;
+        }
+        Ok(())
+    }
+
     /// Applies a command; when the previous step has the same `merge_key`, both
     /// become one undo step (for typing into one field, or one gesture).
     pub fn apply_merging(

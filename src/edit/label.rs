@@ -30,6 +30,8 @@ pub enum EditKind {
     RemoveTeamMember,
     /// A communication plan changed.
     EditPlan,
+    /// Contacts were imported from a file (the subject is its name).
+    Import,
     /// Several changes made as one step.
     Batch,
 }

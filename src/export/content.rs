@@ -52,13 +52,17 @@ pub struct ReportContent {
     pub people: Table,
     /// The relationships as text lines (for the Markdown map section).
     pub relationships: Vec<String>,
-    /// Plans per role: role name, whether from the playbook, fields.
-    pub plans: Vec<(String, bool, Vec<(String, String)>)>,
+    /// Plans per role.
+    pub plans: Vec<PlanSection>,
     /// Open actions table.
     pub actions: Table,
     /// Approaches for key people.
     pub approaches: Vec<Block>,
 }
+
+/// One role's plan in the report: the role's name, whether the text comes from the
+/// built-in playbook, and the non-empty fields as (name, text).
+pub type PlanSection = (String, bool, Vec<(String, String)>);
 
 /// Section titles in the report's language.
 pub struct Titles {
@@ -114,7 +118,11 @@ fn titles(l: Language) -> Titles {
         actions: pick(l, "Open actions", "待办行动"),
         approaches: pick(l, "Approach for key people", "关键人物的策略"),
         none: pick(l, "none", "无"),
-        risk_headers: [pick(l, "Severity", "严重度"), pick(l, "Risk", "风险"), pick(l, "What to do", "应对")],
+        risk_headers: [
+            pick(l, "Severity", "严重度"),
+            pick(l, "Risk", "风险"),
+            pick(l, "What to do", "应对"),
+        ],
     }
 }
 
@@ -140,7 +148,11 @@ fn coverage_word(coverage: Coverage, l: Language) -> String {
 pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> ReportContent {
     let l = analysis.options.language;
     let account = &doc.account;
-    let mut title = if account.name.is_empty() { pick(l, "Account plan", "客户计划") } else { account.name.clone() };
+    let mut title = if account.name.is_empty() {
+        pick(l, "Account plan", "客户计划")
+    } else {
+        account.name.clone()
+    };
     if !account.opportunity.is_empty() {
         title = format!("{title} — {}", account.opportunity);
     }
@@ -158,10 +170,23 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
     }
     meta.push(stage);
     if let Some(value) = account.deal_value {
-        meta.push(format!("{} {}", format_amount(value), account.currency).trim().to_owned());
+        meta.push(
+            format!("{} {}", format_amount(value), account.currency)
+                .trim()
+                .to_owned(),
+        );
     }
-    meta.push(format!("{} {}", pick(l, "as of", "日期"), analysis.options.today));
-    let name = |i: usize| doc.stakeholders.get(i).map(|p| p.name.clone()).unwrap_or_default();
+    meta.push(format!(
+        "{} {}",
+        pick(l, "as of", "日期"),
+        analysis.options.today
+    ));
+    let name = |i: usize| {
+        doc.stakeholders
+            .get(i)
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    };
 
     let health_word = match analysis.health.level {
         HealthLevel::Red => pick(l, "Red", "红"),
@@ -169,10 +194,19 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         HealthLevel::Green => pick(l, "Green", "绿"),
     };
     let headers = [
-        ("Name", "姓名"), ("Title", "职务"), ("Department", "部门"), ("Role", "角色"),
-        ("Stance", "态度"), ("Power", "权力"), ("Owner", "负责人"), ("Coverage", "覆盖"),
-        ("Last verified", "最近核实"), ("Business agenda", "业务诉求"),
-        ("Personal agenda", "个人诉求"), ("Concerns", "顾虑"), ("Decision criteria", "决策标准"),
+        ("Name", "姓名"),
+        ("Title", "职务"),
+        ("Department", "部门"),
+        ("Role", "角色"),
+        ("Stance", "态度"),
+        ("Power", "权力"),
+        ("Owner", "负责人"),
+        ("Coverage", "覆盖"),
+        ("Last verified", "最近核实"),
+        ("Business agenda", "业务诉求"),
+        ("Personal agenda", "个人诉求"),
+        ("Concerns", "顾虑"),
+        ("Decision criteria", "决策标准"),
     ];
     let people_rows = doc
         .stakeholders
@@ -185,7 +219,11 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
                 role_name(p.role, l).to_owned(),
                 stance_name(p.stance, l).to_owned(),
                 p.power.level().to_string(),
-                p.owner.as_ref().and_then(|o| doc.team_member(o)).map(|m| m.name.clone()).unwrap_or_default(),
+                p.owner
+                    .as_ref()
+                    .and_then(|o| doc.team_member(o))
+                    .map(|m| m.name.clone())
+                    .unwrap_or_default(),
                 coverage_word(p.coverage, l),
                 p.last_verified.map(|d| d.to_string()).unwrap_or_default(),
                 p.interests.business.clone(),
@@ -204,14 +242,25 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
                 (crate::model::RelationshipKind::ReportsTo, Language::English) => "reports to",
                 (crate::model::RelationshipKind::Influences, Language::English) => "influences",
                 (crate::model::RelationshipKind::Ally, Language::English) => "is allied with",
-                (crate::model::RelationshipKind::Conflict, Language::English) => "is in conflict with",
+                (crate::model::RelationshipKind::Conflict, Language::English) => {
+                    "is in conflict with"
+                }
                 (crate::model::RelationshipKind::ReportsTo, Language::Chinese) => "汇报给",
                 (crate::model::RelationshipKind::Influences, Language::Chinese) => "影响",
                 (crate::model::RelationshipKind::Ally, Language::Chinese) => "结盟",
                 (crate::model::RelationshipKind::Conflict, Language::Chinese) => "冲突",
             };
-            let note = if r.note.is_empty() { String::new() } else { format!(" — {}", r.note) };
-            Some(format!("{} {kind} {} ({}){note}", a.name, b.name, r.strength.level()))
+            let note = if r.note.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", r.note)
+            };
+            Some(format!(
+                "{} {kind} {} ({}){note}",
+                a.name,
+                b.name,
+                r.strength.level()
+            ))
         })
         .collect();
     let field_names = [
@@ -229,20 +278,45 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         .map(|role| {
             let own = doc.plans.get(&role);
             let plan = own.cloned().unwrap_or_else(|| default_plan(role, l));
-            let lead = plan.lead.as_ref().and_then(|id| doc.team_member(id)).map(|m| m.name.clone()).unwrap_or_default();
-            let values = [plan.objective, plan.key_messages, plan.evidence, plan.channels, plan.cadence, lead];
-            let fields = field_names.iter().cloned().zip(values).filter(|(_, v)| !v.is_empty()).collect();
+            let lead = plan
+                .lead
+                .as_ref()
+                .and_then(|id| doc.team_member(id))
+                .map(|m| m.name.clone())
+                .unwrap_or_default();
+            let values = [
+                plan.objective,
+                plan.key_messages,
+                plan.evidence,
+                plan.channels,
+                plan.cadence,
+                lead,
+            ];
+            let fields = field_names
+                .iter()
+                .cloned()
+                .zip(values)
+                .filter(|(_, v)| !v.is_empty())
+                .collect();
             (capitalised(role_name(role, l)), own.is_none(), fields)
         })
         .collect();
     let actions = Table {
-        headers: vec![pick(l, "Due", "截止"), pick(l, "Person", "人员"), pick(l, "Action", "行动")],
+        headers: vec![
+            pick(l, "Due", "截止"),
+            pick(l, "Person", "人员"),
+            pick(l, "Action", "行动"),
+        ],
         rows: analysis
             .actions
             .iter()
             .map(|a| {
                 let due = a.due.map(|d| d.to_string()).unwrap_or_default();
-                let due = if a.overdue { format!("{due} {}", pick(l, "(overdue)", "（已逾期）")) } else { due };
+                let due = if a.overdue {
+                    format!("{due} {}", pick(l, "(overdue)", "（已逾期）"))
+                } else {
+                    due
+                };
                 vec![due, name(a.person), a.text.clone()]
             })
             .collect(),
@@ -256,7 +330,10 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             let found = approach(doc, analysis, i)?;
             let mut lines = vec![found.why];
             lines.extend(found.steps);
-            Some(Block { title: format!("{}: {}", p.name, found.headline), lines })
+            Some(Block {
+                title: format!("{}: {}", p.name, found.headline),
+                lines,
+            })
         })
         .collect();
     ReportContent {
@@ -264,7 +341,11 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         title,
         meta: meta.join(" · "),
         redacted_note: redacted.then(|| {
-            pick(l, "Shared version: personal agendas, notes and contact details are left out.", "对外版本：已隐去个人诉求、备注和联系方式。")
+            pick(
+                l,
+                "Shared version: personal agendas, notes and contact details are left out.",
+                "对外版本：已隐去个人诉求、备注和联系方式。",
+            )
         }),
         health: (analysis.health.level, health_word),
         titles: titles(l),
@@ -273,20 +354,43 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         risks: analysis
             .risks
             .iter()
-            .map(|r| (r.severity, severity_word(r.severity, l), r.message.clone(), r.action.clone()))
+            .map(|r| {
+                (
+                    r.severity,
+                    severity_word(r.severity, l),
+                    r.message.clone(),
+                    r.action.clone(),
+                )
+            })
             .collect(),
         deciders: analysis
             .decision_makers
             .iter()
-            .map(|c| format!("{} ({:.0}/100): {}", name(c.person), c.score * 100.0, c.reasons.join("; ")))
+            .map(|c| {
+                format!(
+                    "{} ({:.0}/100): {}",
+                    name(c.person),
+                    c.score * 100.0,
+                    c.reasons.join("; ")
+                )
+            })
             .collect(),
         paths: analysis
             .paths
             .iter()
-            .map(|p| p.people.iter().map(|&i| name(i)).collect::<Vec<_>>().join(" → "))
+            .map(|p| {
+                p.people
+                    .iter()
+                    .map(|&i| name(i))
+                    .collect::<Vec<_>>()
+                    .join(" → ")
+            })
             .collect(),
         people: without_private_column(
-            Table { headers: headers.iter().map(|(en, zh)| pick(l, en, zh)).collect(), rows: people_rows },
+            Table {
+                headers: headers.iter().map(|(en, zh)| pick(l, en, zh)).collect(),
+                rows: people_rows,
+            },
             redacted,
         ),
         relationships,
@@ -299,7 +403,9 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
 /// The text with its first letter in upper case ("decision maker" → "Decision maker").
 fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// Column of the personal agenda in the stakeholders table.

@@ -24,15 +24,58 @@ pub fn neutralise(cell: &str) -> String {
 fn headers(language: Language) -> [&'static str; 25] {
     match language {
         Language::English => [
-            "ID", "Name", "Title", "Department", "Role", "Stance", "Power", "Reports To",
-            "Business Agenda", "Personal Agenda", "Concerns", "Decision Criteria", "Notes",
-            "Email", "Phone", "Other Contact", "Owner", "Coverage", "Last Contact",
-            "Last Verified", "Source", "Tags", "Next Actions", "X", "Y",
+            "ID",
+            "Name",
+            "Title",
+            "Department",
+            "Role",
+            "Stance",
+            "Power",
+            "Reports To",
+            "Business Agenda",
+            "Personal Agenda",
+            "Concerns",
+            "Decision Criteria",
+            "Notes",
+            "Email",
+            "Phone",
+            "Other Contact",
+            "Owner",
+            "Coverage",
+            "Last Contact",
+            "Last Verified",
+            "Source",
+            "Tags",
+            "Next Actions",
+            "X",
+            "Y",
         ],
         Language::Chinese => [
-            "编号", "姓名", "职务", "部门", "角色", "态度", "权力", "直属领导", "业务诉求",
-            "个人诉求", "顾虑", "决策标准", "备注", "邮箱", "电话", "其他联系方式", "负责人",
-            "覆盖深度", "最近联系", "最近核实", "信息来源", "标签", "下一步行动", "X", "Y",
+            "编号",
+            "姓名",
+            "职务",
+            "部门",
+            "角色",
+            "态度",
+            "权力",
+            "直属领导",
+            "业务诉求",
+            "个人诉求",
+            "顾虑",
+            "决策标准",
+            "备注",
+            "邮箱",
+            "电话",
+            "其他联系方式",
+            "负责人",
+            "覆盖深度",
+            "最近联系",
+            "最近核实",
+            "信息来源",
+            "标签",
+            "下一步行动",
+            "X",
+            "Y",
         ],
     }
 }
@@ -107,7 +150,9 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
             .write_record(&record)
             .map_err(|e| ExportError::Render(e.to_string()))?;
     }
-    writer.flush().map_err(|e| ExportError::Render(e.to_string()))?;
+    writer
+        .flush()
+        .map_err(|e| ExportError::Render(e.to_string()))?;
     drop(writer);
     Ok(out)
 }

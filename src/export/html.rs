@@ -65,13 +65,21 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
         Language::Chinese => "zh-CN",
     };
     let mut out = String::with_capacity(map_svg.len() + 16_384);
-    let _ = writeln!(out, "<!DOCTYPE html>\n<html lang=\"{lang}\" xmlns=\"http://www.w3.org/1999/xhtml\">");
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" xmlns=\"http://www.w3.org/1999/xhtml\">"
+    );
     let _ = writeln!(
         out,
         "<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
         escape(&content.title)
     );
-    let _ = writeln!(out, "<h1>{}</h1>\n<p class=\"meta\">{}</p>", escape(&content.title), escape(&content.meta));
+    let _ = writeln!(
+        out,
+        "<h1>{}</h1>\n<p class=\"meta\">{}</p>",
+        escape(&content.title),
+        escape(&content.meta)
+    );
     if let Some(note) = &content.redacted_note {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
     }
@@ -87,7 +95,12 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
         escape(&content.health.1),
         escape(&content.health_reason)
     );
-    let _ = writeln!(out, "<h2>{}</h2>\n<p>{}</p>", escape(&t.focus), escape(&content.focus));
+    let _ = writeln!(
+        out,
+        "<h2>{}</h2>\n<p>{}</p>",
+        escape(&t.focus),
+        escape(&content.focus)
+    );
     let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"map\">", escape(&t.map));
     out.push_str(map_svg);
     out.push_str("</div>\n");
@@ -125,8 +138,16 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
     table_html(&mut out, &content.people);
     let _ = writeln!(out, "<h2>{}</h2>", escape(&t.plans));
     for (role, from_playbook, fields) in &content.plans {
-        let source = if *from_playbook { format!(" <span class=\"playbook\">{}</span>", escape(&t.playbook)) } else { String::new() };
-        let _ = writeln!(out, "<div class=\"plan\">\n<h3>{}{source}</h3>\n<dl>", escape(role));
+        let source = if *from_playbook {
+            format!(" <span class=\"playbook\">{}</span>", escape(&t.playbook))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "<div class=\"plan\">\n<h3>{}{source}</h3>\n<dl>",
+            escape(role)
+        );
         for (name, value) in fields {
             let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(name), escape(value));
         }

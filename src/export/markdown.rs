@@ -11,10 +11,23 @@ fn cell(text: &str) -> String {
 }
 
 fn table_md(out: &mut String, table: &Table) {
-    let _ = writeln!(out, "| {} |", table.headers.iter().map(|h| cell(h)).collect::<Vec<_>>().join(" | "));
+    let _ = writeln!(
+        out,
+        "| {} |",
+        table
+            .headers
+            .iter()
+            .map(|h| cell(h))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
     let _ = writeln!(out, "|{}", " --- |".repeat(table.headers.len()));
     for row in &table.rows {
-        let _ = writeln!(out, "| {} |", row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "));
+        let _ = writeln!(
+            out,
+            "| {} |",
+            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+        );
     }
     out.push('\n');
 }
@@ -33,11 +46,22 @@ fn list_md(out: &mut String, items: &[String], none: &str) {
 pub fn report_markdown(content: &ReportContent) -> String {
     let t = &content.titles;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n\n{}\n", cell(&content.title), cell(&content.meta));
+    let _ = writeln!(
+        out,
+        "# {}\n\n{}\n",
+        cell(&content.title),
+        cell(&content.meta)
+    );
     if let Some(note) = &content.redacted_note {
         let _ = writeln!(out, "> {}\n", cell(note));
     }
-    let _ = writeln!(out, "## {}\n\n**{}** — {}\n", cell(&t.health), cell(&content.health.1), cell(&content.health_reason));
+    let _ = writeln!(
+        out,
+        "## {}\n\n**{}** — {}\n",
+        cell(&t.health),
+        cell(&content.health.1),
+        cell(&content.health_reason)
+    );
     let _ = writeln!(out, "## {}\n\n{}\n", cell(&t.focus), cell(&content.focus));
     let _ = writeln!(out, "## {}\n", cell(&t.risks));
     if content.risks.is_empty() {
@@ -45,7 +69,11 @@ pub fn report_markdown(content: &ReportContent) -> String {
     } else {
         let table = Table {
             headers: t.risk_headers.to_vec(),
-            rows: content.risks.iter().map(|(_, w, m, a)| vec![w.clone(), m.clone(), a.clone()]).collect(),
+            rows: content
+                .risks
+                .iter()
+                .map(|(_, w, m, a)| vec![w.clone(), m.clone(), a.clone()])
+                .collect(),
         };
         table_md(&mut out, &table);
     }
@@ -59,7 +87,11 @@ pub fn report_markdown(content: &ReportContent) -> String {
     list_md(&mut out, &content.relationships, &t.none);
     let _ = writeln!(out, "## {}\n", cell(&t.plans));
     for (role, from_playbook, fields) in &content.plans {
-        let source = if *from_playbook { format!(" {}", cell(&t.playbook)) } else { String::new() };
+        let source = if *from_playbook {
+            format!(" {}", cell(&t.playbook))
+        } else {
+            String::new()
+        };
         let _ = writeln!(out, "### {}{source}\n", cell(role));
         for (name, value) in fields {
             let _ = writeln!(out, "**{}**\n", cell(name));

@@ -87,7 +87,9 @@ pub struct ExportOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     /// The file extension names no export format.
-    #[error("cannot tell the format from the extension \"{0}\": use .png, .svg, .html, .md or .csv")]
+    #[error(
+        "cannot tell the format from the extension \"{0}\": use .png, .svg, .html, .md or .csv"
+    )]
     UnknownFormat(String),
     /// Rendering failed.
     #[error("cannot draw the export: {0}")]
@@ -98,7 +100,11 @@ pub enum ExportError {
 }
 
 /// The bytes of `doc` exported as `format`.
-pub fn export(doc: &Document, format: ExportFormat, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+pub fn export(
+    doc: &Document,
+    format: ExportFormat,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
     let shared;
     let doc = if options.redact {
         shared = redacted(doc);
@@ -119,7 +125,10 @@ pub fn export(doc: &Document, format: ExportFormat, options: &ExportOptions) -> 
             let content = content::report_content(doc, &analysis, options.redact);
             Ok(if format == ExportFormat::Html {
                 // Reports show the whole map whatever the view.
-                let whole = PictureOptions { view: None, ..picture };
+                let whole = PictureOptions {
+                    view: None,
+                    ..picture
+                };
                 html::report_html(&content, &map_svg(doc, &whole)).into_bytes()
             } else {
                 markdown::report_markdown(&content).into_bytes()
@@ -129,7 +138,11 @@ pub fn export(doc: &Document, format: ExportFormat, options: &ExportOptions) -> 
 }
 
 /// Exports to a file, the format taken from its extension; written atomically.
-pub fn export_to_file(doc: &Document, path: &Path, options: &ExportOptions) -> Result<ExportFormat, ExportError> {
+pub fn export_to_file(
+    doc: &Document,
+    path: &Path,
+    options: &ExportOptions,
+) -> Result<ExportFormat, ExportError> {
     let format = ExportFormat::from_path(path)?;
     let bytes = export(doc, format, options)?;
     crate::format::atomic_write(path, &bytes)?;

@@ -31,7 +31,11 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
     let height = ((size.height() * scale).ceil() as u32).max(1);
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| ExportError::Render(format!("cannot make a {width}×{height} picture")))?;
-    resvg::render(&tree, resvg::tiny_skia::Transform::from_scale(scale, scale), &mut pixmap.as_mut());
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
     pixmap
         .encode_png()
         .map_err(|err| ExportError::Render(err.to_string()))

@@ -11,8 +11,7 @@ use crate::placement::drawing_positions;
 use crate::theme::{self, Rgb};
 
 /// Font families for SVG text, CJK-capable first.
-pub const FONT_FAMILY: &str =
-    "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
+pub const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
 
 /// A rectangle of the canvas, in canvas units.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -48,14 +47,22 @@ fn hex(rgb: Rgb) -> String {
 /// Estimated width of a text line in pixels (CJK characters are wider).
 fn text_width(text: &str, size: f64) -> f64 {
     text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { size } else { size * 0.56 })
+        .map(|c| {
+            if (c as u32) >= 0x2E80 {
+                size
+            } else {
+                size * 0.56
+            }
+        })
         .sum()
 }
 
 /// The whole picture as an SVG document.
 pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
     let positions = drawing_positions(doc);
-    let bounds = options.view.unwrap_or_else(|| content_bounds(doc, &positions));
+    let bounds = options
+        .view
+        .unwrap_or_else(|| content_bounds(doc, &positions));
     let map_width = bounds.width.max(1.0);
     let map_height = bounds.height.max(1.0);
     let width = (map_width + 2.0 * PADDING).max(LEGEND_MIN_WIDTH).ceil();
@@ -70,7 +77,11 @@ pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{}\">",
         escape(FONT_FAMILY)
     );
-    let _ = writeln!(svg, "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>", hex(theme::CANVAS_BACKGROUND));
+    let _ = writeln!(
+        svg,
+        "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+        hex(theme::CANVAS_BACKGROUND)
+    );
     header(&mut svg, doc, options.language, width);
     let clip_y = HEADER;
     let clip_h = map_height + 2.0 * PADDING;
@@ -88,10 +99,16 @@ pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
 
 /// The canvas area the people and their labels cover.
 pub fn content_bounds(doc: &Document, positions: &[Position]) -> CanvasRect {
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    let (mut x0, mut y0, mut x1, mut y1) = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
     for (person, pos) in doc.stakeholders.iter().zip(positions) {
         let r = f64::from(theme::power_radius(person.power));
-        let label = text_width(&person.name, f64::from(theme::LABEL_SIZE)).max(text_width(&person.title, f64::from(theme::DETAIL_SIZE)));
+        let label = text_width(&person.name, f64::from(theme::LABEL_SIZE))
+            .max(text_width(&person.title, f64::from(theme::DETAIL_SIZE)));
         let half = r.max(label / 2.0);
         x0 = x0.min(pos.x - half);
         x1 = x1.max(pos.x + half);
@@ -99,9 +116,19 @@ pub fn content_bounds(doc: &Document, positions: &[Position]) -> CanvasRect {
         y1 = y1.max(pos.y + r + 34.0);
     }
     if x0.is_finite() {
-        CanvasRect { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }
+        CanvasRect {
+            x: x0,
+            y: y0,
+            width: x1 - x0,
+            height: y1 - y0,
+        }
     } else {
-        CanvasRect { x: -200.0, y: -100.0, width: 400.0, height: 200.0 }
+        CanvasRect {
+            x: -200.0,
+            y: -100.0,
+            width: 400.0,
+            height: 200.0,
+        }
     }
 }
 
@@ -164,14 +191,25 @@ fn line_orders(doc: &Document) -> Vec<usize> {
 }
 
 fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
-    let index: HashMap<&str, usize> = doc.stakeholders.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = doc
+        .stakeholders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     let orders = line_orders(doc);
     svg.push_str("<g class=\"lines\" fill=\"none\">\n");
     for (line, order) in doc.relationships.iter().zip(orders) {
-        let (Some(&a), Some(&b)) = (index.get(line.from.as_str()), index.get(line.to.as_str())) else { continue };
-        let (Some(pa), Some(pb), Some(sa), Some(sb)) =
-            (positions.get(a), positions.get(b), doc.stakeholders.get(a), doc.stakeholders.get(b))
+        let (Some(&a), Some(&b)) = (index.get(line.from.as_str()), index.get(line.to.as_str()))
         else {
+            continue;
+        };
+        let (Some(pa), Some(pb), Some(sa), Some(sb)) = (
+            positions.get(a),
+            positions.get(b),
+            doc.stakeholders.get(a),
+            doc.stakeholders.get(b),
+        ) else {
             continue;
         };
         let (vx, vy) = (pb.x - pa.x, pb.y - pa.y);
@@ -192,7 +230,13 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
 }
 
 /// One relationship line from `a` to `b` (picture coordinates before translation).
-pub fn line_svg(svg: &mut String, a: (f64, f64), b: (f64, f64), kind: RelationshipKind, strength: Strength) {
+pub fn line_svg(
+    svg: &mut String,
+    a: (f64, f64),
+    b: (f64, f64),
+    kind: RelationshipKind,
+    strength: Strength,
+) {
     let style = theme::line_style(kind);
     let width = f64::from(theme::strength_width(strength));
     let color = hex(style.color);
@@ -201,7 +245,11 @@ pub fn line_svg(svg: &mut String, a: (f64, f64), b: (f64, f64), kind: Relationsh
     let (ux, uy) = (vx / length, vy / length);
     let tip = 7.0 + width * 2.0;
     let arrow = style.arrow && length > tip * 1.5;
-    let end = if arrow { (b.0 - ux * tip, b.1 - uy * tip) } else { b };
+    let end = if arrow {
+        (b.0 - ux * tip, b.1 - uy * tip)
+    } else {
+        b
+    };
     let dash = style
         .dash
         .map(|(d, g)| format!(" stroke-dasharray=\"{d:.0} {g:.0}\""))
@@ -216,7 +264,12 @@ pub fn line_svg(svg: &mut String, a: (f64, f64), b: (f64, f64), kind: Relationsh
         let _ = writeln!(
             svg,
             "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{color}\"/>",
-            b.0, b.1, end.0 + nx, end.1 + ny, end.0 - nx, end.1 - ny
+            b.0,
+            b.1,
+            end.0 + nx,
+            end.1 + ny,
+            end.0 - nx,
+            end.1 - ny
         );
     }
     if kind == RelationshipKind::Conflict {
@@ -226,7 +279,14 @@ pub fn line_svg(svg: &mut String, a: (f64, f64), b: (f64, f64), kind: Relationsh
         let _ = writeln!(
             svg,
             "<path d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\" stroke=\"{color}\" stroke-width=\"{cross:.1}\"/>",
-            mx - arm, my - arm, mx + arm, my + arm, mx - arm, my + arm, mx + arm, my - arm
+            mx - arm,
+            my - arm,
+            mx + arm,
+            my + arm,
+            mx - arm,
+            my + arm,
+            mx + arm,
+            my - arm
         );
     }
 }
@@ -242,7 +302,16 @@ fn people(svg: &mut String, doc: &Document, positions: &[Position], language: La
         } else {
             person.name.clone()
         };
-        person_svg(svg, (pos.x, pos.y), person.stance, person.power, person.role, language, &name, &person.title);
+        person_svg(
+            svg,
+            (pos.x, pos.y),
+            person.stance,
+            person.power,
+            person.role,
+            language,
+            &name,
+            &person.title,
+        );
     }
     svg.push_str("</g>\n");
 }
@@ -317,7 +386,11 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
     let left = PADDING / 2.0 + 14.0;
     let row = |n: f64| top + 22.0 + n * 26.0;
     let caption = |svg: &mut String, y: f64, text: &str| {
-        let _ = writeln!(svg, "<text x=\"{left:.0}\" y=\"{y:.1}\" font-weight=\"bold\">{}</text>", escape(text));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{left:.0}\" y=\"{y:.1}\" font-weight=\"bold\">{}</text>",
+            escape(text)
+        );
     };
     // Stance colours.
     caption(svg, row(0.0), t("Stance", "态度"));
@@ -332,7 +405,13 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
             hex(theme::OUTLINE)
         );
         let label = stance_label(*stance, zh);
-        let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 10.0, row(0.0), escape(label));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            x + 10.0,
+            row(0.0),
+            escape(label)
+        );
         x += 22.0 + text_width(label, 12.0);
     }
     // Roles.
@@ -341,8 +420,19 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
     for role in Role::ALL {
         let mark = theme::role_mark(*role, zh);
         let label = role_label(*role, zh);
-        let _ = writeln!(svg, "<text x=\"{x:.1}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>", row(1.0), escape(mark));
-        let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 14.0, row(1.0), escape(label));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{x:.1}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>",
+            row(1.0),
+            escape(mark)
+        );
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            x + 14.0,
+            row(1.0),
+            escape(label)
+        );
         x += 26.0 + text_width(label, 12.0);
     }
     // Lines.
@@ -352,14 +442,22 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
         let y = row(2.0) - 4.0;
         line_svg(svg, (x, y), (x + 36.0, y), *kind, Strength::default());
         let label = kind_label(*kind, zh);
-        let _ = writeln!(svg, "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>", x + 42.0, row(2.0), escape(label));
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+            x + 42.0,
+            row(2.0),
+            escape(label)
+        );
         x += 56.0 + text_width(label, 12.0);
     }
     // Power sizes.
     caption(svg, row(3.0), t("Power (size)", "权力（大小）"));
     let mut x = left + 110.0;
     for level in 1..=5 {
-        let Some(power) = Power::new(level) else { continue };
+        let Some(power) = Power::new(level) else {
+            continue;
+        };
         let r = f64::from(theme::power_radius(power)) * 0.3;
         let _ = writeln!(
             svg,
@@ -393,7 +491,11 @@ fn stance_label(stance: Stance, zh: bool) -> &'static str {
 }
 
 fn role_label(role: Role, zh: bool) -> &'static str {
-    let language = if zh { Language::Chinese } else { Language::English };
+    let language = if zh {
+        Language::Chinese
+    } else {
+        Language::English
+    };
     crate::analysis::text::role_name(role, language)
 }
 

@@ -26,7 +26,10 @@ mod tests {
 
     #[test]
     fn markup_and_control_characters_are_neutralised() {
-        assert_eq!(escape("<script>alert(\"x\")</script>"), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+        assert_eq!(
+            escape("<script>alert(\"x\")</script>"),
+            "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+        );
         assert_eq!(escape("\" onload=\"x"), "&quot; onload=&quot;x");
         assert_eq!(escape("a\u{0}b\u{1b}c"), "a\u{FFFD}b\u{FFFD}c");
         assert_eq!(escape("张伟 & Co"), "张伟 &amp; Co");

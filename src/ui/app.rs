@@ -79,6 +79,7 @@ pub struct PowermapApp {
     allow_close: bool,
     shown_title: String,
     commands: Vec<AppCommand>,
+    export_job: Option<super::export_job::ExportJob>,
 }
 
 impl PowermapApp {
@@ -113,6 +114,7 @@ impl PowermapApp {
             allow_close: false,
             shown_title: String::new(),
             commands: Vec::new(),
+            export_job: None,
         };
         let start_file = options
             .file
@@ -415,6 +417,175 @@ impl PowermapApp {
         }
     }
 
+    /// Asks for a contact file, then shows its preview.
+    fn ask_import(&mut self) {
+        match self.dialogs.open_contacts() {
+            DialogOutcome::Picked(path) => self.preview_import(&path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => {
+                self.modal = Some(Modal::PathEntry {
+                    purpose: PathPurpose::Import,
+                    text: String::new(),
+                    then: None,
+                });
+            }
+        }
+    }
+
+    /// Reads a contact file and shows the mapping preview; nothing changes yet.
+    fn preview_import(&mut self, path: &Path) {
+        match crate::import::read_table(path, None) {
+            Ok(table) => {
+                let mapping = crate::import::ColumnMapping::detect(&table.headers);
+                self.modal = Some(Modal::ImportPreview(Box::new(
+                    super::import_dialog::ImportPreview {
+                        path: path.to_owned(),
+                        table,
+                        mapping,
+                    },
+                )));
+            }
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotImport,
+                    message: format!("{err:#}"),
+                    path: Some(path.to_owned()),
+                }));
+            }
+        }
+    }
+
+    /// Imports the previewed contacts as one undo step and shows what happened.
+    fn apply_import(&mut self, preview: super::import_dialog::ImportPreview) {
+        match crate::import::plan_import(self.document(), &preview.table, &preview.mapping) {
+            Ok(plan) => {
+                let label = crate::edit::EditLabel {
+                    kind: crate::edit::EditKind::Import,
+                    subject: preview
+                        .path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    count: plan.summary.added,
+                };
+                match self.map.editor.apply_labelled(plan.command, label) {
+                    Ok(()) => {
+                        self.after_change();
+                        self.canvas.request_fit();
+                        self.modal = Some(Modal::ImportReport(Box::new(plan.summary)));
+                    }
+                    Err(err) => self.notice = Some((T::EditRefused, err.to_string())),
+                }
+            }
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotImport,
+                    message: format!("{err:#}"),
+                    path: Some(preview.path),
+                }));
+            }
+        }
+    }
+
+    /// Asks where to export, then starts the export.
+    fn ask_export(&mut self, format: crate::export::ExportFormat) {
+        let base = suggested_file_name(self.document());
+        let suggested = format!("{}.{}", base.trim_end_matches(".json"), format.extension());
+        match self.dialogs.save_export(format.extension(), &suggested) {
+            DialogOutcome::Picked(path) => self.queue(AppCommand::ExportTo(format, path)),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => {
+                self.modal = Some(Modal::PathEntry {
+                    purpose: PathPurpose::Export(format),
+                    text: suggested,
+                    then: None,
+                });
+            }
+        }
+    }
+
+    /// Starts exporting in the background; the progress shows until it is done.
+    fn start_export(
+        &mut self,
+        format: crate::export::ExportFormat,
+        path: PathBuf,
+        ctx: &egui::Context,
+    ) {
+        use crate::export::ExportFormat;
+        let path = if path.extension().is_none() {
+            path.with_extension(format.extension())
+        } else {
+            path
+        };
+        let picture = matches!(format, ExportFormat::Png | ExportFormat::Svg);
+        let view = (picture && self.prefs.export_current_view)
+            .then(|| self.canvas.visible_canvas_rect(ctx))
+            .flatten();
+        let options = crate::export::ExportOptions {
+            redact: self.prefs.export_redacted,
+            language: self.prefs.language(),
+            today: crate::model::Date::today_utc(),
+            view,
+        };
+        let doc = self.document().clone();
+        self.export_job = Some(super::export_job::ExportJob::start(
+            ctx, doc, path, format, options,
+        ));
+    }
+
+    /// Shows the export progress, and its result when it is done.
+    fn export_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.export_job else { return };
+        if let Some(result) = job.finished() {
+            let path = job.path.clone();
+            self.export_job = None;
+            match result {
+                Ok(()) => self.notice = Some((T::Exported, path.display().to_string())),
+                Err(message) => {
+                    self.modal = Some(Modal::Error(ErrorReport {
+                        title: T::CannotExport,
+                        message,
+                        path: Some(path),
+                    }));
+                }
+            }
+            return;
+        }
+        let tr = self.tr();
+        let name = job
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        egui::Modal::new(egui::Id::new("export-progress")).show(ctx, |ui| {
+            ui.label(tr.f(T::Exporting, &[&name]));
+            ui.add(
+                egui::ProgressBar::new(job.progress())
+                    .show_percentage()
+                    .animate(true),
+            );
+            ui.label(egui::RichText::new(tr.f(T::ExportStep, &[&job.people])).weak());
+        });
+    }
+
+    /// Waits for a running export (tests).
+    pub fn wait_for_export(&mut self) -> Option<Result<(), String>> {
+        let job = self.export_job.take()?;
+        let path = job.path.clone();
+        let result = job.wait();
+        match &result {
+            Ok(()) => self.notice = Some((T::Exported, path.display().to_string())),
+            Err(message) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotExport,
+                    message: message.clone(),
+                    path: Some(path),
+                }));
+            }
+        }
+        Some(result)
+    }
+
     /// Selects people and centres the canvas on them.
     fn reveal(&mut self, people: Vec<crate::model::StakeholderId>) {
         let positions: Vec<egui::Pos2> = people
@@ -507,6 +678,8 @@ impl PowermapApp {
                     then,
                 } => match purpose {
                     PathPurpose::Open => self.guard_unsaved(Pending::OpenFile(path)),
+                    PathPurpose::Export(format) => self.start_export(format, path, ctx),
+                    PathPurpose::Import => self.preview_import(&path),
                     PathPurpose::Save => {
                         if self.save_to(&path)
                             && let Some(then) = then
@@ -518,6 +691,12 @@ impl PowermapApp {
                 AppCommand::SetLanguage(language) => self.prefs.language = Some(language),
                 AppCommand::ClearRecent => self.prefs.recent_files.clear(),
                 AppCommand::SetStaleDays(days) => self.prefs.stale_after_days = days.clamp(1, 3650),
+                AppCommand::Export(format) => self.ask_export(format),
+                AppCommand::ExportTo(format, path) => self.start_export(format, path, ctx),
+                AppCommand::ImportContacts => self.ask_import(),
+                AppCommand::ImportApply(preview) => self.apply_import(*preview),
+                AppCommand::SetExportRedacted(on) => self.prefs.export_redacted = on,
+                AppCommand::SetExportCurrentView(on) => self.prefs.export_current_view = on,
                 AppCommand::FocusName => {
                     self.side.tab = Tab::Details;
                     self.side.inspector.focus_name = true;
@@ -784,10 +963,11 @@ impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        if self.modal.is_none() {
+        if self.modal.is_none() && self.export_job.is_none() {
             self.shortcuts(&ctx);
         }
         self.layout_ui(ui);
+        self.export_progress_ui(&ctx);
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();
             self.modal =

@@ -52,6 +52,18 @@ pub enum AppCommand {
     ClearRecent,
     /// Sets after how many days information counts as stale.
     SetStaleDays(i64),
+    /// Exports the map in this format (asks where).
+    Export(crate::export::ExportFormat),
+    /// Exports the map to this file.
+    ExportTo(crate::export::ExportFormat, PathBuf),
+    /// Imports contacts (asks for the file, then shows a preview).
+    ImportContacts,
+    /// Imports the previewed file with the mapping the user confirmed.
+    ImportApply(Box<super::import_dialog::ImportPreview>),
+    /// Whether exports leave out private fields.
+    SetExportRedacted(bool),
+    /// Whether picture exports show only the current view.
+    SetExportCurrentView(bool),
     /// Puts the keyboard focus on the selected person's name.
     FocusName,
     /// Selects these people and shows them on the canvas.

@@ -21,6 +21,10 @@ pub trait FileDialogs {
     fn open_map(&mut self) -> DialogOutcome;
     /// Asks where to save a map, suggesting `file_name`.
     fn save_map(&mut self, file_name: &str) -> DialogOutcome;
+    /// Asks where to write an export with this extension, suggesting `file_name`.
+    fn save_export(&mut self, extension: &str, file_name: &str) -> DialogOutcome;
+    /// Asks for a contact list to import (.csv, .tsv, .txt, .xlsx).
+    fn open_contacts(&mut self) -> DialogOutcome;
 }
 
 /// Native dialogs through rfd.
@@ -56,6 +60,23 @@ impl FileDialogs for NativeDialogs {
             .save_file();
         outcome(started, picked)
     }
+
+    fn save_export(&mut self, extension: &str, file_name: &str) -> DialogOutcome {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .add_filter(extension.to_uppercase(), &[extension])
+            .set_file_name(file_name)
+            .save_file();
+        outcome(started, picked)
+    }
+
+    fn open_contacts(&mut self) -> DialogOutcome {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .add_filter("Contacts", &["csv", "tsv", "txt", "xlsx"])
+            .pick_file();
+        outcome(started, picked)
+    }
 }
 
 /// Dialogs that answer from a queue, for tests; an empty queue means "cancelled".
@@ -65,13 +86,27 @@ pub struct ScriptedDialogs {
     pub answers: std::collections::VecDeque<DialogOutcome>,
 }
 
+impl ScriptedDialogs {
+    fn next(&mut self) -> DialogOutcome {
+        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+    }
+}
+
 impl FileDialogs for ScriptedDialogs {
     fn open_map(&mut self) -> DialogOutcome {
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.next()
     }
 
     fn save_map(&mut self, _file_name: &str) -> DialogOutcome {
-        self.answers.pop_front().unwrap_or(DialogOutcome::Cancelled)
+        self.next()
+    }
+
+    fn save_export(&mut self, _extension: &str, _file_name: &str) -> DialogOutcome {
+        self.next()
+    }
+
+    fn open_contacts(&mut self) -> DialogOutcome {
+        self.next()
     }
 }
 
@@ -85,6 +120,14 @@ impl FileDialogs for NoDialogs {
     }
 
     fn save_map(&mut self, _file_name: &str) -> DialogOutcome {
+        DialogOutcome::Unavailable
+    }
+
+    fn save_export(&mut self, _extension: &str, _file_name: &str) -> DialogOutcome {
+        DialogOutcome::Unavailable
+    }
+
+    fn open_contacts(&mut self) -> DialogOutcome {
         DialogOutcome::Unavailable
     }
 }

@@ -160,6 +160,33 @@ catalogue! {
     DontSave => "Don't save", "不保存";
     PathTitleOpen => "Open a map file", "打开地图文件";
     PathTitleSave => "Save the map as", "地图另存为";
+    PathTitleExport => "Export to", "导出到";
+    PathTitleImport => "Import contacts from", "从文件导入联系人";
+    ExportButton => "Export", "导出";
+    ExportMenu => "Export", "导出";
+    ImportMenu => "Import contacts…", "导入联系人…";
+    ImportTitle => "Import contacts", "导入联系人";
+    ImportRows => "{0} rows", "{0} 行";
+    ImportMapping => "Columns — check what each one fills", "列映射——请确认每列对应的字段";
+    ImportFirstRows => "First rows", "前几行";
+    ImportButton => "Import", "导入";
+    ImportDone => "Contacts imported", "联系人已导入";
+    ImportCounts => "Added {0}, updated {1}, unchanged {2}, skipped {3}.", "新增 {0}，更新 {1}，未变 {2}，跳过 {3}。";
+    ImportLines => "{0} reporting lines drawn.", "新增 {0} 条汇报关系。";
+    ImportIssues => "Rows to check:", "需要检查的行：";
+    CannotImport => "Could not import the contacts", "无法导入联系人";
+    EditImport => "import contacts", "导入联系人";
+    ExportPng => "Picture (PNG)…", "图片（PNG）…";
+    ExportSvg => "Picture (SVG)…", "矢量图（SVG）…";
+    ExportHtml => "Account plan report (HTML)…", "客户计划报告（HTML）…";
+    ExportMarkdown => "Account plan report (Markdown)…", "客户计划报告（Markdown）…";
+    ExportCsv => "Stakeholder table (CSV)…", "干系人表格（CSV）…";
+    ExportRedacted => "Leave out private fields (personal agenda, notes, contacts)", "隐去隐私字段（个人诉求、备注、联系方式）";
+    ExportCurrentView => "Pictures: current view only", "图片：仅当前视图";
+    Exporting => "Exporting {0}…", "正在导出 {0}…";
+    ExportStep => "{0} people", "{0} 人";
+    Exported => "Exported {0}", "已导出 {0}";
+    CannotExport => "Could not export", "无法导出";
     PathHint => "No file dialog is available here: type the full path of the file.", "此处无法打开文件对话框：请输入文件的完整路径。";
     OpenButton => "Open", "打开";
     CannotOpen => "Could not open the map", "无法打开地图";
@@ -349,6 +376,7 @@ impl Tr {
                 let role = Role::parse(&label.subject).map_or(subject.as_str(), |r| self.role(r));
                 self.f(T::EditPlan, &[&role])
             }
+            EditKind::Import => format!("{} {subject}", self.t(T::EditImport)),
             EditKind::Batch => self.f(T::EditBatch, &[&label.count]),
         }
     }

@@ -70,6 +70,14 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::SaveAs, true, commands);
             action_button(ui, tr, Action::SavePath, true, commands);
             ui.separator();
+            ui.menu_button(tr.t(T::ExportMenu), |ui| {
+                export_menu_ui(ui, tr, prefs, commands)
+            });
+            if ui.button(tr.t(T::ImportMenu)).clicked() {
+                commands.push(AppCommand::ImportContacts);
+                ui.close();
+            }
+            ui.separator();
             action_button(ui, tr, Action::Quit, true, commands);
         });
         ui.menu_button(tr.t(T::MenuEdit), |ui| {
@@ -99,6 +107,35 @@ pub fn menu_bar_ui(
             });
         });
     });
+}
+
+/// The export menu: one item per format and the two export options.
+fn export_menu_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, commands: &mut Vec<AppCommand>) {
+    use crate::export::ExportFormat;
+    for (format, label) in [
+        (ExportFormat::Png, T::ExportPng),
+        (ExportFormat::Svg, T::ExportSvg),
+        (ExportFormat::Html, T::ExportHtml),
+        (ExportFormat::Markdown, T::ExportMarkdown),
+        (ExportFormat::Csv, T::ExportCsv),
+    ] {
+        if ui.button(tr.t(label)).clicked() {
+            commands.push(AppCommand::Export(format));
+            ui.close();
+        }
+    }
+    ui.separator();
+    let mut redacted = prefs.export_redacted;
+    if ui
+        .checkbox(&mut redacted, tr.t(T::ExportRedacted))
+        .changed()
+    {
+        commands.push(AppCommand::SetExportRedacted(redacted));
+    }
+    let mut view = prefs.export_current_view;
+    if ui.checkbox(&mut view, tr.t(T::ExportCurrentView)).changed() {
+        commands.push(AppCommand::SetExportCurrentView(view));
+    }
 }
 
 /// Undo and redo items that say what they will undo or redo.

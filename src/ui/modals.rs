@@ -42,6 +42,10 @@ pub enum PathPurpose {
     Open,
     /// Save the map there.
     Save,
+    /// Export the map there.
+    Export(crate::export::ExportFormat),
+    /// Import contacts from there.
+    Import,
 }
 
 /// Something that went wrong, shown until dismissed.
@@ -74,6 +78,10 @@ pub enum Modal {
     },
     /// An error report.
     Error(ErrorReport),
+    /// A contact file read, waiting for the mapping to be confirmed.
+    ImportPreview(Box<super::import_dialog::ImportPreview>),
+    /// What an import did.
+    ImportReport(Box<crate::import::ImportSummary>),
 }
 
 /// Shows `modal`; returns it to keep it open, or `None` once answered.
@@ -123,6 +131,8 @@ pub fn modal_ui(
                 ui.heading(tr.t(match purpose {
                     PathPurpose::Open => T::PathTitleOpen,
                     PathPurpose::Save => T::PathTitleSave,
+                    PathPurpose::Export(_) => T::PathTitleExport,
+                    PathPurpose::Import => T::PathTitleImport,
                 }));
                 ui.label(tr.t(T::PathHint));
                 let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
@@ -133,8 +143,9 @@ pub fn modal_ui(
                     response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let confirm = tr.t(match purpose {
-                        PathPurpose::Open => T::OpenButton,
+                        PathPurpose::Open | PathPurpose::Import => T::OpenButton,
                         PathPurpose::Save => T::Save,
+                        PathPurpose::Export(_) => T::ExportButton,
                     });
                     if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
                         done = Some(true);
@@ -163,6 +174,20 @@ pub fn modal_ui(
                 }),
             }
         }
+        Modal::ImportPreview(preview) => {
+            match super::import_dialog::import_preview_ui(ctx, preview, tr) {
+                super::import_dialog::PreviewOutcome::Open(preview) => {
+                    Some(Modal::ImportPreview(preview))
+                }
+                super::import_dialog::PreviewOutcome::Import(preview) => {
+                    commands.push(super::import_dialog::import_command(*preview));
+                    None
+                }
+                super::import_dialog::PreviewOutcome::Cancelled => None,
+            }
+        }
+        Modal::ImportReport(summary) => super::import_dialog::import_report_ui(ctx, &summary, tr)
+            .then_some(Modal::ImportReport(summary)),
         Modal::Error(report) => {
             let mut dismissed = false;
             egui::Modal::new(id).show(ctx, |ui| {

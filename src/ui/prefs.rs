@@ -24,6 +24,10 @@ pub struct Prefs {
     pub show_account: bool,
     /// Information verified longer ago than this many days counts as stale.
     pub stale_after_days: i64,
+    /// Exports leave out private fields.
+    pub export_redacted: bool,
+    /// Picture exports show only the current view.
+    pub export_current_view: bool,
 }
 
 impl Default for Prefs {
@@ -34,6 +38,8 @@ impl Default for Prefs {
             show_legend: true,
             show_account: true,
             stale_after_days: crate::analysis::DEFAULT_STALE_DAYS,
+            export_redacted: false,
+            export_current_view: false,
         }
     }
 }

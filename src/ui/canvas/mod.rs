@@ -187,6 +187,22 @@ impl Canvas {
         ctx.data(|d| d.get_temp::<Rect>(egui::Id::new(&self.view_id).with("rect")))
     }
 
+    /// The part of the canvas on screen, for exporting the current view.
+    pub fn visible_canvas_rect(&self, ctx: &egui::Context) -> Option<crate::export::CanvasRect> {
+        let rect = self.last_rect(ctx)?;
+        let view = self.transform(ctx, rect);
+        let (min, max) = (
+            view.canvas_from_screen(rect.min),
+            view.canvas_from_screen(rect.max),
+        );
+        Some(crate::export::CanvasRect {
+            x: f64::from(min.x),
+            y: f64::from(min.y),
+            width: f64::from(max.x - min.x),
+            height: f64::from(max.y - min.y),
+        })
+    }
+
     /// Centre of the visible canvas, in canvas coordinates.
     pub fn visible_center(&self, ctx: &egui::Context) -> Position {
         let Some(rect) = self.last_rect(ctx) else {
