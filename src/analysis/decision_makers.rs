@@ -91,7 +91,11 @@ pub fn decision_maker_candidates(
                 score += 0.1 + 0.05 * (below.min(10) as f64) / 10.0;
                 reasons.push(tx(
                     language,
-                    format!("top of a reporting line with {below} people below"),
+                    if below == 1 {
+                        "top of a reporting line with 1 person below".to_owned()
+                    } else {
+                        format!("top of a reporting line with {below} people below")
+                    },
                     format!("位于汇报线顶端，下属 {below} 人"),
                 ));
             }
