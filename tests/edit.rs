@@ -494,3 +494,61 @@ proptest! {
         prop_assert_eq!(editor.document(), &last);
     }
 }
+
+#[test]
+fn a_batch_of_lines_that_closes_a_reporting_cycle_is_refused_whole() {
+    let original = sample();
+    let mut editor = Editor::new(original.clone());
+    let line = |id: &str, from: &str, to: &str| {
+        Relationship::new(id, from, to, RelationshipKind::ReportsTo)
+    };
+    let batch = Command::Batch(vec![
+        Command::add_relationship(line("x1", "p-min", "p-wu")),
+        // p-wu reports to p-zhang already; p-zhang → p-min closes p-min → p-wu → p-zhang → p-min.
+        Command::add_relationship(line("x2", "p-zhang", "p-min")),
+    ]);
+    let err = editor.apply(batch).unwrap_err();
+    assert!(matches!(err, EditError::ReportingCycle { .. }), "{err:?}");
+    assert_eq!(editor.document(), &original);
+}
+
+#[test]
+fn large_batches_apply_undo_and_redo_exactly() {
+    let original = sample();
+    let mut editor = Editor::new(original.clone());
+    let n = 3_000;
+    let mut commands: Vec<Command> = (0..n)
+        .map(|i| {
+            Command::add_stakeholder(Stakeholder::new(format!("bulk{i}"), format!("Bulk {i}")))
+        })
+        .collect();
+    commands.extend((1..n).map(|i| {
+        Command::add_relationship(Relationship::new(
+            format!("bulk-line{i}"),
+            format!("bulk{i}"),
+            format!("bulk{}", (i - 1) / 3),
+            RelationshipKind::ReportsTo,
+        ))
+    }));
+    commands.extend((0..n).step_by(2).map(|i| {
+        let mut person = Stakeholder::new(format!("bulk{i}"), format!("Bulk {i}"));
+        person.title = "updated".into();
+        Command::update_stakeholder(person)
+    }));
+    editor.apply(Command::Batch(commands)).unwrap();
+    let after = editor.document().clone();
+    assert_eq!(after.stakeholders.len(), original.stakeholders.len() + n);
+    assert_eq!(
+        after
+            .stakeholders
+            .iter()
+            .filter(|s| s.title == "updated")
+            .count(),
+        n / 2
+    );
+    assert!(powermap::model::validate(&after).is_empty());
+    editor.undo().unwrap();
+    assert_eq!(editor.document(), &original);
+    editor.redo().unwrap();
+    assert_eq!(editor.document(), &after);
+}

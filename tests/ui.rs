@@ -865,7 +865,11 @@ fn finish_export(h: &mut Harness<'_, PowermapApp>) {
         assert_eq!(result, Ok(()));
     }
     h.run_steps(1);
-    assert!(h.state().modal().is_none(), "no error: {:?}", h.state().modal());
+    assert!(
+        h.state().modal().is_none(),
+        "no error: {:?}",
+        h.state().modal()
+    );
 }
 
 fn open_file_submenu(h: &mut Harness<'_, PowermapApp>, submenu: &str) {

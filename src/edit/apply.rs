@@ -262,7 +262,8 @@ fn update_relationship(doc: &mut Document, line: Relationship) -> Result<Command
 
 fn remove_relationships(doc: &mut Document, ids: &[RelationshipId]) -> Result<Command, EditError> {
     let wanted: HashSet<&RelationshipId> = ids.iter().collect();
-    if let Some(missing) = ids.iter().find(|id| doc.relationship(id).is_none()) {
+    let existing: HashSet<&RelationshipId> = doc.relationships.iter().map(|r| &r.id).collect();
+    if let Some(missing) = ids.iter().find(|id| !existing.contains(id)) {
         return Err(EditError::NoSuchRelationship(missing.to_string()));
     }
     let mut restore = Vec::new();
@@ -376,8 +377,52 @@ fn set_plan(doc: &mut Document, role: Role, plan: Option<Box<Plan>>) -> Result<C
 
 fn apply_batch(doc: &mut Document, commands: Vec<Command>) -> Result<Command, EditError> {
     let mut inverses = Vec::with_capacity(commands.len());
-    for command in commands {
-        match apply(doc, command) {
+    let mut commands = commands.into_iter().peekable();
+    while let Some(command) = commands.next() {
+        // Long runs of the same kind (an import, the undo of one) are applied in bulk:
+        // one index for the whole run instead of a scan of the map per command.
+        let result = match command {
+            Command::AddStakeholder { stakeholder, index }
+                if matches!(commands.peek(), Some(Command::AddStakeholder { .. })) =>
+            {
+                let mut run = vec![(*stakeholder, index)];
+                while let Some(Command::AddStakeholder { .. }) = commands.peek() {
+                    if let Some(Command::AddStakeholder { stakeholder, index }) = commands.next() {
+                        run.push((*stakeholder, index));
+                    }
+                }
+                add_stakeholders_run(doc, run)
+            }
+            Command::AddRelationship {
+                relationship,
+                index,
+            } if matches!(commands.peek(), Some(Command::AddRelationship { .. })) => {
+                let mut run = vec![(relationship, index)];
+                while let Some(Command::AddRelationship { .. }) = commands.peek() {
+                    if let Some(Command::AddRelationship {
+                        relationship,
+                        index,
+                    }) = commands.next()
+                    {
+                        run.push((relationship, index));
+                    }
+                }
+                add_relationships_run(doc, run)
+            }
+            Command::UpdateStakeholder(person)
+                if matches!(commands.peek(), Some(Command::UpdateStakeholder(_))) =>
+            {
+                let mut run = vec![*person];
+                while let Some(Command::UpdateStakeholder(_)) = commands.peek() {
+                    if let Some(Command::UpdateStakeholder(person)) = commands.next() {
+                        run.push(*person);
+                    }
+                }
+                update_stakeholders_run(doc, run)
+            }
+            other => apply(doc, other),
+        };
+        match result {
             Ok(inverse) => inverses.push(inverse),
             Err(err) => {
                 // Roll back what was applied so the batch is all or nothing.
@@ -390,4 +435,147 @@ fn apply_batch(doc: &mut Document, commands: Vec<Command>) -> Result<Command, Ed
     }
     inverses.reverse();
     Ok(Command::Batch(inverses))
+}
+
+/// Adds several people, checked against one index of ids; all or nothing.
+fn add_stakeholders_run(
+    doc: &mut Document,
+    run: Vec<(Stakeholder, Option<usize>)>,
+) -> Result<Command, EditError> {
+    if doc.stakeholders.len() + run.len() > MAX_STAKEHOLDERS {
+        return Err(EditError::TooManyStakeholders(MAX_STAKEHOLDERS));
+    }
+    let team: HashSet<&str> = doc.team.iter().map(|m| m.id.as_str()).collect();
+    let mut ids: HashSet<String> = doc.stakeholders.iter().map(|s| s.id.to_string()).collect();
+    for (offset, (person, index)) in run.iter().enumerate() {
+        let at = index.unwrap_or(doc.stakeholders.len() + offset);
+        invalid_if_any(stakeholder_problems(person, at))?;
+        if !ids.insert(person.id.to_string()) {
+            return Err(EditError::DuplicateId(person.id.to_string()));
+        }
+        if let Some(owner) = &person.owner
+            && !team.contains(owner.as_str())
+        {
+            return Err(EditError::NoSuchTeamMember(owner.to_string()));
+        }
+    }
+    let mut added = Vec::with_capacity(run.len());
+    for (person, index) in run {
+        added.push(person.id.clone());
+        let at = index
+            .unwrap_or(doc.stakeholders.len())
+            .min(doc.stakeholders.len());
+        doc.stakeholders.insert(at, person);
+    }
+    Ok(Command::RemoveStakeholders(added))
+}
+
+/// Adds several lines, checked against one index of people, ids and reporting lines;
+/// all or nothing.
+fn add_relationships_run(
+    doc: &mut Document,
+    run: Vec<(Relationship, Option<usize>)>,
+) -> Result<Command, EditError> {
+    let people: HashSet<&str> = doc.stakeholders.iter().map(|s| s.id.as_str()).collect();
+    let mut ids: HashSet<&str> = doc.relationships.iter().map(|r| r.id.as_str()).collect();
+    let mut managers: HashMap<&str, Vec<&str>> = HashMap::new();
+    for line in &doc.relationships {
+        if line.kind == RelationshipKind::ReportsTo {
+            managers
+                .entry(line.from.as_str())
+                .or_default()
+                .push(line.to.as_str());
+        }
+    }
+    for (offset, (line, index)) in run.iter().enumerate() {
+        if line.from == line.to {
+            return Err(EditError::SelfLoop);
+        }
+        invalid_if_any(relationship_problems(
+            line,
+            index.unwrap_or(doc.relationships.len() + offset),
+        ))?;
+        for end in [&line.from, &line.to] {
+            if !people.contains(end.as_str()) {
+                return Err(EditError::NoSuchStakeholder(end.to_string()));
+            }
+        }
+        if !ids.insert(line.id.as_str()) {
+            return Err(EditError::DuplicateId(line.id.to_string()));
+        }
+        if line.kind == RelationshipKind::ReportsTo {
+            if reaches(&managers, line.to.as_str(), line.from.as_str()) {
+                return Err(EditError::ReportingCycle {
+                    from: line.from.to_string(),
+                    to: line.to.to_string(),
+                });
+            }
+            managers
+                .entry(line.from.as_str())
+                .or_default()
+                .push(line.to.as_str());
+        }
+    }
+    let mut added = Vec::with_capacity(run.len());
+    for (line, index) in run {
+        added.push(line.id.clone());
+        let at = index
+            .unwrap_or(doc.relationships.len())
+            .min(doc.relationships.len());
+        doc.relationships.insert(at, line);
+    }
+    Ok(Command::RemoveRelationships(added))
+}
+
+/// Whether `target` is reached from `start` by following `managers` upward.
+fn reaches(managers: &HashMap<&str, Vec<&str>>, start: &str, target: &str) -> bool {
+    let mut seen = HashSet::from([start]);
+    let mut queue = vec![start];
+    while let Some(person) = queue.pop() {
+        if person == target {
+            return true;
+        }
+        for manager in managers.get(person).into_iter().flatten() {
+            if seen.insert(manager) {
+                queue.push(manager);
+            }
+        }
+    }
+    false
+}
+
+/// Replaces several people, found through one index; all or nothing.
+fn update_stakeholders_run(
+    doc: &mut Document,
+    run: Vec<Stakeholder>,
+) -> Result<Command, EditError> {
+    let index: HashMap<String, usize> = doc
+        .stakeholders
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.to_string(), i))
+        .collect();
+    let team: HashSet<&str> = doc.team.iter().map(|m| m.id.as_str()).collect();
+    let mut slots = Vec::with_capacity(run.len());
+    for person in &run {
+        let at = *index
+            .get(person.id.as_str())
+            .ok_or_else(|| EditError::NoSuchStakeholder(person.id.to_string()))?;
+        invalid_if_any(stakeholder_problems(person, at))?;
+        if let Some(owner) = &person.owner
+            && !team.contains(owner.as_str())
+        {
+            return Err(EditError::NoSuchTeamMember(owner.to_string()));
+        }
+        slots.push(at);
+    }
+    let mut previous = Vec::with_capacity(run.len());
+    for (person, at) in run.into_iter().zip(slots) {
+        if let Some(slot) = doc.stakeholders.get_mut(at) {
+            previous.push(Command::update_stakeholder(std::mem::replace(slot, person)));
+        }
+    }
+    // Undone last to first, so a person updated twice ends as they started.
+    previous.reverse();
+    Ok(Command::Batch(previous))
 }

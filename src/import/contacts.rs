@@ -64,7 +64,11 @@ fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, String> {
             .column(field)
             .map_or_else(String::new, |c| collapse_whitespace(row.cell(c)))
     };
-    let name = compose_name(&cell(Field::Name), &cell(Field::FirstName), &cell(Field::LastName));
+    let name = compose_name(
+        &cell(Field::Name),
+        &cell(Field::FirstName),
+        &cell(Field::LastName),
+    );
     if name.is_empty() {
         return Err(format!("no name ({}); row skipped", name_columns(mapping)));
     }

@@ -7,9 +7,9 @@
 //! reading, so that a hostile line of a million commas costs nothing. The `csv`
 //! crate serves as the reference in the property tests.
 
-use super::encoding::decode;
-use super::table::{MAX_COLUMNS, MAX_DATA_ROWS, Row, SourceInfo, Table};
 use super::ImportError;
+use super::encoding::decode;
+use super::table::{MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, Row, SourceInfo, Table};
 
 /// Delimiters tried, in order of preference when counts tie.
 const DELIMITERS: [char; 3] = [',', ';', '\t'];
@@ -33,27 +33,35 @@ pub fn read(bytes: &[u8]) -> Result<Table, ImportError> {
 pub fn detect_delimiter(text: &str) -> char {
     let mut counts = [0usize; DELIMITERS.len()];
     let mut in_quotes = false;
+    let mut at_field_start = true;
     let mut seen_content = false;
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_quotes {
+            if c == '"' && chars.next_if_eq(&'"').is_none() {
+                in_quotes = false;
+            }
+            continue;
+        }
         match c {
-            '"' => in_quotes = !in_quotes,
-            '\n' | '\r' if !in_quotes => {
+            '"' if at_field_start => {
+                in_quotes = true;
+                at_field_start = false;
+                seen_content = true;
+            }
+            '\n' | '\r' => {
                 if seen_content {
                     break;
                 }
+                at_field_start = true;
             }
-            _ if in_quotes => {}
             _ => {
-                if let Some(slot) = DELIMITERS
-                    .iter()
-                    .position(|d| *d == c)
-                    .and_then(|i| counts.get_mut(i))
-                {
-                    *slot += 1;
+                let slot = DELIMITERS.iter().position(|d| *d == c);
+                if let Some(count) = slot.and_then(|i| counts.get_mut(i)) {
+                    *count += 1;
                 }
-                if !c.is_whitespace() {
-                    seen_content = true;
-                }
+                at_field_start = slot.is_some();
+                seen_content |= !c.is_whitespace();
             }
         }
     }
@@ -124,6 +132,8 @@ struct Records {
     /// The spreadsheet row number of the record being read.
     row_number: usize,
     non_blank_rows: usize,
+    /// Cells kept so far, for [`MAX_CELLS`].
+    cells_kept: usize,
 }
 
 impl Records {
@@ -137,6 +147,7 @@ impl Records {
             pending_empty: 0,
             row_number: 1,
             non_blank_rows: 0,
+            cells_kept: 0,
         }
     }
 
@@ -159,6 +170,10 @@ impl Records {
                 row: self.row_number,
                 limit: MAX_COLUMNS,
             });
+        }
+        self.cells_kept += self.pending_empty + 1;
+        if self.cells_kept > MAX_CELLS {
+            return Err(ImportError::TooManyCells { limit: MAX_CELLS });
         }
         self.cells
             .extend(std::iter::repeat_n(String::new(), self.pending_empty));
@@ -244,5 +259,7 @@ mod tests {
         assert_eq!(detect_delimiter("a\tb\tc,d\n"), '\t');
         assert_eq!(detect_delimiter("name\n"), ',');
         assert_eq!(detect_delimiter("\n\nx;y\n"), ';');
+        assert_eq!(detect_delimiter("\"a\"\",b\";c;d\n"), ';');
+        assert_eq!(detect_delimiter("Nick\"name;x;y,z\n"), ';');
     }
 }

@@ -99,9 +99,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<Decoded> {
     }
 }
 
-/// Whether `bytes` are UTF-8, allowing a few broken sequences when most non-ASCII
-/// characters are well-formed UTF-8. GBK text is almost never well-formed UTF-8:
-/// by chance about one two-byte character in twelve is.
+/// Whether `bytes` are UTF-8, allowing broken sequences when there are at least
+/// four well-formed non-ASCII characters for each. GBK text is almost never
+/// well-formed UTF-8: by chance about one two-byte character in twelve is.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let mut valid_multibyte = 0usize;
     let mut invalid = 0usize;
@@ -124,7 +124,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
             }
         }
     }
-    invalid == 0 || valid_multibyte >= invalid * 20
+    invalid == 0 || valid_multibyte >= invalid * 4
 }
 
 #[cfg(test)]
@@ -155,7 +155,10 @@ mod tests {
 
     #[test]
     fn utf16_without_bom_is_recognised() {
-        let bytes: Vec<u8> = "Name\tTitle\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let bytes: Vec<u8> = "Name\tTitle\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
         let d = decode(&bytes);
         assert_eq!((d.text.as_str(), d.encoding), ("Name\tTitle\n", UTF16_LE));
     }

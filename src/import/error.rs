@@ -53,6 +53,15 @@ pub enum ImportError {
         /// The limit.
         limit: usize,
     },
+    /// More cells than the limit.
+    #[error(
+        "the file has more than {limit} cells; remove the columns you do not need \
+         or split it into smaller files"
+    )]
+    TooManyCells {
+        /// The limit.
+        limit: usize,
+    },
     /// Nothing in the file, not even a header row.
     #[error("the file is empty: there is no header row")]
     Empty,
@@ -81,8 +90,8 @@ pub enum ImportError {
     },
     /// No column holds names.
     #[error(
-        "the file has no name column: found {}; use --map \"Header=name\" \
-         (or map First Name and Last Name columns)",
+        "the file has no name column: found {}; map a column to \"name\" \
+         (or columns to \"first_name\" and \"last_name\")",
         found_list(.headers)
     )]
     NoNameColumn {

@@ -86,13 +86,7 @@ impl Field {
             Self::FirstName => &["firstname", "givenname", "名"],
             Self::LastName => &["lastname", "surname", "familyname", "姓"],
             Self::Title => &[
-                "title",
-                "jobtitle",
-                "position",
-                "职位",
-                "职务",
-                "岗位",
-                "头衔",
+                "title", "jobtitle", "position", "职位", "职务", "岗位", "头衔",
             ],
             Self::Department => &["department", "dept", "division", "部门", "科室", "部门名称"],
             Self::ReportsTo => &[
@@ -147,7 +141,14 @@ impl Field {
                 "客户",
                 "客户名称",
             ],
-            Self::Notes => &["notes", "note", "description", "comments", "comment", "备注"],
+            Self::Notes => &[
+                "notes",
+                "note",
+                "description",
+                "comments",
+                "comment",
+                "备注",
+            ],
         }
     }
 
@@ -181,7 +182,9 @@ pub fn normalize_header(header: &str) -> String {
         .chars()
         .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-' | '.' | '\u{FEFF}')))
         .collect();
-    inner.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+    inner
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_owned()
 }
 
 #[cfg(test)]

@@ -154,7 +154,9 @@ fn lone_per_row(lone: usize, tree_slots: usize) -> usize {
 /// The block's top-left corner: below the placed people, aligned with their left
 /// edge; or, on an empty map, centred on x = 0 at y = 0.
 fn origin(existing: &[Position], block_slots: usize) -> (f64, f64) {
-    let placed = existing.iter().filter(|p| p.x.is_finite() && p.y.is_finite());
+    let placed = existing
+        .iter()
+        .filter(|p| p.x.is_finite() && p.y.is_finite());
     let bounds = placed.fold(None, |acc: Option<(f64, f64)>, p| match acc {
         None => Some((p.x, p.y)),
         Some((min_x, max_y)) => Some((min_x.min(p.x), max_y.max(p.y))),

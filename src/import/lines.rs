@@ -130,7 +130,11 @@ fn candidates(
 /// after repeatedly removing nodes without incoming, then without outgoing lines.
 /// A line can only close a cycle between two such nodes, so the search for one
 /// (in [`reaches`]) is skipped for all others: a long chain costs linear time.
-fn cyclic_core(count: usize, managers: &[Vec<usize>], candidates: &[(usize, usize, usize)]) -> Vec<bool> {
+fn cyclic_core(
+    count: usize,
+    managers: &[Vec<usize>],
+    candidates: &[(usize, usize, usize)],
+) -> Vec<bool> {
     let mut up: Vec<Vec<usize>> = managers.to_vec();
     for (from, to, _) in candidates {
         if let Some(list) = up.get_mut(*from) {

@@ -2,9 +2,9 @@
 //! then corrected by the user (a combo box per column in the app, `--map
 //! "Header=field"` on the command line).
 
+use super::ImportError;
 use super::field::{Field, IGNORE, normalize_header};
 use super::table::column_label;
-use super::ImportError;
 
 /// The field of each column. A field is filled by at most one column.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -195,7 +195,10 @@ mod tests {
     #[test]
     fn overrides_move_fields_and_report_mistakes() {
         let mut mapping = ColumnMapping::detect(&headers(&["Phone", "Mobile", "Who", ""]));
-        assert!(matches!(mapping.check(), Err(ImportError::NoNameColumn { .. })));
+        assert!(matches!(
+            mapping.check(),
+            Err(ImportError::NoNameColumn { .. })
+        ));
         mapping
             .apply_overrides(&["mobile=phone", "Who=name", "column D=notes"])
             .unwrap();
@@ -207,7 +210,10 @@ mod tests {
         mapping.apply_override("Who=ignore").unwrap();
         assert_eq!(mapping.field(2), None);
         let err = mapping.apply_override("Boss=name").unwrap_err();
-        assert!(err.to_string().contains("no column is headed \"Boss\""), "{err}");
+        assert!(
+            err.to_string().contains("no column is headed \"Boss\""),
+            "{err}"
+        );
         let err = mapping.apply_override("Who=boss").unwrap_err();
         assert!(err.to_string().contains("\"boss\" is not a field"), "{err}");
         let err = mapping.apply_override("Who").unwrap_err();

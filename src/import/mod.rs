@@ -39,7 +39,7 @@ pub use mapping::ColumnMapping;
 pub use plan::{ImportPlan, plan_import};
 pub use summary::{ImportSummary, RowIssue};
 pub use table::{
-    MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table, TableFormat,
+    MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table, TableFormat,
     delimiter_name, read_table, read_table_bytes,
 };
 pub use xlsx::MAX_SHEET_TEXT_BYTES;

@@ -46,7 +46,9 @@ pub struct People {
 enum Found {
     Person(usize),
     /// Nobody; `namesake` is someone with the same name but another e-mail.
-    Nobody { namesake: Option<usize> },
+    Nobody {
+        namesake: Option<usize>,
+    },
 }
 
 impl People {
@@ -174,44 +176,22 @@ impl People {
                 ),
             });
         }
-        let person_was_empty_of_email = person.stakeholder.contact.email.is_empty();
-        let s = &mut person.stakeholder;
-        let mut filled = false;
-        for (slot, value) in [
-            (&mut s.title, &contact.title),
-            (&mut s.department, &contact.department),
-            (&mut s.contact.email, &contact.email),
-            (&mut s.contact.phone, &contact.phone),
-            (&mut s.notes, &contact.notes),
-        ] {
-            if slot.trim().is_empty() && !value.is_empty() && slot != value {
-                slot.clone_from(value);
-                filled = true;
-            }
-        }
+        let filled = fill_empty_fields(&mut person.stakeholder, contact);
         if person.origin != Origin::New {
             person.filled |= filled;
         }
         person.first_row.get_or_insert(contact.row);
-        if !contact.reports_to.is_empty() {
-            match &person.reports_to {
-                None => person.reports_to = Some((contact.reports_to.clone(), contact.row)),
-                Some((kept, row)) if name_key(kept) != name_key(&contact.reports_to) => {
-                    issues.push(RowIssue {
-                        row: contact.row,
-                        message: format!(
-                            "reports to {} here but to {} in row {row}; kept the first",
-                            quoted(&contact.reports_to),
-                            quoted(kept)
-                        ),
-                    });
-                }
-                Some(_) => {}
+        note_manager(person, contact, issues);
+        let email = person.stakeholder.contact.email.clone();
+        let known_by_another_name = name_key(&person.stakeholder.name) != name_key(&contact.name);
+        self.index_email(index, &email);
+        // Matched by e-mail under another name: the file's name finds them too
+        // (later rows, and managers named in the file).
+        if known_by_another_name {
+            let aliases = self.by_name.entry(name_key(&contact.name)).or_default();
+            if !aliases.contains(&index) {
+                aliases.push(index);
             }
-        }
-        if person_was_empty_of_email && !contact.email.is_empty() {
-            let email = contact.email.clone();
-            self.index_email(index, &email);
         }
     }
 
@@ -252,6 +232,47 @@ impl People {
     /// The id of the person at `index`.
     pub fn id(&self, index: usize) -> Option<&StakeholderId> {
         self.list.get(index).map(|p| &p.stakeholder.id)
+    }
+}
+
+/// Copies the contact's title, department, e-mail, phone and notes into the
+/// fields of `person` that are empty; returns whether any was filled.
+fn fill_empty_fields(person: &mut Stakeholder, contact: &ContactRow) -> bool {
+    let mut filled = false;
+    for (slot, value) in [
+        (&mut person.title, &contact.title),
+        (&mut person.department, &contact.department),
+        (&mut person.contact.email, &contact.email),
+        (&mut person.contact.phone, &contact.phone),
+        (&mut person.notes, &contact.notes),
+    ] {
+        if slot.trim().is_empty() && !value.is_empty() {
+            slot.clone_from(value);
+            filled = true;
+        }
+    }
+    filled
+}
+
+/// Keeps the first manager named for a person; a different one in a later row is
+/// reported.
+fn note_manager(person: &mut Person, contact: &ContactRow, issues: &mut Vec<RowIssue>) {
+    if contact.reports_to.is_empty() {
+        return;
+    }
+    match &person.reports_to {
+        None => person.reports_to = Some((contact.reports_to.clone(), contact.row)),
+        Some((kept, row)) if name_key(kept) != name_key(&contact.reports_to) => {
+            issues.push(RowIssue {
+                row: contact.row,
+                message: format!(
+                    "reports to {} here but to {} in row {row}; kept the first",
+                    quoted(&contact.reports_to),
+                    quoted(kept)
+                ),
+            });
+        }
+        Some(_) => {}
     }
 }
 

@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
+use super::ImportError;
 use super::contacts::{ContactRow, read_contacts};
 use super::layout::layout;
-use super::lines::plan_lines;
+use super::lines::{NewLine, plan_lines};
 use super::mapping::ColumnMapping;
 use super::people::{Origin, People};
 use super::summary::ImportSummary;
 use super::table::Table;
 use super::text::shorten;
-use super::ImportError;
 use crate::edit::Command;
 use crate::model::Document;
 use crate::model::limits::MAX_STAKEHOLDERS;
@@ -77,10 +77,30 @@ pub fn plan_import(
     }
     let lines = plan_lines(doc, &people, &mut issues);
     place_new_people(doc, &mut people, &lines);
+    issues.sort_by_key(|issue| issue.row);
+    let mut summary = ImportSummary {
+        skipped,
+        lines_added: lines.len(),
+        account_set: account_name(doc, &contacts),
+        issues,
+        source: table.source.clone(),
+        ..ImportSummary::default()
+    };
+    let command = batch(doc, people, lines, &mut summary);
+    Ok(ImportPlan { command, summary })
+}
 
+/// The batch: the account name, new people, completed people, new lines — in
+/// that order, so that every line finds its ends. Counts added, updated and
+/// unchanged people in `summary`.
+fn batch(
+    doc: &Document,
+    people: People,
+    lines: Vec<NewLine>,
+    summary: &mut ImportSummary,
+) -> Command {
     let mut commands = Vec::new();
-    let account_set = account_name(doc, &contacts);
-    if let Some(name) = &account_set {
+    if let Some(name) = &summary.account_set {
         let mut account = doc.account.clone();
         account.name.clone_from(name);
         commands.push(Command::update_account(account));
@@ -91,13 +111,6 @@ pub fn plan_import(
             *flag = true;
         }
     }
-    let mut summary = ImportSummary {
-        skipped,
-        lines_added: lines.len(),
-        account_set,
-        source: table.source.clone(),
-        ..ImportSummary::default()
-    };
     let mut updates = Vec::new();
     for (index, person) in people.list.into_iter().enumerate() {
         match person.origin {
@@ -105,6 +118,7 @@ pub fn plan_import(
                 summary.added += 1;
                 commands.push(Command::add_stakeholder(person.stakeholder));
             }
+            // Not in the file.
             Origin::Existing(_) if person.first_row.is_none() => {}
             Origin::Existing(_) => {
                 let new_line = has_new_line.get(index).copied().unwrap_or(false);
@@ -120,17 +134,16 @@ pub fn plan_import(
         }
     }
     commands.extend(updates);
-    commands.extend(lines.into_iter().map(|l| Command::add_relationship(l.relationship)));
-    issues.sort_by_key(|issue| issue.row);
-    summary.issues = issues;
-    Ok(ImportPlan {
-        command: Command::Batch(commands),
-        summary,
-    })
+    commands.extend(
+        lines
+            .into_iter()
+            .map(|l| Command::add_relationship(l.relationship)),
+    );
+    Command::Batch(commands)
 }
 
 /// Gives every new person an org-chart position below the people already placed.
-fn place_new_people(doc: &Document, people: &mut People, lines: &[super::lines::NewLine]) {
+fn place_new_people(doc: &Document, people: &mut People, lines: &[NewLine]) {
     let new_index: HashMap<usize, usize> = people
         .list
         .iter()
@@ -164,7 +177,10 @@ fn account_name(doc: &Document, contacts: &[ContactRow]) -> Option<String> {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for (order, contact) in contacts.iter().enumerate() {
         if !contact.account.is_empty() {
-            counts.entry(contact.account.as_str()).or_insert((0, order)).0 += 1;
+            counts
+                .entry(contact.account.as_str())
+                .or_insert((0, order))
+                .0 += 1;
         }
     }
     counts

@@ -12,6 +12,9 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_DATA_ROWS: usize = 100_000;
 /// Most columns in one row.
 pub const MAX_COLUMNS: usize = 1_000;
+/// Most cells kept for one file, empty cells between filled ones included (each
+/// costs memory even when empty).
+pub const MAX_CELLS: usize = 10_000_000;
 
 /// The kind of file, chosen by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

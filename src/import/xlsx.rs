@@ -13,7 +13,7 @@ use std::io::Cursor;
 use calamine::{DataRef, ExcelDateTime, Reader, SheetType, SheetVisible, Xlsx};
 
 use super::ImportError;
-use super::table::{MAX_COLUMNS, MAX_DATA_ROWS, Row, SourceInfo, Table};
+use super::table::{MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, Row, SourceInfo, Table};
 
 /// Most text taken from one sheet, in bytes (a workbook is compressed, so its
 /// text can be far larger than the file).
@@ -24,6 +24,16 @@ const LAST_EXCEL_DAY: f64 = 2_958_465.0;
 
 /// Reads one worksheet of the workbook in `bytes`.
 pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
+    // The workbook reader is a third-party parser of a complex format: should it
+    // ever panic on a broken file, the user gets an error, not a crash.
+    std::panic::catch_unwind(|| read_unguarded(bytes, sheet)).unwrap_or_else(|_| {
+        Err(ImportError::Workbook {
+            message: "the file is damaged or not a workbook".to_owned(),
+        })
+    })
+}
+
+fn read_unguarded(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(workbook_error)?;
     let name = choose_sheet(&workbook, sheet)?;
     let mut cells = workbook
@@ -31,6 +41,7 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
         .map_err(workbook_error)?;
     let mut rows: BTreeMap<u32, Vec<String>> = BTreeMap::new();
     let mut text_bytes = 0usize;
+    let mut cells_kept = 0usize;
     while let Some(cell) = cells.next_cell().map_err(workbook_error)? {
         let text = cell_text(cell.get_value());
         if text.trim().is_empty() {
@@ -53,6 +64,10 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
         }
         let slots = rows.entry(row).or_default();
         if slots.len() <= column {
+            cells_kept += column + 1 - slots.len();
+            if cells_kept > MAX_CELLS {
+                return Err(ImportError::TooManyCells { limit: MAX_CELLS });
+            }
             slots.resize(column + 1, String::new());
         }
         if let Some(slot) = slots.get_mut(column) {
@@ -211,7 +226,10 @@ mod tests {
             "2025-10-13 12:00:00"
         );
         assert_eq!(cell_text(&DataRef::DateTime(date(0.75))), "18:00:00");
-        assert_eq!(cell_text(&DataRef::DateTime(date(1e300))), format!("{}", 1e300));
+        assert_eq!(
+            cell_text(&DataRef::DateTime(date(1e300))),
+            format!("{}", 1e300)
+        );
         assert_eq!(cell_text(&DataRef::DateTime(date(-5.0))), "-5");
         let duration = ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false);
         assert_eq!(cell_text(&DataRef::DateTime(duration)), "36:00:00");
