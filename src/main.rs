@@ -15,6 +15,12 @@ fn main() -> ExitCode {
             for (people, ms) in powermap::ui::bench::run_analysis_bench(&sizes, 5) {
                 println!("{people:>6}  {ms:>11.2}");
             }
+            println!();
+            println!("people  export ms: png, svg, html, md, csv");
+            for (people, times) in powermap::ui::bench::run_export_bench(&sizes) {
+                let cells: Vec<String> = times.iter().map(|(_, ms)| format!("{ms:.1}")).collect();
+                println!("{people:>6}  {}", cells.join(", "));
+            }
             ExitCode::SUCCESS
         }
         Action::RunApp(file) => match powermap::ui::run(file) {

@@ -449,3 +449,60 @@ fn unnamed_people_and_empty_maps_export_without_trouble() {
         );
     }
 }
+
+#[test]
+fn csv_exports_import_back_as_the_same_people_and_reporting_lines() {
+    use powermap::import::{ColumnMapping, TableFormat, plan_import, read_table_bytes};
+    for (index, language) in [(0, Language::Chinese), (2, Language::English)] {
+        let original = sample(index);
+        let csv = export(&original, ExportFormat::Csv, &options(language)).unwrap();
+        let table = read_table_bytes(&csv, TableFormat::Delimited, "export.csv", None).unwrap();
+        let mapping = ColumnMapping::detect(&table.headers);
+        let plan = plan_import(&Document::default(), &table, &mapping).unwrap();
+        assert!(plan.summary.issues.is_empty(), "{:?}", plan.summary.issues);
+        let mut editor = powermap::edit::Editor::new(Document::default());
+        editor.apply(plan.command).unwrap();
+        let imported = editor.document();
+        assert_eq!(imported.stakeholders.len(), original.stakeholders.len());
+        for (a, b) in original.stakeholders.iter().zip(&imported.stakeholders) {
+            assert_eq!(
+                (
+                    &a.name,
+                    &a.title,
+                    &a.department,
+                    &a.contact.email,
+                    &a.contact.phone,
+                    &a.notes
+                ),
+                (
+                    &b.name,
+                    &b.title,
+                    &b.department,
+                    &b.contact.email,
+                    &b.contact.phone,
+                    &b.notes
+                )
+            );
+        }
+        let lines = |doc: &Document| {
+            let mut pairs: Vec<(String, String)> = doc
+                .relationships
+                .iter()
+                .filter(|l| l.kind == RelationshipKind::ReportsTo)
+                .map(|l| {
+                    (
+                        doc.stakeholder(&l.from).unwrap().name.clone(),
+                        doc.stakeholder(&l.to).unwrap().name.clone(),
+                    )
+                })
+                .collect();
+            pairs.sort();
+            pairs
+        };
+        assert_eq!(
+            lines(imported),
+            lines(&original),
+            "reporting lines survive the round trip"
+        );
+    }
+}

@@ -997,3 +997,59 @@ fn importing_contacts_previews_first_and_is_one_undo_step() {
     );
     assert!(h.state().document().account.name.is_empty());
 }
+
+#[test]
+fn a_chinese_ui_previews_and_reports_the_import_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("联系人.csv");
+    std::fs::write(
+        &csv,
+        "姓名,职务,公司,直属领导\n\
+         王芳,总经理,华信集团,\n\
+         张伟,技术总监,华信集团,王芳\n\
+         ,采购专员,华信集团,\n\
+         李娜,财务经理,华信集团,钱明\n",
+    )
+    .unwrap();
+    let mut h = empty_map();
+    h.state_mut()
+        .queue(AppCommand::SetLanguage(Language::Chinese));
+    h.run_steps(2);
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(csv)].into(),
+    }));
+    h.get_by_label("文件").click();
+    h.run_steps(2);
+    h.get_by_label_contains("导入联系人").click();
+    h.run_steps(3);
+    assert!(
+        matches!(h.state().modal(), Some(Modal::ImportPreview(_))),
+        "expected the preview, got {:?}",
+        h.state().modal()
+    );
+    assert!(
+        h.query_by_label("UTF-8，分隔符“,”").is_some(),
+        "how the file was read, in Chinese"
+    );
+    // The window sizes itself to its content over a few frames; until then a click
+    // may land on the wrong button.
+    h.run_steps(3);
+    h.get_by_role_and_label(A11yRole::Button, "导入").click();
+    h.run_steps(3);
+    let Some(Modal::ImportReport(summary)) = h.state().modal() else {
+        panic!("no summary, got {:?}", h.state().modal())
+    };
+    assert_eq!((summary.added, summary.skipped), (3, 1));
+    let issues = summary.issues.clone();
+    for line in [
+        "第 4 行：没有姓名（“姓名”为空），已跳过",
+        "第 5 行：上级“钱明”在文件和地图中都找不到，未建立汇报关系",
+    ] {
+        assert!(h.query_by_label(line).is_some(), "{line} in {issues:?}");
+    }
+    assert!(h.query_by_label_contains("row 4").is_none(), "no English");
+    h.run_steps(3);
+    h.get_by_label("关闭").click();
+    h.run_steps(2);
+    assert!(h.state().modal().is_none());
+}

@@ -181,16 +181,27 @@ fn chain(doc: &Document, people: &[usize], language: Language) -> String {
 
 /// People whose approach the report spells out: decision makers, key players and the
 /// champion, in document order.
-fn key_people(doc: &Document, analysis: &Analysis) -> Vec<usize> {
-    doc.stakeholders
+/// People whose approach reports spell out: decision makers, key players and
+/// champions, most influential first, at most [`MAX_APPROACHES`] (on a group account
+/// with hundreds of key players the report stays readable).
+pub fn key_people(doc: &Document, analysis: &Analysis) -> Vec<usize> {
+    analysis
+        .ranking
         .iter()
-        .enumerate()
-        .filter(|(i, p)| {
-            is_key(p) || analysis.deciders.contains(i) || p.role == crate::model::Role::Champion
+        .copied()
+        .filter(|&i| {
+            doc.stakeholders.get(i).is_some_and(|p| {
+                is_key(p)
+                    || analysis.deciders.contains(&i)
+                    || p.role == crate::model::Role::Champion
+            })
         })
-        .map(|(i, _)| i)
+        .take(MAX_APPROACHES)
         .collect()
 }
+
+/// Most approaches a report spells out.
+pub const MAX_APPROACHES: usize = 25;
 
 /// The report as Markdown (`markdown = true`) or plain text.
 pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {

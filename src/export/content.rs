@@ -4,7 +4,7 @@
 use crate::analysis::approach::approach;
 use crate::analysis::playbook::default_plan;
 use crate::analysis::text::{role_name, stance_name};
-use crate::analysis::{Analysis, HealthLevel, Severity, is_key};
+use crate::analysis::{Analysis, HealthLevel, Severity};
 use crate::lang::Language;
 use crate::model::{Coverage, Document, Role};
 
@@ -233,11 +233,16 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             ]
         })
         .collect();
+    let by_id: std::collections::HashMap<&str, &crate::model::Stakeholder> = doc
+        .stakeholders
+        .iter()
+        .map(|s| (s.id.as_str(), s))
+        .collect();
     let relationships = doc
         .relationships
         .iter()
         .filter_map(|r| {
-            let (a, b) = (doc.stakeholder(&r.from)?, doc.stakeholder(&r.to)?);
+            let (a, b) = (*by_id.get(r.from.as_str())?, *by_id.get(r.to.as_str())?);
             let kind = match (r.kind, l) {
                 (crate::model::RelationshipKind::ReportsTo, Language::English) => "reports to",
                 (crate::model::RelationshipKind::Influences, Language::English) => "influences",
@@ -321,12 +326,10 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             })
             .collect(),
     };
-    let approaches = doc
-        .stakeholders
-        .iter()
-        .enumerate()
-        .filter(|(i, p)| is_key(p) || analysis.deciders.contains(i) || p.role == Role::Champion)
-        .filter_map(|(i, p)| {
+    let approaches = crate::analysis::report::key_people(doc, analysis)
+        .into_iter()
+        .filter_map(|i| {
+            let p = doc.stakeholders.get(i)?;
             let found = approach(doc, analysis, i)?;
             let mut lines = vec![found.why];
             lines.extend(found.steps);

@@ -9,7 +9,7 @@ use crate::model::{Document, RelationshipKind};
 use crate::placement::drawing_positions;
 
 /// A spreadsheet runs cells starting with these as formulas (OWASP CSV injection).
-const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
+pub const FORMULA_STARTS: &[char] = &['=', '+', '-', '@', '\t', '\r'];
 
 /// Prefixes a cell that would start a formula with an apostrophe, so spreadsheets
 /// show it as text.
@@ -90,19 +90,40 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
         .write_record(headers(language))
         .map_err(|e| ExportError::Render(e.to_string()))?;
     let positions = drawing_positions(doc);
+    let names: std::collections::HashMap<&str, &str> = doc
+        .stakeholders
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str()))
+        .collect();
+    let mut managers_of: std::collections::HashMap<&str, Vec<&str>> =
+        std::collections::HashMap::new();
+    for line in doc
+        .relationships
+        .iter()
+        .filter(|l| l.kind == RelationshipKind::ReportsTo)
+    {
+        if let Some(name) = names.get(line.to.as_str()) {
+            managers_of
+                .entry(line.from.as_str())
+                .or_default()
+                .push(name);
+        }
+    }
+    let team: std::collections::HashMap<&str, &str> = doc
+        .team
+        .iter()
+        .map(|m| (m.id.as_str(), m.name.as_str()))
+        .collect();
     for (person, pos) in doc.stakeholders.iter().zip(positions) {
-        let managers: Vec<String> = doc
-            .relationships
-            .iter()
-            .filter(|l| l.kind == RelationshipKind::ReportsTo && l.from == person.id)
-            .filter_map(|l| doc.stakeholder(&l.to))
-            .map(|m| m.name.clone())
-            .collect();
+        let managers = managers_of
+            .get(person.id.as_str())
+            .cloned()
+            .unwrap_or_default();
         let owner = person
             .owner
             .as_ref()
-            .and_then(|id| doc.team_member(id))
-            .map(|m| m.name.clone())
+            .and_then(|id| team.get(id.as_str()))
+            .map(|name| (*name).to_owned())
             .unwrap_or_default();
         let actions: Vec<String> = person
             .next_actions
@@ -157,9 +178,26 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
     Ok(out)
 }
 
+/// Undoes [`neutralise`]: a cell that starts with an apostrophe followed by a
+/// formula character gets its apostrophe back off, so exported tables import again
+/// unchanged.
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::neutralise;
+    use super::{neutralise, unneutralise};
+
+    #[test]
+    fn unneutralise_reverses_neutralise_only() {
+        for cell in ["=1+1", "+49 521", "-2", "@x", "plain", "'quoted", "'"] {
+            assert_eq!(unneutralise(&neutralise(cell)), cell);
+        }
+    }
 
     #[test]
     fn formula_starts_are_neutralised_and_text_is_kept() {

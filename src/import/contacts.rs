@@ -2,9 +2,9 @@
 //! that cannot be used, each with its reason.
 
 use super::field::Field;
+use super::issue::RowIssueKind;
 use super::mapping::ColumnMapping;
-use super::summary::RowIssue;
-use super::table::{Row, Table};
+use super::table::{ColumnLabel, Row, Table};
 use super::text::{clean_multiline, collapse_whitespace, is_all_cjk};
 use crate::model::limits::MAX_STRING_BYTES;
 
@@ -31,38 +31,41 @@ pub struct ContactRow {
     pub reports_to: String,
 }
 
-/// The usable rows of `table`, and one issue per row left out.
-pub fn read_contacts(table: &Table, mapping: &ColumnMapping) -> (Vec<ContactRow>, Vec<RowIssue>) {
+/// The usable rows of `table`, and one issue (row number, kind) per row left out.
+pub fn read_contacts(
+    table: &Table,
+    mapping: &ColumnMapping,
+) -> (Vec<ContactRow>, Vec<(usize, RowIssueKind)>) {
     let mut contacts = Vec::with_capacity(table.rows.len());
     let mut issues = Vec::new();
     for row in &table.rows {
         match contact(row, mapping) {
             Ok(contact) => contacts.push(contact),
-            Err(message) => issues.push(RowIssue {
-                row: row.number,
-                message,
-            }),
+            Err(kind) => issues.push((row.number, kind)),
         }
     }
     (contacts, issues)
 }
 
 /// The contact in `row`, or why the row is skipped.
-fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, String> {
+fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, RowIssueKind> {
     for column in 0..mapping.headers().len() {
         let length = row.cell(column).len();
         if mapping.field(column).is_some() && length > MAX_STRING_BYTES {
-            return Err(format!(
-                "the {} cell is {length} bytes long, more than the limit of \
-                 {MAX_STRING_BYTES} bytes; row skipped",
-                super::text::shorten(&mapping.label(column), 40)
-            ));
+            return Err(RowIssueKind::CellTooLong {
+                column: label(mapping, column),
+                bytes: length,
+                limit: MAX_STRING_BYTES,
+            });
         }
     }
+    // Cells a spreadsheet export protected against formula injection ('+49 …) are
+    // read without the protecting apostrophe.
+    let raw = |c: usize| crate::export::unneutralise(row.cell(c));
     let cell = |field: Field| {
         mapping
             .column(field)
-            .map_or_else(String::new, |c| collapse_whitespace(row.cell(c)))
+            .map_or_else(String::new, |c| collapse_whitespace(raw(c)))
     };
     let name = compose_name(
         &cell(Field::Name),
@@ -70,14 +73,15 @@ fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, String> {
         &cell(Field::LastName),
     );
     if name.is_empty() {
-        return Err(format!("no name ({}); row skipped", name_columns(mapping)));
+        return Err(RowIssueKind::NoName {
+            columns: name_columns(mapping),
+        });
     }
     if name.len() > MAX_STRING_BYTES {
-        return Err(format!(
-            "the name is {} bytes long, more than the limit of {MAX_STRING_BYTES} bytes; \
-             row skipped",
-            name.len()
-        ));
+        return Err(RowIssueKind::NameTooLong {
+            bytes: name.len(),
+            limit: MAX_STRING_BYTES,
+        });
     }
     Ok(ContactRow {
         row: row.number,
@@ -89,7 +93,7 @@ fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, String> {
         account: cell(Field::Account),
         notes: mapping
             .column(Field::Notes)
-            .map_or_else(String::new, |c| clean_multiline(row.cell(c))),
+            .map_or_else(String::new, |c| clean_multiline(raw(c))),
         reports_to: cell(Field::ReportsTo),
     })
 }
@@ -109,18 +113,19 @@ pub fn compose_name(full: &str, first: &str, last: &str) -> String {
     }
 }
 
-/// "Name is empty" or "First Name and Last Name are empty", for the skip message.
-fn name_columns(mapping: &ColumnMapping) -> String {
-    let labels: Vec<String> = [Field::Name, Field::FirstName, Field::LastName]
+/// The columns that give names ("Name", or "First Name" and "Last Name"), for
+/// the skip message.
+fn name_columns(mapping: &ColumnMapping) -> Vec<ColumnLabel> {
+    [Field::Name, Field::FirstName, Field::LastName]
         .iter()
         .filter_map(|f| mapping.column(*f))
-        .map(|c| super::text::shorten(&mapping.label(c), 40))
-        .collect();
-    match labels.as_slice() {
-        [one] => format!("{one} is empty"),
-        [rest @ .., last] => format!("{} and {last} are empty", rest.join(", ")),
-        [] => "no name column".to_owned(),
-    }
+        .map(|c| label(mapping, c))
+        .collect()
+}
+
+/// How messages name `column`: its header, shortened, or its letter.
+fn label(mapping: &ColumnMapping, column: usize) -> ColumnLabel {
+    ColumnLabel::of(mapping.headers(), column).shortened(40)
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::people::{IdAllocator, People, quoted};
-use super::summary::RowIssue;
+use super::issue::RowIssueKind;
+use super::people::{IdAllocator, People, for_message};
 use crate::model::{Document, Relationship, RelationshipKind};
 
 /// A new line: the indexes (in [`People::list`]) of the person and their manager.
@@ -20,8 +20,12 @@ pub struct NewLine {
 }
 
 /// The new lines, in the order of the rows that named the managers; every line
-/// left out has an issue.
-pub fn plan_lines(doc: &Document, people: &People, issues: &mut Vec<RowIssue>) -> Vec<NewLine> {
+/// left out has an issue (row number, kind).
+pub fn plan_lines(
+    doc: &Document,
+    people: &People,
+    issues: &mut Vec<(usize, RowIssueKind)>,
+) -> Vec<NewLine> {
     let count = people.list.len();
     let index_of: HashMap<&str, usize> = people
         .list
@@ -58,15 +62,13 @@ pub fn plan_lines(doc: &Document, people: &People, issues: &mut Vec<RowIssue>) -
         let both_in_core = in_cycle_core.get(from).copied().unwrap_or(false)
             && in_cycle_core.get(to).copied().unwrap_or(false);
         if both_in_core && reaches(&managers, &in_cycle_core, to, from) {
-            issues.push(RowIssue {
+            issues.push((
                 row,
-                message: format!(
-                    "{} reporting to {} would close a cycle of reporting lines; \
-                     no reports-to line",
-                    name(people, from),
-                    name(people, to)
-                ),
-            });
+                RowIssueKind::Cycle {
+                    name: name(people, from),
+                    manager: name(people, to),
+                },
+            ));
             continue;
         }
         if let Some(list) = managers.get_mut(from) {
@@ -95,7 +97,7 @@ pub fn plan_lines(doc: &Document, people: &People, issues: &mut Vec<RowIssue>) -
 fn candidates(
     people: &People,
     existing: &HashSet<(usize, usize)>,
-    issues: &mut Vec<RowIssue>,
+    issues: &mut Vec<(usize, RowIssueKind)>,
 ) -> Vec<(usize, usize, usize)> {
     let mut named: Vec<(usize, &str, usize)> = people
         .list
@@ -111,14 +113,13 @@ fn candidates(
     let mut found = Vec::with_capacity(named.len());
     for (from, value, row) in named {
         match people.find_manager(value) {
-            Err(message) => issues.push(RowIssue { row, message }),
-            Ok(to) if to == from => issues.push(RowIssue {
+            Err(kind) => issues.push((row, kind)),
+            Ok(to) if to == from => issues.push((
                 row,
-                message: format!(
-                    "{} is named as their own manager; no reports-to line",
-                    name(people, from)
-                ),
-            }),
+                RowIssueKind::OwnManager {
+                    name: name(people, from),
+                },
+            )),
             Ok(to) if existing.contains(&(from, to)) => {}
             Ok(to) => found.push((from, to, row)),
         }
@@ -202,11 +203,12 @@ fn reaches(managers: &[Vec<usize>], core: &[bool], start: usize, target: usize) 
     false
 }
 
+/// The name of the person at `index`, for messages.
 fn name(people: &People, index: usize) -> String {
     people
         .list
         .get(index)
-        .map_or_else(String::new, |p| quoted(&p.stakeholder.name))
+        .map_or_else(String::new, |p| for_message(&p.stakeholder.name))
 }
 
 #[cfg(test)]

@@ -12,6 +12,11 @@
 //!    people, draws reporting lines and lays the new people out, with an
 //!    [`ImportSummary`] of what it does and of every row it could not use.
 //!
+//! Texts for the user come in English and Simplified Chinese: [`plan_import_in`],
+//! [`RowIssue::line`], [`SourceInfo::describe_in`] and [`ImportError::message`]
+//! take the language; `Display` and the functions without it give English, which
+//! the command line prints.
+//!
 //! User documentation: `docs/IMPORT.md`.
 
 mod contacts;
@@ -19,6 +24,7 @@ mod delimited;
 mod encoding;
 mod error;
 mod field;
+mod issue;
 mod layout;
 mod lines;
 mod mapping;
@@ -34,12 +40,13 @@ pub use delimited::detect_delimiter;
 pub use encoding::{Decoded, decode};
 pub use error::ImportError;
 pub use field::{Field, normalize_header};
+pub use issue::RowIssueKind;
 pub use layout::{LEVEL_HEIGHT_PX, SLOT_WIDTH_PX};
 pub use mapping::ColumnMapping;
-pub use plan::{ImportPlan, plan_import};
+pub use plan::{ImportPlan, plan_import, plan_import_in};
 pub use summary::{ImportSummary, RowIssue};
 pub use table::{
-    MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table, TableFormat,
-    delimiter_name, read_table, read_table_bytes,
+    ColumnLabel, MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table,
+    TableFormat, delimiter_name, read_table, read_table_bytes,
 };
 pub use xlsx::MAX_SHEET_TEXT_BYTES;

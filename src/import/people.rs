@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::contacts::ContactRow;
-use super::summary::RowIssue;
+use super::issue::RowIssueKind;
 use super::text::{collapse_whitespace, shorten};
 use crate::model::{Document, Stakeholder, StakeholderId};
 
@@ -93,28 +93,32 @@ impl People {
     }
 
     /// Adds each contact as a new person or merges it into the person it matches
-    /// (see [`People::find`]); notes duplicates and conflicts in `issues`.
-    /// `source_of(row)` is the `source` text of a person first seen in `row`.
+    /// (see [`People::find`]); notes duplicates and conflicts in `issues` (row
+    /// number, kind). `source_of(row)` is the `source` text of a person first seen
+    /// in `row`.
     pub fn merge_contacts(
         &mut self,
         contacts: &[ContactRow],
         source_of: impl Fn(usize) -> String,
-        issues: &mut Vec<RowIssue>,
+        issues: &mut Vec<(usize, RowIssueKind)>,
     ) {
         for contact in contacts {
             let index = match self.find(contact) {
                 Found::Person(index) => index,
                 Found::Nobody { namesake } => {
                     if let Some(other) = namesake.and_then(|i| self.list.get(i)) {
-                        issues.push(RowIssue {
-                            row: contact.row,
-                            message: format!(
-                                "{} has the same name as {} but another e-mail; \
-                                 added as a separate person",
-                                quoted(&contact.name),
-                                describe(other)
-                            ),
-                        });
+                        let other_row = match other.origin {
+                            Origin::New => other.first_row,
+                            Origin::Existing(_) => None,
+                        };
+                        issues.push((
+                            contact.row,
+                            RowIssueKind::Namesake {
+                                name: for_message(&contact.name),
+                                other: for_message(&other.stakeholder.name),
+                                other_row,
+                            },
+                        ));
                     }
                     self.add(contact, source_of(contact.row))
                 }
@@ -163,18 +167,23 @@ impl People {
 
     /// Fills the person's empty fields from the contact; notes a second row for the
     /// same person and a second, different manager.
-    fn merge_into(&mut self, index: usize, contact: &ContactRow, issues: &mut Vec<RowIssue>) {
+    fn merge_into(
+        &mut self,
+        index: usize,
+        contact: &ContactRow,
+        issues: &mut Vec<(usize, RowIssueKind)>,
+    ) {
         let Some(person) = self.list.get_mut(index) else {
             return;
         };
-        if let Some(first) = person.first_row {
-            issues.push(RowIssue {
-                row: contact.row,
-                message: format!(
-                    "same person as row {first} ({}); merged: only empty fields filled",
-                    quoted(&person.stakeholder.name)
-                ),
-            });
+        if let Some(first_row) = person.first_row {
+            issues.push((
+                contact.row,
+                RowIssueKind::SamePerson {
+                    name: for_message(&person.stakeholder.name),
+                    first_row,
+                },
+            ));
         }
         let filled = fill_empty_fields(&mut person.stakeholder, contact);
         if person.origin != Origin::New {
@@ -195,8 +204,9 @@ impl People {
         }
     }
 
-    /// The person a "reports to" cell names: an e-mail in it, else the name.
-    pub fn find_manager(&self, value: &str) -> Result<usize, String> {
+    /// The person a "reports to" cell names: an e-mail in it, else the name; or
+    /// why there is none.
+    pub fn find_manager(&self, value: &str) -> Result<usize, RowIssueKind> {
         if let Some(email) = value
             .split(|c: char| c.is_whitespace() || "<>()[],;\"'".contains(c))
             .find(|token| token.contains('@'))
@@ -214,19 +224,16 @@ impl People {
                 [] => {}
                 [index] => return Ok(*index),
                 several => {
-                    return Err(format!(
-                        "manager {} is ambiguous: {} people have this name; \
-                         no reports-to line",
-                        quoted(value),
-                        several.len()
-                    ));
+                    return Err(RowIssueKind::AmbiguousManager {
+                        manager: for_message(value),
+                        count: several.len(),
+                    });
                 }
             }
         }
-        Err(format!(
-            "manager {} not found in the file or on the map; no reports-to line",
-            quoted(value)
-        ))
+        Err(RowIssueKind::ManagerNotFound {
+            manager: for_message(value),
+        })
     }
 
     /// The id of the person at `index`.
@@ -256,21 +263,25 @@ fn fill_empty_fields(person: &mut Stakeholder, contact: &ContactRow) -> bool {
 
 /// Keeps the first manager named for a person; a different one in a later row is
 /// reported.
-fn note_manager(person: &mut Person, contact: &ContactRow, issues: &mut Vec<RowIssue>) {
+fn note_manager(
+    person: &mut Person,
+    contact: &ContactRow,
+    issues: &mut Vec<(usize, RowIssueKind)>,
+) {
     if contact.reports_to.is_empty() {
         return;
     }
     match &person.reports_to {
         None => person.reports_to = Some((contact.reports_to.clone(), contact.row)),
         Some((kept, row)) if name_key(kept) != name_key(&contact.reports_to) => {
-            issues.push(RowIssue {
-                row: contact.row,
-                message: format!(
-                    "reports to {} here but to {} in row {row}; kept the first",
-                    quoted(&contact.reports_to),
-                    quoted(kept)
-                ),
-            });
+            issues.push((
+                contact.row,
+                RowIssueKind::ConflictingManager {
+                    manager: for_message(&contact.reports_to),
+                    kept: for_message(kept),
+                    kept_row: *row,
+                },
+            ));
         }
         Some(_) => {}
     }
@@ -319,15 +330,7 @@ pub fn email_key(email: &str) -> String {
     email.trim().to_lowercase()
 }
 
-/// A name in quotes for messages, shortened.
-pub fn quoted(text: &str) -> String {
-    format!("\"{}\"", shorten(text, 60))
-}
-
-/// "\"Ann Lee\" (row 3)" or "\"Ann Lee\" on the map".
-fn describe(person: &Person) -> String {
-    match (person.origin, person.first_row) {
-        (Origin::New, Some(row)) => format!("{} (row {row})", quoted(&person.stakeholder.name)),
-        _ => format!("{} on the map", quoted(&person.stakeholder.name)),
-    }
+/// A name for messages: shortened (the message quotes it in its language).
+pub fn for_message(text: &str) -> String {
+    shorten(text, 60)
 }

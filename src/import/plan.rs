@@ -9,10 +9,11 @@ use super::layout::layout;
 use super::lines::{NewLine, plan_lines};
 use super::mapping::ColumnMapping;
 use super::people::{Origin, People};
-use super::summary::ImportSummary;
+use super::summary::{ImportSummary, RowIssue};
 use super::table::Table;
 use super::text::shorten;
 use crate::edit::Command;
+use crate::lang::Language;
 use crate::model::Document;
 use crate::model::limits::MAX_STAKEHOLDERS;
 
@@ -41,11 +42,22 @@ impl ImportPlan {
 /// naming the file and row, and org-chart positions. Managers named in the
 /// reports-to column become `reports_to` lines. The account column names the map's
 /// account when it has none. Rows that cannot be used are reported, never dropped
-/// silently.
+/// silently. The row issues are in English; [`plan_import_in`] chooses the language.
 pub fn plan_import(
     doc: &Document,
     table: &Table,
     mapping: &ColumnMapping,
+) -> Result<ImportPlan, ImportError> {
+    plan_import_in(doc, table, mapping, Language::English)
+}
+
+/// Plans like [`plan_import`], with the messages of the row issues in `language`
+/// (the app passes its UI language). The plan itself does not depend on it.
+pub fn plan_import_in(
+    doc: &Document,
+    table: &Table,
+    mapping: &ColumnMapping,
+    language: Language,
 ) -> Result<ImportPlan, ImportError> {
     if mapping.headers() != table.headers.as_slice() {
         return Err(ImportError::MappingMismatch);
@@ -77,7 +89,11 @@ pub fn plan_import(
     }
     let lines = plan_lines(doc, &people, &mut issues);
     place_new_people(doc, &mut people, &lines);
-    issues.sort_by_key(|issue| issue.row);
+    issues.sort_by_key(|(row, _)| *row);
+    let issues = issues
+        .into_iter()
+        .map(|(row, kind)| RowIssue::new(row, kind, language))
+        .collect();
     let mut summary = ImportSummary {
         skipped,
         lines_added: lines.len(),
@@ -189,4 +205,83 @@ fn account_name(doc: &Document, contacts: &[ContactRow]) -> Option<String> {
             count_a.cmp(count_b).then(first_b.cmp(first_a))
         })
         .map(|(name, _)| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::issue::RowIssueKind;
+    use crate::import::table::{ColumnLabel, Row};
+
+    fn table(rows: &[&[&str]]) -> Table {
+        Table {
+            headers: vec!["姓名".to_owned(), "直属领导".to_owned()],
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    number: i + 2,
+                    cells: cells.iter().map(|c| (*c).to_owned()).collect(),
+                })
+                .collect(),
+            source: crate::import::SourceInfo::default(),
+        }
+    }
+
+    #[test]
+    fn the_language_changes_the_messages_and_nothing_else() {
+        let table = table(&[&["张伟", "王立新"], &["", "张伟"], &["张伟", ""]]);
+        let mapping = ColumnMapping::detect(&table.headers);
+        let doc = Document::default();
+        let english = plan_import(&doc, &table, &mapping).unwrap();
+        let chinese = plan_import_in(&doc, &table, &mapping, Language::Chinese).unwrap();
+        assert_eq!(english.command, chinese.command);
+        let kinds = |plan: &ImportPlan| -> Vec<(usize, RowIssueKind)> {
+            let issues = plan.summary.issues.iter();
+            issues.map(|i| (i.row, i.kind.clone())).collect()
+        };
+        assert_eq!(kinds(&english), kinds(&chinese));
+        assert_eq!(
+            kinds(&chinese),
+            [
+                (
+                    2,
+                    RowIssueKind::ManagerNotFound {
+                        manager: "王立新".to_owned()
+                    }
+                ),
+                (
+                    3,
+                    RowIssueKind::NoName {
+                        columns: vec![ColumnLabel::Header("姓名".to_owned())]
+                    }
+                ),
+                (
+                    4,
+                    RowIssueKind::SamePerson {
+                        name: "张伟".to_owned(),
+                        first_row: 2
+                    }
+                ),
+            ]
+        );
+        let lines: Vec<String> = chinese
+            .summary
+            .issues
+            .iter()
+            .map(|i| i.message.clone())
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "上级“王立新”在文件和地图中都找不到，未建立汇报关系",
+                "没有姓名（“姓名”为空），已跳过",
+                "与第 2 行是同一人（张伟），已合并：只补充了空字段",
+            ]
+        );
+        assert_eq!(
+            english.summary.issues[1].message,
+            "no name (姓名 is empty); row skipped"
+        );
+    }
 }

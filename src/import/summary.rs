@@ -1,6 +1,8 @@
 //! What an import did or will do, for the user to read.
 
 use super::SourceInfo;
+use super::issue::RowIssueKind;
+use crate::lang::Language;
 
 /// Something about one row the user should know: why it was skipped, merged, or
 /// why its reporting line was left out.
@@ -8,13 +10,37 @@ use super::SourceInfo;
 pub struct RowIssue {
     /// The spreadsheet row number.
     pub row: usize,
-    /// What happened, in a sentence.
+    /// What happened, in a sentence in the language the import was planned in
+    /// (see [`super::plan_import_in`]).
     pub message: String,
+    /// What happened, as data: [`RowIssue::line`] says it in any language.
+    pub kind: RowIssueKind,
 }
 
+impl RowIssue {
+    /// The issue of `row`, its message in `language`.
+    pub fn new(row: usize, kind: RowIssueKind, language: Language) -> Self {
+        Self {
+            row,
+            message: kind.message(language),
+            kind,
+        }
+    }
+
+    /// One line for the user in `language`: `row 7: no name …` or `第 7 行：没有姓名…`.
+    pub fn line(&self, language: Language) -> String {
+        let message = self.kind.message(language);
+        match language {
+            Language::English => format!("row {}: {message}", self.row),
+            Language::Chinese => format!("第 {} 行：{message}", self.row),
+        }
+    }
+}
+
+/// `row 7: no name …`, always in English (the command line prints it).
 impl std::fmt::Display for RowIssue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "row {}: {}", self.row, self.message)
+        f.write_str(&self.line(Language::English))
     }
 }
 
@@ -47,5 +73,32 @@ impl ImportSummary {
             "added {}, updated {}, unchanged {}, skipped {}",
             self.added, self.updated, self.unchanged, self.skipped
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_issue_says_its_row_in_either_language() {
+        let kind = RowIssueKind::ManagerNotFound {
+            manager: "王立新".to_owned(),
+        };
+        let issue = RowIssue::new(14, kind.clone(), Language::Chinese);
+        assert_eq!(
+            issue.message,
+            "上级“王立新”在文件和地图中都找不到，未建立汇报关系"
+        );
+        assert_eq!(
+            issue.line(Language::Chinese),
+            "第 14 行：上级“王立新”在文件和地图中都找不到，未建立汇报关系"
+        );
+        let english = "row 14: manager \"王立新\" not found in the file or on the map; \
+                       no reports-to line";
+        assert_eq!(issue.line(Language::English), english);
+        assert_eq!(issue.to_string(), english, "Display stays English");
+        let issue = RowIssue::new(14, kind, Language::English);
+        assert_eq!(issue.to_string(), format!("row 14: {}", issue.message));
     }
 }

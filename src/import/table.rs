@@ -4,7 +4,10 @@
 use std::io::Read;
 use std::path::Path;
 
+use super::encoding::UTF8_BOM;
+use super::error::format_hint;
 use super::{ImportError, delimited, xlsx};
+use crate::lang::Language;
 
 /// Largest contact file accepted, in bytes.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -36,18 +39,10 @@ impl TableFormat {
         match extension.as_str() {
             "csv" | "tsv" | "txt" => Ok(Self::Delimited),
             "xlsx" => Ok(Self::Xlsx),
-            other => {
-                let hint = match other {
-                    "xls" | "xlsm" | "xlsb" | "ods" | "numbers" | "et" => {
-                        format!("; save this .{other} file as .xlsx or as \"CSV UTF-8\"")
-                    }
-                    _ => String::new(),
-                };
-                Err(ImportError::UnsupportedFormat {
-                    path: path.to_owned(),
-                    hint,
-                })
-            }
+            other => Err(ImportError::UnsupportedFormat {
+                path: path.to_owned(),
+                hint: format_hint(other, Language::English),
+            }),
         }
     }
 }
@@ -69,28 +64,93 @@ pub struct SourceInfo {
 }
 
 impl SourceInfo {
-    /// One line for the user: `UTF-8, delimiter ","` or `worksheet "Contacts"`.
+    /// One line for the user in English: `UTF-8, delimiter ","` or
+    /// `Excel workbook, worksheet "Contacts"` (the command line prints it).
     pub fn describe(&self) -> String {
-        let mut text = match (&self.sheet, self.delimiter) {
-            (Some(sheet), _) => format!("Excel workbook, worksheet \"{sheet}\""),
-            (None, Some(delimiter)) => {
-                format!("{}, delimiter {}", self.encoding, delimiter_name(delimiter))
-            }
-            (None, None) => self.encoding.clone(),
+        self.describe_in(Language::English)
+    }
+
+    /// One line for the user in `language`: `UTF-8, delimiter ","` or
+    /// `GB18030 (GBK)，分隔符“,”`.
+    pub fn describe_in(&self, language: Language) -> String {
+        let chinese = language == Language::Chinese;
+        let encoding = if chinese && self.encoding == UTF8_BOM {
+            "UTF-8（带 BOM）"
+        } else {
+            self.encoding.as_str()
         };
-        if self.lossy {
-            text.push_str(" (some bytes could not be decoded and were replaced with �)");
-        }
+        let mut text = match (&self.sheet, self.delimiter, chinese) {
+            (Some(sheet), _, false) => format!("Excel workbook, worksheet \"{sheet}\""),
+            (Some(sheet), _, true) => format!("Excel 工作簿，工作表“{sheet}”"),
+            (None, Some(delimiter), false) => {
+                format!("{encoding}, delimiter {}", delimiter_name(delimiter))
+            }
+            (None, Some(delimiter), true) => {
+                format!(
+                    "{encoding}，分隔符{}",
+                    delimiter_name_in(delimiter, language)
+                )
+            }
+            (None, None, _) => encoding.to_owned(),
+        };
+        text.push_str(match (self.lossy, chinese) {
+            (false, _) => "",
+            (true, false) => " (some bytes could not be decoded and were replaced with �)",
+            (true, true) => "（有些字节无法解码，已替换为 �）",
+        });
         text
     }
 }
 
 /// `","`, `";"` or `tab` for messages.
 pub fn delimiter_name(delimiter: char) -> String {
-    if delimiter == '\t' {
-        "tab".to_owned()
-    } else {
-        format!("\"{delimiter}\"")
+    delimiter_name_in(delimiter, Language::English)
+}
+
+/// `","` or `tab` in English, `“,”` or `制表符` in Chinese.
+fn delimiter_name_in(delimiter: char, language: Language) -> String {
+    match (delimiter, language) {
+        ('\t', Language::English) => "tab".to_owned(),
+        ('\t', Language::Chinese) => "制表符".to_owned(),
+        (_, Language::English) => format!("\"{delimiter}\""),
+        (_, Language::Chinese) => format!("“{delimiter}”"),
+    }
+}
+
+/// How messages name a column: by its header, or by its letter when the header
+/// cell is empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ColumnLabel {
+    /// The header, trimmed.
+    Header(String),
+    /// The spreadsheet letters of a column without a header, such as "C".
+    Letter(String),
+}
+
+impl ColumnLabel {
+    /// The label of `column` in `headers`.
+    pub fn of(headers: &[String], column: usize) -> Self {
+        match headers.get(column).map(|h| h.trim()) {
+            Some(header) if !header.is_empty() => Self::Header(header.to_owned()),
+            _ => Self::Letter(super::text::column_letters(column)),
+        }
+    }
+
+    /// The same label with its header shortened to `max_chars` for messages.
+    pub fn shortened(self, max_chars: usize) -> Self {
+        match self {
+            Self::Header(header) => Self::Header(super::text::shorten(&header, max_chars)),
+            letter @ Self::Letter(_) => letter,
+        }
+    }
+
+    /// The header, or "column C" (English) / "C 列" (Chinese).
+    pub fn text(&self, language: Language) -> String {
+        match (self, language) {
+            (Self::Header(header), _) => header.clone(),
+            (Self::Letter(letters), Language::English) => format!("column {letters}"),
+            (Self::Letter(letters), Language::Chinese) => format!("{letters} 列"),
+        }
     }
 }
 
@@ -173,14 +233,17 @@ impl Table {
     pub fn column_label(&self, column: usize) -> String {
         column_label(&self.headers, column)
     }
+
+    /// The header of `column`, or "column C" / "C 列" in `language` when its
+    /// header cell is empty.
+    pub fn column_label_in(&self, column: usize, language: Language) -> String {
+        ColumnLabel::of(&self.headers, column).text(language)
+    }
 }
 
 /// The header of `column` in `headers`, or "column C" when it is empty.
 pub fn column_label(headers: &[String], column: usize) -> String {
-    match headers.get(column).map(|h| h.trim()) {
-        Some(header) if !header.is_empty() => header.to_owned(),
-        _ => format!("column {}", super::text::column_letters(column)),
-    }
+    ColumnLabel::of(headers, column).text(Language::English)
 }
 
 /// Number of cells up to the last non-empty one.
@@ -246,4 +309,64 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn how_a_file_was_read_is_described_in_either_language() {
+        let csv = SourceInfo {
+            encoding: "GB18030 (GBK)".to_owned(),
+            delimiter: Some(','),
+            ..SourceInfo::default()
+        };
+        assert_eq!(csv.describe(), "GB18030 (GBK), delimiter \",\"");
+        assert_eq!(
+            csv.describe_in(Language::Chinese),
+            "GB18030 (GBK)，分隔符“,”"
+        );
+        let tsv = SourceInfo {
+            encoding: UTF8_BOM.to_owned(),
+            delimiter: Some('\t'),
+            lossy: true,
+            ..SourceInfo::default()
+        };
+        assert_eq!(
+            tsv.describe_in(Language::English),
+            "UTF-8 with BOM, delimiter tab \
+             (some bytes could not be decoded and were replaced with �)"
+        );
+        assert_eq!(
+            tsv.describe_in(Language::Chinese),
+            "UTF-8（带 BOM），分隔符制表符（有些字节无法解码，已替换为 �）"
+        );
+        let sheet = SourceInfo {
+            encoding: "xlsx".to_owned(),
+            sheet: Some("Contacts".to_owned()),
+            ..SourceInfo::default()
+        };
+        assert_eq!(sheet.describe(), "Excel workbook, worksheet \"Contacts\"");
+        assert_eq!(
+            sheet.describe_in(Language::Chinese),
+            "Excel 工作簿，工作表“Contacts”"
+        );
+    }
+
+    #[test]
+    fn columns_without_a_header_are_named_by_letter() {
+        let table = Table {
+            headers: vec!["Name".to_owned(), " ".to_owned(), String::new()],
+            ..Table::default()
+        };
+        assert_eq!(table.column_label(0), "Name");
+        assert_eq!(table.column_label(1), "column B");
+        assert_eq!(table.column_label_in(2, Language::Chinese), "C 列");
+        assert_eq!(table.column_label_in(0, Language::Chinese), "Name");
+        assert_eq!(
+            ColumnLabel::of(&table.headers, 0).shortened(2),
+            ColumnLabel::Header("Na…".to_owned())
+        );
+    }
 }

@@ -28,7 +28,7 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
     // ever panic on a broken file, the user gets an error, not a crash.
     std::panic::catch_unwind(|| read_unguarded(bytes, sheet)).unwrap_or_else(|_| {
         Err(ImportError::Workbook {
-            message: "the file is damaged or not a workbook".to_owned(),
+            message: super::error::DAMAGED_WORKBOOK.to_owned(),
         })
     })
 }

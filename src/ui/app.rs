@@ -448,7 +448,7 @@ impl PowermapApp {
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotImport,
-                    message: format!("{err:#}"),
+                    message: err.message(self.prefs.language()),
                     path: Some(path.to_owned()),
                 }));
             }
@@ -457,7 +457,13 @@ impl PowermapApp {
 
     /// Imports the previewed contacts as one undo step and shows what happened.
     fn apply_import(&mut self, preview: super::import_dialog::ImportPreview) {
-        match crate::import::plan_import(self.document(), &preview.table, &preview.mapping) {
+        let language = self.prefs.language();
+        match crate::import::plan_import_in(
+            self.document(),
+            &preview.table,
+            &preview.mapping,
+            language,
+        ) {
             Ok(plan) => {
                 let label = crate::edit::EditLabel {
                     kind: crate::edit::EditKind::Import,
@@ -480,7 +486,7 @@ impl PowermapApp {
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotImport,
-                    message: format!("{err:#}"),
+                    message: err.message(language),
                     path: Some(preview.path),
                 }));
             }

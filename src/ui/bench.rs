@@ -159,6 +159,33 @@ pub fn run_analysis_bench(sizes: &[usize], runs: usize) -> Vec<(usize, f64)> {
         .collect()
 }
 
+/// Milliseconds to export generated maps to each format, per size.
+pub fn run_export_bench(sizes: &[usize]) -> Vec<(usize, Vec<(crate::export::ExportFormat, f64)>)> {
+    use crate::export::{ExportFormat, ExportOptions, export};
+    let options = ExportOptions {
+        redact: false,
+        language: crate::lang::Language::English,
+        today: crate::model::Date::today_utc(),
+        view: None,
+    };
+    sizes
+        .iter()
+        .map(|&people| {
+            let doc = synthetic_map(people, 7);
+            let times = ExportFormat::ALL
+                .iter()
+                .map(|&format| {
+                    let started = Instant::now();
+                    let bytes = export(&doc, format, &options);
+                    std::hint::black_box(bytes.map(|b| b.len()).unwrap_or(0));
+                    (format, started.elapsed().as_secs_f64() * 1000.0)
+                })
+                .collect();
+            (people, times)
+        })
+        .collect()
+}
+
 /// Prints the results as a table.
 pub fn print_results(results: &[BenchResult]) {
     println!("people  lines   scenario      ui ms  tessellate ms  frame ms  vertices");

@@ -71,18 +71,18 @@ pub fn import_preview_ui(
         .show(ctx, |ui| {
             ui.set_max_width(760.0);
             ui.monospace(preview.path.display().to_string());
-            ui.label(RichText::new(preview.table.source.describe()).weak());
+            ui.label(RichText::new(preview.table.source.describe_in(tr.0)).weak());
             ui.label(tr.f(T::ImportRows, &[&preview.table.rows.len()]));
             ui.separator();
             ui.strong(tr.t(T::ImportMapping));
             mapping_grid_ui(ui, &mut preview, tr);
             ui.separator();
             ui.strong(tr.t(T::ImportFirstRows));
-            first_rows_ui(ui, &preview.table);
+            first_rows_ui(ui, &preview.table, tr);
             ui.separator();
             let problem = preview.mapping.check().err();
             if let Some(problem) = &problem {
-                ui.colored_label(ERROR_TEXT, problem.to_string());
+                ui.colored_label(ERROR_TEXT, problem.message(tr.0));
             }
             ui.horizontal(|ui| {
                 if ui
@@ -107,7 +107,7 @@ fn mapping_grid_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: Tr) {
     let mut choices: Vec<Option<Field>> = vec![None];
     choices.extend(Field::ALL.iter().copied().map(Some));
     for column in 0..preview.table.headers.len() {
-        let header = preview.table.column_label(column);
+        let header = preview.table.column_label_in(column, tr.0);
         let current = preview.mapping.field(column);
         ui.horizontal(|ui| {
             ui.add_sized([160.0, 18.0], egui::Label::new(&header).truncate());
@@ -143,7 +143,7 @@ fn mapping_grid_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: Tr) {
     }
 }
 
-fn first_rows_ui(ui: &mut Ui, table: &Table) {
+fn first_rows_ui(ui: &mut Ui, table: &Table, tr: Tr) {
     egui::ScrollArea::both()
         .id_salt("first-rows")
         .max_height(160.0)
@@ -151,7 +151,7 @@ fn first_rows_ui(ui: &mut Ui, table: &Table) {
             egui::Grid::new("import-rows").striped(true).show(ui, |ui| {
                 ui.label(RichText::new("#").weak());
                 for column in 0..table.headers.len() {
-                    ui.label(RichText::new(table.column_label(column)).strong());
+                    ui.label(RichText::new(table.column_label_in(column, tr.0)).strong());
                 }
                 ui.end_row();
                 for row in table.rows.iter().take(PREVIEW_ROWS) {
@@ -191,7 +191,7 @@ pub fn import_report_ui(ctx: &egui::Context, summary: &ImportSummary, tr: Tr) ->
                 .max_height(260.0)
                 .show(ui, |ui| {
                     for issue in &summary.issues {
-                        ui.label(issue.to_string());
+                        ui.label(issue.line(tr.0));
                     }
                 });
         }
