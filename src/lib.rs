@@ -14,6 +14,7 @@ pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod export;
+pub mod files;
 pub mod format;
 pub mod import;
 pub mod lang;

@@ -42,17 +42,7 @@ pub struct Health {
 pub fn health(cx: &Context<'_>) -> Health {
     let lang = cx.language;
     let supportive_key: Vec<usize> = cx.indices(|p| is_key(p) && p.stance.is_supportive());
-    let supportive_deciders: Vec<usize> = cx
-        .decision_makers
-        .iter()
-        .copied()
-        .filter(|&i| {
-            cx.doc
-                .stakeholders
-                .get(i)
-                .is_some_and(|p| p.stance.is_supportive())
-        })
-        .collect();
+    let supportive_deciders = cx.among(&cx.decision_makers, |p| p.stance.is_supportive());
     let list = |indices: &[usize]| {
         let people: Vec<_> = indices
             .iter()

@@ -132,6 +132,15 @@ impl Context<'_> {
         self.doc.account.stage
     }
 
+    /// Those of `people` matching `keep`, in their order.
+    pub fn among(&self, people: &[usize], keep: impl Fn(&Stakeholder) -> bool) -> Vec<usize> {
+        people
+            .iter()
+            .copied()
+            .filter(|&i| self.doc.stakeholders.get(i).is_some_and(&keep))
+            .collect()
+    }
+
     /// Indices of the people matching `keep`, in document order.
     pub fn indices(&self, keep: impl Fn(&Stakeholder) -> bool) -> Vec<usize> {
         self.doc

@@ -151,18 +151,12 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         );
         return;
     }
-    let unsupportive: Vec<usize> = tagged
-        .iter()
-        .copied()
-        .filter(|&i| {
-            cx.doc.stakeholders.get(i).is_some_and(|p| {
-                matches!(
-                    p.stance,
-                    Stance::Neutral | Stance::Skeptic | Stance::Opponent
-                )
-            })
-        })
-        .collect();
+    let unsupportive = cx.among(&tagged, |p| {
+        matches!(
+            p.stance,
+            Stance::Neutral | Stance::Skeptic | Stance::Opponent
+        )
+    });
     if !unsupportive.is_empty() {
         let list = people(cx, &unsupportive);
         let against = list.iter().any(|p| p.stance.is_against());
@@ -187,16 +181,7 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
                "了解其业务诉求与顾虑；带上投资回报测算和同级别客户案例，安排我方高层拜访。".into()),
         );
     }
-    let unknown: Vec<usize> = tagged
-        .iter()
-        .copied()
-        .filter(|&i| {
-            cx.doc
-                .stakeholders
-                .get(i)
-                .is_some_and(|p| p.stance == Stance::Unknown)
-        })
-        .collect();
+    let unknown = cx.among(&tagged, |p| p.stance == Stance::Unknown);
     if !unknown.is_empty() {
         let who = names(&people(cx, &unknown), lang);
         push(

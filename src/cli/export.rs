@@ -3,11 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_OK, EXIT_PROBLEMS};
+use super::{EXIT_OK, EXIT_PROBLEMS, language_date_and_map};
 use crate::export::{ExportOptions, export_to_file};
-use crate::format::load_file;
-use crate::lang::Language;
-use crate::model::Date;
 
 /// Exports `file` to `output`, the format taken from its extension.
 pub fn run(
@@ -18,28 +15,8 @@ pub fn run(
     today: Option<&str>,
     out: &mut dyn Write,
 ) -> u8 {
-    let language = match lang {
-        "en" => Language::English,
-        "zh" => Language::Chinese,
-        other => {
-            eprintln!("powermap export: --lang must be en or zh, not \"{other}\"");
-            return EXIT_PROBLEMS;
-        }
-    };
-    let today = match today.map(str::parse::<Date>) {
-        None => Date::today_utc(),
-        Some(Ok(date)) => date,
-        Some(Err(err)) => {
-            eprintln!("powermap export: --today: {err}");
-            return EXIT_PROBLEMS;
-        }
-    };
-    let doc = match load_file(file) {
-        Ok(doc) => doc,
-        Err(err) => {
-            eprintln!("{}: invalid: {err}", file.display());
-            return EXIT_PROBLEMS;
-        }
+    let Some((language, today, doc)) = language_date_and_map("export", lang, today, file) else {
+        return EXIT_PROBLEMS;
     };
     let options = ExportOptions {
         redact,

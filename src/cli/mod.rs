@@ -138,6 +138,48 @@ pub enum Action {
     Exit(u8),
 }
 
+/// The language named by `--lang` (`en` or `zh`), or a message for stderr.
+fn parse_language(task: &str, lang: &str) -> Result<crate::lang::Language, String> {
+    match lang {
+        "en" => Ok(crate::lang::Language::English),
+        "zh" => Ok(crate::lang::Language::Chinese),
+        other => Err(format!(
+            "powermap {task}: --lang must be en or zh, not \"{other}\""
+        )),
+    }
+}
+
+/// The date given by `--today`, or today's date.
+fn parse_today(task: &str, today: Option<&str>) -> Result<crate::model::Date, String> {
+    match today.map(str::parse::<crate::model::Date>) {
+        None => Ok(crate::model::Date::today_utc()),
+        Some(Ok(date)) => Ok(date),
+        Some(Err(err)) => Err(format!("powermap {task}: --today: {err}")),
+    }
+}
+
+/// Loads a map, or a message for stderr naming the file.
+fn load_map(file: &std::path::Path) -> Result<crate::model::Document, String> {
+    crate::format::load_file(file).map_err(|err| format!("{}: invalid: {err}", file.display()))
+}
+
+/// The language, the date and the map a task works on; on failure, the message has
+/// been printed to stderr.
+fn language_date_and_map(
+    task: &str,
+    lang: &str,
+    today: Option<&str>,
+    file: &std::path::Path,
+) -> Option<(
+    crate::lang::Language,
+    crate::model::Date,
+    crate::model::Document,
+)> {
+    let parsed = parse_language(task, lang)
+        .and_then(|language| Ok((language, parse_today(task, today)?, load_map(file)?)));
+    parsed.map_err(|message| eprintln!("{message}")).ok()
+}
+
 /// Runs a headless task, writing its report to `out`.
 pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
     match task {

@@ -3,11 +3,8 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{EXIT_OK, EXIT_PROBLEMS, ReportFormat};
+use super::{EXIT_OK, EXIT_PROBLEMS, ReportFormat, language_date_and_map};
 use crate::analysis::{AnalysisOptions, analyze, report};
-use crate::format::load_file;
-use crate::lang::Language;
-use crate::model::Date;
 
 /// Writes the report of `file`; exit status 1 when the file or an option is invalid.
 pub fn run(
@@ -18,28 +15,8 @@ pub fn run(
     stale_days: i64,
     out: &mut dyn Write,
 ) -> u8 {
-    let language = match lang {
-        "en" => Language::English,
-        "zh" => Language::Chinese,
-        other => {
-            eprintln!("powermap report: --lang must be en or zh, not \"{other}\"");
-            return EXIT_PROBLEMS;
-        }
-    };
-    let today = match today.map(str::parse::<Date>) {
-        None => Date::today_utc(),
-        Some(Ok(date)) => date,
-        Some(Err(err)) => {
-            eprintln!("powermap report: --today: {err}");
-            return EXIT_PROBLEMS;
-        }
-    };
-    let doc = match load_file(file) {
-        Ok(doc) => doc,
-        Err(err) => {
-            eprintln!("{}: invalid: {err}", file.display());
-            return EXIT_PROBLEMS;
-        }
+    let Some((language, today, doc)) = language_date_and_map("report", lang, today, file) else {
+        return EXIT_PROBLEMS;
     };
     let options = AnalysisOptions {
         stale_after_days: stale_days.max(0),

@@ -210,25 +210,16 @@ fn reaches_by_reporting(
     target: &StakeholderId,
     ignoring: Option<&RelationshipId>,
 ) -> bool {
-    let mut managers: HashMap<&StakeholderId, Vec<&StakeholderId>> = HashMap::new();
+    let mut managers: HashMap<&str, Vec<&str>> = HashMap::new();
     for line in &doc.relationships {
         if line.kind == RelationshipKind::ReportsTo && Some(&line.id) != ignoring {
-            managers.entry(&line.from).or_default().push(&line.to);
+            managers
+                .entry(line.from.as_str())
+                .or_default()
+                .push(line.to.as_str());
         }
     }
-    let mut seen = HashSet::from([start]);
-    let mut queue = vec![start];
-    while let Some(person) = queue.pop() {
-        if person == target {
-            return true;
-        }
-        for manager in managers.get(person).into_iter().flatten() {
-            if seen.insert(manager) {
-                queue.push(manager);
-            }
-        }
-    }
-    false
+    reaches(&managers, start.as_str(), target.as_str())
 }
 
 fn add_relationship(

@@ -8,7 +8,6 @@ mod read;
 mod save;
 mod write;
 
-use std::io::Read;
 use std::path::Path;
 
 pub use error::{LoadError, SaveError};
@@ -27,24 +26,16 @@ pub fn load_file(path: &Path) -> Result<Document, LoadError> {
 /// The bytes of the file at `path`, refusing files over the size limit before
 /// reading them.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let read_error = |source| LoadError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    crate::files::read_limited(path, MAX_FILE_BYTES).map_err(|err| match err {
+        crate::files::LimitedReadError::Io(source) => LoadError::Read {
+            path: path.to_owned(),
+            source,
+        },
+        crate::files::LimitedReadError::TooLarge(size) => LoadError::TooLarge {
             size,
             limit: MAX_FILE_BYTES,
-        });
-    }
-    // Read at most one byte past the limit, in case the file grows while we read.
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    Ok(bytes)
+        },
+    })
 }
 
 /// Saves `doc` to `path` atomically, keeping the previous file as `NAME.bak`. A

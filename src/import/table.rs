@@ -1,7 +1,6 @@
 //! A contact list read from a file: header cells, data rows with their spreadsheet
 //! row numbers, and how the file was read.
 
-use std::io::Read;
 use std::path::Path;
 
 use super::encoding::UTF8_BOM;
@@ -291,24 +290,16 @@ pub fn read_table_bytes(
 
 /// The bytes of `path`, refusing files over the limit before reading them.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let read_error = |source| ImportError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let size = file.metadata().map_err(read_error)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge {
+    crate::files::read_limited(path, MAX_FILE_BYTES).map_err(|err| match err {
+        crate::files::LimitedReadError::Io(source) => ImportError::Read {
+            path: path.to_owned(),
+            source,
+        },
+        crate::files::LimitedReadError::TooLarge(size) => ImportError::TooLarge {
             size,
             limit: MAX_FILE_BYTES,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
-    // At most one byte past the limit, in case the file grows while we read.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    Ok(bytes)
+        },
+    })
 }
 
 #[cfg(test)]
