@@ -92,7 +92,8 @@ pub fn synthetic_map(people: usize, seed: u64) -> Document {
             doc.relationships.push(line);
         }
         // Informal lines mostly stay near (same area of the organisation); one in
-        // fifty reaches anywhere.
+        // fifty reaches anywhere. People at the top, who report to nobody, get a
+        // second one, so there are about two lines per person.
         let other = if next(50) == 0 {
             next(people)
         } else {
@@ -100,6 +101,15 @@ pub fn synthetic_map(people: usize, seed: u64) -> Document {
             let near_row = (row + next(7)).saturating_sub(3);
             index(near_col, near_row)
         };
+        let extra = if row == 0 { next(people) } else { i };
+        if extra != i && extra < people {
+            doc.relationships.push(Relationship::new(
+                format!("t{i}"),
+                format!("p{i}"),
+                format!("p{extra}"),
+                RelationshipKind::Influences,
+            ));
+        }
         if other != i && other < people {
             let informal = [
                 RelationshipKind::Influences,

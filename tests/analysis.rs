@@ -583,6 +583,7 @@ fn every_sample_gets_a_sensible_report() {
             .iter()
             .position(|p| p.role == DecisionMaker)
             .unwrap();
+        let name = &doc.stakeholders[tagged].name;
         assert_eq!(
             analysis.decision_makers[0].person, tagged,
             "{}: the tagged decision maker ranks first",
@@ -601,12 +602,40 @@ fn every_sample_gets_a_sensible_report() {
         );
         assert_eq!(analysis.ranking.len(), doc.stakeholders.len());
         for language in [Language::English, Language::Chinese] {
-            let text = to_text(
-                &doc,
-                &analyze(&doc, &AnalysisOptions::new(today(), language)),
-                true,
+            let analysis = analyze(&doc, &AnalysisOptions::new(today(), language));
+            let text = to_text(&doc, &analysis, false);
+            // The decision maker heads the candidates, every risk is reported with its
+            // code and action, and the key people's approaches are spelled out.
+            let candidates = text
+                .split(if language == Language::English {
+                    "Likely decision makers"
+                } else {
+                    "可能的决策者"
+                })
+                .nth(1)
+                .unwrap();
+            let first = candidates
+                .lines()
+                .find(|l| l.starts_with("- "))
+                .unwrap_or_default();
+            assert!(
+                first.starts_with(&format!("- {name} (")),
+                "{}: {first}",
+                sample.file_name
             );
-            assert!(text.len() > 500, "{}", sample.file_name);
+            for risk in &analysis.risks {
+                assert!(
+                    text.contains(risk.code.as_str()) && text.contains(&risk.action),
+                    "{}: {:?}",
+                    sample.file_name,
+                    risk.code
+                );
+            }
+            assert!(
+                text.contains(&format!("{name}: ")),
+                "{}: the decision maker's approach",
+                sample.file_name
+            );
         }
     }
 }

@@ -52,6 +52,13 @@ fn hostile_map() -> Document {
             ..Default::default()
         }];
     }
+    // Cells a spreadsheet would run as formulas, in several columns.
+    let first = &mut doc.stakeholders[0];
+    first.title = "=HYPERLINK(\"http://evil\",\"x\")".into();
+    first.department = "@SUM(A1:A9)".into();
+    first.contact.email = "+cmd|' /C calc'!A0".into();
+    first.contact.phone = "-2+3".into();
+    first.source = "\tindented".into();
     for line in &mut doc.relationships {
         line.note = HOSTILE.into();
     }
@@ -166,8 +173,18 @@ fn hostile_text_stays_text_in_markdown_and_csv() {
     let csv = export(&doc, ExportFormat::Csv, &options(Language::English)).unwrap();
     let mut reader = csv::ReaderBuilder::new().from_reader(&csv[3..]);
     let headers = reader.headers().unwrap().clone();
-    for record in reader.records() {
-        let record = record.unwrap();
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let first = &records[0];
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        &first[column("Title")],
+        "'=HYPERLINK(\"http://evil\",\"x\")"
+    );
+    assert_eq!(&first[column("Department")], "'@SUM(A1:A9)");
+    assert_eq!(&first[column("Email")], "'+cmd|' /C calc'!A0");
+    assert_eq!(&first[column("Phone")], "'-2+3");
+    assert_eq!(&first[column("Source")], "'\tindented");
+    for record in records {
         for (header, cell) in headers.iter().zip(record.iter()) {
             assert!(
                 !cell.starts_with(['=', '+', '-', '@', '\t', '\r']) || ["X", "Y"].contains(&header),

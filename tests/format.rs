@@ -476,3 +476,18 @@ fn a_map_without_plans_writes_no_plans_field() {
             .contains("\"plans\"")
     );
 }
+
+#[test]
+fn coordinates_beyond_the_canvas_limit_are_refused() {
+    let problems = problems_of(&with_person_field(r#""position":{"x":1e39,"y":0}"#));
+    assert_eq!(
+        problems,
+        [
+            r#"stakeholder "p1", field "position": coordinates must be numbers between -10000000 and 10000000"#
+        ]
+    );
+    assert!(
+        from_bytes(with_person_field(r#""position":{"x":-9999999.5,"y":10000000}"#).as_bytes())
+            .is_ok()
+    );
+}

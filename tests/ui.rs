@@ -1053,3 +1053,105 @@ fn a_chinese_ui_previews_and_reports_the_import_in_chinese() {
     h.run_steps(2);
     assert!(h.state().modal().is_none());
 }
+
+#[test]
+fn an_export_never_writes_over_the_map_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("deal.json");
+    let mut h = harness(options(None));
+    h.run_steps(2);
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [
+            DialogOutcome::Picked(map.clone()),
+            DialogOutcome::Picked(map.clone()),
+        ]
+        .into(),
+    }));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    h.run_steps(3);
+    let saved = std::fs::read(&map).unwrap();
+    // The user picks the map's own name for a picture: the picture gets its own extension.
+    h.state_mut()
+        .queue(AppCommand::Export(powermap::export::ExportFormat::Png));
+    h.run_steps(2);
+    finish_export(&mut h);
+    assert_eq!(std::fs::read(&map).unwrap(), saved, "the map is untouched");
+    assert!(
+        std::fs::read(dir.path().join("deal.png"))
+            .unwrap()
+            .starts_with(b"\x89PNG")
+    );
+    assert!(
+        !dir.path().join("deal.png.bak").exists(),
+        "exports keep no backups"
+    );
+}
+
+#[test]
+fn a_typed_path_over_an_existing_file_asks_before_replacing_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, "precious").unwrap();
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.state_mut().set_dialogs(Box::new(NoDialogs));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Text(other.display().to_string()));
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Save").click();
+    h.run_steps(3);
+    assert!(matches!(
+        h.state().modal(),
+        Some(Modal::ConfirmReplace { .. })
+    ));
+    assert_eq!(
+        std::fs::read_to_string(&other).unwrap(),
+        "precious",
+        "nothing written yet"
+    );
+    h.get_by_role_and_label(A11yRole::Button, "Replace").click();
+    h.run_steps(3);
+    assert_eq!(load_file(&other).unwrap().stakeholders.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("other.json.bak")).unwrap(),
+        "precious"
+    );
+}
+
+#[test]
+fn closing_while_a_dialog_is_open_asks_once_it_is_dismissed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    // An error report is open.
+    h.state_mut()
+        .queue(AppCommand::OpenFile(dir.path().join("missing.json")));
+    h.run_steps(3);
+    assert!(matches!(h.state().modal(), Some(Modal::Unsaved { .. })));
+    h.get_by_label("Don't save").click();
+    h.run_steps(3);
+    assert!(matches!(h.state().modal(), Some(Modal::Error(_))));
+    h.input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    h.step();
+    assert!(
+        matches!(h.state().modal(), Some(Modal::Error(_))),
+        "the error stays readable"
+    );
+    h.run_steps(3);
+    h.get_by_label("Dismiss").click();
+    h.run_steps(3);
+    assert!(
+        matches!(h.state().modal(), Some(Modal::Unsaved { .. })),
+        "then the unsaved question"
+    );
+}

@@ -60,15 +60,14 @@ fn supportive_neighbours(doc: &Document, index: usize) -> Vec<&Stakeholder> {
     let Some(person) = doc.stakeholders.get(index) else {
         return Vec::new();
     };
-    let mut found: Vec<&Stakeholder> = doc
-        .relationships
+    let mut seen = std::collections::HashSet::new();
+    doc.relationships
         .iter()
         .filter(|l| l.kind != RelationshipKind::Conflict && l.touches(&person.id))
         .filter_map(|l| doc.stakeholder(if l.from == person.id { &l.to } else { &l.from }))
         .filter(|p| p.stance.is_supportive() || p.role == Role::Champion)
-        .collect();
-    found.dedup_by(|a, b| a.id == b.id);
-    found
+        .filter(|p| seen.insert(p.id.clone()))
+        .collect()
 }
 
 fn stance_steps(

@@ -389,16 +389,46 @@ pub fn md_escape(text: &str, markdown: bool) -> String {
     if !markdown {
         return text.replace(['\n', '\r'], " ");
     }
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let text = text.trim_start();
+    // A line that starts like a list item, a rule, a heading underline or a numbered
+    // item ("1." / "1)") would become a block: its marker is escaped.
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    let marker_at = match text.chars().next() {
+        Some('-' | '+' | '=' | '~') => Some(0),
+        _ if digits > 0 && matches!(text.chars().nth(digits), Some('.' | ')')) => Some(digits),
+        _ => None,
+    };
+    let mut out = String::with_capacity(text.len() + 4);
+    for (i, c) in text.chars().enumerate() {
+        if Some(i) == marker_at {
+            out.push('\\');
+        }
         match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '{' | '}' | '!' => {
                 out.push('\\');
                 out.push(c);
             }
+            '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
             _ => out.push(c),
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md_escape;
+
+    #[test]
+    fn markdown_escaping_keeps_user_text_as_text() {
+        assert_eq!(md_escape("R&D <b>", true), r"R&amp;D \<b\>");
+        assert_eq!(md_escape("&lt;script&gt;", true), "&amp;lt;script&amp;gt;");
+        assert_eq!(md_escape("- not a list", true), r"\- not a list");
+        assert_eq!(md_escape("1. not numbered", true), r"1\. not numbered");
+        assert_eq!(md_escape("2026) fine", true), r"2026\) fine");
+        assert_eq!(md_escape("---", true), r"\---");
+        assert_eq!(md_escape("a - b", true), "a - b");
+        assert_eq!(md_escape("line\nbreak", false), "line break");
+    }
 }

@@ -1,7 +1,7 @@
 //! Risks and gaps in a deal, each with a stable code, a severity, the people
 //! involved and a suggested action.
 
-use super::text::{names, role_name, stance_name, tx};
+use super::text::{name_of, names, role_name, stance_name, tx};
 use super::{Context, Severity};
 use crate::model::{Coverage, Role, Stage, Stakeholder, Stance};
 
@@ -123,10 +123,10 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .and_then(|c| cx.doc.stakeholders.get(c.person));
         let (message, action) = match likely {
             Some(person) => (
-                tx(lang, format!("Nobody is identified as the decision maker; {} is the most likely one.", person.name),
-                   format!("尚未确定决策者；最可能的是{}。", person.name)),
-                tx(lang, format!("Confirm with your champion who has the final say, and whether it is {}.", person.name),
-                   format!("向内线确认谁拍板，是否是{}。", person.name)),
+                tx(lang, format!("Nobody is identified as the decision maker; {} is the most likely one.", name_of(person, lang)),
+                   format!("尚未确定决策者；最可能的是{}。", name_of(person, lang))),
+                tx(lang, format!("Confirm with your champion who has the final say, and whether it is {}.", name_of(person, lang)),
+                   format!("向内线确认谁拍板，是否是{}。", name_of(person, lang))),
             ),
             None => (
                 tx(lang, "Nobody is identified as the decision maker.".into(), "尚未确定决策者。".into()),
@@ -165,8 +165,8 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .map(|p| {
                 tx(
                     lang,
-                    format!("{} ({})", p.name, stance_name(p.stance, lang)),
-                    format!("{}（{}）", p.name, stance_name(p.stance, lang)),
+                    format!("{} ({})", name_of(p, lang), stance_name(p.stance, lang)),
+                    format!("{}（{}）", name_of(p, lang), stance_name(p.stance, lang)),
                 )
             })
             .collect();
@@ -259,8 +259,8 @@ fn opponent_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
                 let (role, power) = (role_name(p.role, lang), p.power.level());
                 tx(
                     lang,
-                    format!("{} ({role}, power {power})", p.name),
-                    format!("{}（{role}，权力 {power}）", p.name),
+                    format!("{} ({role}, power {power})", name_of(p, lang)),
+                    format!("{}（{role}，权力 {power}）", name_of(p, lang)),
                 )
             })
             .collect();
@@ -305,7 +305,7 @@ fn coverage_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
                 tx(lang, "Plan first contacts, starting with whoever can introduce us to the decision maker.".into(), "规划首批接触，从能引荐决策者的人开始。".into()),
             ),
             [only] => {
-                let who = cx.doc.stakeholders.get(*only).map(|p| p.name.clone()).unwrap_or_default();
+                let who = cx.doc.stakeholders.get(*only).map(|p| name_of(p, lang)).unwrap_or_default();
                 push(
                     risks,
                     RiskCode::SingleThreaded,

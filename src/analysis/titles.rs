@@ -14,6 +14,7 @@ pub enum Seniority {
 /// Titles of the top of an organisation. A 副 (deputy) prefix makes them senior.
 const TOP_ZH: &[&str] = &[
     "董事长",
+    "首席执行官",
     "总经理",
     "总裁",
     "校长",
@@ -25,6 +26,9 @@ const TOP_ZH: &[&str] = &[
     "主席",
     "所长",
 ];
+/// Before a top title, these name a unit inside the organisation (分公司总经理,
+/// 学院院长, 二分厂厂长): the head of a unit is senior, not the top.
+const UNIT_MARKS_ZH: &[&str] = &["分", "学院", "系", "中心", "办公室", "车间", "部", "处"];
 const SENIOR_ZH: &[&str] = &[
     "副总",
     "总监",
@@ -42,7 +46,6 @@ const TOP_EN_WORDS: &[&str] = &[
     "president",
     "chairman",
     "chairwoman",
-    "owner",
     "founder",
     "rector",
 ];
@@ -67,10 +70,21 @@ pub fn seniority(title: &str) -> (Seniority, Option<&'static str>) {
     let deputy_en = words
         .iter()
         .any(|w| matches!(*w, "vice" | "deputy" | "assistant"));
+    // Chinese titles end with the position: 总经理办公室主任 is the office's head.
+    let position = without_trailing_note(title.trim());
     for keyword in TOP_ZH {
-        if lower.contains(keyword) && !lower.contains(&format!("副{keyword}")) {
-            return (Seniority::Top, Some(keyword));
+        let Some(unit) = position.strip_suffix(keyword) else {
+            continue;
+        };
+        if unit.ends_with('副') {
+            break;
         }
+        let level = if UNIT_MARKS_ZH.iter().any(|mark| unit.contains(mark)) {
+            Seniority::Senior
+        } else {
+            Seniority::Top
+        };
+        return (level, Some(keyword));
     }
     if !deputy_en {
         for keyword in TOP_EN_WORDS {
@@ -100,6 +114,18 @@ pub fn seniority(title: &str) -> (Seniority, Option<&'static str>) {
     (Seniority::None, None)
 }
 
+/// The title without a note in parentheses at its end: 副校长（分管本科教学） → 副校长.
+fn without_trailing_note(title: &str) -> &str {
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if title.ends_with(close)
+            && let Some(start) = title.rfind(open)
+        {
+            return title.get(..start).unwrap_or(title).trim_end();
+        }
+    }
+    title
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +149,15 @@ mod tests {
         assert_eq!(seniority("CFO").0, Seniority::Senior);
         assert_eq!(seniority("Data Engineer").0, Seniority::None);
         assert_eq!(seniority("Directory services admin").0, Seniority::None);
+        assert_eq!(seniority("Product Owner").0, Seniority::None);
+        assert_eq!(seniority("总经理办公室主任").0, Seniority::Senior);
+        assert_eq!(seniority("二分厂厂长").0, Seniority::Senior);
+        assert_eq!(seniority("机械工程学院院长").0, Seniority::Senior);
+        assert_eq!(seniority("华东分公司总经理").0, Seniority::Senior);
+        assert_eq!(seniority("首席执行官").0, Seniority::Top);
+        assert_eq!(seniority("董事长兼总经理").0, Seniority::Top);
+        assert_eq!(seniority("医院院长").0, Seniority::Top);
+        assert_eq!(seniority("副校长（分管本科教学）").0, Seniority::Senior);
+        assert_eq!(seniority("校长（兼党委副书记）").0, Seniority::Top);
     }
 }

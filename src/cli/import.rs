@@ -16,6 +16,7 @@ pub fn run(
     into: Option<&Path>,
     mappings: &[String],
     sheet: Option<&str>,
+    force: bool,
     out: &mut dyn Write,
 ) -> u8 {
     let target = match (output, into) {
@@ -31,6 +32,17 @@ pub fn run(
     {
         eprintln!(
             "powermap import: -o names the contact list itself; choose another file for the map: {}",
+            map.display()
+        );
+        return EXIT_PROBLEMS;
+    }
+    // A typo of --into must not replace a map the team has filled.
+    if let Target::New(map) = target
+        && map.exists()
+        && !force
+    {
+        eprintln!(
+            "powermap import: the map already exists; use --into to merge into it, or --force to replace it: {}",
             map.display()
         );
         return EXIT_PROBLEMS;

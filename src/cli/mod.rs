@@ -90,6 +90,9 @@ pub enum Task {
         /// Worksheet of an .xlsx file (default: the first).
         #[arg(long)]
         sheet: Option<String>,
+        /// Replace the file given with -o if it exists (it is kept as NAME.bak).
+        #[arg(long)]
+        force: bool,
     },
     /// Measure the canvas headless (UI pass + tessellation) on generated maps.
     Bench {
@@ -152,7 +155,7 @@ fn parse_language(task: &str, lang: &str) -> Result<crate::lang::Language, Strin
 /// The date given by `--today`, or today's date.
 fn parse_today(task: &str, today: Option<&str>) -> Result<crate::model::Date, String> {
     match today.map(str::parse::<crate::model::Date>) {
-        None => Ok(crate::model::Date::today_utc()),
+        None => Ok(crate::model::Date::today_local()),
         Some(Ok(date)) => Ok(date),
         Some(Err(err)) => Err(format!("powermap {task}: --today: {err}")),
     }
@@ -198,12 +201,14 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             into,
             mappings,
             sheet,
+            force,
         } => import::run(
             contacts,
             output.as_deref(),
             into.as_deref(),
             mappings,
             sheet.as_deref(),
+            *force,
             out,
         ),
         Task::Report {

@@ -151,14 +151,17 @@ fn move_stakeholders(
         let index = *index_of
             .get(id)
             .ok_or_else(|| EditError::NoSuchStakeholder(id.to_string()))?;
-        if position.is_some_and(|p| !(p.x.is_finite() && p.y.is_finite())) {
+        if position.is_some_and(|p| !crate::model::position_in_range(p)) {
             return Err(EditError::Invalid(vec![crate::model::Problem::new(
                 crate::model::Subject::Stakeholder {
                     index,
                     id: id.to_string(),
                 },
                 "position",
-                "coordinates must be finite numbers",
+                format!(
+                    "coordinates must be numbers between -{0} and {0}",
+                    crate::model::limits::MAX_COORDINATE
+                ),
             )]));
         }
         targets.push(index);

@@ -1,7 +1,8 @@
 //! The stakeholders as CSV: one row each, every field, UTF-8 with a byte-order mark so
 //! Excel opens Chinese correctly. Cells that a spreadsheet would run as a formula are
-//! neutralised. The headers are ones the contact import recognises, so a CSV can be
-//! edited in Excel and imported again.
+//! neutralised. The headers are ones the contact import recognises: names, titles,
+//! departments, contact details, notes and reporting lines import again (into a new
+//! map, or filling empty fields of people already on a map).
 
 use super::ExportError;
 use crate::lang::Language;

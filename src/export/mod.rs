@@ -145,6 +145,6 @@ pub fn export_to_file(
 ) -> Result<ExportFormat, ExportError> {
     let format = ExportFormat::from_path(path)?;
     let bytes = export(doc, format, options)?;
-    crate::format::atomic_write(path, &bytes)?;
+    crate::format::atomic_replace(path, &bytes)?;
     Ok(format)
 }

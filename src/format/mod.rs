@@ -12,7 +12,7 @@ use std::path::Path;
 
 pub use error::{LoadError, SaveError};
 pub use read::{from_bytes, from_value};
-pub use save::{atomic_write, backup_path};
+pub use save::{atomic_replace, atomic_write, backup_path};
 pub use write::{to_bytes, to_value};
 
 use crate::model::limits::MAX_FILE_BYTES;

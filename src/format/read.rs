@@ -498,7 +498,13 @@ fn generated_id(
     to: &StakeholderId,
     taken: &mut HashSet<String>,
 ) -> String {
+    // Ids of people can be long; a generated id stays short enough to be an id.
     let base = format!("{from}-{kind}-{to}");
+    let base = if base.len() > 200 {
+        format!("relationship-{kind}")
+    } else {
+        base
+    };
     let id = std::iter::once(base.clone())
         .chain((2..).map(|n| format!("{base}-{n}")))
         .find(|candidate| !taken.contains(candidate))

@@ -52,6 +52,16 @@ fn fail(step: Step, at: &Path) -> impl FnOnce(std::io::Error) -> SaveError + '_ 
 
 /// Replaces `path` with `bytes` atomically, keeping the previous file as a backup.
 pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically(path, bytes, true)
+}
+
+/// Replaces `path` with `bytes` atomically without keeping a backup: for exports,
+/// which can be made again from the map.
+pub fn atomic_replace(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomically(path, bytes, false)
+}
+
+fn write_atomically(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     // Through a symbolic link, replace the file it points to, not the link.
     let resolved = match fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).ok(),
@@ -94,8 +104,10 @@ pub fn atomic_write(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     // target was replaced, so a failed save leaves the old backup as it was too.
     let backup = backup_path(path);
     let prepared_backup = match existing {
-        Some(_) => Some(prepare_backup(&dir, path, &backup).map_err(fail(Step::Backup, &backup))?),
-        None => None,
+        Some(_) if keep_backup => {
+            Some(prepare_backup(&dir, path, &backup).map_err(fail(Step::Backup, &backup))?)
+        }
+        _ => None,
     };
 
     inject(Step::Rename)
@@ -262,6 +274,16 @@ mod tests {
         let err = atomic_write(&missing, b"x").unwrap_err().to_string();
         assert!(err.contains("creating the temporary file"), "{err}");
         assert!(!missing.exists());
+    }
+
+    #[test]
+    fn replacing_without_backup_leaves_no_bak() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("picture.svg");
+        atomic_replace(&path, b"one").unwrap();
+        atomic_replace(&path, b"two").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"two");
+        assert_eq!(files_in(dir.path()), vec!["picture.svg"]);
     }
 
     #[cfg(unix)]

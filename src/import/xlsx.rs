@@ -33,7 +33,34 @@ pub fn read(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
     })
 }
 
+/// Refuses workbooks that would unpack to more than the text limit. The workbook
+/// reader loads the whole shared-string table before any cell is read, so the sizes
+/// the archive declares are checked first (a "zip bomb" would otherwise exhaust
+/// memory before any limit applies).
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), ImportError> {
+    let too_much = ImportError::TooMuchText {
+        limit: MAX_SHEET_TEXT_BYTES,
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        // Not a zip archive: the workbook reader reports that in its own words.
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(index) else {
+            continue;
+        };
+        total = total.saturating_add(entry.size());
+    }
+    // Markup around the text (XML tags, styles) is allowed as much again.
+    let limit = u64::try_from(MAX_SHEET_TEXT_BYTES)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(2);
+    if total > limit { Err(too_much) } else { Ok(()) }
+}
+
 fn read_unguarded(bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
+    check_unpacked_size(bytes)?;
     let mut workbook: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(workbook_error)?;
     let name = choose_sheet(&workbook, sheet)?;
     let mut cells = workbook
@@ -203,6 +230,28 @@ fn duration_text(days: f64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_workbook_that_would_unpack_to_gigabytes_is_refused_before_reading() {
+        use std::io::Write as _;
+        let mut zipped = Vec::new();
+        {
+            let mut writer = zip::ZipWriter::new(Cursor::new(&mut zipped));
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            writer.start_file("xl/sharedStrings.xml", options).unwrap();
+            writer.write_all(b"<sst/>").unwrap();
+            writer.finish().unwrap();
+        }
+        // Declare 4 GB unpacked in the central directory, as a zip bomb would.
+        let central = zipped
+            .windows(4)
+            .rposition(|w| w == [0x50, 0x4b, 0x01, 0x02])
+            .unwrap();
+        zipped[central + 24..central + 28].copy_from_slice(&0xFFFF_FFF0_u32.to_le_bytes());
+        let err = read(&zipped, None).unwrap_err();
+        assert!(matches!(err, ImportError::TooMuchText { .. }), "{err}");
+    }
+
     use calamine::ExcelDateTimeType;
 
     use super::*;

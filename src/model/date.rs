@@ -82,6 +82,21 @@ impl Date {
         )
     }
 
+    /// Today's date in the user's time zone: what "today" and "overdue" mean to a
+    /// team in Shanghai at 7 in the morning. Falls back to UTC if the zone is unknown.
+    pub fn today_local() -> Self {
+        use chrono::Datelike;
+        let today = chrono::Local::now().date_naive();
+        let (Ok(year), Ok(month), Ok(day)) = (
+            u16::try_from(today.year()),
+            u8::try_from(today.month()),
+            u8::try_from(today.day()),
+        ) else {
+            return Self::today_utc();
+        };
+        Self::from_ymd(year, month, day).unwrap_or_else(Self::today_utc)
+    }
+
     /// Today's date in UTC, from the system clock.
     pub fn today_utc() -> Self {
         let secs = std::time::SystemTime::now()

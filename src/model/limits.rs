@@ -7,3 +7,6 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 pub const MAX_STAKEHOLDERS: usize = 100_000;
 /// Longest string (any field, any key), in bytes of UTF-8.
 pub const MAX_STRING_BYTES: usize = 64 * 1024;
+/// Largest canvas coordinate, either way: far beyond any map, small enough for the
+/// canvas and pictures to compute with.
+pub const MAX_COORDINATE: f64 = 10_000_000.0;

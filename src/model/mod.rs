@@ -23,7 +23,8 @@ pub use problem::{Problem, Subject};
 pub use relationship::Relationship;
 pub use stakeholder::{Contact, Interests, NextAction, Stakeholder};
 pub use validate::{
-    account_problems, plan_problems, relationship_problems, relationship_subject,
-    stakeholder_problems, stakeholder_subject, team_member_problems, team_subject, validate,
+    account_problems, plan_problems, position_in_range, relationship_problems,
+    relationship_subject, stakeholder_problems, stakeholder_subject, team_member_problems,
+    team_subject, validate,
 };
 pub use values::{Extra, Position, Power, Strength};

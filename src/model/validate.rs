@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::limits::{MAX_STAKEHOLDERS, MAX_STRING_BYTES};
+use super::limits::{MAX_COORDINATE, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use super::{
     Account, Document, Problem, Relationship, RelationshipKind, Role, Stakeholder, Subject,
     TeamMember,
@@ -192,12 +192,12 @@ pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> 
         long_strings(&mut problems, &subject, [(field.as_str(), &action.text)]);
     }
     if let Some(pos) = person.position
-        && !(pos.x.is_finite() && pos.y.is_finite())
+        && !position_in_range(pos)
     {
         problems.push(Problem::new(
             subject,
             "position",
-            "coordinates must be finite numbers",
+            format!("coordinates must be numbers between -{MAX_COORDINATE} and {MAX_COORDINATE}"),
         ));
     }
     problems
@@ -220,6 +220,14 @@ pub fn relationship_problems(line: &Relationship, index: usize) -> Vec<Problem> 
     let id = line.id.as_str().to_owned();
     long_strings(&mut problems, &subject, [("id", &id), ("note", &line.note)]);
     problems
+}
+
+/// Whether a canvas position is usable: finite and within the coordinate limit.
+pub fn position_in_range(pos: super::Position) -> bool {
+    pos.x.is_finite()
+        && pos.y.is_finite()
+        && pos.x.abs() <= MAX_COORDINATE
+        && pos.y.abs() <= MAX_COORDINATE
 }
 
 /// The subject naming a stakeholder in problems.

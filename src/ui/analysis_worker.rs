@@ -3,7 +3,7 @@
 //! on screen.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::analysis::{Analysis, AnalysisOptions, analyze};
 use crate::lang::Language;
@@ -42,13 +42,26 @@ impl AnalysisWorker {
         language: Language,
         stale_after_days: i64,
     ) -> Option<Arc<AnalysedMap>> {
-        let key = (edit_counter, language, Date::today_utc(), stale_after_days);
-        if let Some((running_key, receiver)) = &self.running
-            && let Ok(result) = receiver.try_recv()
-        {
-            self.done_for = Some(*running_key);
-            self.latest = Some(Arc::new(result));
-            self.running = None;
+        let key = (
+            edit_counter,
+            language,
+            Date::today_local(),
+            stale_after_days,
+        );
+        if let Some((running_key, receiver)) = &self.running {
+            match receiver.try_recv() {
+                Ok(result) => {
+                    self.done_for = Some(*running_key);
+                    self.latest = Some(Arc::new(result));
+                    self.running = None;
+                }
+                Err(TryRecvError::Empty) => {}
+                // The thread died: keep the last result and do not retry this map.
+                Err(TryRecvError::Disconnected) => {
+                    self.done_for = Some(*running_key);
+                    self.running = None;
+                }
+            }
         }
         let up_to_date =
             self.done_for == Some(key) || self.running.as_ref().is_some_and(|(k, _)| *k == key);

@@ -77,6 +77,8 @@ pub struct PowermapApp {
     /// A status message: its catalogue key and argument, translated when shown.
     notice: Option<(T, String)>,
     allow_close: bool,
+    /// The window's close button was pressed with unsaved changes.
+    close_asked: bool,
     shown_title: String,
     commands: Vec<AppCommand>,
     export_job: Option<super::export_job::ExportJob>,
@@ -112,6 +114,7 @@ impl PowermapApp {
             modal: None,
             notice: None,
             allow_close: false,
+            close_asked: false,
             shown_title: String::new(),
             commands: Vec::new(),
             export_job: None,
@@ -225,7 +228,7 @@ impl PowermapApp {
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotOpen,
-                    message: format!("{err:#}"),
+                    message: super::error_text::load_error(&err, self.tr()),
                     path: Some(path.to_owned()),
                 }));
                 false
@@ -245,7 +248,7 @@ impl PowermapApp {
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotOpen,
-                    message: format!("{err:#}"),
+                    message: super::error_text::load_error(&err, self.tr()),
                     path: None,
                 }));
             }
@@ -271,7 +274,7 @@ impl PowermapApp {
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotSave,
-                    message: format!("{err:#}"),
+                    message: super::error_text::save_error(&err, self.tr()),
                     path: Some(path),
                 }));
                 false
@@ -360,7 +363,10 @@ impl PowermapApp {
                 true
             }
             Err(err) => {
-                self.notice = Some((T::EditRefused, err.to_string()));
+                self.notice = Some((
+                    T::EditRefused,
+                    super::error_text::edit_error(&err, self.tr()),
+                ));
                 false
             }
         }
@@ -414,6 +420,28 @@ impl PowermapApp {
             self.selection = Selection::person(id);
             self.side.tab = Tab::Details;
             self.side.inspector.focus_name = true;
+        }
+    }
+
+    /// Saves or exports to a path the user typed (and confirmed when it existed).
+    fn write_to_typed_path(
+        &mut self,
+        purpose: PathPurpose,
+        path: PathBuf,
+        then: Option<Pending>,
+        ctx: &egui::Context,
+    ) {
+        match purpose {
+            PathPurpose::Save => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.run_pending(then);
+                }
+            }
+            PathPurpose::Export(format) => self.start_export(format, path, ctx),
+            PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
+            PathPurpose::Import => self.preview_import(&path),
         }
     }
 
@@ -480,7 +508,12 @@ impl PowermapApp {
                         self.canvas.request_fit();
                         self.modal = Some(Modal::ImportReport(Box::new(plan.summary)));
                     }
-                    Err(err) => self.notice = Some((T::EditRefused, err.to_string())),
+                    Err(err) => {
+                        self.notice = Some((
+                            T::EditRefused,
+                            super::error_text::edit_error(&err, self.tr()),
+                        ))
+                    }
                 }
             }
             Err(err) => {
@@ -518,11 +551,26 @@ impl PowermapApp {
         ctx: &egui::Context,
     ) {
         use crate::export::ExportFormat;
-        let path = if path.extension().is_none() {
-            path.with_extension(format.extension())
-        } else {
+        // An export always carries its format's extension, so typing or picking the
+        // map's own name cannot write a picture over the map.
+        let path = if ExportFormat::from_path(&path).ok() == Some(format) {
             path
+        } else {
+            path.with_extension(format.extension())
         };
+        if self
+            .map
+            .path
+            .as_deref()
+            .is_some_and(|map| same_file(map, &path))
+        {
+            self.modal = Some(Modal::Error(ErrorReport {
+                title: T::CannotExport,
+                message: self.tr().t(T::ExportOverMap).to_owned(),
+                path: Some(path),
+            }));
+            return;
+        }
         let picture = matches!(format, ExportFormat::Png | ExportFormat::Svg);
         let view = (picture && self.prefs.export_current_view)
             .then(|| self.canvas.visible_canvas_rect(ctx))
@@ -530,7 +578,7 @@ impl PowermapApp {
         let options = crate::export::ExportOptions {
             redact: self.prefs.export_redacted,
             language: self.prefs.language(),
-            today: crate::model::Date::today_utc(),
+            today: crate::model::Date::today_local(),
             view,
         };
         let doc = self.document().clone();
@@ -548,6 +596,11 @@ impl PowermapApp {
             match result {
                 Ok(()) => self.notice = Some((T::Exported, path.display().to_string())),
                 Err(message) => {
+                    let message = if message == super::export_job::STOPPED {
+                        self.tr().t(T::ExportStopped).to_owned()
+                    } else {
+                        message
+                    };
                     self.modal = Some(Modal::Error(ErrorReport {
                         title: T::CannotExport,
                         message,
@@ -610,6 +663,8 @@ impl PowermapApp {
             people: people.into_iter().collect(),
             lines: Default::default(),
         };
+        // The analysis may describe a slightly older map.
+        self.selection.retain_existing(self.map.editor.document());
     }
 
     /// Brings the canvas highlight in line with the request and the latest analysis.
@@ -683,17 +738,27 @@ impl PowermapApp {
                     path,
                     then,
                 } => match purpose {
-                    PathPurpose::Open => self.guard_unsaved(Pending::OpenFile(path)),
-                    PathPurpose::Export(format) => self.start_export(format, path, ctx),
+                    // The unsaved-changes question came before the path was asked.
+                    PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
                     PathPurpose::Import => self.preview_import(&path),
-                    PathPurpose::Save => {
-                        if self.save_to(&path)
-                            && let Some(then) = then
-                        {
-                            self.run_pending(then);
-                        }
+                    PathPurpose::Export(_) | PathPurpose::Save
+                        if replaces_another_file(&path, purpose, self.map.path.as_deref()) =>
+                    {
+                        self.modal = Some(Modal::ConfirmReplace {
+                            purpose,
+                            path,
+                            then,
+                        });
                     }
+                    _ => self.write_to_typed_path(purpose, path, then, ctx),
                 },
+                AppCommand::ReplaceConfirmed {
+                    purpose,
+                    path,
+                    then,
+                } => {
+                    self.write_to_typed_path(purpose, path, then, ctx);
+                }
                 AppCommand::SetLanguage(language) => self.prefs.language = Some(language),
                 AppCommand::ClearRecent => self.prefs.recent_files.clear(),
                 AppCommand::SetStaleDays(days) => self.prefs.stale_after_days = days.clamp(1, 3650),
@@ -707,6 +772,7 @@ impl PowermapApp {
                     self.side.tab = Tab::Details;
                     self.side.inspector.focus_name = true;
                 }
+                AppCommand::ShowDetails => self.side.tab = Tab::Details,
                 AppCommand::Reveal(people) => self.reveal(people),
                 AppCommand::Highlight(request) => self.highlight_request = request,
             }
@@ -798,11 +864,14 @@ impl PowermapApp {
         }
         if ctx.input(|i| i.viewport().close_requested()) && self.map.editor.is_modified() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            if self.modal.is_none() {
-                self.modal = Some(Modal::Unsaved {
-                    then: Pending::Quit,
-                });
-            }
+            self.close_asked = true;
+        }
+        // Asked while another dialog was open: the question comes once it is closed.
+        if self.close_asked && self.modal.is_none() && self.export_job.is_none() {
+            self.close_asked = false;
+            self.modal = Some(Modal::Unsaved {
+                then: Pending::Quit,
+            });
         }
     }
 
@@ -832,10 +901,18 @@ impl PowermapApp {
 
     fn layout_ui(&mut self, ui: &mut Ui) {
         let tr = self.tr();
+        // While a dialog or an export is open, the menus wait: opening another map
+        // then would throw the dialog away.
+        let menus_enabled = self.modal.is_none() && self.export_job.is_none();
         egui::Panel::top("menu").show(ui, |ui| {
-            super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
+            ui.add_enabled_ui(menus_enabled, |ui| {
+                super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
+            });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
+            if !menus_enabled {
+                ui.disable();
+            }
             super::menu::toolbar_ui(
                 ui,
                 tr,
@@ -938,6 +1015,30 @@ impl PowermapApp {
             }
         });
     }
+}
+
+/// Whether both paths name the same file (when both exist).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Whether writing a typed path would replace an existing file other than the
+/// map being saved (which is expected to be replaced).
+fn replaces_another_file(path: &Path, purpose: PathPurpose, map: Option<&Path>) -> bool {
+    let target = match purpose {
+        PathPurpose::Export(format)
+            if crate::export::ExportFormat::from_path(path).ok() != Some(format) =>
+        {
+            path.with_extension(format.extension())
+        }
+        PathPurpose::Save if path.extension().is_none() => path.with_extension("json"),
+        _ => path.to_owned(),
+    };
+    let own_map = purpose == PathPurpose::Save && map.is_some_and(|m| same_file(m, &target));
+    target.exists() && !own_map
 }
 
 /// A file name from the account name, safe on every platform.

@@ -37,6 +37,15 @@ pub enum AppCommand {
         /// What was waiting for the answer.
         then: super::modals::Pending,
     },
+    /// The user confirmed replacing an existing file with a typed path.
+    ReplaceConfirmed {
+        /// Save or export.
+        purpose: super::modals::PathPurpose,
+        /// The file.
+        path: PathBuf,
+        /// What runs after a successful save.
+        then: Option<super::modals::Pending>,
+    },
     /// A path typed into the path entry (no native dialog).
     PathEntered {
         /// Open or save.
@@ -66,6 +75,8 @@ pub enum AppCommand {
     SetExportCurrentView(bool),
     /// Puts the keyboard focus on the selected person's name.
     FocusName,
+    /// Shows the details of the selection in the side panel.
+    ShowDetails,
     /// Selects these people and shows them on the canvas.
     Reveal(Vec<crate::model::StakeholderId>),
     /// Changes what the canvas highlights.

@@ -4,10 +4,14 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::export::{ExportFormat, ExportOptions, export};
 use crate::model::Document;
+
+/// The message when an export's thread ended without a result (the app shows its own
+/// translated words for it).
+pub const STOPPED: &str = "the export stopped unexpectedly";
 
 /// Steps of an export, for the progress bar.
 pub const STEPS: u8 = 3;
@@ -40,13 +44,20 @@ impl ExportJob {
         std::thread::spawn(move || {
             thread_step.store(1, Ordering::Relaxed);
             ctx.request_repaint();
-            let result = export(&doc, format, &options)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| {
-                    thread_step.store(2, Ordering::Relaxed);
-                    ctx.request_repaint();
-                    crate::format::atomic_write(&thread_path, &bytes).map_err(|e| e.to_string())
-                });
+            // A panic in a renderer must end the job with an error, not leave the
+            // progress bar up forever.
+            let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                export(&doc, format, &options)
+            }));
+            let result = match made {
+                Ok(made) => made.map_err(|e| e.to_string()),
+                Err(_) => Err(STOPPED.to_owned()),
+            }
+            .and_then(|bytes| {
+                thread_step.store(2, Ordering::Relaxed);
+                ctx.request_repaint();
+                crate::format::atomic_replace(&thread_path, &bytes).map_err(|e| e.to_string())
+            });
             thread_step.store(STEPS, Ordering::Relaxed);
             let _ = sender.send(result);
             ctx.request_repaint();
@@ -65,15 +76,17 @@ impl ExportJob {
         f32::from(self.step.load(Ordering::Relaxed)) / f32::from(STEPS)
     }
 
-    /// The result once the export is finished.
+    /// The result once the export is finished (an error if its thread died).
     pub fn finished(&self) -> Option<Result<(), String>> {
-        self.done.try_recv().ok()
+        match self.done.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(STOPPED.to_owned())),
+        }
     }
 
-    /// Waits for the export to finish (tests and the command line).
+    /// Waits for the export to finish (tests).
     pub fn wait(self) -> Result<(), String> {
-        self.done
-            .recv()
-            .unwrap_or_else(|_| Err("the export stopped unexpectedly".to_owned()))
+        self.done.recv().unwrap_or_else(|_| Err(STOPPED.to_owned()))
     }
 }

@@ -96,7 +96,7 @@ catalogue! {
     ManySelected => "{0} people and {1} lines selected", "已选择 {0} 人、{1} 条关系";
     Person => "Person", "人员";
     Name => "Name", "姓名";
-    Title => "Title", "职位";
+    Title => "Title", "职务";
     Department => "Department", "部门";
     Role => "Role", "角色";
     Stance => "Stance", "态度";
@@ -166,6 +166,11 @@ catalogue! {
     ExportMenu => "Export", "导出";
     ImportMenu => "Import contacts…", "导入联系人…";
     ImportTitle => "Import contacts", "导入联系人";
+    FieldIgnore => "(ignore)", "（忽略）";
+    FieldFirstName => "First name", "名";
+    FieldLastName => "Last name", "姓";
+    FieldReportsTo => "Reports to", "直属领导";
+    FieldAccount => "Company", "公司";
     ImportRows => "{0} rows", "{0} 行";
     ImportMapping => "Columns — check what each one fills", "列映射——请确认每列对应的字段";
     ImportFirstRows => "First rows", "前几行";
@@ -187,6 +192,11 @@ catalogue! {
     ExportStep => "{0} people", "{0} 人";
     Exported => "Exported {0}", "已导出 {0}";
     CannotExport => "Could not export", "无法导出";
+    ExportOverMap => "This is the map file itself: choose another name for the export.", "这是地图文件本身：请为导出文件另选名称。";
+    ExportStopped => "The export stopped unexpectedly.", "导出意外中止。";
+    ReplaceTitle => "Replace the file?", "替换文件？";
+    ReplaceQuestion => "“{0}” already exists. Replace it?", "“{0}”已存在。要替换吗？";
+    Replace => "Replace", "替换";
     PathHint => "No file dialog is available here: type the full path of the file.", "此处无法打开文件对话框：请输入文件的完整路径。";
     OpenButton => "Open", "打开";
     CannotOpen => "Could not open the map", "无法打开地图";

@@ -37,20 +37,19 @@ pub enum PreviewOutcome {
 
 /// The name of a field (or "ignore") in the UI language.
 pub fn field_name(field: Option<Field>, tr: Tr) -> &'static str {
-    let (en, zh) = match field {
-        None => ("(ignore)", "（忽略）"),
-        Some(Field::Name) => ("Name", "姓名"),
-        Some(Field::FirstName) => ("First name", "名"),
-        Some(Field::LastName) => ("Last name", "姓"),
-        Some(Field::Title) => ("Title", "职务"),
-        Some(Field::Department) => ("Department", "部门"),
-        Some(Field::ReportsTo) => ("Reports to", "直属领导"),
-        Some(Field::Email) => ("Email", "邮箱"),
-        Some(Field::Phone) => ("Phone", "电话"),
-        Some(Field::Account) => ("Account", "公司"),
-        Some(Field::Notes) => ("Notes", "备注"),
-    };
-    if tr.chinese() { zh } else { en }
+    tr.t(match field {
+        None => T::FieldIgnore,
+        Some(Field::Name) => T::Name,
+        Some(Field::FirstName) => T::FieldFirstName,
+        Some(Field::LastName) => T::FieldLastName,
+        Some(Field::Title) => T::Title,
+        Some(Field::Department) => T::Department,
+        Some(Field::ReportsTo) => T::FieldReportsTo,
+        Some(Field::Email) => T::Email,
+        Some(Field::Phone) => T::Phone,
+        Some(Field::Account) => T::FieldAccount,
+        Some(Field::Notes) => T::Notes,
+    })
 }
 
 /// The preview dialog.

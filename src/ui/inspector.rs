@@ -223,7 +223,7 @@ impl Inspector {
 
     fn actions_ui(&mut self, ui: &mut Ui, person: &Stakeholder, form: &mut Form<'_>) {
         let tr = form.tr;
-        let today = Date::today_utc();
+        let today = Date::today_local();
         let with_actions = |edit: &dyn Fn(&mut Vec<NextAction>)| {
             let mut next = person.clone();
             edit(&mut next.next_actions);

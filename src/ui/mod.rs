@@ -8,6 +8,7 @@ pub mod app_command;
 pub mod bench;
 pub mod canvas;
 pub mod dialogs;
+pub mod error_text;
 pub mod export_job;
 pub mod fonts;
 pub mod i18n;

@@ -76,6 +76,15 @@ pub enum Modal {
         /// What runs after a successful save.
         then: Option<Pending>,
     },
+    /// "Replace the existing file?" for a typed path.
+    ConfirmReplace {
+        /// Save or export.
+        purpose: PathPurpose,
+        /// The existing file.
+        path: PathBuf,
+        /// What runs after a successful save.
+        then: Option<Pending>,
+    },
     /// An error report.
     Error(ErrorReport),
     /// A contact file read, waiting for the mapping to be confirmed.
@@ -170,6 +179,43 @@ pub fn modal_ui(
                 None => Some(Modal::PathEntry {
                     purpose,
                     text,
+                    then,
+                }),
+            }
+        }
+        Modal::ConfirmReplace {
+            purpose,
+            path,
+            then,
+        } => {
+            let mut answer = None;
+            egui::Modal::new(id).show(ctx, |ui| {
+                ui.heading(tr.t(T::ReplaceTitle));
+                ui.label(tr.f(T::ReplaceQuestion, &[&path.display()]));
+                ui.horizontal(|ui| {
+                    if ui.button(tr.t(T::Replace)).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(tr.t(T::Cancel)).clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        answer = Some(false);
+                    }
+                });
+            });
+            match answer {
+                Some(true) => {
+                    commands.push(AppCommand::ReplaceConfirmed {
+                        purpose,
+                        path,
+                        then,
+                    });
+                    None
+                }
+                Some(false) => None,
+                None => Some(Modal::ConfirmReplace {
+                    purpose,
+                    path,
                     then,
                 }),
             }

@@ -2,7 +2,7 @@
 //! person's approach, the decision-chain analysis and all open actions. Every person
 //! listed is a link that selects them and shows them on the canvas.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::analysis_worker::AnalysedMap;
 use super::app_command::AppCommand;
@@ -185,7 +185,7 @@ fn approach_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     let Some(person) = cx.doc.stakeholder(id) else {
         return;
     };
-    let today = crate::model::Date::today_utc();
+    let today = crate::model::Date::today_local();
     if person.next_actions.iter().all(|a| a.done) {
         ui.label(RichText::new(tr.t(T::NoActions)).weak());
     }
@@ -291,14 +291,6 @@ fn plan_ui(ui: &mut Ui, doc: &Document, role: Role, form: &mut Form<'_>) {
     }
 }
 
-fn health_color(level: HealthLevel) -> Color32 {
-    match level {
-        HealthLevel::Red => Color32::from_rgb(0xC6, 0x28, 0x28),
-        HealthLevel::Amber => Color32::from_rgb(0xE0, 0x8E, 0x00),
-        HealthLevel::Green => Color32::from_rgb(0x2E, 0x7D, 0x32),
-    }
-}
-
 fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     let tr = cx.tr;
     let Some(analysed) = cx.analysed else {
@@ -320,7 +312,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
         };
         ui.label(
             RichText::new(format!("● {}", tr.t(word)))
-                .color(health_color(level))
+                .color(super::theme::health_color(level))
                 .strong(),
         );
     });
@@ -469,7 +461,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
 fn actions_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     let tr = cx.tr;
     let doc = cx.doc;
-    let today = crate::model::Date::today_utc();
+    let today = crate::model::Date::today_local();
     let open = crate::analysis::open_actions(doc, today);
     if open.is_empty() {
         ui.label(RichText::new(tr.t(T::NoActions)).weak());

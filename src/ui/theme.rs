@@ -31,3 +31,12 @@ pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(0xFB, 0xFB, 0xF
 pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xB0, 0x1C, 0x1C);
 /// Colour for the "modified" marker and warnings.
 pub const WARNING_TEXT: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
+
+/// The badge colour of a map-health level.
+pub fn health_color(level: crate::analysis::HealthLevel) -> Color32 {
+    match level {
+        crate::analysis::HealthLevel::Red => Color32::from_rgb(0xC6, 0x28, 0x28),
+        crate::analysis::HealthLevel::Amber => Color32::from_rgb(0xE0, 0x8E, 0x00),
+        crate::analysis::HealthLevel::Green => Color32::from_rgb(0x2E, 0x7D, 0x32),
+    }
+}

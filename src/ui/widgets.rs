@@ -178,7 +178,7 @@ pub fn date_row_ui(
                 parsed_row_ui(ui, drafts, &field, shown, parse_optional_date, &date)
             })
             .inner;
-        let today = Some(Date::today_utc());
+        let today = Some(Date::today_local());
         if ui.small_button(tr.t(T::Today)).clicked() && today != date {
             result.value = Some(today);
             result.lost_focus = true;

@@ -163,6 +163,10 @@ impl Canvas {
     pub fn cancel_gesture(&mut self) {
         self.connect = Connect::Idle;
         self.box_start = None;
+        if self.drag.take().is_some() {
+            // Put dragged people back where the document has them.
+            self.synced_key = None;
+        }
     }
 
     /// The graph as drawn, for tests and benchmarks.
@@ -279,6 +283,11 @@ impl Canvas {
         let view = self.transform(ui.ctx(), rect);
 
         self.follow_drags(&output.changes, cx.selection, cx.commands);
+        // egui_graphs stops reporting a drag when dragging is switched off midway
+        // (Shift, the connect tool): end it when the button is up all the same.
+        if self.drag.is_some() && !primary_down {
+            self.end_drag(cx.selection, cx.commands);
+        }
         self.handle_clicks(
             &response,
             view,
@@ -441,37 +450,39 @@ impl Canvas {
                         self.synced.set_position(&id, start + offset);
                     }
                 }
-                GraphChange::NodeDragEnded { .. } => {
-                    let Some(drag) = self.drag.take() else {
-                        continue;
-                    };
-                    let moves: Vec<(StakeholderId, Option<Position>)> = drag
-                        .start
-                        .iter()
-                        .filter_map(|(id, start)| {
-                            let now = self.synced.position_of(id)?;
-                            // Whole canvas units keep saved files tidy.
-                            let pos =
-                                Position::new(f64::from(now.x).round(), f64::from(now.y).round());
-                            let moved = (now - *start).length() >= 0.5;
-                            moved.then(|| (id.clone(), Some(pos)))
-                        })
-                        .collect();
-                    if moves.is_empty() {
-                        // A click, not a drag: put back any sub-pixel movement.
-                        self.synced_key = None;
-                    } else {
-                        if !selection.people.contains(&drag.leader) {
-                            *selection = Selection::person(drag.leader.clone());
-                        }
-                        commands.push(AppCommand::Edit {
-                            command: Command::MoveStakeholders(moves),
-                            merge_key: None,
-                        });
-                    }
-                }
+                GraphChange::NodeDragEnded { .. } => self.end_drag(selection, commands),
                 _ => {}
             }
+        }
+    }
+
+    /// Ends a drag: one move command for everyone who moved, or nothing for a click.
+    fn end_drag(&mut self, selection: &mut Selection, commands: &mut Vec<AppCommand>) {
+        let Some(drag) = self.drag.take() else {
+            return;
+        };
+        let moves: Vec<(StakeholderId, Option<Position>)> = drag
+            .start
+            .iter()
+            .filter_map(|(id, start)| {
+                let now = self.synced.position_of(id)?;
+                // Whole canvas units keep saved files tidy.
+                let pos = Position::new(f64::from(now.x).round(), f64::from(now.y).round());
+                let moved = (now - *start).length() >= 0.5;
+                moved.then(|| (id.clone(), Some(pos)))
+            })
+            .collect();
+        if moves.is_empty() {
+            // A click, not a drag: put back any sub-pixel movement.
+            self.synced_key = None;
+        } else {
+            if !selection.people.contains(&drag.leader) {
+                *selection = Selection::person(drag.leader.clone());
+            }
+            commands.push(AppCommand::Edit {
+                command: Command::MoveStakeholders(moves),
+                merge_key: None,
+            });
         }
     }
 
@@ -808,6 +819,11 @@ fn person_menu_ui(
 }
 
 fn line_menu_ui(ui: &mut Ui, line: &Relationship, tr: Tr, commands: &mut Vec<AppCommand>) {
+    if ui.button(tr.t(T::Edit)).clicked() {
+        commands.push(AppCommand::ShowDetails);
+        ui.close();
+    }
+    ui.separator();
     for kind in RelationshipKind::ALL {
         if ui.radio(line.kind == *kind, tr.kind(*kind)).clicked() {
             edit(
