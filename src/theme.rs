@@ -1,7 +1,7 @@
 //! Colours, sizes and line styles of the map, defined once for the canvas, the
-//! legend and the exports (so this module does not use egui). The stance palette is Okabe–Ito, safe for the common
-//! forms of colour blindness; every colour is paired with a second cue (size, mark,
-//! dash pattern) so nothing depends on colour alone.
+//! legend and the exports (so this module does not use egui). The stance palette is
+//! Okabe–Ito, safe for the common forms of colour blindness; every colour is paired
+//! with a second cue (size, mark, dash pattern) so nothing depends on colour alone.
 
 use crate::model::{Power, RelationshipKind, Role, Stance, Strength};
 
