@@ -2,7 +2,7 @@
 //! with concrete steps and the reasons behind them.
 
 use super::Analysis;
-use super::text::{name_of, role_name, stance_name, tx};
+use super::text::{name_of, role_name, stage_phrase, stance_name, tx};
 use crate::lang::Language;
 use crate::model::{Coverage, Document, RelationshipKind, Role, Stage, Stakeholder, Stance};
 
@@ -339,19 +339,12 @@ fn why(
     stage: Stage,
     lang: Language,
 ) -> String {
-    let stage_name = match (stage, lang) {
-        (Stage::Early, Language::English) => "early",
-        (Stage::Middle, Language::English) => "middle",
-        (Stage::Late, Language::English) => "late",
-        (Stage::Early, Language::Chinese) => "前期",
-        (Stage::Middle, Language::Chinese) => "中期",
-        (Stage::Late, Language::Chinese) => "后期",
-    };
+    let stage_name = stage_phrase(stage, lang);
     let power = person.power.level();
     let mut why = tx(
         lang,
         format!(
-            "{}: {}, {}, power {power} of 5; the deal is in the {stage_name} stage.",
+            "{}: {}, {}, power {power} of 5; the deal is in the {stage_name}.",
             name_of(person, lang),
             role_name(person.role, lang),
             stance_name(person.stance, lang)

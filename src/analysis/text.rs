@@ -1,7 +1,7 @@
 //! Words for analysis results, in the report's language.
 
 use crate::lang::Language;
-use crate::model::{Role, Stakeholder, Stance};
+use crate::model::{RelationshipKind, Role, Stage, Stakeholder, Stance};
 
 /// `en` or `zh`, whichever the language asks for.
 pub fn tx(language: Language, en: String, zh: String) -> String {
@@ -68,4 +68,41 @@ pub fn stance_name(stance: Stance, language: Language) -> &'static str {
     } else {
         en
     }
+}
+
+/// The deal stage as a phrase: "early stage" / "前期".
+pub fn stage_phrase(stage: Stage, language: Language) -> &'static str {
+    let (en, zh) = match stage {
+        Stage::Early => ("early stage", "前期"),
+        Stage::Middle => ("middle stage", "中期"),
+        Stage::Late => ("late stage", "后期"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// The name of a relationship kind in the language.
+pub fn kind_name(kind: RelationshipKind, language: Language) -> &'static str {
+    let (en, zh) = match kind {
+        RelationshipKind::ReportsTo => ("reports to", "汇报给"),
+        RelationshipKind::Influences => ("influences", "影响"),
+        RelationshipKind::Ally => ("ally", "盟友"),
+        RelationshipKind::Conflict => ("conflict", "冲突"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// The text with its first letter in upper case ("decision maker" → "Decision maker").
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

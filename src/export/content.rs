@@ -3,7 +3,7 @@
 
 use crate::analysis::approach::approach;
 use crate::analysis::playbook::default_plan;
-use crate::analysis::text::{role_name, stance_name};
+use crate::analysis::text::{capitalised, role_name, stage_phrase, stance_name};
 use crate::analysis::{Analysis, HealthLevel, Severity};
 use crate::lang::Language;
 use crate::model::{Coverage, Document, Role};
@@ -156,14 +156,7 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
     if !account.opportunity.is_empty() {
         title = format!("{title} — {}", account.opportunity);
     }
-    let stage = match (account.stage, l) {
-        (crate::model::Stage::Early, Language::English) => "Early stage".to_owned(),
-        (crate::model::Stage::Middle, Language::English) => "Middle stage".to_owned(),
-        (crate::model::Stage::Late, Language::English) => "Late stage".to_owned(),
-        (crate::model::Stage::Early, Language::Chinese) => "前期".to_owned(),
-        (crate::model::Stage::Middle, Language::Chinese) => "中期".to_owned(),
-        (crate::model::Stage::Late, Language::Chinese) => "后期".to_owned(),
-    };
+    let stage = capitalised(stage_phrase(account.stage, l));
     let mut meta = Vec::new();
     if !account.industry.is_empty() {
         meta.push(account.industry.clone());
@@ -401,14 +394,6 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         actions,
         approaches,
     }
-}
-
-/// The text with its first letter in upper case ("decision maker" → "Decision maker").
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// Column of the personal agenda in the stakeholders table.

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::xml::escape;
+use crate::analysis::text::{kind_name, role_name, stage_phrase, stance_name};
 use crate::lang::Language;
 use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, Strength};
 use crate::placement::drawing_positions;
@@ -153,14 +154,7 @@ fn header(svg: &mut String, doc: &Document, language: Language, width: f64) {
         hex(theme::LABEL_TEXT),
         escape(&title)
     );
-    let stage = match (account.stage, language) {
-        (crate::model::Stage::Early, Language::English) => "early stage",
-        (crate::model::Stage::Middle, Language::English) => "middle stage",
-        (crate::model::Stage::Late, Language::English) => "late stage",
-        (crate::model::Stage::Early, Language::Chinese) => "前期",
-        (crate::model::Stage::Middle, Language::Chinese) => "中期",
-        (crate::model::Stage::Late, Language::Chinese) => "后期",
-    };
+    let stage = stage_phrase(account.stage, language);
     let people = doc.stakeholders.len();
     let subtitle = match language {
         Language::English => format!("{stage} · {people} people"),
@@ -404,7 +398,7 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
             hex(theme::stance_color(*stance)),
             hex(theme::OUTLINE)
         );
-        let label = stance_label(*stance, zh);
+        let label = stance_name(*stance, language);
         let _ = writeln!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
@@ -419,7 +413,7 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
     let mut x = left + 80.0;
     for role in Role::ALL {
         let mark = theme::role_mark(*role, zh);
-        let label = role_label(*role, zh);
+        let label = role_name(*role, language);
         let _ = writeln!(
             svg,
             "<text x=\"{x:.1}\" y=\"{:.1}\" font-weight=\"bold\">{}</text>",
@@ -441,7 +435,7 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
     for kind in RelationshipKind::ALL {
         let y = row(2.0) - 4.0;
         line_svg(svg, (x, y), (x + 36.0, y), *kind, Strength::default());
-        let label = kind_label(*kind, zh);
+        let label = kind_name(*kind, language);
         let _ = writeln!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
@@ -471,43 +465,4 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
         x += 2.0 * r + 24.0;
     }
     svg.push_str("</g>\n");
-}
-
-fn stance_label(stance: Stance, zh: bool) -> &'static str {
-    match (stance, zh) {
-        (Stance::Advocate, false) => "Advocate",
-        (Stance::Supporter, false) => "Supporter",
-        (Stance::Neutral, false) => "Neutral",
-        (Stance::Skeptic, false) => "Skeptic",
-        (Stance::Opponent, false) => "Opponent",
-        (Stance::Unknown, false) => "Unknown",
-        (Stance::Advocate, true) => "拥护",
-        (Stance::Supporter, true) => "支持",
-        (Stance::Neutral, true) => "中立",
-        (Stance::Skeptic, true) => "怀疑",
-        (Stance::Opponent, true) => "反对",
-        (Stance::Unknown, true) => "未知",
-    }
-}
-
-fn role_label(role: Role, zh: bool) -> &'static str {
-    let language = if zh {
-        Language::Chinese
-    } else {
-        Language::English
-    };
-    crate::analysis::text::role_name(role, language)
-}
-
-fn kind_label(kind: RelationshipKind, zh: bool) -> &'static str {
-    match (kind, zh) {
-        (RelationshipKind::ReportsTo, false) => "reports to",
-        (RelationshipKind::Influences, false) => "influences",
-        (RelationshipKind::Ally, false) => "ally",
-        (RelationshipKind::Conflict, false) => "conflict",
-        (RelationshipKind::ReportsTo, true) => "汇报给",
-        (RelationshipKind::Influences, true) => "影响",
-        (RelationshipKind::Ally, true) => "盟友",
-        (RelationshipKind::Conflict, true) => "冲突",
-    }
 }

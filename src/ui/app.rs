@@ -3,6 +3,7 @@
 //! UI pass, in one place.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::Ui;
 
@@ -70,6 +71,11 @@ pub struct PowermapApp {
     worker: AnalysisWorker,
     highlight_request: HighlightRequest,
     highlight: Highlight,
+    /// The request and analysis `highlight` was computed from.
+    highlight_basis: Option<(
+        HighlightRequest,
+        Option<Arc<super::analysis_worker::AnalysedMap>>,
+    )>,
     /// Changes whenever `highlight` does (the canvas resyncs).
     highlight_counter: u64,
     dialogs: Box<dyn FileDialogs>,
@@ -109,6 +115,7 @@ impl PowermapApp {
             worker: AnalysisWorker::default(),
             highlight_request: HighlightRequest::Nothing,
             highlight: Highlight::default(),
+            highlight_basis: None,
             highlight_counter: 0,
             dialogs: options.dialogs,
             modal: None,
@@ -668,7 +675,24 @@ impl PowermapApp {
     }
 
     /// Brings the canvas highlight in line with the request and the latest analysis.
-    fn update_highlight(&mut self, analysed: Option<&super::analysis_worker::AnalysedMap>) {
+    fn update_highlight(&mut self, analysed: Option<&Arc<super::analysis_worker::AnalysedMap>>) {
+        // Only when the request or the analysis changed: this runs every frame.
+        let same_basis = self
+            .highlight_basis
+            .as_ref()
+            .is_some_and(|(request, basis)| {
+                *request == self.highlight_request
+                    && match (basis, analysed) {
+                        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                        (None, None) => true,
+                        _ => false,
+                    }
+            });
+        if same_basis {
+            return;
+        }
+        self.highlight_basis = Some((self.highlight_request.clone(), analysed.cloned()));
+        let analysed = analysed.map(Arc::as_ref);
         let mut next = Highlight::default();
         if let Some(analysed) = analysed {
             let (doc, analysis) = (&analysed.doc, &analysed.analysis);
@@ -704,11 +728,6 @@ impl PowermapApp {
     /// The highlight shown on the canvas.
     pub fn highlight(&self) -> &Highlight {
         &self.highlight
-    }
-
-    /// Switches the side panel tab (tests).
-    pub fn show_tab(&mut self, tab: Tab) {
-        self.side.tab = tab;
     }
 
     // ----- commands -----
@@ -946,7 +965,7 @@ impl PowermapApp {
             tr.0,
             self.prefs.stale_after_days,
         );
-        self.update_highlight(analysed.as_deref());
+        self.update_highlight(analysed.as_ref());
         egui::Panel::right("side")
             .resizable(true)
             .default_size(340.0)

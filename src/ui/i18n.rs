@@ -91,7 +91,6 @@ catalogue! {
     EditBatch => "{0} changes", "{0} 项更改";
     EditPlan => "edit the plan for {0}", "编辑{0}的沟通计划";
     // Inspector.
-    Inspector => "Inspector", "详情";
     NothingSelected => "Select a person or a line on the map to see and edit it here. Double-click empty canvas to add a person.", "在地图上选择一个人或一条关系线，即可在此查看和编辑。双击空白处可添加人员。";
     ManySelected => "{0} people and {1} lines selected", "已选择 {0} 人、{1} 条关系";
     Person => "Person", "人员";
@@ -208,7 +207,6 @@ catalogue! {
     SampleNotice => "This is a sample map: use Save as to keep your changes.", "这是示例地图：请用“另存为”保存您的更改。";
     Modified => "modified", "已修改";
     People => "{0} people, {1} lines", "{0} 人，{1} 条关系";
-    Zoom => "Zoom {0}%", "缩放 {0}%";
     // Side panel.
     TabDetails => "Details", "详情";
     TabApproach => "Approach", "策略";

@@ -288,15 +288,8 @@ impl Canvas {
         if self.drag.is_some() && !primary_down {
             self.end_drag(cx.selection, cx.commands);
         }
-        self.handle_clicks(
-            &response,
-            view,
-            modifiers,
-            &output.changes,
-            cx.selection,
-            cx.commands,
-        );
-        self.finish_gestures(ui, view, pointer, primary_down, cx.selection, cx.commands);
+        self.handle_clicks(&response, view, modifiers, cx.selection, cx.commands);
+        self.finish_gestures(ui, view, pointer, primary_down, cx.selection);
         self.hover_ui(&response, cx.doc, cx.tr);
         self.context_menu_ui(&response, view, cx.doc, cx.tr, cx.selection, cx.commands);
         self.kind_chooser_ui(ui, cx.tr, cx.doc, cx.commands);
@@ -493,7 +486,6 @@ impl Canvas {
         response: &egui::Response,
         view: ViewTransform,
         modifiers: egui::Modifiers,
-        changes: &[GraphChange],
         selection: &mut Selection,
         commands: &mut Vec<AppCommand>,
     ) {
@@ -525,7 +517,6 @@ impl Canvas {
             }
             return;
         }
-        let _ = changes;
         match (person, line) {
             (Some(id), _) if adding => selection.toggle_person(id),
             (Some(id), _) => *selection = Selection::person(id),
@@ -544,7 +535,6 @@ impl Canvas {
         pointer: Option<Pos2>,
         primary_down: bool,
         selection: &mut Selection,
-        _commands: &mut Vec<AppCommand>,
     ) {
         if let Some(start) = self.box_start {
             let end = pointer.unwrap_or(start);
