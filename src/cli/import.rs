@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS};
 use crate::edit::Editor;
-use crate::format::{LoadError, SaveError, load_file, save_file};
+use crate::format::{DEFAULT_LOCK_WAIT, Expect, LoadError, MapWriter, SaveError};
 use crate::import::{ColumnMapping, ImportError, ImportPlan, plan_import, read_table};
 use crate::model::Document;
 
@@ -47,7 +47,7 @@ pub fn run(
         );
         return EXIT_PROBLEMS;
     }
-    match import(contacts, target, mappings, sheet, out) {
+    match import(contacts, target, mappings, sheet, force, out) {
         Ok(()) => EXIT_OK,
         Err(message) => {
             eprintln!("powermap import: {message}");
@@ -80,6 +80,7 @@ fn import(
     target: Target<'_>,
     mappings: &[String],
     sheet: Option<&str>,
+    force: bool,
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let table = read_table(contacts, sheet).map_err(|err| table_error(&err, contacts))?;
@@ -96,9 +97,25 @@ fn import(
         let _ = writeln!(out, "  {line}");
     }
 
-    let (doc, map_path) = match target {
-        Target::New(path) => (Document::default(), path),
-        Target::Merge(path) => (load_file(path).map_err(|err| load_error(&err, path))?, path),
+    let map_path = match target {
+        Target::New(path) | Target::Merge(path) => path,
+    };
+    // The map stays locked from the read to the write, so a second import (or the
+    // app saving) cannot slip in between and lose one of the two.
+    let writer =
+        MapWriter::lock(map_path, DEFAULT_LOCK_WAIT).map_err(|err| save_error(&err, map_path))?;
+    let (doc, expect) = match target {
+        Target::New(_) if force => (Document::default(), Expect::Anything),
+        Target::New(_) => (Document::default(), Expect::Nothing),
+        Target::Merge(path) => match writer.load().map_err(|err| load_error(&err, path))? {
+            Some((doc, version)) => (doc, Expect::Version(version)),
+            None => {
+                return Err(format!(
+                    "cannot merge into this map: there is no such file: {}",
+                    path.display()
+                ));
+            }
+        },
     };
     let plan = plan_import(&doc, &table, &mapping).map_err(|err| table_error(&err, contacts))?;
     report(&plan, out);
@@ -111,7 +128,9 @@ fn import(
         .apply(plan.command)
         .map_err(|err| format!("the import could not be applied to the map: {err}"))?;
     let doc = editor.document();
-    save_file(map_path, doc).map_err(|err| save_error(&err, map_path))?;
+    writer
+        .save(doc, &expect)
+        .map_err(|err| save_error(&err, map_path))?;
     let _ = writeln!(
         out,
         "wrote {}: {} people, {} relationships",
@@ -158,7 +177,10 @@ fn load_error(err: &LoadError, path: &Path) -> String {
 
 fn save_error(err: &SaveError, path: &Path) -> String {
     match err {
-        SaveError::Io { .. } => err.to_string(),
+        SaveError::Io { .. }
+        | SaveError::ReadOnly { .. }
+        | SaveError::ChangedOnDisk { .. }
+        | SaveError::Busy { .. } => err.to_string(),
         _ => format!("{err}: {}", path.display()),
     }
 }

@@ -110,4 +110,30 @@ pub enum SaveError {
     /// The document itself is not valid, so it would not load again.
     #[error("cannot save: {}", problem_list(.0))]
     Invalid(Vec<Problem>),
+    /// The file is marked read-only, or this user may not change it.
+    #[error("cannot save: the file is read-only; save a copy under another name: {}", path.display())]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file changed on disk since it was loaded or last saved; writing would
+    /// throw that change away.
+    #[error(
+        "cannot save: the file was changed by someone else since it was opened; \
+         nothing was overwritten: {}",
+        path.display()
+    )]
+    ChangedOnDisk {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Another program kept the map locked while it was saving it.
+    #[error(
+        "cannot save: another program is saving this map right now; try again in a moment: {}",
+        path.display()
+    )]
+    Busy {
+        /// The file.
+        path: PathBuf,
+    },
 }

@@ -80,6 +80,20 @@ pub fn save_error(err: &SaveError, tr: Tr) -> String {
             format!("无法保存：地图将占 {size} 字节，超过 {limit} 字节（64 MiB）的上限")
         }
         SaveError::Invalid(problems) => format!("无法保存：{}", problems_zh(problems)),
+        SaveError::ReadOnly { path } => {
+            format!(
+                "无法保存：该文件是只读的，请另存为其他文件名：{}",
+                path.display()
+            )
+        }
+        SaveError::ChangedOnDisk { path } => format!(
+            "无法保存：打开之后，该文件已被他人修改；未覆盖任何内容：{}",
+            path.display()
+        ),
+        SaveError::Busy { path } => format!(
+            "无法保存：另一个程序正在保存这张地图，请稍后再试：{}",
+            path.display()
+        ),
     }
 }
 
