@@ -2,6 +2,7 @@
 
 mod account;
 mod date;
+pub mod diff;
 mod document;
 mod enums;
 mod ids;
