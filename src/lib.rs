@@ -24,3 +24,4 @@ pub mod recovery;
 pub mod samples;
 pub mod theme;
 pub mod ui;
+pub mod user_paths;

@@ -27,6 +27,7 @@ fn options(file: Option<PathBuf>) -> AppOptions {
             language: Some(Language::English),
             ..Prefs::default()
         }),
+        recovery_dir: None,
     }
 }
 
@@ -512,27 +513,59 @@ fn a_broken_file_shows_the_error_and_the_app_still_starts() {
 
 #[test]
 fn a_save_that_fails_says_why_and_keeps_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder that cannot be created: its parent is a file.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").unwrap();
+    let target = blocker.join("maps").join("map.json");
     let mut h = empty_map();
     add_person_at(&mut h, 0.0, 0.0);
     h.key_press(Key::Escape);
     h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
-        answers: [DialogOutcome::Picked(PathBuf::from(
-            "/no/such/folder/map.json",
-        ))]
-        .into(),
+        answers: [DialogOutcome::Picked(target.clone())].into(),
     }));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
+    assert!(
+        matches!(h.state().modal(), Some(Modal::CreateFolder { .. })),
+        "a missing folder is offered to be created: {:?}",
+        h.state().modal()
+    );
+    h.get_by_label_contains("does not exist. Create it?");
+    h.get_by_role_and_label(A11yRole::Button, "Create folder")
+        .click();
+    h.run_steps(3);
     let Some(Modal::Error(report)) = h.state().modal() else {
-        panic!("no error shown")
+        panic!("no error shown: {:?}", h.state().modal())
     };
     assert!(
-        report.message.contains("/no/such/folder"),
+        report.message.contains("could not be created") && report.message.contains("not-a-folder"),
         "{}",
         report.message
     );
     assert!(h.state().editor().is_modified(), "still unsaved");
     assert_eq!(h.state().document().stakeholders.len(), 1);
+}
+
+#[test]
+fn a_missing_folder_is_created_on_request_and_the_full_path_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("new").join("deeper").join("acme.json");
+    let mut h = empty_map();
+    add_person_at(&mut h, 0.0, 0.0);
+    h.key_press(Key::Escape);
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(target.clone())].into(),
+    }));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run_steps(3);
+    h.get_by_role_and_label(A11yRole::Button, "Create folder")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().modal().is_none(), "{:?}", h.state().modal());
+    assert_eq!(load_file(&target).unwrap().stakeholders.len(), 1);
+    assert!(!h.state().editor().is_modified());
+    h.get_by_label_contains(&format!("Saved {}", target.display()));
 }
 
 #[test]

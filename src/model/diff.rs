@@ -204,8 +204,10 @@ mod tests {
 
     #[test]
     fn finds_added_removed_and_changed_people_and_lines() {
-        let mut old = Document::default();
-        old.stakeholders = vec![person("a", "Ann"), person("b", "Bo"), person("c", "Cy")];
+        let mut old = Document {
+            stakeholders: vec![person("a", "Ann"), person("b", "Bo"), person("c", "Cy")],
+            ..Document::default()
+        };
         old.relationships.push(Relationship::new(
             RelationshipId::new("ab"),
             StakeholderId::new("a"),

@@ -19,7 +19,7 @@ use super::prefs::{Prefs, STORAGE_KEY};
 use super::selection::Selection;
 use super::side_panel::{HighlightRequest, SidePanel, SidePanelContext, Tab};
 use crate::edit::{Command, Editor};
-use crate::format::{load_file, save_file};
+use crate::format::{DiskVersion, Expect, MapWriter, SaveError, load_file_versioned};
 use crate::model::{Document, Position, Stakeholder};
 use crate::samples::SAMPLES;
 
@@ -36,6 +36,8 @@ pub struct AppOptions {
     pub look_for_system_font: bool,
     /// Preferences to start with instead of the stored ones.
     pub prefs: Option<Prefs>,
+    /// Where recovery copies of unsaved work go; `None` turns autosave off.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 impl Default for AppOptions {
@@ -45,6 +47,7 @@ impl Default for AppOptions {
             dialogs: Box::new(NativeDialogs),
             look_for_system_font: true,
             prefs: None,
+            recovery_dir: None,
         }
     }
 }
@@ -56,6 +59,9 @@ struct OpenMap {
     path: Option<PathBuf>,
     /// Which bundled sample it came from, if any.
     sample: Option<usize>,
+    /// The version of the file the map was loaded from or last saved to; saving
+    /// checks the file is still that version.
+    disk: Option<DiskVersion>,
 }
 
 /// The Powermap desktop app.
@@ -88,6 +94,13 @@ pub struct PowermapApp {
     shown_title: String,
     commands: Vec<AppCommand>,
     export_job: Option<super::export_job::ExportJob>,
+    /// Recovery copies of unsaved work; `None` when turned off or unavailable.
+    autosave: Option<super::autosave::Autosave>,
+    /// Watches the map's file for changes by others.
+    watch: super::disk_watch::DiskWatch,
+    /// The dialog to show again when the current one closes (the recovery list
+    /// behind a comparison).
+    return_to: Option<Modal>,
 }
 
 impl PowermapApp {
@@ -105,6 +118,7 @@ impl PowermapApp {
                 editor: Editor::new(Document::default()),
                 path: None,
                 sample: None,
+                disk: None,
             },
             edit_counter: 0,
             prefs,
@@ -125,6 +139,15 @@ impl PowermapApp {
             shown_title: String::new(),
             commands: Vec::new(),
             export_job: None,
+            autosave: options
+                .recovery_dir
+                .as_deref()
+                .and_then(super::autosave::Autosave::start),
+            watch: {
+                let ctx = cc.egui_ctx.clone();
+                super::disk_watch::DiskWatch::start(move || ctx.request_repaint())
+            },
+            return_to: None,
         };
         let start_file = options
             .file
@@ -137,7 +160,25 @@ impl PowermapApp {
             }
             None => app.open_sample(0),
         }
+        app.offer_recovery();
         app
+    }
+
+    /// After a crash, offers the copies of unsaved work that were left behind.
+    fn offer_recovery(&mut self) {
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let copies = autosave.store().orphans();
+        if copies.is_empty() {
+            return;
+        }
+        // An error about the start file comes first; the offer waits behind it.
+        if self.modal.is_some() {
+            self.return_to = Some(Modal::Recover(copies));
+        } else {
+            self.modal = Some(Modal::Recover(copies));
+        }
     }
 
     /// The open document.
@@ -210,11 +251,19 @@ impl PowermapApp {
 
     // ----- files -----
 
-    fn replace_map(&mut self, doc: Document, path: Option<PathBuf>, sample: Option<usize>) {
+    fn replace_map(
+        &mut self,
+        doc: Document,
+        path: Option<PathBuf>,
+        sample: Option<usize>,
+        disk: Option<DiskVersion>,
+    ) {
+        self.watch.watch(path.clone().zip(disk.clone()));
         self.map = OpenMap {
             editor: Editor::new(doc),
             path,
             sample,
+            disk,
         };
         self.edit_counter += 1;
         self.selection = Selection::default();
@@ -225,9 +274,11 @@ impl PowermapApp {
 
     /// Opens a map; on failure shows why and keeps the current one.
     fn open_file(&mut self, path: &Path) -> bool {
-        match load_file(path) {
-            Ok(doc) => {
-                self.replace_map(doc, Some(path.to_owned()), None);
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        let path = path.as_path();
+        match load_file_versioned(path) {
+            Ok((doc, version)) => {
+                self.replace_map(doc, Some(path.to_owned()), None, Some(version));
                 self.prefs.remember(path);
                 self.notice = Some((T::Opened, path.display().to_string()));
                 true
@@ -249,7 +300,7 @@ impl PowermapApp {
         };
         match sample.document() {
             Ok(doc) => {
-                self.replace_map(doc, None, Some(index));
+                self.replace_map(doc, None, Some(index), None);
                 self.notice = Some((T::SampleNotice, String::new()));
             }
             Err(err) => {
@@ -262,31 +313,78 @@ impl PowermapApp {
         }
     }
 
-    /// Saves to `path`; returns whether it worked.
+    /// Saves to `path`; returns whether it worked. Saving over the map's own file
+    /// checks that nobody changed it since it was loaded or saved.
     fn save_to(&mut self, path: &Path) -> bool {
         let path = if path.extension().is_none() {
             path.with_extension("json")
         } else {
             path.to_owned()
         };
-        match save_file(&path, self.map.editor.document()) {
-            Ok(()) => {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        let own_file = self
+            .map
+            .path
+            .as_deref()
+            .is_some_and(|p| same_file(p, &path));
+        let expect = match (&self.map.disk, own_file) {
+            (Some(version), true) => Expect::Version(version.clone()),
+            _ => Expect::Anything,
+        };
+        self.save_with(&path, &expect)
+    }
+
+    /// Saves to `path` if the file there is what `expect` says.
+    fn save_with(&mut self, path: &Path, expect: &Expect) -> bool {
+        if let Some(folder) = path.parent()
+            && !folder.as_os_str().is_empty()
+            && !folder.exists()
+        {
+            self.modal = Some(Modal::CreateFolder {
+                purpose: PathPurpose::Save,
+                path: path.to_owned(),
+                then: None,
+            });
+            return false;
+        }
+        let result = MapWriter::lock(path, crate::format::DEFAULT_LOCK_WAIT)
+            .and_then(|writer| writer.save(self.map.editor.document(), expect));
+        match result {
+            Ok(version) => {
                 self.map.editor.mark_saved();
-                self.map.path = Some(path.clone());
+                self.map.path = Some(path.to_owned());
                 self.map.sample = None;
-                self.prefs.remember(&path);
+                self.watch.watch(Some((path.to_owned(), version.clone())));
+                self.map.disk = Some(version);
+                self.prefs.remember(path);
                 self.notice = Some((T::SavedTo, path.display().to_string()));
                 true
+            }
+            Err(SaveError::ChangedOnDisk { .. }) => {
+                self.modal = Some(Modal::SaveConflict);
+                false
             }
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotSave,
                     message: super::error_text::save_error(&err, self.tr()),
-                    path: Some(path),
+                    path: Some(path.to_owned()),
                 }));
                 false
             }
         }
+    }
+
+    /// The in-app file browser, starting at `start`.
+    fn browse(&mut self, purpose: PathPurpose, start: PathBuf, then: Option<Pending>) {
+        self.modal = Some(Modal::PathEntry(Box::new(
+            super::file_browser::FileBrowser::new(
+                purpose,
+                &start,
+                then,
+                self.prefs.recent_folders(),
+            ),
+        )));
     }
 
     /// Save: to the current file, or ask where. Returns whether the map is now saved;
@@ -304,15 +402,17 @@ impl PowermapApp {
             None => None,
         }
         .unwrap_or_else(|| suggested_file_name(self.document()));
-        match self.dialogs.save_map(&suggested) {
+        let folder = match &self.map.path {
+            Some(path) => path
+                .parent()
+                .map_or_else(|| self.prefs.start_folder(), Path::to_owned),
+            None => self.prefs.start_folder(),
+        };
+        match self.dialogs.save_map(&folder, &suggested) {
             DialogOutcome::Picked(path) => self.save_to(&path),
             DialogOutcome::Cancelled => false,
             DialogOutcome::Unavailable => {
-                self.modal = Some(Modal::PathEntry {
-                    purpose: PathPurpose::Save,
-                    text: suggested,
-                    then,
-                });
+                self.browse(PathPurpose::Save, folder.join(suggested), then);
                 false
             }
         }
@@ -330,34 +430,200 @@ impl PowermapApp {
     fn run_pending(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
-                self.replace_map(Document::default(), None, None);
+                self.replace_map(Document::default(), None, None, None);
                 self.notice = None;
             }
-            Pending::OpenDialog => match self.dialogs.open_map() {
-                DialogOutcome::Picked(path) => {
-                    self.open_file(&path);
+            Pending::OpenDialog => {
+                let folder = self.prefs.start_folder();
+                match self.dialogs.open_map(&folder) {
+                    DialogOutcome::Picked(path) => {
+                        self.open_file(&path);
+                    }
+                    DialogOutcome::Cancelled => {}
+                    DialogOutcome::Unavailable => self.browse(PathPurpose::Open, folder, None),
                 }
-                DialogOutcome::Cancelled => {}
-                DialogOutcome::Unavailable => {
-                    self.modal = Some(Modal::PathEntry {
-                        purpose: PathPurpose::Open,
-                        text: String::new(),
-                        then: None,
-                    });
-                }
-            },
-            Pending::OpenPathEntry => {
-                self.modal = Some(Modal::PathEntry {
-                    purpose: PathPurpose::Open,
-                    text: String::new(),
-                    then: None,
-                });
             }
+            Pending::OpenPathEntry => {
+                let folder = self.prefs.start_folder();
+                self.browse(PathPurpose::Open, folder, None);
+            }
+            Pending::Restore(copy) => self.restore(&copy),
             Pending::OpenFile(path) => {
                 self.open_file(&path);
             }
             Pending::OpenSample(index) => self.open_sample(index),
             Pending::Quit => self.allow_close = true,
+        }
+    }
+
+    // ----- other versions of the map -----
+
+    /// Opens a recovered copy with its changes unsaved, and lets go of the copy
+    /// once this session has its own.
+    fn restore(&mut self, copy: &crate::recovery::RecoveredMap) {
+        let doc = match copy.load() {
+            Ok(doc) => doc,
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotOpen,
+                    message: super::error_text::load_error(&err, self.tr()),
+                    path: Some(copy.copy_path().to_owned()),
+                }));
+                return;
+            }
+        };
+        // The file's version the changes were made on: if the file still holds it,
+        // watch it as usual; if not, the change shows at once and a save asks.
+        let base = copy.base_version();
+        let now = copy
+            .map_path
+            .as_deref()
+            .and_then(|p| DiskVersion::of_file(p).ok().flatten());
+        let disk = match (base, now) {
+            (Some(base), Some(now)) if base.len == now.len && base.hash == now.hash => Some(now),
+            (base, _) => base,
+        };
+        self.replace_map(doc, copy.map_path.clone(), None, disk);
+        self.map.editor.mark_unsaved();
+        if let Some(autosave) = &mut self.autosave
+            && autosave.write_now(
+                self.map.editor.document(),
+                copy.map_path.as_deref(),
+                self.map.disk.as_ref(),
+            )
+        {
+            autosave.store().discard(copy);
+        }
+        self.notice = Some((T::Restored, self.file_label()));
+        if let Some(Modal::Recover(copies)) = &mut self.return_to {
+            copies.retain(|c| c != copy);
+            if copies.is_empty() {
+                self.return_to = None;
+            }
+        }
+    }
+
+    /// Runs the answer for one recovered copy in the list shown.
+    fn recovery_choice(&mut self, index: usize, choice: super::versions::RecoveryChoice) {
+        use super::versions::{CompareView, RecoveryChoice};
+        let Some(Modal::Recover(copies)) = self.modal.take() else {
+            return;
+        };
+        let Some(copy) = copies.get(index).cloned() else {
+            self.modal = Some(Modal::Recover(copies));
+            return;
+        };
+        let mut rest = copies;
+        rest.retain(|c| c != &copy);
+        match choice {
+            RecoveryChoice::Restore => {
+                self.return_to = (!rest.is_empty()).then_some(Modal::Recover(rest));
+                self.guard_unsaved(Pending::Restore(Box::new(copy)));
+            }
+            RecoveryChoice::Discard => {
+                if let Some(autosave) = &self.autosave {
+                    autosave.store().discard(&copy);
+                }
+                self.modal = (!rest.is_empty()).then_some(Modal::Recover(rest));
+            }
+            RecoveryChoice::Compare => {
+                let recovered = match copy.load() {
+                    Ok(doc) => doc,
+                    Err(err) => {
+                        self.return_to = Some(Modal::Recover(rest_with(rest, copy.clone(), index)));
+                        self.modal = Some(Modal::Error(ErrorReport {
+                            title: T::CannotOpen,
+                            message: super::error_text::load_error(&err, self.tr()),
+                            path: Some(copy.copy_path().to_owned()),
+                        }));
+                        return;
+                    }
+                };
+                let on_disk = copy
+                    .map_path
+                    .as_deref()
+                    .and_then(|p| crate::format::load_file(p).ok());
+                let from = if on_disk.is_some() {
+                    T::SideDisk
+                } else {
+                    T::SideNothing
+                };
+                let diff = crate::model::diff::diff(&on_disk.unwrap_or_default(), &recovered);
+                self.return_to = Some(Modal::Recover(rest_with(rest, copy, index)));
+                self.modal = Some(Modal::Compare(Box::new(CompareView {
+                    from,
+                    to: T::SideRecovered,
+                    diff,
+                })));
+            }
+        }
+    }
+
+    /// Runs the answer to "the file changed on disk".
+    fn disk_choice(&mut self, choice: super::versions::DiskChoice) {
+        use super::versions::{CompareView, DiskChoice};
+        let Some(path) = self.map.path.clone() else {
+            return;
+        };
+        match choice {
+            DiskChoice::Reload => match load_file_versioned(&path) {
+                Ok((doc, version)) => {
+                    self.replace_map(doc, Some(path.clone()), None, Some(version));
+                    self.notice = Some((T::Reloaded, path.display().to_string()));
+                }
+                Err(err) => {
+                    self.modal = Some(Modal::Error(ErrorReport {
+                        title: T::CannotOpen,
+                        message: super::error_text::load_error(&err, self.tr()),
+                        path: Some(path),
+                    }));
+                }
+            },
+            DiskChoice::Compare => match crate::format::load_file(&path) {
+                Ok(theirs) => {
+                    let diff = crate::model::diff::diff(&theirs, self.map.editor.document());
+                    self.modal = Some(Modal::Compare(Box::new(CompareView {
+                        from: T::SideDisk,
+                        to: T::SideWindow,
+                        diff,
+                    })));
+                }
+                Err(err) => {
+                    self.modal = Some(Modal::Error(ErrorReport {
+                        title: T::CannotOpen,
+                        message: super::error_text::load_error(&err, self.tr()),
+                        path: Some(path),
+                    }));
+                }
+            },
+            DiskChoice::KeepMine => {
+                // The version there now is the one the next save may replace.
+                // (If the file is gone, nothing is watched and the next save writes
+                // it anew.)
+                let now = DiskVersion::of_file(&path).ok().flatten();
+                self.watch.watch(Some(path).zip(now.clone()));
+                self.map.disk = now;
+            }
+            DiskChoice::SaveMineAs => {
+                self.save_as(None);
+            }
+            DiskChoice::Overwrite => {
+                self.save_with(&path, &Expect::Anything);
+            }
+        }
+    }
+
+    /// Whether the map's file changed on disk since it was loaded or saved (after
+    /// looking at it now; tests).
+    pub fn look_at_disk_now(&self) -> bool {
+        self.watch.look_now();
+        self.watch.changed()
+    }
+
+    /// Waits until the recovery copy of the current state is written (tests).
+    pub fn flush_autosave(&self) {
+        if let Some(autosave) = &self.autosave {
+            autosave.flush();
         }
     }
 
@@ -454,16 +720,11 @@ impl PowermapApp {
 
     /// Asks for a contact file, then shows its preview.
     fn ask_import(&mut self) {
-        match self.dialogs.open_contacts() {
+        let folder = self.prefs.start_folder();
+        match self.dialogs.open_contacts(&folder) {
             DialogOutcome::Picked(path) => self.preview_import(&path),
             DialogOutcome::Cancelled => {}
-            DialogOutcome::Unavailable => {
-                self.modal = Some(Modal::PathEntry {
-                    purpose: PathPurpose::Import,
-                    text: String::new(),
-                    then: None,
-                });
-            }
+            DialogOutcome::Unavailable => self.browse(PathPurpose::Import, folder, None),
         }
     }
 
@@ -471,6 +732,7 @@ impl PowermapApp {
     fn preview_import(&mut self, path: &Path) {
         match crate::import::read_table(path, None) {
             Ok(table) => {
+                self.prefs.remember_folder_of(path);
                 let mapping = crate::import::ColumnMapping::detect(&table.headers);
                 self.modal = Some(Modal::ImportPreview(Box::new(
                     super::import_dialog::ImportPreview {
@@ -537,15 +799,20 @@ impl PowermapApp {
     fn ask_export(&mut self, format: crate::export::ExportFormat) {
         let base = suggested_file_name(self.document());
         let suggested = format!("{}.{}", base.trim_end_matches(".json"), format.extension());
-        match self.dialogs.save_export(format.extension(), &suggested) {
+        let folder = match &self.map.path {
+            Some(path) => path
+                .parent()
+                .map_or_else(|| self.prefs.start_folder(), Path::to_owned),
+            None => self.prefs.start_folder(),
+        };
+        match self
+            .dialogs
+            .save_export(&folder, format.extension(), &suggested)
+        {
             DialogOutcome::Picked(path) => self.queue(AppCommand::ExportTo(format, path)),
             DialogOutcome::Cancelled => {}
             DialogOutcome::Unavailable => {
-                self.modal = Some(Modal::PathEntry {
-                    purpose: PathPurpose::Export(format),
-                    text: suggested,
-                    then: None,
-                });
+                self.browse(PathPurpose::Export(format), folder.join(suggested), None);
             }
         }
     }
@@ -565,6 +832,18 @@ impl PowermapApp {
         } else {
             path.with_extension(format.extension())
         };
+        let path = std::path::absolute(&path).unwrap_or(path);
+        if let Some(folder) = path.parent()
+            && !folder.exists()
+        {
+            self.modal = Some(Modal::CreateFolder {
+                purpose: PathPurpose::Export(format),
+                path,
+                then: None,
+            });
+            return;
+        }
+        self.prefs.remember_folder_of(&path);
         if self
             .map
             .path
@@ -778,6 +1057,33 @@ impl PowermapApp {
                 } => {
                     self.write_to_typed_path(purpose, path, then, ctx);
                 }
+                AppCommand::CreateFolderConfirmed {
+                    purpose,
+                    path,
+                    then,
+                } => {
+                    let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+                    match std::fs::create_dir_all(&folder) {
+                        Ok(()) => self.write_to_typed_path(purpose, path, then, ctx),
+                        Err(err) => {
+                            let folder = crate::user_paths::display_short(&folder);
+                            self.modal = Some(Modal::Error(ErrorReport {
+                                title: if purpose == PathPurpose::Save {
+                                    T::CannotSave
+                                } else {
+                                    T::CannotExport
+                                },
+                                message: self.tr().f(
+                                    T::CannotCreateFolder,
+                                    &[&folder, &super::error_text::io_reason(&err, self.tr())],
+                                ),
+                                path: Some(path),
+                            }));
+                        }
+                    }
+                }
+                AppCommand::Recovery(index, choice) => self.recovery_choice(index, choice),
+                AppCommand::Disk(choice) => self.disk_choice(choice),
                 AppCommand::SetLanguage(language) => self.prefs.language = Some(language),
                 AppCommand::ClearRecent => self.prefs.recent_files.clear(),
                 AppCommand::SetStaleDays(days) => self.prefs.stale_after_days = days.clamp(1, 3650),
@@ -810,16 +1116,12 @@ impl PowermapApp {
                 self.save_as(None);
             }
             Action::SavePath => {
-                self.modal = Some(Modal::PathEntry {
-                    purpose: PathPurpose::Save,
-                    text: self
-                        .map
-                        .path
-                        .as_ref()
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default(),
-                    then: None,
+                let start = self.map.path.clone().unwrap_or_else(|| {
+                    self.prefs
+                        .start_folder()
+                        .join(suggested_file_name(self.document()))
                 });
+                self.browse(PathPurpose::Save, start, None);
             }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => {
@@ -878,6 +1180,10 @@ impl PowermapApp {
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
         if self.allow_close {
+            // The user saved or chose to discard: no copy to recover.
+            if let Some(autosave) = &mut self.autosave {
+                autosave.clear();
+            }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
@@ -891,6 +1197,23 @@ impl PowermapApp {
             self.modal = Some(Modal::Unsaved {
                 then: Pending::Quit,
             });
+        }
+    }
+
+    /// Writes a recovery copy when one is due, and wakes up when the next is.
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        let Some(autosave) = &mut self.autosave else {
+            return;
+        };
+        let due_in = autosave.tick(
+            self.map.editor.document(),
+            self.map.editor.is_modified(),
+            self.edit_counter,
+            self.map.path.as_deref(),
+            self.map.disk.as_ref(),
+        );
+        if let Some(wait) = due_in {
+            ctx.request_repaint_after(wait);
         }
     }
 
@@ -941,6 +1264,18 @@ impl PowermapApp {
                 &mut self.commands,
             );
         });
+        if self.map.path.is_some() && self.watch.changed() {
+            egui::Panel::top("disk-changed").show(ui, |ui| {
+                ui.add_enabled_ui(menus_enabled, |ui| {
+                    super::versions::disk_changed_bar_ui(
+                        ui,
+                        self.map.editor.is_modified(),
+                        tr,
+                        &mut self.commands,
+                    );
+                });
+            });
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));
         if self.prefs.show_account {
             egui::Panel::left("account")
@@ -1096,11 +1431,39 @@ impl eframe::App for PowermapApp {
         self.export_progress_ui(&ctx);
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();
-            self.modal =
-                super::modals::modal_ui(&ctx, modal, &label, self.tr(), &mut self.commands);
+            let modified = self.map.editor.is_modified();
+            self.modal = super::modals::modal_ui(
+                &ctx,
+                modal,
+                &label,
+                modified,
+                self.tr(),
+                &mut self.commands,
+            );
         }
         self.run_commands(&ctx);
+        if self.modal.is_none() {
+            self.modal = self.return_to.take();
+        }
+        self.autosave_tick(&ctx);
         self.update_title(&ctx);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // A clean end with nothing unsaved leaves no copy; with unsaved changes
+        // (the system ended the app) the copy stays, up to date, for next time.
+        let modified = self.map.editor.is_modified();
+        if let Some(autosave) = &mut self.autosave {
+            if modified {
+                autosave.write_now(
+                    self.map.editor.document(),
+                    self.map.path.as_deref(),
+                    self.map.disk.as_ref(),
+                );
+            } else {
+                autosave.clear();
+            }
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -1131,9 +1494,20 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
                 cc,
                 AppOptions {
                     file,
+                    recovery_dir: eframe::storage_dir("Powermap").map(|d| d.join("recovery")),
                     ..AppOptions::default()
                 },
             )))
         }),
     )
+}
+
+/// The recovery list with `copy` put back at `index` (after a comparison).
+fn rest_with(
+    mut rest: Vec<crate::recovery::RecoveredMap>,
+    copy: crate::recovery::RecoveredMap,
+    index: usize,
+) -> Vec<crate::recovery::RecoveredMap> {
+    rest.insert(index.min(rest.len()), copy);
+    rest
 }

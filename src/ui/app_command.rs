@@ -55,6 +55,19 @@ pub enum AppCommand {
         /// What runs after a save that was part of "save the changes first?".
         then: Option<super::modals::Pending>,
     },
+    /// The user agreed to create the missing folder of `path`, then write there.
+    CreateFolderConfirmed {
+        /// Save or export.
+        purpose: super::modals::PathPurpose,
+        /// The file to write.
+        path: PathBuf,
+        /// What runs after a successful save.
+        then: Option<super::modals::Pending>,
+    },
+    /// The answer for one recovered copy (its index in the list shown).
+    Recovery(usize, super::versions::RecoveryChoice),
+    /// The answer to "the file changed on disk".
+    Disk(super::versions::DiskChoice),
     /// Switches the UI language.
     SetLanguage(Language),
     /// Forgets the recent files.

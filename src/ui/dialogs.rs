@@ -1,7 +1,7 @@
 //! File dialogs behind a trait, so tests give paths instead of opening windows, and
 //! so a machine without a native dialog falls back to typing a path in the app.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// What a file dialog gave back.
@@ -17,14 +17,16 @@ pub enum DialogOutcome {
 
 /// Opens file dialogs. Called only from command handling, on the main thread.
 pub trait FileDialogs {
-    /// Asks for a map file to open.
-    fn open_map(&mut self) -> DialogOutcome;
-    /// Asks where to save a map, suggesting `file_name`.
-    fn save_map(&mut self, file_name: &str) -> DialogOutcome;
-    /// Asks where to write an export with this extension, suggesting `file_name`.
-    fn save_export(&mut self, extension: &str, file_name: &str) -> DialogOutcome;
-    /// Asks for a contact list to import (.csv, .tsv, .txt, .xlsx).
-    fn open_contacts(&mut self) -> DialogOutcome;
+    /// Asks for a map file to open, starting in `folder`.
+    fn open_map(&mut self, folder: &Path) -> DialogOutcome;
+    /// Asks where to save a map, suggesting `file_name` in `folder`.
+    fn save_map(&mut self, folder: &Path, file_name: &str) -> DialogOutcome;
+    /// Asks where to write an export with this extension, suggesting `file_name`
+    /// in `folder`.
+    fn save_export(&mut self, folder: &Path, extension: &str, file_name: &str) -> DialogOutcome;
+    /// Asks for a contact list to import (.csv, .tsv, .txt, .xlsx), starting in
+    /// `folder`.
+    fn open_contacts(&mut self, folder: &Path) -> DialogOutcome;
 }
 
 /// Native dialogs through rfd.
@@ -44,35 +46,39 @@ fn outcome(started: Instant, picked: Option<PathBuf>) -> DialogOutcome {
 }
 
 impl FileDialogs for NativeDialogs {
-    fn open_map(&mut self) -> DialogOutcome {
+    fn open_map(&mut self, folder: &Path) -> DialogOutcome {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
+            .set_directory(folder)
             .add_filter("Powermap", &["json"])
             .pick_file();
         outcome(started, picked)
     }
 
-    fn save_map(&mut self, file_name: &str) -> DialogOutcome {
+    fn save_map(&mut self, folder: &Path, file_name: &str) -> DialogOutcome {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
+            .set_directory(folder)
             .add_filter("Powermap", &["json"])
             .set_file_name(file_name)
             .save_file();
         outcome(started, picked)
     }
 
-    fn save_export(&mut self, extension: &str, file_name: &str) -> DialogOutcome {
+    fn save_export(&mut self, folder: &Path, extension: &str, file_name: &str) -> DialogOutcome {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
+            .set_directory(folder)
             .add_filter(extension.to_uppercase(), &[extension])
             .set_file_name(file_name)
             .save_file();
         outcome(started, picked)
     }
 
-    fn open_contacts(&mut self) -> DialogOutcome {
+    fn open_contacts(&mut self, folder: &Path) -> DialogOutcome {
         let started = Instant::now();
         let picked = rfd::FileDialog::new()
+            .set_directory(folder)
             .add_filter("Contacts", &["csv", "tsv", "txt", "xlsx"])
             .pick_file();
         outcome(started, picked)
@@ -93,19 +99,19 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open_map(&mut self) -> DialogOutcome {
+    fn open_map(&mut self, _folder: &Path) -> DialogOutcome {
         self.next()
     }
 
-    fn save_map(&mut self, _file_name: &str) -> DialogOutcome {
+    fn save_map(&mut self, _folder: &Path, _file_name: &str) -> DialogOutcome {
         self.next()
     }
 
-    fn save_export(&mut self, _extension: &str, _file_name: &str) -> DialogOutcome {
+    fn save_export(&mut self, _folder: &Path, _extension: &str, _file_name: &str) -> DialogOutcome {
         self.next()
     }
 
-    fn open_contacts(&mut self) -> DialogOutcome {
+    fn open_contacts(&mut self, _folder: &Path) -> DialogOutcome {
         self.next()
     }
 }
@@ -115,19 +121,19 @@ impl FileDialogs for ScriptedDialogs {
 pub struct NoDialogs;
 
 impl FileDialogs for NoDialogs {
-    fn open_map(&mut self) -> DialogOutcome {
+    fn open_map(&mut self, _folder: &Path) -> DialogOutcome {
         DialogOutcome::Unavailable
     }
 
-    fn save_map(&mut self, _file_name: &str) -> DialogOutcome {
+    fn save_map(&mut self, _folder: &Path, _file_name: &str) -> DialogOutcome {
         DialogOutcome::Unavailable
     }
 
-    fn save_export(&mut self, _extension: &str, _file_name: &str) -> DialogOutcome {
+    fn save_export(&mut self, _folder: &Path, _extension: &str, _file_name: &str) -> DialogOutcome {
         DialogOutcome::Unavailable
     }
 
-    fn open_contacts(&mut self) -> DialogOutcome {
+    fn open_contacts(&mut self, _folder: &Path) -> DialogOutcome {
         DialogOutcome::Unavailable
     }
 }

@@ -2,6 +2,9 @@
 //! library's own wording; Chinese says the same with the same details (paths, lines,
 //! ids). Problems inside a map name JSON fields, which stay as written.
 
+use std::io::ErrorKind;
+use std::path::Path;
+
 use super::i18n::{Language, Tr};
 use crate::edit::EditError;
 use crate::format::{LoadError, SaveError};
@@ -18,11 +21,14 @@ fn problems_zh(problems: &[Problem]) -> String {
 
 /// Why a map could not be opened.
 pub fn load_error(err: &LoadError, tr: Tr) -> String {
+    if let LoadError::Read { path, source } = err {
+        return read_error(path, source, tr);
+    }
     if tr.0 == Language::English {
         return format!("{err:#}");
     }
     match err {
-        LoadError::Read { path, source } => format!("无法读取文件（{source}）：{}", path.display()),
+        LoadError::Read { path, source } => read_error(path, source, tr),
         LoadError::TooLarge { size, limit } => {
             format!("文件有 {size} 字节，超过 {limit} 字节（64 MiB）的上限")
         }
@@ -51,6 +57,65 @@ pub fn load_error(err: &LoadError, tr: Tr) -> String {
     }
 }
 
+/// Why a file could not be read, in a sentence for a person.
+fn read_error(path: &Path, source: &std::io::Error, tr: Tr) -> String {
+    let shown = path.display();
+    let zh = tr.0 == Language::Chinese;
+    match source.kind() {
+        ErrorKind::NotFound if zh => format!("找不到这个文件：{shown}"),
+        ErrorKind::NotFound => format!("There is no file at {shown}."),
+        ErrorKind::PermissionDenied if zh => format!("您没有读取这个文件的权限：{shown}"),
+        ErrorKind::PermissionDenied => {
+            format!("You do not have permission to read this file: {shown}")
+        }
+        ErrorKind::IsADirectory if zh => format!("这是一个文件夹，请选择其中的地图文件：{shown}"),
+        ErrorKind::IsADirectory => {
+            format!("This is a folder; choose a map file inside it: {shown}")
+        }
+        _ if zh => format!("无法读取这个文件（{}）：{shown}", io_reason(source, tr)),
+        _ => format!(
+            "The file could not be read ({}): {shown}",
+            io_reason(source, tr)
+        ),
+    }
+}
+
+/// A short reason for an operating-system error, in the UI language.
+pub fn io_reason(err: &std::io::Error, tr: Tr) -> String {
+    let (en, zh) = match err.kind() {
+        ErrorKind::NotFound => ("it does not exist", "不存在"),
+        ErrorKind::PermissionDenied => ("permission denied", "没有权限"),
+        ErrorKind::StorageFull => ("the disk is full", "磁盘已满"),
+        ErrorKind::QuotaExceeded => ("your disk quota is used up", "磁盘配额已用完"),
+        ErrorKind::ReadOnlyFilesystem => ("the disk is read-only", "磁盘为只读"),
+        ErrorKind::IsADirectory => ("it is a folder", "这是一个文件夹"),
+        ErrorKind::InvalidFilename => (
+            "the name is too long or not allowed here",
+            "文件名过长或包含此处不允许的字符",
+        ),
+        ErrorKind::InvalidInput if err.to_string().contains("named pipe") => (
+            "it is a named pipe (FIFO), not a regular file",
+            "这是命名管道（FIFO），不是普通文件",
+        ),
+        ErrorKind::InvalidInput if err.to_string().contains("not a regular file") => {
+            ("it is not a regular file", "这不是普通文件")
+        }
+        _ => return err.to_string(),
+    };
+    tr.pick(en, zh).to_owned()
+}
+
+/// The folder a save error is about: a temporary file's folder, or the path's own
+/// folder.
+fn folder_of(path: &Path) -> String {
+    let folder = if path.is_dir() {
+        path
+    } else {
+        path.parent().unwrap_or(path)
+    };
+    crate::user_paths::display_short(folder)
+}
+
 fn step_zh(step: &str) -> &str {
     match step {
         "checking the target" => "检查目标文件",
@@ -65,17 +130,67 @@ fn step_zh(step: &str) -> &str {
 
 /// Why a map could not be saved (the file on disk is unchanged).
 pub fn save_error(err: &SaveError, tr: Tr) -> String {
-    if tr.0 == Language::English {
-        return format!("{err:#}");
-    }
+    let zh = tr.0 == Language::Chinese;
     match err {
         SaveError::Io { step, path, source } => {
-            format!(
-                "无法保存：{}失败（{source}）。原文件未被改动：{}",
-                step_zh(step),
-                path.display()
-            )
+            let folder = folder_of(path);
+            match source.kind() {
+                ErrorKind::NotFound if *step == "creating the temporary file" => {
+                    if zh {
+                        format!(
+                            "文件夹 {folder} 不存在。请选择其他文件夹，或创建该文件夹后再保存。"
+                        )
+                    } else {
+                        format!(
+                            "The folder {folder} does not exist. Choose another folder, or create it and save again."
+                        )
+                    }
+                }
+                ErrorKind::PermissionDenied if *step == "creating the temporary file" => {
+                    if zh {
+                        format!(
+                            "您没有在文件夹 {folder} 中保存文件的权限。请用“另存为”选择其他文件夹。"
+                        )
+                    } else {
+                        format!(
+                            "You do not have permission to save in the folder {folder}. Use Save as… to choose another folder."
+                        )
+                    }
+                }
+                ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                    if zh {
+                        format!(
+                            "磁盘空间不足，地图没有保存。请腾出空间后再保存。原文件未被改动（{folder}）。"
+                        )
+                    } else {
+                        format!(
+                            "The disk is full, so the map was not saved. Free some space and save again. The file on disk is unchanged ({folder})."
+                        )
+                    }
+                }
+                ErrorKind::ReadOnlyFilesystem => {
+                    if zh {
+                        format!("{folder} 所在的磁盘是只读的。请用“另存为”保存到其他位置。")
+                    } else {
+                        format!(
+                            "The disk holding {folder} is read-only. Use Save as… to save somewhere else."
+                        )
+                    }
+                }
+                _ if zh => format!(
+                    "无法保存：{}失败（{}）。原文件未被改动：{}",
+                    step_zh(step),
+                    io_reason(source, tr),
+                    path.display()
+                ),
+                _ => format!(
+                    "The map was not saved: {step} failed ({}). The file on disk is unchanged: {}",
+                    io_reason(source, tr),
+                    path.display()
+                ),
+            }
         }
+        _ if !zh => format!("{err:#}"),
         SaveError::TooLarge { size, limit } => {
             format!("无法保存：地图将占 {size} 字节，超过 {limit} 字节（64 MiB）的上限")
         }

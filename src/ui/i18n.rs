@@ -250,6 +250,54 @@ catalogue! {
     Cadence => "Cadence", "频率";
     Lead => "Lead (our team)", "牵头人（我方）";
     NoLead => "(nobody yet)", "（暂无）";
+    // Saving, recovery and paths (main).
+    RecoverTitle => "Recover unsaved work", "恢复未保存的工作";
+    RecoverIntro => "Powermap did not close normally last time. These maps had changes that were not saved:", "权力地图上次没有正常关闭。以下地图有尚未保存的更改：";
+    RecoverItem => "{0} — {1} people, copy from {2}", "{0}——{1} 人，副本保存于 {2}";
+    RecoverRestore => "Restore", "恢复";
+    RecoverCompare => "Compare with the file", "与文件比较";
+    RecoverDiscard => "Discard", "丢弃";
+    RecoverLater => "Decide later", "稍后再说";
+    RecoverCannot => "This copy cannot be read: {0}", "无法读取此副本：{0}";
+    Restored => "Restored the unsaved changes of {0}: save to keep them.", "已恢复“{0}”的未保存更改：请保存以保留。";
+    DiskChangedBanner => "This map was changed on disk by someone else (another program, a colleague, git) since you opened or saved it.", "自您打开或保存以来，这张地图已在磁盘上被他人修改（其他程序、同事或 git）。";
+    DiskReload => "Reload from disk", "从磁盘重新加载";
+    DiskReloadDiscard => "Reload (discard my changes)", "重新加载（放弃我的更改）";
+    DiskCompare => "Compare", "比较";
+    DiskKeepMine => "Keep mine", "保留我的版本";
+    Reloaded => "Reloaded {0} from disk", "已从磁盘重新加载 {0}";
+    ConflictTitle => "The file changed on disk", "文件已在磁盘上被修改";
+    ConflictText => "Since you opened “{0}”, someone else saved a different version. Saving now would overwrite their change. Nothing has been written yet.", "自您打开“{0}”以来，他人保存了另一个版本。现在保存会覆盖对方的更改。目前尚未写入任何内容。";
+    ConflictSaveAs => "Save mine as…", "将我的版本另存为…";
+    ConflictOverwrite => "Overwrite (theirs is kept as .bak)", "覆盖（对方的版本保留为 .bak）";
+    CompareTitle => "What differs", "差异";
+    CompareSides => "From {0} to {1}:", "从{0}到{1}：";
+    SideDisk => "the file on disk", "磁盘上的文件";
+    SideWindow => "the map in this window", "本窗口中的地图";
+    SideRecovered => "the recovered copy", "恢复的副本";
+    SideNothing => "nothing (the map was never saved)", "空白（该地图从未保存）";
+    NoDifferences => "No differences.", "没有差异。";
+    DiffAdded => "Added: {0}", "新增：{0}";
+    DiffRemoved => "Removed: {0}", "删除：{0}";
+    DiffChanged => "Changed: {0} ({1})", "修改：{0}（{1}）";
+    DiffLines => "Lines: {0} added, {1} removed, {2} changed", "关系：新增 {0} 条，删除 {1} 条，修改 {2} 条";
+    DiffAccount => "The account details differ.", "客户信息不同。";
+    DiffTeam => "Our team differs.", "我方团队不同。";
+    DiffPlans => "The communication plans differ.", "沟通计划不同。";
+    Close => "Close", "关闭";
+    CreateFolderTitle => "Create the folder?", "创建文件夹？";
+    CreateFolderQuestion => "The folder {0} does not exist. Create it?", "文件夹 {0} 不存在。要创建吗？";
+    CreateFolder => "Create folder", "创建文件夹";
+    CannotCreateFolder => "The folder {0} could not be created: {1}", "无法创建文件夹 {0}：{1}";
+    BrowserHint => "Pick a folder below, or type a path (~ is your home folder).", "在下方选择文件夹，或直接输入路径（~ 表示您的主文件夹）。";
+    BrowserUp => "Up one folder", "上一级";
+    BrowserRecent => "Recent folders:", "最近的文件夹：";
+    BrowserEmpty => "No matching files in this folder.", "此文件夹中没有可用的文件。";
+    BrowserMore => "…and {0} more", "……另有 {0} 项";
+    BrowserUnreadable => "This folder cannot be read: {0}", "无法读取此文件夹：{0}";
+    BrowserWillCreate => "The folder {0} does not exist yet.", "文件夹 {0} 尚不存在。";
+    BrowserFolder => "In {0}:", "位于 {0}：";
+    BrowserPathLabel => "Path", "路径";
 }
 
 /// Translates UI strings into one language.
@@ -389,7 +437,7 @@ impl Tr {
         }
     }
 
-    fn pick(self, en: &'static str, zh: &'static str) -> &'static str {
+    pub(crate) fn pick(self, en: &'static str, zh: &'static str) -> &'static str {
         match self.0 {
             Language::English => en,
             Language::Chinese => zh,

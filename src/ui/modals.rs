@@ -22,6 +22,8 @@ pub enum Pending {
     OpenSample(usize),
     /// Close the window.
     Quit,
+    /// Open a recovered copy of unsaved work.
+    Restore(Box<crate::recovery::RecoveredMap>),
 }
 
 /// The answers to "save the changes first?".
@@ -67,15 +69,8 @@ pub enum Modal {
         /// What runs after the answer.
         then: Pending,
     },
-    /// Type a path (no native file dialog).
-    PathEntry {
-        /// Open or save.
-        purpose: PathPurpose,
-        /// The text typed so far.
-        text: String,
-        /// What runs after a successful save.
-        then: Option<Pending>,
-    },
+    /// Choose or type a path (no native file dialog).
+    PathEntry(Box<super::file_browser::FileBrowser>),
     /// "Replace the existing file?" for a typed path.
     ConfirmReplace {
         /// Save or export.
@@ -91,6 +86,21 @@ pub enum Modal {
     ImportPreview(Box<super::import_dialog::ImportPreview>),
     /// What an import did.
     ImportReport(Box<crate::import::ImportSummary>),
+    /// "The folder does not exist. Create it?" before saving or exporting there.
+    CreateFolder {
+        /// Save or export.
+        purpose: PathPurpose,
+        /// The file to write, in the missing folder.
+        path: PathBuf,
+        /// What runs after a successful save.
+        then: Option<Pending>,
+    },
+    /// Copies of maps with unsaved changes, left by a run that did not end cleanly.
+    Recover(Vec<crate::recovery::RecoveredMap>),
+    /// Saving would overwrite a version someone else saved.
+    SaveConflict,
+    /// What differs between two versions of the map.
+    Compare(Box<super::versions::CompareView>),
 }
 
 /// Shows `modal`; returns it to keep it open, or `None` once answered.
@@ -98,6 +108,7 @@ pub fn modal_ui(
     ctx: &egui::Context,
     modal: Modal,
     file_label: &str,
+    modified: bool,
     tr: Tr,
     commands: &mut Vec<AppCommand>,
 ) -> Option<Modal> {
@@ -130,58 +141,8 @@ pub fn modal_ui(
                 None => Some(Modal::Unsaved { then }),
             }
         }
-        Modal::PathEntry {
-            purpose,
-            mut text,
-            then,
-        } => {
-            let mut done = None;
-            egui::Modal::new(id).show(ctx, |ui| {
-                ui.heading(tr.t(match purpose {
-                    PathPurpose::Open => T::PathTitleOpen,
-                    PathPurpose::Save => T::PathTitleSave,
-                    PathPurpose::Export(_) => T::PathTitleExport,
-                    PathPurpose::Import => T::PathTitleImport,
-                }));
-                ui.label(tr.t(T::PathHint));
-                let response = ui.add(egui::TextEdit::singleline(&mut text).desired_width(420.0));
-                if !response.has_focus() && !response.lost_focus() {
-                    response.request_focus();
-                }
-                let entered =
-                    response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    let confirm = tr.t(match purpose {
-                        PathPurpose::Open | PathPurpose::Import => T::OpenButton,
-                        PathPurpose::Save => T::Save,
-                        PathPurpose::Export(_) => T::ExportButton,
-                    });
-                    if (ui.button(confirm).clicked() || entered) && !text.trim().is_empty() {
-                        done = Some(true);
-                    }
-                    if ui.button(tr.t(T::Cancel)).clicked()
-                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                    {
-                        done = Some(false);
-                    }
-                });
-            });
-            match done {
-                Some(true) => {
-                    commands.push(AppCommand::PathEntered {
-                        purpose,
-                        path: PathBuf::from(text.trim()),
-                        then,
-                    });
-                    None
-                }
-                Some(false) => None,
-                None => Some(Modal::PathEntry {
-                    purpose,
-                    text,
-                    then,
-                }),
-            }
+        Modal::PathEntry(browser) => {
+            super::file_browser::file_browser_ui(ctx, browser, tr, commands).map(Modal::PathEntry)
         }
         Modal::ConfirmReplace {
             purpose,
@@ -234,6 +195,54 @@ pub fn modal_ui(
         }
         Modal::ImportReport(summary) => super::import_dialog::import_report_ui(ctx, &summary, tr)
             .then_some(Modal::ImportReport(summary)),
+        Modal::CreateFolder {
+            purpose,
+            path,
+            then,
+        } => {
+            let mut answer = None;
+            let folder = crate::user_paths::display_short(path.parent().unwrap_or(&path));
+            egui::Modal::new(id).show(ctx, |ui| {
+                ui.set_max_width(560.0);
+                ui.heading(tr.t(T::CreateFolderTitle));
+                ui.label(tr.f(T::CreateFolderQuestion, &[&folder]));
+                ui.horizontal(|ui| {
+                    if ui.button(tr.t(T::CreateFolder)).clicked() {
+                        answer = Some(true);
+                    }
+                    if ui.button(tr.t(T::Cancel)).clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        answer = Some(false);
+                    }
+                });
+            });
+            match answer {
+                Some(true) => {
+                    commands.push(AppCommand::CreateFolderConfirmed {
+                        purpose,
+                        path,
+                        then,
+                    });
+                    None
+                }
+                Some(false) => None,
+                None => Some(Modal::CreateFolder {
+                    purpose,
+                    path,
+                    then,
+                }),
+            }
+        }
+        Modal::Recover(copies) => super::versions::recover_ui(ctx, &copies, tr, commands)
+            .then_some(Modal::Recover(copies)),
+        Modal::SaveConflict => {
+            super::versions::conflict_ui(ctx, file_label, modified, tr, commands)
+                .then_some(Modal::SaveConflict)
+        }
+        Modal::Compare(view) => {
+            super::versions::compare_ui(ctx, &view, tr).then_some(Modal::Compare(view))
+        }
         Modal::Error(report) => {
             let mut dismissed = false;
             egui::Modal::new(id).show(ctx, |ui| {

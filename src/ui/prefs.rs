@@ -28,6 +28,8 @@ pub struct Prefs {
     pub export_redacted: bool,
     /// Picture exports show only the current view.
     pub export_current_view: bool,
+    /// The folder last used to open, save, import or export.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -40,6 +42,7 @@ impl Default for Prefs {
             stale_after_days: crate::analysis::DEFAULT_STALE_DAYS,
             export_redacted: false,
             export_current_view: false,
+            last_folder: None,
         }
     }
 }
@@ -54,8 +57,47 @@ impl Prefs {
     pub fn remember(&mut self, path: &Path) {
         let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
         self.recent_files.retain(|p| p != &path);
+        self.remember_folder_of(&path);
         self.recent_files.insert(0, path);
         self.recent_files.truncate(MAX_RECENT);
+    }
+
+    /// Remembers the folder of a file the user just used.
+    pub fn remember_folder_of(&mut self, path: &Path) {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        if let Some(folder) = path.parent().filter(|f| f.is_dir()) {
+            self.last_folder = Some(folder.to_owned());
+        }
+    }
+
+    /// Where a file dialog starts: the last folder used, else the documents folder.
+    pub fn start_folder(&self) -> PathBuf {
+        self.last_folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .or_else(crate::user_paths::documents_dir)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("/"))
+    }
+
+    /// Folders of recent maps and the last folder used, newest first, without
+    /// repeats, only those that still exist.
+    pub fn recent_folders(&self) -> Vec<PathBuf> {
+        let mut folders: Vec<PathBuf> = Vec::new();
+        let candidates = self.last_folder.iter().cloned().chain(
+            self.recent_files
+                .iter()
+                .filter_map(|f| f.parent().map(Path::to_owned)),
+        );
+        for folder in candidates {
+            if folder.is_dir() && !folders.contains(&folder) {
+                folders.push(folder);
+            }
+            if folders.len() >= 6 {
+                break;
+            }
+        }
+        folders
     }
 
     /// The map the user had open last, if it still exists.
