@@ -23,6 +23,10 @@ use crate::format::{DiskVersion, Expect, MapWriter, SaveError, load_file_version
 use crate::model::{Document, Position, Stakeholder};
 use crate::samples::SAMPLES;
 
+/// How long a save waits for another program that is writing the same map (the
+/// window does not answer meanwhile, so less than the command line waits).
+const APP_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Room the legend takes at the bottom of the canvas, kept free when fitting.
 const LEGEND_HEIGHT: f32 = 200.0;
 
@@ -347,7 +351,7 @@ impl PowermapApp {
             });
             return false;
         }
-        let result = MapWriter::lock(path, crate::format::DEFAULT_LOCK_WAIT)
+        let result = MapWriter::lock(path, APP_LOCK_WAIT)
             .and_then(|writer| writer.save(self.map.editor.document(), expect));
         match result {
             Ok(version) => {
