@@ -69,8 +69,8 @@ fn hostile_map() -> Document {
         doc.plans.insert(
             plan_role,
             powermap::model::Plan {
-                objective: HOSTILE.into(),
-                key_messages: HOSTILE.into(),
+                objective: Some(powermap::model::PlanText::new(HOSTILE, Language::English)),
+                key_messages: Some(powermap::model::PlanText::new(HOSTILE, Language::Chinese)),
                 ..Default::default()
             },
         );

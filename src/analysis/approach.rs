@@ -36,7 +36,9 @@ pub fn approach(doc: &Document, analysis: &Analysis, index: usize) -> Option<App
 
 fn quoted(text: &str) -> String {
     let short: String = text.chars().take(80).collect();
-    if short.len() < text.len() {
+    let cut = short.len() < text.len();
+    let short = super::text::quoted_field(&short);
+    if cut {
         format!("“{short}…”")
     } else {
         format!("“{short}”")

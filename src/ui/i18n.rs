@@ -208,6 +208,12 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} people, {1} lines", "{0} 人，{1} 条关系";
     // Side panel.
+    // text and import (h-text)
+    FieldOtherContact => "Other contact", "其他联系方式";
+    FieldTags => "Tags", "标签";
+    TeamPlanParts => "This team's plan. Parts nobody edited follow the playbook, in the language of whoever reads them.", "本团队的计划。未修改的部分沿用内置打法，以阅读者的语言显示。";
+    WrittenInChinese => "Written in Chinese", "中文撰写";
+    WrittenInEnglish => "Written in English", "英文撰写";
     TabDetails => "Details", "详情";
     TabApproach => "Approach", "策略";
     TabPlans => "Plans", "计划";
@@ -241,7 +247,6 @@ catalogue! {
     ShowPath => "Show", "显示";
     Analysing => "Updating the analysis…", "正在更新分析…";
     Playbook => "From the playbook: edit to make it this team's plan.", "来自内置打法：修改后即成为本团队的计划。";
-    TeamPlan => "This team's plan.", "本团队的计划。";
     ResetPlan => "Back to the playbook", "恢复内置打法";
     Objective => "Objective", "目标";
     KeyMessages => "Key messages", "关键信息";

@@ -49,6 +49,20 @@ pub fn field_name(field: Option<Field>, tr: Tr) -> &'static str {
         Some(Field::Phone) => T::Phone,
         Some(Field::Account) => T::FieldAccount,
         Some(Field::Notes) => T::Notes,
+        Some(Field::Role) => T::Role,
+        Some(Field::Stance) => T::Stance,
+        Some(Field::Power) => T::Power,
+        Some(Field::Coverage) => T::Coverage,
+        Some(Field::BusinessAgenda) => T::BusinessAgenda,
+        Some(Field::PersonalAgenda) => T::PersonalAgenda,
+        Some(Field::Concerns) => T::Concerns,
+        Some(Field::DecisionCriteria) => T::DecisionCriteria,
+        Some(Field::OtherContact) => T::FieldOtherContact,
+        Some(Field::Owner) => T::Owner,
+        Some(Field::LastContact) => T::LastContact,
+        Some(Field::LastVerified) => T::LastVerified,
+        Some(Field::Source) => T::Source,
+        Some(Field::Tags) => T::FieldTags,
     })
 }
 
