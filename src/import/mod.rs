@@ -53,11 +53,12 @@ pub use matching::{
     Agreement, ApartReason, ContactDetails, MatchBasis, MatchChoices, MatchEvidence, MatchOutcome,
     MatchProposal, MatchSide, MatchTarget, email_key, name_key, text_key,
 };
-pub use plan::{ImportPlan, plan_import, plan_import_in, plan_import_with};
+pub use plan::{ImportPlan, plan_import, plan_import_in, plan_import_with, propose_matches};
 pub use summary::{ImportSummary, RowIssue};
 pub use table::{
     ColumnLabel, MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table,
     TableFormat, delimiter_name, read_table, read_table_bytes,
 };
+pub use text::shorten;
 pub use words::{parse_coverage, parse_power, parse_role, parse_stance};
 pub use xlsx::MAX_SHEET_TEXT_BYTES;

@@ -129,6 +129,32 @@ pub fn plan_import_with(
     })
 }
 
+/// The proposed matches of importing `table` into `doc` with `mapping` and
+/// `choices`, as [`plan_import_with`] gives them, without planning the rest (for
+/// a preview that follows each of the user's clicks).
+pub fn propose_matches(
+    doc: &Document,
+    table: &Table,
+    mapping: &ColumnMapping,
+    choices: &MatchChoices,
+) -> Result<Vec<MatchProposal>, ImportError> {
+    if mapping.headers() != table.headers.as_slice() {
+        return Err(ImportError::MappingMismatch);
+    }
+    mapping.check()?;
+    let (contacts, _, _) = read_contacts(table, mapping);
+    let mut people = People::new(doc);
+    let mut matches = Vec::new();
+    people.merge_contacts(
+        &contacts,
+        choices,
+        |_| String::new(),
+        &mut Vec::new(),
+        &mut matches,
+    );
+    Ok(matches)
+}
+
 /// The batch: the account name, new team members, new people, completed people,
 /// new lines — in that order, so that every owner and every line finds its ends. Counts added, updated and
 /// unchanged people in `summary`.
