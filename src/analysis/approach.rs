@@ -315,7 +315,10 @@ fn hygiene_steps(
         if age > analysis.options.stale_after_days {
             steps.push(tx(
                 lang,
-                format!("Re-verify what we know: last checked {age} days ago."),
+                format!(
+                    "Re-verify what we know: last checked {} ago.",
+                    Language::English.count(usize::try_from(age).unwrap_or(0), "day", "days", "")
+                ),
                 format!("重新核实信息：上次核实在 {age} 天前。"),
             ));
         }
