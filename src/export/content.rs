@@ -76,8 +76,8 @@ pub struct PlanField {
     pub name: String,
     /// Its text.
     pub text: String,
-    /// Said next to the name: that the text is the playbook's in a plan the team
-    /// partly wrote, or that the team wrote it in the other language.
+    /// Said next to the name, in brackets: that the text is the playbook's in a
+    /// plan the team partly wrote, or that the team wrote it in the other language.
     pub note: Option<String>,
 }
 
@@ -403,11 +403,11 @@ fn plan_section(doc: &Document, role: Role, l: Language) -> PlanSection {
         .map(|p| {
             let note = if let Some(written) = p.other_language(l) {
                 Some(match written {
-                    Language::Chinese => pick(l, "written in Chinese", "中文撰写"),
-                    Language::English => pick(l, "written in English", "英文撰写"),
+                    Language::Chinese => pick(l, "(written in Chinese)", "（中文撰写）"),
+                    Language::English => pick(l, "(written in English)", "（英文撰写）"),
                 })
             } else if p.source == PartSource::Playbook && !from_playbook {
-                Some(pick(l, "from the playbook", "内置打法"))
+                Some(pick(l, "(from the playbook)", "（内置打法）"))
             } else {
                 None
             };

@@ -158,7 +158,7 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
             let note = field
                 .note
                 .as_ref()
-                .map(|note| format!(" <span class=\"playbook\">({})</span>", escape(note)))
+                .map(|note| format!(" <span class=\"playbook\">{}</span>", escape(note)))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,

@@ -97,7 +97,7 @@ pub fn report_markdown(content: &ReportContent) -> String {
             let note = field
                 .note
                 .as_ref()
-                .map(|note| format!(" *({})*", cell(note)))
+                .map(|note| format!(" *{}*", cell(note)))
                 .unwrap_or_default();
             let _ = writeln!(out, "**{}**{note}\n", cell(&field.name));
             for line in field.text.lines() {
