@@ -84,9 +84,11 @@ fn map_with(text: &str) -> Document {
         line.note = text.into();
     }
     for role in [Role::DecisionMaker, Role::Champion] {
-        let mut plan = Plan::default();
-        plan.objective = Some(PlanText::new(text, Language::Chinese));
-        plan.cadence = Some(PlanText::new(text, Language::English));
+        let plan = Plan {
+            objective: Some(PlanText::new(text, Language::Chinese)),
+            cadence: Some(PlanText::new(text, Language::English)),
+            ..Plan::default()
+        };
         doc.plans.insert(role, plan);
     }
     doc
@@ -324,17 +326,16 @@ fn person(index: usize) -> impl Strategy<Value = Stakeholder> {
 }
 
 fn document() -> impl Strategy<Value = Document> {
-    (person(0), person(1), person(2), line()).prop_map(|(a, b, c, member)| {
-        let mut doc = Document::default();
-        doc.team = vec![TeamMember::new("t1", format!("{member} (team)").trim())];
-        doc.stakeholders = vec![a, b, c];
-        doc.relationships = vec![Relationship::new(
+    (person(0), person(1), person(2), line()).prop_map(|(a, b, c, member)| Document {
+        team: vec![TeamMember::new("t1", format!("{member} (team)").trim())],
+        stakeholders: vec![a, b, c],
+        relationships: vec![Relationship::new(
             "r1",
             "s1",
             "s0",
             RelationshipKind::ReportsTo,
-        )];
-        doc
+        )],
+        ..Document::default()
     })
 }
 

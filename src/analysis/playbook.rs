@@ -771,8 +771,10 @@ mod tests {
     fn a_plan_shows_the_team_parts_and_the_playbook_in_the_readers_language() {
         use crate::model::PlanText;
         let role = Role::DecisionMaker;
-        let mut plan = Plan::default();
-        plan.objective = Some(PlanText::new("让周总认可投资回报", Language::Chinese));
+        let plan = Plan {
+            objective: Some(PlanText::new("让周总认可投资回报", Language::Chinese)),
+            ..Plan::default()
+        };
         let english = shown_plan(role, Some(&plan), Language::English);
         assert_eq!(english[0].text, "让周总认可投资回报");
         assert_eq!(english[0].source, PartSource::Team(Some(Language::Chinese)));

@@ -51,17 +51,32 @@ fn say(out: &mut dyn Write, line: &str) {
     let _ = writeln!(out, "{}", terminal_text(line));
 }
 
+/// How to import, from the command line.
+pub struct Options<'a> {
+    /// `--map "Header=field"` overrides, in order.
+    pub mappings: &'a [String],
+    /// `--sheet NAME`.
+    pub sheet: Option<&'a str>,
+    /// `--force`: replace the file given with `-o`.
+    pub force: bool,
+    /// The match options.
+    pub choices: MatchChoices,
+}
+
 /// Imports `contacts` into a new map at `output` or merges it into `into`.
 pub fn run(
     contacts: &Path,
     output: Option<&Path>,
     into: Option<&Path>,
-    mappings: &[String],
-    sheet: Option<&str>,
-    force: bool,
-    choices: &MatchChoices,
+    options: &Options<'_>,
     out: &mut dyn Write,
 ) -> u8 {
+    let Options {
+        mappings,
+        sheet,
+        force,
+        ref choices,
+    } = *options;
     let target = match (output, into) {
         (_, Some(map)) => Target::Merge(map),
         (Some(map), None) => Target::New(map),

@@ -228,10 +228,12 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
                 contacts,
                 output.as_deref(),
                 into.as_deref(),
-                mappings,
-                sheet.as_deref(),
-                *force,
-                &choices,
+                &import::Options {
+                    mappings,
+                    sheet: sheet.as_deref(),
+                    force: *force,
+                    choices,
+                },
                 out,
             ),
             Err(message) => {

@@ -61,17 +61,15 @@ pub struct ContactRow {
     pub tags: Vec<String>,
 }
 
-/// The usable rows of `table`; the rows left out (one issue each, row number and
-/// kind); and values that could not be read from usable rows (the rest of the row
-/// is used).
+/// Issues found in rows: (row number, kind).
+pub type RowIssues = Vec<(usize, RowIssueKind)>;
+
+/// The usable rows of `table`; the rows left out (one issue each); and values that
+/// could not be read from usable rows (the rest of the row is used).
 pub fn read_contacts(
     table: &Table,
     mapping: &ColumnMapping,
-) -> (
-    Vec<ContactRow>,
-    Vec<(usize, RowIssueKind)>,
-    Vec<(usize, RowIssueKind)>,
-) {
+) -> (Vec<ContactRow>, RowIssues, RowIssues) {
     let mut contacts = Vec::with_capacity(table.rows.len());
     let mut skipped = Vec::new();
     let mut warnings = Vec::new();
