@@ -33,6 +33,7 @@ mod layout;
 mod lines;
 mod mapping;
 mod matching;
+mod namesakes;
 mod people;
 mod plan;
 mod summary;

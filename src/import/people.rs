@@ -10,6 +10,7 @@ use super::matching::{
     Agreement, ApartReason, ContactDetails, MatchBasis, MatchChoices, MatchEvidence, MatchOutcome,
     MatchProposal, MatchSide, MatchTarget, email_key, name_key, text_key,
 };
+use super::namesakes::{MatchKeys, Namesakes};
 use super::text::shorten;
 use crate::model::{
     Coverage, Document, Role, Stakeholder, StakeholderId, Stance, TeamMember, TeamMemberId,
@@ -37,6 +38,8 @@ pub struct Person {
     pub filled: bool,
     /// The manager named in the file, and the row that named them.
     pub reports_to: Option<(String, usize)>,
+    /// What matching compares, kept up to date as fields are filled.
+    keys: MatchKeys,
 }
 
 /// The map's people plus the file's, with their e-mail and name indexes.
@@ -46,6 +49,9 @@ pub struct People {
     pub list: Vec<Person>,
     by_email: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
+    /// Other names people are known by (matched by e-mail under another name).
+    aliases: HashSet<(String, usize)>,
+    namesakes: Namesakes,
     /// The team, by name, for the owner column.
     team: HashMap<String, TeamMemberId>,
     /// Members of our team the owner column names who were not on the map yet.
@@ -82,6 +88,8 @@ impl People {
             list: Vec::with_capacity(doc.stakeholders.len()),
             by_email: HashMap::new(),
             by_name: HashMap::new(),
+            aliases: HashSet::new(),
+            namesakes: Namesakes::default(),
             team,
             new_members: Vec::new(),
             member_ids: IdAllocator::new("t", doc.team.iter().map(|m| m.id.as_str().to_owned())),
@@ -92,6 +100,7 @@ impl People {
         };
         for (index, stakeholder) in doc.stakeholders.iter().enumerate() {
             people.push(Person {
+                keys: keys_of(stakeholder),
                 stakeholder: stakeholder.clone(),
                 origin: Origin::Existing(index),
                 first_row: None,
@@ -106,9 +115,11 @@ impl People {
         let index = self.list.len();
         self.index_email(index, &person.stakeholder.contact.email);
         self.by_name
-            .entry(name_key(&person.stakeholder.name))
+            .entry(person.keys.name.clone())
             .or_default()
             .push(index);
+        self.namesakes
+            .insert(index, &person.keys.name, &person.keys);
         self.list.push(person);
     }
 
@@ -173,68 +184,54 @@ impl People {
 
     /// The best person `contact` could be: the one with its e-mail, else the
     /// namesake with the most fields in agreement among those nothing speaks
-    /// against, else the first namesake (to say why they were kept apart).
-    fn candidate(&self, contact: &ContactRow) -> Option<Candidate> {
-        let email = email_key(&contact.email);
-        if let Some(&index) = self.by_email.get(&email) {
-            let evidence = self.evidence(MatchBasis::Email, index, contact)?;
+    /// against (see [`Namesakes::best`]), else the first namesake (to say why they
+    /// were kept apart).
+    fn candidate(&mut self, contact: &ContactRow) -> Option<Candidate> {
+        let row = MatchKeys {
+            name: name_key(&contact.name),
+            title: text_key(&contact.title),
+            department: text_key(&contact.department),
+            email: email_key(&contact.email),
+        };
+        if let Some(&index) = self.by_email.get(&row.email) {
+            let person = self.list.get(index)?;
             return Some(Candidate {
                 index,
-                evidence,
+                evidence: evidence(MatchBasis::Email, &person.keys, &row),
                 others: 0,
             });
         }
-        let namesakes = self.by_name.get(&name_key(&contact.name))?;
-        let judged: Vec<(usize, MatchEvidence)> = namesakes
-            .iter()
-            .filter_map(|&i| Some((i, self.evidence(MatchBasis::Name, i, contact)?)))
-            .collect();
-        let compatible: Vec<&(usize, MatchEvidence)> =
-            judged.iter().filter(|(_, e)| e.is_compatible()).collect();
-        // The highest score; on a tie the first (max_by_key keeps the last).
-        let best = compatible
-            .iter()
-            .rev()
-            .max_by_key(|(_, e)| e.score())
-            .copied();
-        match best {
-            Some(&(index, evidence)) => Some(Candidate {
-                index,
-                evidence,
-                others: compatible.len() - 1,
-            }),
-            None => judged.first().map(|&(index, evidence)| Candidate {
-                index,
-                evidence,
-                others: 0,
-            }),
-        }
-    }
-
-    /// How the person at `index` compares with `contact`.
-    fn evidence(
-        &self,
-        basis: MatchBasis,
-        index: usize,
-        contact: &ContactRow,
-    ) -> Option<MatchEvidence> {
-        let person = &self.list.get(index)?.stakeholder;
-        Some(MatchEvidence {
-            basis,
-            email: Agreement::of(
-                &email_key(&person.contact.email),
-                &email_key(&contact.email),
-            ),
-            title: Agreement::of(&text_key(&person.title), &text_key(&contact.title)),
-            department: Agreement::of(
-                &text_key(&person.department),
-                &text_key(&contact.department),
-            ),
+        let first = *self.by_name.get(&row.name)?.first()?;
+        let Self {
+            list, namesakes, ..
+        } = self;
+        let best = namesakes.best(&row, &|i| list.get(i).map(|p| &p.keys));
+        let index = best.unwrap_or(first);
+        let person = self.list.get(index)?;
+        let evidence_found = evidence(MatchBasis::Name, &person.keys, &row);
+        // How many others would fit as well, among the first few namesakes.
+        let others = match best {
+            None => 0,
+            Some(best) => self
+                .by_name
+                .get(&row.name)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .take(NAMESAKES_COUNTED)
+                .filter(|&&i| i != best)
+                .filter_map(|&i| self.list.get(i))
+                .filter(|p| evidence(MatchBasis::Name, &p.keys, &row).is_compatible())
+                .count(),
+        };
+        Some(Candidate {
+            index,
+            evidence: evidence_found,
+            others,
         })
     }
 
     /// Applies the rules and the user's choices to one row.
-    fn decide(&self, contact: &ContactRow, choices: &MatchChoices) -> Decision {
+    fn decide(&mut self, contact: &ContactRow, choices: &MatchChoices) -> Decision {
         let Some(candidate) = self.candidate(contact) else {
             return Decision {
                 merge: None,
@@ -292,6 +289,7 @@ impl People {
         let mut stakeholder = Stakeholder::new(self.ids.next_id(), contact.name.clone());
         stakeholder.source = source;
         self.push(Person {
+            keys: keys_of(&stakeholder),
             stakeholder,
             origin: Origin::New,
             first_row: None,
@@ -368,15 +366,19 @@ impl People {
         person.first_row.get_or_insert(contact.row);
         note_manager(person, contact, issues);
         let email = person.stakeholder.contact.email.clone();
-        let known_by_another_name = name_key(&person.stakeholder.name) != name_key(&contact.name);
+        let keys = keys_of(&person.stakeholder);
+        let changed = keys != person.keys;
+        person.keys = keys.clone();
         self.index_email(index, &email);
+        if changed {
+            self.namesakes.insert(index, &keys.name, &keys);
+        }
         // Matched by e-mail under another name: the file's name finds them too
         // (later rows, and managers named in the file).
-        if known_by_another_name {
-            let aliases = self.by_name.entry(name_key(&contact.name)).or_default();
-            if !aliases.contains(&index) {
-                aliases.push(index);
-            }
+        let alias = name_key(&contact.name);
+        if alias != keys.name && self.aliases.insert((alias.clone(), index)) {
+            self.namesakes.insert(index, &alias, &keys);
+            self.by_name.entry(alias).or_default().push(index);
         }
         details
     }
@@ -416,6 +418,29 @@ impl People {
     /// The id of the person at `index`.
     pub fn id(&self, index: usize) -> Option<&StakeholderId> {
         self.list.get(index).map(|p| &p.stakeholder.id)
+    }
+}
+
+/// Namesakes looked at to say how many others would fit as well as the one proposed.
+const NAMESAKES_COUNTED: usize = 64;
+
+/// What matching compares of a person.
+fn keys_of(person: &Stakeholder) -> MatchKeys {
+    MatchKeys {
+        name: name_key(&person.name),
+        title: text_key(&person.title),
+        department: text_key(&person.department),
+        email: email_key(&person.contact.email),
+    }
+}
+
+/// How a person compares with a row.
+fn evidence(basis: MatchBasis, person: &MatchKeys, row: &MatchKeys) -> MatchEvidence {
+    MatchEvidence {
+        basis,
+        email: Agreement::of(&person.email, &row.email),
+        title: Agreement::of(&person.title, &row.title),
+        department: Agreement::of(&person.department, &row.department),
     }
 }
 

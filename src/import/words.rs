@@ -62,6 +62,9 @@ fn find<T: Copy>(
     synonyms: impl Fn(T) -> &'static [&'static str],
 ) -> Option<T> {
     let key = word_key(text);
+    if key.is_empty() {
+        return None;
+    }
     all.iter().copied().find(|value| {
         let mut names = vec![code(*value)];
         names.extend(Language::ALL.iter().map(|l| word(*value, *l)));

@@ -38,8 +38,8 @@ pub struct ImportPreview {
     map: Document,
     /// What the user decided about the proposed matches.
     pub choices: MatchChoices,
-    /// The proposed matches for the current mapping and choices, and what they were
-    /// computed for.
+    /// The proposed matches for the current mapping and choices (matches by name
+    /// first), and what they were computed for.
     proposals: Option<(ColumnMapping, MatchChoices, Vec<MatchProposal>)>,
 }
 
@@ -63,7 +63,8 @@ impl ImportPreview {
         plan_import_with(doc, &self.table, &self.mapping, &self.choices, language)
     }
 
-    /// The proposed matches, computed again when the mapping or a choice changed.
+    /// The proposed matches, matches by name (the ones to check) first; computed
+    /// again only when the mapping or a choice changed.
     pub fn proposals(&mut self) -> &[MatchProposal] {
         let fresh = self
             .proposals
@@ -72,8 +73,9 @@ impl ImportPreview {
                 *mapping == self.mapping && *choices == self.choices
             });
         if !fresh {
-            let found = propose_matches(&self.map, &self.table, &self.mapping, &self.choices)
+            let mut found = propose_matches(&self.map, &self.table, &self.mapping, &self.choices)
                 .unwrap_or_default();
+            found.sort_by_key(|p| (p.evidence.basis == MatchBasis::Email, p.row));
             self.proposals = Some((self.mapping.clone(), self.choices.clone(), found));
         }
         self.proposals
@@ -244,41 +246,65 @@ fn rows_text(count: usize, tr: Tr) -> String {
     }
 }
 
+/// What the user changed about a match this frame.
+enum MatchChange {
+    /// Same person (true) or kept apart (false).
+    Same(usize, bool),
+    /// Copy contact details onto the match (true) or not.
+    CopyContacts(usize, bool),
+}
+
 /// The rows that match someone already known, each with both sides, the evidence
 /// and the user's choices.
 fn matches_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: Tr) {
-    let proposals = preview.proposals().to_vec();
-    if proposals.is_empty() {
+    if preview.proposals().is_empty() {
         return;
     }
-    let by_email = proposals
-        .iter()
-        .filter(|p| p.evidence.basis == MatchBasis::Email)
-        .count();
-    ui.strong(tr.t(T::ImportMatches));
-    ui.label(
-        RichText::new(tr.f(
-            T::ImportMatchCounts,
-            &[&by_email, &(proposals.len() - by_email)],
-        ))
-        .weak(),
-    );
-    // Matches by name first: they are the ones to check.
-    let mut ordered: Vec<&MatchProposal> = proposals.iter().collect();
-    ordered.sort_by_key(|p| (p.evidence.basis == MatchBasis::Email, p.row));
-    egui::ScrollArea::vertical()
-        .id_salt("import-matches")
-        .max_height(4.0 * MATCH_ROW_HEIGHT)
-        .show_rows(ui, MATCH_ROW_HEIGHT, ordered.len(), |ui, range| {
-            for proposal in ordered.get(range).unwrap_or_default() {
-                match_ui(ui, preview, proposal, tr);
-            }
-        });
+    let mut changes = Vec::new();
+    {
+        let choices = &preview.choices;
+        let proposals = preview
+            .proposals
+            .as_ref()
+            .map_or(&[][..], |(_, _, found)| found.as_slice());
+        let by_email = proposals
+            .iter()
+            .filter(|p| p.evidence.basis == MatchBasis::Email)
+            .count();
+        ui.strong(tr.t(T::ImportMatches));
+        ui.label(
+            RichText::new(tr.f(
+                T::ImportMatchCounts,
+                &[&by_email, &(proposals.len() - by_email)],
+            ))
+            .weak(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("import-matches")
+            .max_height(4.0 * MATCH_ROW_HEIGHT)
+            .show_rows(ui, MATCH_ROW_HEIGHT, proposals.len(), |ui, range| {
+                for proposal in proposals.get(range).unwrap_or_default() {
+                    match_ui(ui, choices, proposal, tr, &mut changes);
+                }
+            });
+    }
+    for change in changes {
+        match change {
+            MatchChange::Same(row, same) => preview.set_same_person(row, same),
+            MatchChange::CopyContacts(row, copy) => preview.set_copy_contacts(row, copy),
+        }
+    }
     ui.separator();
 }
 
 /// One proposed match.
-fn match_ui(ui: &mut Ui, preview: &mut ImportPreview, proposal: &MatchProposal, tr: Tr) {
+fn match_ui(
+    ui: &mut Ui,
+    choices: &MatchChoices,
+    proposal: &MatchProposal,
+    tr: Tr,
+    changes: &mut Vec<MatchChange>,
+) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(tr.f(T::ImportRow, &[&proposal.row])).strong());
         ui.label(side_text(&proposal.row_side));
@@ -298,19 +324,19 @@ fn match_ui(ui: &mut Ui, preview: &mut ImportPreview, proposal: &MatchProposal, 
             .checkbox(&mut same, tr.f(T::MatchSamePerson, &[&proposal.row]))
             .changed()
         {
-            preview.set_same_person(proposal.row, same);
+            changes.push(MatchChange::Same(proposal.row, same));
         }
         let offers = matches!(
             proposal.outcome,
             MatchOutcome::Merged(ContactDetails::HeldBack | ContactDetails::Copied)
         );
         if merged && proposal.is_by_name() && offers {
-            let mut copy = preview.choices.copies_contacts(proposal.row);
+            let mut copy = choices.copies_contacts(proposal.row);
             if ui
                 .checkbox(&mut copy, tr.f(T::MatchCopyContacts, &[&proposal.row]))
                 .changed()
             {
-                preview.set_copy_contacts(proposal.row, copy);
+                changes.push(MatchChange::CopyContacts(proposal.row, copy));
             }
         }
     });
