@@ -146,6 +146,20 @@ proptest! {
     }
 }
 
+#[test]
+fn pictures_render_names_with_bidi_and_control_characters() {
+    let doc = map_with("\u{202E}evil\u{1b}[2J\u{2067}שלום");
+    let today = Date::from_ymd(2026, 11, 29).unwrap();
+    let options = ExportOptions {
+        redact: false,
+        language: Language::Chinese,
+        today,
+        view: None,
+    };
+    let png = export(&doc, ExportFormat::Png, &options).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
 fn powermap(args: &[&std::ffi::OsStr]) -> Output {
     Process::new(env!("CARGO_BIN_EXE_powermap"))
         .args(args)
