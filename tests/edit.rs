@@ -445,7 +445,10 @@ fn to_command(op: &Op, doc: &Document, counter: &mut usize) -> Option<Command> {
             role: Role::ALL[*role],
             plan: objective.as_ref().map(|objective| {
                 Box::new(Plan {
-                    objective: objective.clone(),
+                    objective: Some(powermap::model::PlanText::new(
+                        objective.clone(),
+                        powermap::lang::Language::Chinese,
+                    )),
                     lead: pick(&doc.team, *lead).map(|m| m.id.clone()),
                     ..Plan::default()
                 })

@@ -69,8 +69,8 @@ fn hostile_map() -> Document {
         doc.plans.insert(
             plan_role,
             powermap::model::Plan {
-                objective: HOSTILE.into(),
-                key_messages: HOSTILE.into(),
+                objective: Some(powermap::model::PlanText::new(HOSTILE, Language::English)),
+                key_messages: Some(powermap::model::PlanText::new(HOSTILE, Language::Chinese)),
                 ..Default::default()
             },
         );
@@ -366,6 +366,32 @@ fn csv_has_a_bom_a_row_per_person_and_every_field() {
     assert_eq!(&rows[0][1], doc.stakeholders[0].name.as_str());
     let zhou = rows.iter().find(|r| &r[1] == "陈立军").unwrap();
     assert_eq!(&zhou[7], "周振华", "reports-to is written by name");
+    // Roles, stances and coverage in Chinese words, not English codes.
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    for (person, row) in doc.stakeholders.iter().zip(&rows) {
+        let words = [
+            (
+                column("角色"),
+                powermap::analysis::text::role_name(person.role, Language::Chinese),
+            ),
+            (
+                column("态度"),
+                powermap::analysis::text::stance_name(person.stance, Language::Chinese),
+            ),
+            (
+                column("覆盖深度"),
+                powermap::analysis::text::coverage_name(person.coverage, Language::Chinese),
+            ),
+        ];
+        for (index, word) in words {
+            assert_eq!(&row[index], word);
+            assert!(!row[index].is_ascii(), "{}", &row[index]);
+        }
+    }
+    // In English, the codes of the file format.
+    let english = export(&doc, ExportFormat::Csv, &options(Language::English)).unwrap();
+    let text = String::from_utf8(english).unwrap();
+    assert!(text.contains("decision_maker") && !text.contains("决策者"));
 }
 
 #[test]

@@ -435,10 +435,20 @@ fn plans_are_read_per_role_with_unknown_fields_kept() {
     use powermap::model::Role;
     let doc = from_bytes(&fixture("full.canonical.json")).unwrap();
     let plan = &doc.plans[&Role::DecisionMaker];
-    assert_eq!(plan.objective, "让总经理认可项目的投资回报");
+    // Written before parts were marked with their language: every part is the
+    // team's, and none says its language.
+    let objective = plan.objective.as_ref().unwrap();
+    assert_eq!(objective.text, "让总经理认可项目的投资回报");
+    assert_eq!(objective.language, None);
     assert_eq!(plan.lead.as_ref().unwrap().as_str(), "t-li");
     assert!(plan.extra.contains_key("budget_owner"));
-    assert_eq!(doc.plans[&Role::Champion].cadence, "weekly");
+    let champion = &doc.plans[&Role::Champion];
+    assert_eq!(champion.cadence.as_ref().unwrap().text, "weekly");
+    assert_eq!(
+        champion.evidence.as_ref().unwrap().text,
+        "",
+        "absent means empty"
+    );
     assert_eq!(doc.plans.len(), 2);
 }
 

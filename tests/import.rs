@@ -14,9 +14,10 @@ use std::process::{Command as Process, Output};
 use powermap::edit::Editor;
 use powermap::format::{from_bytes, to_bytes};
 use powermap::import::{
-    ColumnMapping, Field, ImportError, ImportPlan, ImportSummary, Row, SourceInfo, Table,
-    TableFormat, plan_import, read_table, read_table_bytes,
+    ColumnMapping, Field, ImportError, ImportPlan, ImportSummary, MatchChoices, Row, SourceInfo,
+    Table, TableFormat, plan_import, plan_import_with, read_table, read_table_bytes,
 };
+use powermap::lang::Language;
 use powermap::model::{
     Document, Position, Relationship, RelationshipKind, Stakeholder, StakeholderId, validate,
 };
@@ -478,7 +479,8 @@ fn filled_fields_and_positions_are_never_overwritten() {
     let mut doc = Document::default();
     doc.account.name = "Northwind".to_owned();
     let mut margaret = Stakeholder::new("m", "margaret  CHEN");
-    margaret.title = "CEO".to_owned();
+    // The same title as in the file, but for case and spacing.
+    margaret.title = "chief executive  OFFICER".to_owned();
     margaret.position = Some(Position::new(500.0, -40.0));
     let mut david = Stakeholder::new("d", "Someone Else");
     david.contact.email = "DAVID.OKAFOR@northwind.example".to_owned();
@@ -493,7 +495,31 @@ fn filled_fields_and_positions_are_never_overwritten() {
     )];
 
     let table = read("contacts-en.csv");
-    let (after, summary) = import_into(&doc, &table);
+    // Margaret matches by name only: her e-mail and phone are copied only once the
+    // user confirms (row 2), as the preview or --copy-contacts-by-name do.
+    let held_back = plan(&doc, &table);
+    assert!(
+        issue(&held_back.summary, 2).contains("by name only; e-mail and phone not copied"),
+        "{:?}",
+        held_back.summary.issues
+    );
+    let choices = MatchChoices {
+        copy_contacts: [2].into(),
+        ..MatchChoices::default()
+    };
+    let confirmed = plan_import_with(
+        &doc,
+        &table,
+        &ColumnMapping::detect(&table.headers),
+        &choices,
+        Language::English,
+    )
+    .unwrap();
+    let mut editor = Editor::new(doc.clone());
+    editor.apply(confirmed.command).unwrap();
+    let after = editor.document().clone();
+    assert_eq!(validate(&after), vec![]);
+    let summary = confirmed.summary;
     // Margaret by name (case and spaces ignored), David by e-mail: both existed.
     assert_eq!(
         summary.counts_line(),
@@ -502,7 +528,7 @@ fn filled_fields_and_positions_are_never_overwritten() {
     assert_eq!(summary.account_set, None);
     assert_eq!(after.account.name, "Northwind");
     let margaret = person(&after, "margaret  CHEN");
-    assert_eq!(margaret.title, "CEO");
+    assert_eq!(margaret.title, "chief executive  OFFICER");
     assert_eq!(margaret.contact.email, "margaret.chen@northwind.example");
     assert_eq!(margaret.contact.phone, "+1 415 555 0101");
     assert_eq!(margaret.notes, "Final say on all spend over $500k");

@@ -815,7 +815,9 @@ fn editing_a_plan_is_undoable_and_saved() {
     h.run_steps(2);
     let objective = h.state().document().plans[&Role::DecisionMaker]
         .objective
-        .clone();
+        .clone()
+        .unwrap()
+        .text;
     assert!(objective.contains("（周总亲自挂帅）！"), "{objective}");
     assert!(
         objective.contains("executive sponsorship"),
@@ -835,7 +837,11 @@ fn editing_a_plan_is_undoable_and_saved() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run_steps(2);
     assert_eq!(
-        h.state().document().plans[&Role::DecisionMaker].objective,
+        h.state().document().plans[&Role::DecisionMaker]
+            .objective
+            .as_ref()
+            .unwrap()
+            .text,
         objective
     );
 
@@ -845,7 +851,11 @@ fn editing_a_plan_is_undoable_and_saved() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
     assert_eq!(
-        load_file(&path).unwrap().plans[&Role::DecisionMaker].objective,
+        load_file(&path).unwrap().plans[&Role::DecisionMaker]
+            .objective
+            .as_ref()
+            .unwrap()
+            .text,
         objective
     );
 }

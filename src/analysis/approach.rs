@@ -36,7 +36,9 @@ pub fn approach(doc: &Document, analysis: &Analysis, index: usize) -> Option<App
 
 fn quoted(text: &str) -> String {
     let short: String = text.chars().take(80).collect();
-    if short.len() < text.len() {
+    let cut = short.len() < text.len();
+    let short = super::text::quoted_field(&short);
+    if cut {
         format!("“{short}…”")
     } else {
         format!("“{short}”")
@@ -313,7 +315,10 @@ fn hygiene_steps(
         if age > analysis.options.stale_after_days {
             steps.push(tx(
                 lang,
-                format!("Re-verify what we know: last checked {age} days ago."),
+                format!(
+                    "Re-verify what we know: last checked {} ago.",
+                    Language::English.count(usize::try_from(age).unwrap_or(0), "day", "days", "")
+                ),
                 format!("重新核实信息：上次核实在 {age} 天前。"),
             ));
         }

@@ -3,6 +3,7 @@
 //! anyone has been tagged as decision maker — when a team needs it most.
 
 use super::structure::Structure;
+use super::text::quoted_field;
 use super::text::tx;
 use super::titles::{Seniority, seniority};
 use crate::lang::Language;
@@ -70,17 +71,18 @@ pub fn decision_maker_candidates(
                         language,
                         format!(
                             "title \"{}\"{} is the top of an organisation",
-                            person.title, hint.0
+                            quoted_field(&person.title),
+                            hint.0
                         ),
-                        format!("职位“{}”{}是一把手", person.title, hint.1),
+                        format!("职位“{}”{}是一把手", quoted_field(&person.title), hint.1),
                     ));
                 }
                 Seniority::Senior => {
                     score += 0.1;
                     reasons.push(tx(
                         language,
-                        format!("senior title \"{}\"{}", person.title, hint.0),
-                        format!("职位“{}”{}级别较高", person.title, hint.1),
+                        format!("senior title \"{}\"{}", quoted_field(&person.title), hint.0),
+                        format!("职位“{}”{}级别较高", quoted_field(&person.title), hint.1),
                     ));
                 }
                 Seniority::None => {}

@@ -7,7 +7,7 @@
 //! starting with "• ", so the team can edit, delete or add points for their own map.
 
 use crate::lang::Language;
-use crate::model::{Plan, Role};
+use crate::model::{Plan, PlanPart, Role};
 
 /// The bullet that starts every line of a playbook text.
 const BULLET: &str = "• ";
@@ -21,17 +21,121 @@ struct Texts {
     cadence: &'static [&'static str],
 }
 
-/// The built-in plan for people in `role`, in `language`: what a seasoned sales
-/// manager would advise. `lead` is None and `extra` empty.
-pub fn default_plan(role: Role, language: Language) -> Plan {
+/// The built-in text of one part of the plan for people in `role`, in `language`:
+/// what a seasoned sales manager would advise.
+pub fn playbook_text(role: Role, part: PlanPart, language: Language) -> String {
     let texts = texts(role, language);
-    Plan {
-        objective: bullets(texts.objective),
-        key_messages: bullets(texts.key_messages),
-        evidence: bullets(texts.evidence),
-        channels: bullets(texts.channels),
-        cadence: bullets(texts.cadence),
-        ..Plan::default()
+    bullets(match part {
+        PlanPart::Objective => texts.objective,
+        PlanPart::KeyMessages => texts.key_messages,
+        PlanPart::Evidence => texts.evidence,
+        PlanPart::Channels => texts.channels,
+        PlanPart::Cadence => texts.cadence,
+    })
+}
+
+/// Where the text of one part of a plan comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartSource {
+    /// The built-in playbook, in the reader's language.
+    Playbook,
+    /// The team wrote it, in this language (as recorded, or as its letters
+    /// suggest for plans from older versions; `None` when neither tells).
+    Team(Option<Language>),
+}
+
+/// One part of a plan as a reader in one language sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShownPart {
+    /// Which part.
+    pub part: PlanPart,
+    /// Its text.
+    pub text: String,
+    /// Where the text comes from.
+    pub source: PartSource,
+}
+
+impl ShownPart {
+    /// The language of the team's text when it is not `language`: the report says
+    /// so next to it.
+    pub fn other_language(&self, language: Language) -> Option<Language> {
+        match self.source {
+            PartSource::Team(Some(written)) if written != language => Some(written),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `text` is the playbook's own text for `role` and `part`, in either
+/// language (plans saved by older versions held every part, also those nobody
+/// edited).
+fn is_playbook_text(role: Role, part: PlanPart, text: &str) -> bool {
+    Language::ALL
+        .iter()
+        .any(|l| playbook_text(role, part, *l).trim() == text.trim())
+}
+
+/// The parts of the plan for `role` as a reader in `language` sees them: what the
+/// team wrote, and the playbook in `language` for every part the team did not
+/// write.
+pub fn shown_plan(role: Role, plan: Option<&Plan>, language: Language) -> Vec<ShownPart> {
+    PlanPart::ALL
+        .iter()
+        .map(|&part| {
+            let written = plan
+                .and_then(|p| p.part(part))
+                .filter(|w| !is_playbook_text(role, part, &w.text));
+            match written {
+                Some(written) => ShownPart {
+                    part,
+                    text: written.text.clone(),
+                    source: PartSource::Team(
+                        written.language.or_else(|| detect_language(&written.text)),
+                    ),
+                },
+                None => ShownPart {
+                    part,
+                    text: playbook_text(role, part, language),
+                    source: PartSource::Playbook,
+                },
+            }
+        })
+        .collect()
+}
+
+/// The plan with every part that only repeats the playbook taken out, so it follows
+/// the playbook in each reader's language again: what an edit of a plan starts
+/// from.
+pub fn without_playbook_text(role: Role, plan: &Plan) -> Plan {
+    let mut own = plan.clone();
+    for part in PlanPart::ALL {
+        let slot = own.part_mut(part);
+        if slot
+            .as_ref()
+            .is_some_and(|w| is_playbook_text(role, part, &w.text))
+        {
+            *slot = None;
+        }
+    }
+    own
+}
+
+/// The language a text is written in, judged from its letters: Chinese when CJK
+/// ideographs make up a good part of it (a Chinese word takes about two characters,
+/// an English one about five letters), English when it has Latin letters, else
+/// `None`.
+pub fn detect_language(text: &str) -> Option<Language> {
+    let cjk = text
+        .chars()
+        .filter(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}'))
+        .count();
+    let latin = text.chars().filter(char::is_ascii_alphabetic).count();
+    if cjk > 0 && cjk * 3 >= latin {
+        Some(Language::Chinese)
+    } else if latin > 0 {
+        Some(Language::English)
+    } else {
+        None
     }
 }
 
@@ -474,20 +578,17 @@ mod tests {
 
     const LANGUAGES: [Language; 2] = [Language::English, Language::Chinese];
 
-    fn fields(plan: &Plan) -> [(&'static str, &str); 5] {
-        [
-            ("objective", &plan.objective),
-            ("key_messages", &plan.key_messages),
-            ("evidence", &plan.evidence),
-            ("channels", &plan.channels),
-            ("cadence", &plan.cadence),
-        ]
+    fn fields(role: Role, language: Language) -> Vec<(&'static str, String)> {
+        PlanPart::ALL
+            .iter()
+            .map(|p| (p.as_str(), playbook_text(role, *p, language)))
+            .collect()
     }
 
-    fn all_text(plan: &Plan) -> String {
-        fields(plan)
-            .iter()
-            .map(|(_, text)| *text)
+    fn all_text(role: Role, language: Language) -> String {
+        fields(role, language)
+            .into_iter()
+            .map(|(_, text)| text)
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -526,15 +627,12 @@ mod tests {
     fn every_role_has_all_fields_in_both_languages() {
         for &role in Role::ALL {
             for language in LANGUAGES {
-                let plan = default_plan(role, language);
-                for (name, text) in fields(&plan) {
+                for (name, text) in fields(role, language) {
                     assert!(
                         !text.trim().is_empty(),
                         "{role:?} {language:?} {name} is empty"
                     );
                 }
-                assert_eq!(plan.lead, None);
-                assert_eq!(plan.extra, Plan::default().extra);
             }
         }
     }
@@ -543,8 +641,7 @@ mod tests {
     fn every_line_is_a_short_bulleted_point() {
         for &role in Role::ALL {
             for language in LANGUAGES {
-                let plan = default_plan(role, language);
-                for (name, text) in fields(&plan) {
+                for (name, text) in fields(role, language) {
                     for line in text.lines() {
                         let point = line.strip_prefix(BULLET).unwrap_or_else(|| {
                             panic!("{role:?} {language:?} {name}: no bullet in {line:?}")
@@ -575,8 +672,7 @@ mod tests {
     #[test]
     fn chinese_texts_are_chinese_and_english_texts_are_not() {
         for &role in Role::ALL {
-            let english = default_plan(role, Language::English);
-            for (name, text) in fields(&english) {
+            for (name, text) in fields(role, Language::English) {
                 assert!(
                     !text
                         .chars()
@@ -584,8 +680,7 @@ mod tests {
                     "{role:?} English {name} has CJK: {text:?}"
                 );
             }
-            let chinese = default_plan(role, Language::Chinese);
-            for (name, text) in fields(&chinese) {
+            for (name, text) in fields(role, Language::Chinese) {
                 for line in text.lines() {
                     assert!(
                         line.chars().any(is_cjk_ideograph),
@@ -606,7 +701,7 @@ mod tests {
         for language in LANGUAGES {
             let texts: Vec<String> = Role::ALL
                 .iter()
-                .map(|&role| all_text(&default_plan(role, language)))
+                .map(|&role| all_text(role, language))
                 .collect();
             for (i, a) in texts.iter().enumerate() {
                 for b in texts.iter().skip(i + 1) {
@@ -618,10 +713,10 @@ mod tests {
 
     #[test]
     fn decision_maker_plan_is_about_roi_and_the_business_case() {
-        let english = all_text(&default_plan(Role::DecisionMaker, Language::English));
+        let english = all_text(Role::DecisionMaker, Language::English);
         assert!(english.contains("ROI"), "{english}");
         assert!(english.contains("business case"), "{english}");
-        let chinese = all_text(&default_plan(Role::DecisionMaker, Language::Chinese));
+        let chinese = all_text(Role::DecisionMaker, Language::Chinese);
         assert!(
             chinese.contains("投资回报") || chinese.contains("ROI"),
             "{chinese}"
@@ -632,7 +727,7 @@ mod tests {
     fn blocker_steps_are_in_order() {
         // Understand concerns first, then answer with data, cases and references,
         // then look for common ground, and only then escalate.
-        let english = default_plan(Role::Blocker, Language::English).key_messages;
+        let english = playbook_text(Role::Blocker, PlanPart::KeyMessages, Language::English);
         assert_in_order(
             &english,
             &[
@@ -646,7 +741,7 @@ mod tests {
             ],
         );
         assert!(english.contains("third-party expert"));
-        let chinese = default_plan(Role::Blocker, Language::Chinese).key_messages;
+        let chinese = playbook_text(Role::Blocker, PlanPart::KeyMessages, Language::Chinese);
         assert_in_order(
             &chinese,
             &[
@@ -664,11 +759,95 @@ mod tests {
 
     #[test]
     fn blocker_plan_never_attacks_and_keeps_monitoring() {
-        let english = all_text(&default_plan(Role::Blocker, Language::English));
+        let english = all_text(Role::Blocker, Language::English);
         assert!(english.contains("in front of others"));
         assert!(english.contains("monitoring"));
-        let chinese = all_text(&default_plan(Role::Blocker, Language::Chinese));
+        let chinese = all_text(Role::Blocker, Language::Chinese);
         assert!(chinese.contains("公开场合"));
         assert!(chinese.contains("持续跟踪"));
+    }
+
+    #[test]
+    fn a_plan_shows_the_team_parts_and_the_playbook_in_the_readers_language() {
+        use crate::model::PlanText;
+        let role = Role::DecisionMaker;
+        let plan = Plan {
+            objective: Some(PlanText::new("让周总认可投资回报", Language::Chinese)),
+            ..Plan::default()
+        };
+        let english = shown_plan(role, Some(&plan), Language::English);
+        assert_eq!(english[0].text, "让周总认可投资回报");
+        assert_eq!(english[0].source, PartSource::Team(Some(Language::Chinese)));
+        assert_eq!(
+            english[0].other_language(Language::English),
+            Some(Language::Chinese)
+        );
+        assert_eq!(english[0].other_language(Language::Chinese), None);
+        for shown in &english[1..] {
+            assert_eq!(shown.source, PartSource::Playbook);
+            assert_eq!(
+                shown.text,
+                playbook_text(role, shown.part, Language::English)
+            );
+        }
+        let chinese = shown_plan(role, Some(&plan), Language::Chinese);
+        assert_eq!(
+            chinese[1].text,
+            playbook_text(role, PlanPart::KeyMessages, Language::Chinese)
+        );
+        // No plan at all: the playbook everywhere.
+        assert!(
+            shown_plan(role, None, Language::Chinese)
+                .iter()
+                .all(|p| p.source == PartSource::Playbook)
+        );
+    }
+
+    #[test]
+    fn a_whole_plan_saved_by_an_older_version_keeps_only_what_the_team_wrote() {
+        use crate::model::PlanText;
+        let role = Role::Champion;
+        // What older versions saved after one line was edited in the Chinese UI.
+        let mut plan = Plan::default();
+        for part in PlanPart::ALL {
+            *plan.part_mut(part) = Some(PlanText {
+                text: playbook_text(role, part, Language::Chinese),
+                language: None,
+            });
+        }
+        plan.cadence = Some(PlanText {
+            text: "每周一次电话".to_owned(),
+            language: None,
+        });
+        let english = shown_plan(role, Some(&plan), Language::English);
+        for shown in &english[..4] {
+            assert_eq!(shown.source, PartSource::Playbook, "{:?}", shown.part);
+            assert_eq!(
+                shown.text,
+                playbook_text(role, shown.part, Language::English)
+            );
+        }
+        assert_eq!(english[4].source, PartSource::Team(Some(Language::Chinese)));
+        let own = without_playbook_text(role, &plan);
+        assert_eq!(own.objective, None);
+        assert_eq!(own.cadence, plan.cadence);
+    }
+
+    #[test]
+    fn the_language_of_a_text_is_judged_from_its_letters() {
+        assert_eq!(
+            detect_language("ROI 测算表；徐工参观"),
+            Some(Language::Chinese)
+        );
+        assert_eq!(
+            detect_language("weekly call; WeChat"),
+            Some(Language::English)
+        );
+        assert_eq!(detect_language("每月一次"), Some(Language::Chinese));
+        assert_eq!(
+            detect_language("Keep 张总 informed and equipped every week"),
+            Some(Language::English)
+        );
+        assert_eq!(detect_language("2026 / 12"), None);
     }
 }

@@ -8,6 +8,7 @@ use super::text::{name_of, tx};
 use super::{Analysis, is_key};
 use crate::lang::Language;
 use crate::model::{Document, Stakeholder};
+use crate::safe_text;
 
 /// How many people the influence ranking lists in text and Markdown.
 const TOP_INFLUENCE: usize = 10;
@@ -22,6 +23,12 @@ fn person_ref(doc: &Document, index: usize) -> (String, String) {
         .get(index)
         .map(|p| (p.id.to_string(), p.name.clone()))
         .unwrap_or_default()
+}
+
+/// A person's name for a line of the text report: isolated, so bidi controls in it
+/// cannot reorder the rest of the line.
+fn line_name(doc: &Document, index: usize) -> String {
+    safe_text::isolate_bidi(&person_ref(doc, index).1).into_owned()
 }
 
 fn ids(doc: &Document, people: &[usize]) -> Vec<String> {
@@ -114,10 +121,7 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
 
 /// `en` or `zh`.
 pub fn language_code(language: Language) -> &'static str {
-    match language {
-        Language::English => "en",
-        Language::Chinese => "zh",
-    }
+    language.code()
 }
 
 /// Section titles.
@@ -228,7 +232,11 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     let account = if doc.account.name.is_empty() {
         t.report.clone()
     } else {
-        format!("{} — {}", t.report, doc.account.name)
+        format!(
+            "{} — {}",
+            t.report,
+            safe_text::isolate_bidi(&doc.account.name)
+        )
     };
     heading(&mut out, 1, &md_escape(&account, markdown));
     out.push_str(&format!(
@@ -265,7 +273,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
         item(&mut out, &t.none);
     }
     for c in &analysis.decision_makers {
-        let (_, name) = person_ref(doc, c.person);
+        let name = line_name(doc, c.person);
         item(
             &mut out,
             &format!(
@@ -279,7 +287,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
 
     heading(&mut out, 2, &t.influence);
     for (place, &i) in analysis.ranking.iter().take(TOP_INFLUENCE).enumerate() {
-        let (_, name) = person_ref(doc, i);
+        let name = line_name(doc, i);
         let score = analysis.influence.get(i).copied().unwrap_or(0.0) * 100.0;
         out.push_str(&format!(
             "{}. {} — {score:.1}\n",
@@ -294,7 +302,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
         item(&mut out, &t.none);
     }
     for h in &analysis.hidden_influencers {
-        let (_, name) = person_ref(doc, h.person);
+        let name = line_name(doc, h.person);
         item(
             &mut out,
             &tx(
@@ -344,14 +352,15 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
         item(&mut out, &t.none);
     }
     for a in &analysis.actions {
-        let (_, name) = person_ref(doc, a.person);
+        let name = line_name(doc, a.person);
         let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
         let late = if a.overdue {
             tx(lang, " (overdue)".into(), "（已逾期）".into())
         } else {
             String::new()
         };
-        item(&mut out, &format!("{due}{late} {name}: {}", a.text));
+        let text = safe_text::isolate_bidi(&a.text);
+        item(&mut out, &format!("{due}{late} {name}: {text}"));
     }
     out.push('\n');
 
@@ -360,7 +369,7 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
         let Some(approach) = approach(doc, analysis, index) else {
             continue;
         };
-        let (_, name) = person_ref(doc, index);
+        let name = line_name(doc, index);
         heading(
             &mut out,
             3,
@@ -383,13 +392,19 @@ fn display_width(text: &str) -> usize {
         .sum()
 }
 
-/// User text inside Markdown is text: characters that would become markup are
-/// escaped.
+/// User text for the report: in Markdown (`markdown = true`) characters that would
+/// become markup are escaped; on a terminal control characters are shown as
+/// `\u{1b}`. Either way the text is one line, and its bidi controls are balanced
+/// and isolated (see [`crate::safe_text`]).
 pub fn md_escape(text: &str, markdown: bool) -> String {
+    let one_line: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c })
+        .collect();
     if !markdown {
-        return text.replace(['\n', '\r'], " ");
+        return safe_text::terminal(&one_line).into_owned();
     }
-    let text = text.trim_start();
+    let text = safe_text::document(one_line.trim_start(), false);
     // A line that starts like a list item, a rule, a heading underline or a numbered
     // item ("1." / "1)") would become a block: its marker is escaped.
     let digits = text.chars().take_while(char::is_ascii_digit).count();
@@ -409,7 +424,6 @@ pub fn md_escape(text: &str, markdown: bool) -> String {
                 out.push(c);
             }
             '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
             _ => out.push(c),
         }
     }

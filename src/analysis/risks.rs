@@ -365,7 +365,15 @@ fn stale_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         stale,
         tx(
             lang,
-            format!("Information not verified for more than {limit} days: {who}."),
+            format!(
+                "Information not verified for more than {}: {who}.",
+                crate::lang::Language::English.count(
+                    usize::try_from(limit).unwrap_or(0),
+                    "day",
+                    "days",
+                    ""
+                )
+            ),
             format!("超过 {limit} 天未核实的信息：{who}。"),
         ),
         tx(

@@ -1,7 +1,7 @@
 //! Words for analysis results, in the report's language.
 
 use crate::lang::Language;
-use crate::model::{RelationshipKind, Role, Stage, Stakeholder, Stance};
+use crate::model::{Coverage, RelationshipKind, Role, Stage, Stakeholder, Stance};
 
 /// `en` or `zh`, whichever the language asks for.
 pub fn tx(language: Language, en: String, zh: String) -> String {
@@ -11,7 +11,9 @@ pub fn tx(language: Language, en: String, zh: String) -> String {
     }
 }
 
-/// A person's name for messages, with a placeholder for an unnamed one.
+/// A person's name for messages, with a placeholder for an unnamed one. Bidi
+/// controls in the name are balanced and the name isolated, so it cannot reorder
+/// the sentence around it (see [`crate::safe_text`]).
 pub fn name_of(person: &Stakeholder, language: Language) -> String {
     if person.name.trim().is_empty() {
         tx(
@@ -20,8 +22,14 @@ pub fn name_of(person: &Stakeholder, language: Language) -> String {
             format!("（未命名 {}）", person.id),
         )
     } else {
-        person.name.clone()
+        crate::safe_text::isolate_bidi(&person.name).into_owned()
     }
+}
+
+/// User text quoted inside a generated sentence (a title, an agenda): isolated like
+/// a name in [`name_of`].
+pub fn quoted_field(text: &str) -> String {
+    crate::safe_text::isolate_bidi(text).into_owned()
 }
 
 /// Names joined for a sentence: "A, B and C" / "A、B和C".
@@ -62,6 +70,21 @@ pub fn stance_name(stance: Stance, language: Language) -> &'static str {
         Stance::Skeptic => ("skeptic", "怀疑"),
         Stance::Opponent => ("opponent", "反对"),
         Stance::Unknown => ("stance unknown", "态度未知"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// How deep our relationship with a person is, in the language.
+pub fn coverage_name(coverage: Coverage, language: Language) -> &'static str {
+    let (en, zh) = match coverage {
+        Coverage::None => ("none", "未接触"),
+        Coverage::Brief => ("brief", "简单接触"),
+        Coverage::Multiple => ("multiple", "多次接触"),
+        Coverage::InDepth => ("in depth", "深度关系"),
     };
     if language == Language::Chinese {
         zh

@@ -18,8 +18,9 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write) -> u8 {
                 format!("{}: invalid: {err}", path.display())
             }
         };
-        // A closed pipe is not worth a panic; the exit status still tells.
-        let _ = writeln!(out, "{line}");
+        // The problems quote the file: shown safely on the terminal. A closed pipe
+        // is not worth a panic; the exit status still tells.
+        let _ = writeln!(out, "{}", crate::safe_text::terminal_text(&line));
     }
     status
 }
@@ -32,15 +33,12 @@ pub fn summary(doc: &Document) -> String {
         .filter(|(_, count)| *count > 0)
         .map(|(role, count)| format!("{role} {count}"))
         .collect();
-    let people = plural(doc.stakeholders.len(), "person", "people");
-    let lines = plural(doc.relationships.len(), "relationship", "relationships");
+    let en = crate::lang::Language::English;
+    let people = en.count(doc.stakeholders.len(), "person", "people", "");
+    let lines = en.count(doc.relationships.len(), "relationship", "relationships", "");
     if roles.is_empty() {
         format!("{people}, {lines}")
     } else {
         format!("{people}, {lines} ({})", roles.join(", "))
     }
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }

@@ -27,17 +27,18 @@ pub fn run(
     match export_to_file(&doc, output, &options) {
         Ok(format) => {
             let redacted = if redact { " (redacted)" } else { "" };
-            let _ = writeln!(
-                out,
+            let line = format!(
                 "{}: exported {} as {}{redacted}",
                 output.display(),
                 file.display(),
                 format.extension()
             );
+            let _ = writeln!(out, "{}", crate::safe_text::terminal_text(&line));
             EXIT_OK
         }
         Err(err) => {
-            eprintln!("{}: {err}", output.display());
+            let line = format!("{}: {err}", output.display());
+            eprintln!("{}", crate::safe_text::terminal_text(&line));
             EXIT_PROBLEMS
         }
     }

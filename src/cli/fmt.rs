@@ -18,7 +18,9 @@ pub fn run(files: &[PathBuf], check_only: bool, out: &mut dyn Write) -> u8 {
         if !ok {
             status = EXIT_PROBLEMS;
         }
-        let _ = writeln!(out, "{}: {line}", path.display());
+        // File names and messages may hold control characters: made visible.
+        let text = format!("{}: {line}", path.display());
+        let _ = writeln!(out, "{}", crate::safe_text::terminal_text(&text));
     }
     status
 }

@@ -6,19 +6,77 @@ use std::path::Path;
 use super::{EXIT_OK, EXIT_PROBLEMS};
 use crate::edit::Editor;
 use crate::format::{DEFAULT_LOCK_WAIT, Expect, LoadError, MapWriter, SaveError};
-use crate::import::{ColumnMapping, ImportError, ImportPlan, plan_import, read_table};
+use crate::import::{
+    ColumnMapping, ContactDetails, ImportError, ImportPlan, MatchChoices, MatchOutcome,
+    MatchProposal, MatchSide, MatchTarget, plan_import_with, read_table,
+};
+use crate::lang::Language;
 use crate::model::Document;
+use crate::safe_text::{terminal, terminal_text};
+
+/// The user's match decisions from the options; an error for `--copy-contacts`
+/// values that are neither row numbers nor `all`.
+pub fn match_choices(
+    no_match_by_name: bool,
+    separate: &[usize],
+    same_person: &[usize],
+    copy_contacts: &[String],
+) -> Result<MatchChoices, String> {
+    let mut choices = MatchChoices {
+        match_by_name: !no_match_by_name,
+        separate: separate.iter().copied().collect(),
+        same: same_person.iter().copied().collect(),
+        ..MatchChoices::default()
+    };
+    for value in copy_contacts {
+        let value = value.trim();
+        if value.eq_ignore_ascii_case("all") {
+            choices.copy_all_contacts = true;
+        } else {
+            let row = value.parse::<usize>().map_err(|_| {
+                format!(
+                    "--copy-contacts: \"{}\" is not a row number or \"all\"",
+                    terminal(value)
+                )
+            })?;
+            choices.copy_contacts.insert(row);
+        }
+    }
+    Ok(choices)
+}
+
+/// Writes one line for the terminal: control characters in it are made visible
+/// and its bidi controls balanced (a closed pipe is not worth failing over).
+fn say(out: &mut dyn Write, line: &str) {
+    let _ = writeln!(out, "{}", terminal_text(line));
+}
+
+/// How to import, from the command line.
+pub struct Options<'a> {
+    /// `--map "Header=field"` overrides, in order.
+    pub mappings: &'a [String],
+    /// `--sheet NAME`.
+    pub sheet: Option<&'a str>,
+    /// `--force`: replace the file given with `-o`.
+    pub force: bool,
+    /// The match options.
+    pub choices: MatchChoices,
+}
 
 /// Imports `contacts` into a new map at `output` or merges it into `into`.
 pub fn run(
     contacts: &Path,
     output: Option<&Path>,
     into: Option<&Path>,
-    mappings: &[String],
-    sheet: Option<&str>,
-    force: bool,
+    options: &Options<'_>,
     out: &mut dyn Write,
 ) -> u8 {
+    let Options {
+        mappings,
+        sheet,
+        force,
+        ref choices,
+    } = *options;
     let target = match (output, into) {
         (_, Some(map)) => Target::Merge(map),
         (Some(map), None) => Target::New(map),
@@ -47,10 +105,10 @@ pub fn run(
         );
         return EXIT_PROBLEMS;
     }
-    match import(contacts, target, mappings, sheet, force, out) {
+    match import(contacts, target, mappings, sheet, force, choices, out) {
         Ok(()) => EXIT_OK,
         Err(message) => {
-            eprintln!("powermap import: {message}");
+            eprintln!("powermap import: {}", terminal_text(&message));
             EXIT_PROBLEMS
         }
     }
@@ -81,20 +139,33 @@ fn import(
     mappings: &[String],
     sheet: Option<&str>,
     force: bool,
+    choices: &MatchChoices,
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let table = read_table(contacts, sheet).map_err(|err| table_error(&err, contacts))?;
-    let _ = writeln!(out, "{}: {}", contacts.display(), table.source.describe());
+    // The sheet name comes from the file: isolated like any other file text.
+    let mut source = table.source.clone();
+    source.sheet = source.sheet.map(|sheet| terminal(&sheet).into_owned());
+    say(
+        out,
+        &format!(
+            "{}: {}",
+            terminal(&contacts.display().to_string()),
+            source.describe()
+        ),
+    );
     if sheet.is_some() && table.source.delimiter.is_some() {
-        let _ = writeln!(out, "note: --sheet only applies to .xlsx files; ignored");
+        say(out, "note: --sheet only applies to .xlsx files; ignored");
     }
     let mut mapping = ColumnMapping::detect(&table.headers);
     mapping
         .apply_overrides(mappings)
         .map_err(|err| format!("--map: {err}"))?;
-    let _ = writeln!(out, "columns:");
-    for line in mapping.describe() {
-        let _ = writeln!(out, "  {line}");
+    say(out, "columns:");
+    for column in 0..mapping.headers().len() {
+        let field = mapping.field(column).map_or("ignored", |f| f.as_str());
+        let header = crate::import::shorten(&mapping.label(column), 60);
+        say(out, &format!("  {} → {field}", terminal(&header)));
     }
 
     let map_path = match target {
@@ -117,10 +188,14 @@ fn import(
             }
         },
     };
-    let plan = plan_import(&doc, &table, &mapping).map_err(|err| table_error(&err, contacts))?;
-    report(&plan, out);
+    let plan = plan_import_with(&doc, &table, &mapping, choices, Language::English)
+        .map_err(|err| table_error(&err, contacts))?;
+    report(&plan, choices, out);
     if matches!(target, Target::Merge(_)) && plan.is_empty() {
-        let _ = writeln!(out, "no changes; {} left as it was", map_path.display());
+        say(
+            out,
+            &format!("no changes; {} left as it was", map_path.display()),
+        );
         return Ok(());
     }
     let mut editor = Editor::new(doc);
@@ -131,28 +206,148 @@ fn import(
     writer
         .save(doc, &expect)
         .map_err(|err| save_error(&err, map_path))?;
-    let _ = writeln!(
+    let en = Language::English;
+    say(
         out,
-        "wrote {}: {} people, {} relationships",
-        map_path.display(),
-        doc.stakeholders.len(),
-        doc.relationships.len()
+        &format!(
+            "wrote {}: {}, {}",
+            map_path.display(),
+            en.count(doc.stakeholders.len(), "person", "people", ""),
+            en.count(doc.relationships.len(), "relationship", "relationships", "")
+        ),
     );
     Ok(())
 }
 
-/// The source line is printed already; then each issue, the counts and the rest.
-fn report(plan: &ImportPlan, out: &mut dyn Write) {
+/// The source line is printed already; then the matches, each issue, the counts
+/// and the rest. Text from the file is made safe for the terminal.
+fn report(plan: &ImportPlan, choices: &MatchChoices, out: &mut dyn Write) {
+    matches_report(&plan.matches, choices, out);
     let summary = &plan.summary;
+    let quote = |text: &str| terminal(text).into_owned();
     for issue in &summary.issues {
-        let _ = writeln!(out, "{issue}");
+        let kind = issue.kind.map_text(quote);
+        say(
+            out,
+            &format!("row {}: {}", issue.row, kind.message(Language::English)),
+        );
     }
-    let _ = writeln!(out, "{}", summary.counts_line());
+    say(out, &summary.counts_line());
     if summary.lines_added > 0 {
-        let _ = writeln!(out, "reports-to lines added: {}", summary.lines_added);
+        say(
+            out,
+            &format!("reports-to lines added: {}", summary.lines_added),
+        );
+    }
+    if !summary.members_added.is_empty() {
+        let names: Vec<String> = summary.members_added.iter().map(|n| quote(n)).collect();
+        say(out, &format!("added to our team: {}", names.join(", ")));
     }
     if let Some(account) = &summary.account_set {
-        let _ = writeln!(out, "account: {account}");
+        say(out, &format!("account: {}", quote(account)));
+    }
+}
+
+/// Every match by name (both sides, so the user can check them), the number of
+/// matches by e-mail, and rows named in the options that matched nobody.
+fn matches_report(matches: &[MatchProposal], choices: &MatchChoices, out: &mut dyn Write) {
+    let (by_name, by_email): (Vec<&MatchProposal>, Vec<&MatchProposal>) =
+        matches.iter().partition(|m| m.is_by_name());
+    if !by_name.is_empty() {
+        say(
+            out,
+            "matches by name (check them; --separate, --same-person and --copy-contacts change them):",
+        );
+        for proposal in &by_name {
+            say(out, &format!("  {}", describe_match(proposal)));
+        }
+    }
+    let merged_by_email = by_email.iter().filter(|m| m.is_merged()).count();
+    if merged_by_email > 0 {
+        say(
+            out,
+            &format!(
+                "matched by e-mail: {}",
+                Language::English.count(merged_by_email, "row", "rows", "")
+            ),
+        );
+    }
+    let rows: std::collections::BTreeSet<usize> = matches.iter().map(|m| m.row).collect();
+    let named = [
+        ("--separate", &choices.separate),
+        ("--same-person", &choices.same),
+        ("--copy-contacts", &choices.copy_contacts),
+    ];
+    for (option, chosen) in named {
+        for row in chosen.iter().filter(|row| !rows.contains(row)) {
+            say(
+                out,
+                &format!("note: {option} {row}: row {row} matched nobody; ignored"),
+            );
+        }
+    }
+}
+
+/// `row 9 "刘洋" (教务处处长, 教务处) ≠ "刘洋" on the map (信息中心主任): kept apart
+/// (another title)`.
+fn describe_match(proposal: &MatchProposal) -> String {
+    let other = match &proposal.target {
+        MatchTarget::Existing(_) => "on the map".to_owned(),
+        MatchTarget::Row(row) => format!("(row {row})"),
+    };
+    let (sign, outcome) = match proposal.outcome {
+        MatchOutcome::Merged(ContactDetails::HeldBack) => (
+            "=",
+            format!(
+                "the same person; e-mail and phone not copied (--copy-contacts {} copies them)",
+                proposal.row
+            ),
+        ),
+        MatchOutcome::Merged(_) => ("=", "the same person".to_owned()),
+        MatchOutcome::KeptApart(reason) => {
+            let why = match reason {
+                crate::import::ApartReason::OtherEmail => "another e-mail",
+                crate::import::ApartReason::OtherTitle => "another title",
+                crate::import::ApartReason::OtherDepartment => "another department",
+                crate::import::ApartReason::NameMatchingOff => "matching by name is off",
+                crate::import::ApartReason::Chosen => "as chosen",
+            };
+            (
+                "≠",
+                format!(
+                    "kept apart ({why}; --same-person {} merges them)",
+                    proposal.row
+                ),
+            )
+        }
+    };
+    let others = match proposal.other_candidates {
+        0 => String::new(),
+        n => format!(
+            "; {} with this name would fit too",
+            Language::English.count(n, "other person", "other people", "")
+        ),
+    };
+    format!(
+        "row {} {} {sign} {} {other}: {outcome}{others}",
+        proposal.row,
+        side(&proposal.row_side),
+        side(&proposal.other_side)
+    )
+}
+
+/// `"Ann Lee" (Sales Director, Sales, ann@example.com)`, empty fields left out.
+fn side(side: &MatchSide) -> String {
+    let details: Vec<String> = [&side.title, &side.department, &side.email]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .map(|t| terminal(t).into_owned())
+        .collect();
+    let name = terminal(&side.name);
+    if details.is_empty() {
+        format!("\"{name}\"")
+    } else {
+        format!("\"{name}\" ({})", details.join(", "))
     }
 }
 

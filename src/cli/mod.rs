@@ -15,6 +15,8 @@ use clap::{Parser, Subcommand};
 pub const EXIT_OK: u8 = 0;
 /// Exit status when any file was invalid, unreadable or (with `--check`) not canonical.
 pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit status of a usage error (as clap exits on one).
+pub const EXIT_USAGE: u8 = 2;
 
 /// Power maps for B2B sales teams: who decides, who influences, and how to win them.
 #[derive(Debug, Parser)]
@@ -93,6 +95,19 @@ pub enum Task {
         /// Replace the file given with -o if it exists (it is kept as NAME.bak).
         #[arg(long)]
         force: bool,
+        /// Match rows to people by e-mail only, never by name.
+        #[arg(long)]
+        no_match_by_name: bool,
+        /// Rows (comma-separated, repeatable) to import as new people, whoever they match.
+        #[arg(long, value_name = "ROWS", value_delimiter = ',')]
+        separate: Vec<usize>,
+        /// Rows whose namesake was kept apart (another e-mail, title or department)
+        /// that are the same person after all.
+        #[arg(long, value_name = "ROWS", value_delimiter = ',')]
+        same_person: Vec<usize>,
+        /// Rows matched by name only whose e-mail and phone may be copied, or "all".
+        #[arg(long, value_name = "ROWS|all", value_delimiter = ',')]
+        copy_contacts: Vec<String>,
     },
     /// Measure the canvas headless (UI pass + tessellation) on generated maps.
     Bench {
@@ -180,7 +195,9 @@ fn language_date_and_map(
 )> {
     let parsed = parse_language(task, lang)
         .and_then(|language| Ok((language, parse_today(task, today)?, load_map(file)?)));
-    parsed.map_err(|message| eprintln!("{message}")).ok()
+    parsed
+        .map_err(|message| eprintln!("{}", crate::safe_text::terminal_text(&message)))
+        .ok()
 }
 
 /// Runs a headless task, writing its report to `out`.
@@ -202,15 +219,28 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             mappings,
             sheet,
             force,
-        } => import::run(
-            contacts,
-            output.as_deref(),
-            into.as_deref(),
-            mappings,
-            sheet.as_deref(),
-            *force,
-            out,
-        ),
+            no_match_by_name,
+            separate,
+            same_person,
+            copy_contacts,
+        } => match import::match_choices(*no_match_by_name, separate, same_person, copy_contacts) {
+            Ok(choices) => import::run(
+                contacts,
+                output.as_deref(),
+                into.as_deref(),
+                &import::Options {
+                    mappings,
+                    sheet: sheet.as_deref(),
+                    force: *force,
+                    choices,
+                },
+                out,
+            ),
+            Err(message) => {
+                eprintln!("powermap import: {message}");
+                EXIT_USAGE
+            }
+        },
         Task::Report {
             file,
             format,

@@ -26,8 +26,9 @@ pub fn run(
     let text = match format {
         ReportFormat::Json => {
             let json = report::to_json(&doc, &analysis);
+            // JSON escapes C0 only; C1 and bidi controls would reach the terminal.
             serde_json::to_string_pretty(&json)
-                .map(|s| s + "\n")
+                .map(|s| crate::safe_text::json_invisible_escaped(&s).into_owned() + "\n")
                 .unwrap_or_default()
         }
         ReportFormat::Markdown => report::to_text(&doc, &analysis, true),

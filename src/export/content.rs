@@ -2,11 +2,11 @@
 //! rendered as HTML or Markdown.
 
 use crate::analysis::approach::approach;
-use crate::analysis::playbook::default_plan;
-use crate::analysis::text::{capitalised, role_name, stage_phrase, stance_name};
+use crate::analysis::playbook::{PartSource, shown_plan};
+use crate::analysis::text::{capitalised, coverage_name, role_name, stage_phrase, stance_name};
 use crate::analysis::{Analysis, HealthLevel, Severity};
 use crate::lang::Language;
-use crate::model::{Coverage, Document, Role};
+use crate::model::{Document, PlanPart, Role};
 
 /// One titled block of text.
 pub struct Block {
@@ -60,9 +60,26 @@ pub struct ReportContent {
     pub approaches: Vec<Block>,
 }
 
-/// One role's plan in the report: the role's name, whether the text comes from the
-/// built-in playbook, and the non-empty fields as (name, text).
-pub type PlanSection = (String, bool, Vec<(String, String)>);
+/// One role's plan in the report.
+pub struct PlanSection {
+    /// The role's name.
+    pub role: String,
+    /// Whether the whole plan is the built-in playbook.
+    pub from_playbook: bool,
+    /// The non-empty fields.
+    pub fields: Vec<PlanField>,
+}
+
+/// One field of a plan in the report.
+pub struct PlanField {
+    /// The field's name.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+    /// Said next to the name, in brackets: that the text is the playbook's in a
+    /// plan the team partly wrote, or that the team wrote it in the other language.
+    pub note: Option<String>,
+}
 
 /// Section titles in the report's language.
 pub struct Titles {
@@ -135,15 +152,6 @@ pub fn severity_word(severity: Severity, l: Language) -> String {
     }
 }
 
-fn coverage_word(coverage: Coverage, l: Language) -> String {
-    match coverage {
-        Coverage::None => pick(l, "none", "未接触"),
-        Coverage::Brief => pick(l, "brief", "简单接触"),
-        Coverage::Multiple => pick(l, "multiple", "多次接触"),
-        Coverage::InDepth => pick(l, "in depth", "深度关系"),
-    }
-}
-
 /// Gathers the report content of `doc` (already redacted when asked).
 pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> ReportContent {
     let l = analysis.options.language;
@@ -151,20 +159,20 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
     let mut title = if account.name.is_empty() {
         pick(l, "Account plan", "客户计划")
     } else {
-        account.name.clone()
+        isolated(&account.name)
     };
     if !account.opportunity.is_empty() {
-        title = format!("{title} — {}", account.opportunity);
+        title = format!("{title} — {}", isolated(&account.opportunity));
     }
     let stage = capitalised(stage_phrase(account.stage, l));
     let mut meta = Vec::new();
     if !account.industry.is_empty() {
-        meta.push(account.industry.clone());
+        meta.push(isolated(&account.industry));
     }
     meta.push(stage);
     if let Some(value) = account.deal_value {
         meta.push(
-            format!("{} {}", format_amount(value), account.currency)
+            format!("{} {}", format_amount(value), isolated(&account.currency))
                 .trim()
                 .to_owned(),
         );
@@ -177,7 +185,7 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
     let name = |i: usize| {
         doc.stakeholders
             .get(i)
-            .map(|p| p.name.clone())
+            .map(|p| isolated(&p.name))
             .unwrap_or_default()
     };
 
@@ -217,7 +225,7 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
                     .and_then(|o| doc.team_member(o))
                     .map(|m| m.name.clone())
                     .unwrap_or_default(),
-                coverage_word(p.coverage, l),
+                coverage_name(p.coverage, l).to_owned(),
                 p.last_verified.map(|d| d.to_string()).unwrap_or_default(),
                 p.interests.business.clone(),
                 p.interests.personal.clone(),
@@ -251,53 +259,21 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             let note = if r.note.is_empty() {
                 String::new()
             } else {
-                format!(" — {}", r.note)
+                format!(" — {}", isolated(&r.note))
             };
             Some(format!(
                 "{} {kind} {} ({}){note}",
-                a.name,
-                b.name,
+                isolated(&a.name),
+                isolated(&b.name),
                 r.strength.level()
             ))
         })
         .collect();
-    let field_names = [
-        pick(l, "Objective", "目标"),
-        pick(l, "Key messages", "关键信息"),
-        pick(l, "Evidence to bring", "证据与材料"),
-        pick(l, "Channels", "沟通渠道"),
-        pick(l, "Cadence", "频率"),
-        pick(l, "Lead", "牵头人"),
-    ];
     let plans = Role::ALL
         .iter()
         .copied()
         .filter(|r| *r != Role::Unknown)
-        .map(|role| {
-            let own = doc.plans.get(&role);
-            let plan = own.cloned().unwrap_or_else(|| default_plan(role, l));
-            let lead = plan
-                .lead
-                .as_ref()
-                .and_then(|id| doc.team_member(id))
-                .map(|m| m.name.clone())
-                .unwrap_or_default();
-            let values = [
-                plan.objective,
-                plan.key_messages,
-                plan.evidence,
-                plan.channels,
-                plan.cadence,
-                lead,
-            ];
-            let fields = field_names
-                .iter()
-                .cloned()
-                .zip(values)
-                .filter(|(_, v)| !v.is_empty())
-                .collect();
-            (capitalised(role_name(role, l)), own.is_none(), fields)
-        })
+        .map(|role| plan_section(doc, role, l))
         .collect();
     let actions = Table {
         headers: vec![
@@ -327,7 +303,7 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             let mut lines = vec![found.why];
             lines.extend(found.steps);
             Some(Block {
-                title: format!("{}: {}", p.name, found.headline),
+                title: format!("{}: {}", isolated(&p.name), found.headline),
                 lines,
             })
         })
@@ -412,6 +388,68 @@ fn without_private_column(mut table: Table, redacted: bool) -> Table {
         }
     }
     table
+}
+
+/// The plan for `role` in the report's language: what the team wrote (with a note
+/// where they wrote in the other language), the playbook for the rest.
+fn plan_section(doc: &Document, role: Role, l: Language) -> PlanSection {
+    let own = doc.plans.get(&role);
+    let shown = shown_plan(role, own, l);
+    let from_playbook = shown.iter().all(|p| p.source == PartSource::Playbook)
+        && own.is_none_or(|plan| plan.lead.is_none());
+    let mut fields: Vec<PlanField> = shown
+        .into_iter()
+        .filter(|p| !p.text.is_empty())
+        .map(|p| {
+            let note = if let Some(written) = p.other_language(l) {
+                Some(match written {
+                    Language::Chinese => pick(l, "(written in Chinese)", "（中文撰写）"),
+                    Language::English => pick(l, "(written in English)", "（英文撰写）"),
+                })
+            } else if p.source == PartSource::Playbook && !from_playbook {
+                Some(pick(l, "(from the playbook)", "（内置打法）"))
+            } else {
+                None
+            };
+            PlanField {
+                name: part_name(p.part, l),
+                text: p.text,
+                note,
+            }
+        })
+        .collect();
+    let lead = own
+        .and_then(|plan| plan.lead.as_ref())
+        .and_then(|id| doc.team_member(id));
+    if let Some(member) = lead {
+        fields.push(PlanField {
+            name: pick(l, "Lead", "牵头人"),
+            text: member.name.clone(),
+            note: None,
+        });
+    }
+    PlanSection {
+        role: capitalised(role_name(role, l)),
+        from_playbook,
+        fields,
+    }
+}
+
+/// The name of a part of a plan.
+fn part_name(part: PlanPart, l: Language) -> String {
+    match part {
+        PlanPart::Objective => pick(l, "Objective", "目标"),
+        PlanPart::KeyMessages => pick(l, "Key messages", "关键信息"),
+        PlanPart::Evidence => pick(l, "Evidence to bring", "证据与材料"),
+        PlanPart::Channels => pick(l, "Channels", "沟通渠道"),
+        PlanPart::Cadence => pick(l, "Cadence", "频率"),
+    }
+}
+
+/// One piece of user text inside a line the report composes: isolated, so its bidi
+/// controls cannot reorder the rest of the line.
+fn isolated(text: &str) -> String {
+    crate::safe_text::isolate_bidi(text).into_owned()
 }
 
 /// An amount with thousands separators, without a fraction when whole.

@@ -29,6 +29,12 @@ dl { margin: 0.3em 0 1em; } dt { font-weight: bold; } dd { margin: 0 0 0.4em 1.2
 @media print { body { margin: 0; max-width: none; } h2 { page-break-after: avoid; } tr, .plan { page-break-inside: avoid; } .map svg { border: none; } }
 ";
 
+/// Text that holds user text (names, titles, notes, sentences that quote them):
+/// escaped and in `<bdi>`, so its direction cannot reorder what is around it.
+fn user(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
+}
+
 fn table_html(out: &mut String, table: &Table) {
     out.push_str("<table>\n<thead><tr>");
     for header in &table.headers {
@@ -38,7 +44,7 @@ fn table_html(out: &mut String, table: &Table) {
     for row in &table.rows {
         out.push_str("<tr>");
         for cell in row {
-            let _ = write!(out, "<td>{}</td>", escape(cell));
+            let _ = write!(out, "<td>{}</td>", user(cell));
         }
         out.push_str("</tr>\n");
     }
@@ -52,7 +58,7 @@ fn list_html(out: &mut String, items: &[String], none: &str) {
     }
     out.push_str("<ul>\n");
     for item in items {
-        let _ = writeln!(out, "<li>{}</li>", escape(item));
+        let _ = writeln!(out, "<li>{}</li>", user(item));
     }
     out.push_str("</ul>\n");
 }
@@ -77,8 +83,8 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
     let _ = writeln!(
         out,
         "<h1>{}</h1>\n<p class=\"meta\">{}</p>",
-        escape(&content.title),
-        escape(&content.meta)
+        user(&content.title),
+        user(&content.meta)
     );
     if let Some(note) = &content.redacted_note {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
@@ -93,13 +99,13 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
         "<h2>{}</h2>\n<p><span class=\"health {class}\">{}</span> {}</p>",
         escape(&t.health),
         escape(&content.health.1),
-        escape(&content.health_reason)
+        user(&content.health_reason)
     );
     let _ = writeln!(
         out,
         "<h2>{}</h2>\n<p>{}</p>",
         escape(&t.focus),
-        escape(&content.focus)
+        user(&content.focus)
     );
     let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"map\">", escape(&t.map));
     out.push_str(map_svg);
@@ -124,8 +130,8 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
                 out,
                 "<tr><td class=\"{class}\">{}</td><td>{}</td><td>{}</td></tr>",
                 escape(word),
-                escape(message),
-                escape(action)
+                user(message),
+                user(action)
             );
         }
         out.push_str("</tbody>\n</table>\n");
@@ -137,8 +143,8 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
     let _ = writeln!(out, "<h2>{}</h2>", escape(&t.people));
     table_html(&mut out, &content.people);
     let _ = writeln!(out, "<h2>{}</h2>", escape(&t.plans));
-    for (role, from_playbook, fields) in &content.plans {
-        let source = if *from_playbook {
+    for plan in &content.plans {
+        let source = if plan.from_playbook {
             format!(" <span class=\"playbook\">{}</span>", escape(&t.playbook))
         } else {
             String::new()
@@ -146,10 +152,20 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
         let _ = writeln!(
             out,
             "<div class=\"plan\">\n<h3>{}{source}</h3>\n<dl>",
-            escape(role)
+            escape(&plan.role)
         );
-        for (name, value) in fields {
-            let _ = writeln!(out, "<dt>{}</dt><dd>{}</dd>", escape(name), escape(value));
+        for field in &plan.fields {
+            let note = field
+                .note
+                .as_ref()
+                .map(|note| format!(" <span class=\"playbook\">{}</span>", escape(note)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "<dt>{}{note}</dt><dd>{}</dd>",
+                escape(&field.name),
+                user(&field.text)
+            );
         }
         out.push_str("</dl>\n</div>\n");
     }
@@ -161,9 +177,9 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
     }
     let _ = writeln!(out, "<h2>{}</h2>", escape(&t.approaches));
     for block in &content.approaches {
-        let _ = writeln!(out, "<h3>{}</h3>", escape(&block.title));
+        let _ = writeln!(out, "<h3>{}</h3>", user(&block.title));
         if let Some((why, steps)) = block.lines.split_first() {
-            let _ = writeln!(out, "<p>{}</p>", escape(why));
+            let _ = writeln!(out, "<p>{}</p>", user(why));
             list_html(&mut out, steps, &t.none);
         }
     }

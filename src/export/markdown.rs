@@ -86,16 +86,21 @@ pub fn report_markdown(content: &ReportContent) -> String {
     let _ = writeln!(out, "## {}\n", cell(&t.relationships));
     list_md(&mut out, &content.relationships, &t.none);
     let _ = writeln!(out, "## {}\n", cell(&t.plans));
-    for (role, from_playbook, fields) in &content.plans {
-        let source = if *from_playbook {
+    for plan in &content.plans {
+        let source = if plan.from_playbook {
             format!(" {}", cell(&t.playbook))
         } else {
             String::new()
         };
-        let _ = writeln!(out, "### {}{source}\n", cell(role));
-        for (name, value) in fields {
-            let _ = writeln!(out, "**{}**\n", cell(name));
-            for line in value.lines() {
+        let _ = writeln!(out, "### {}{source}\n", cell(&plan.role));
+        for field in &plan.fields {
+            let note = field
+                .note
+                .as_ref()
+                .map(|note| format!(" *{}*", cell(note)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "**{}**{note}\n", cell(&field.name));
+            for line in field.text.lines() {
                 let _ = writeln!(out, "{}  ", cell(line));
             }
             out.push('\n');

@@ -13,7 +13,7 @@ pub mod xml;
 
 use std::path::Path;
 
-pub use self::csv::{FORMULA_STARTS, neutralise, unneutralise};
+pub use self::csv::{FORMULA_STARTS, neutralise, runs_as_formula, unneutralise};
 pub use content::format_amount;
 pub use png::MAX_SIDE;
 pub use redact::redacted;

@@ -9,6 +9,7 @@ use crate::analysis::text::{kind_name, role_name, stage_phrase, stance_name};
 use crate::lang::Language;
 use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, Strength};
 use crate::placement::drawing_positions;
+use crate::safe_text::isolate_bidi;
 use crate::theme::{self, Rgb};
 
 /// Font families for SVG text, CJK-capable first.
@@ -141,11 +142,11 @@ fn header(svg: &mut String, doc: &Document, language: Language, width: f64) {
             Language::Chinese => "权力地图".to_owned(),
         }
     } else {
-        account.name.clone()
+        isolate_bidi(&account.name).into_owned()
     };
     if !account.opportunity.is_empty() {
         title.push_str(" — ");
-        title.push_str(&account.opportunity);
+        title.push_str(&isolate_bidi(&account.opportunity));
     }
     let _ = writeln!(
         svg,
@@ -155,11 +156,8 @@ fn header(svg: &mut String, doc: &Document, language: Language, width: f64) {
         escape(&title)
     );
     let stage = stage_phrase(account.stage, language);
-    let people = doc.stakeholders.len();
-    let subtitle = match language {
-        Language::English => format!("{stage} · {people} people"),
-        Language::Chinese => format!("{stage} · {people} 人"),
-    };
+    let people = language.count(doc.stakeholders.len(), "person", "people", "人");
+    let subtitle = format!("{stage} · {people}");
     let _ = writeln!(
         svg,
         "<text x=\"{:.0}\" y=\"54\" font-size=\"13\" fill=\"{}\">{}</text>",

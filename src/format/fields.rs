@@ -24,6 +24,7 @@ pub const PLAN: &[&str] = &[
     "channels",
     "cadence",
     "lead",
+    "written_in",
 ];
 /// Fields of `account`.
 pub const ACCOUNT: &[&str] = &[

@@ -7,11 +7,12 @@ use serde_json::{Map, Value};
 use super::LoadError;
 use super::fields;
 use super::object_reader::{ObjectReader, describe, kind_of};
+use crate::lang::Language;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use crate::model::{
-    Account, Contact, Coverage, Document, Interests, NextAction, Plan, Position, Power, Problem,
-    Relationship, RelationshipId, RelationshipKind, Role, Stage, Stakeholder, StakeholderId,
-    Stance, Strength, Subject, TeamMember, TeamMemberId, validate,
+    Account, Contact, Coverage, Document, Interests, NextAction, Plan, PlanPart, PlanText,
+    Position, Power, Problem, Relationship, RelationshipId, RelationshipKind, Role, Stage,
+    Stakeholder, StakeholderId, Stance, Strength, Subject, TeamMember, TeamMemberId, validate,
 };
 
 /// Reads a map from the bytes of a file. Every problem in the content is reported
@@ -274,20 +275,78 @@ fn read_plans(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> BTree
             continue;
         };
         let mut r = ObjectReader::new(object, subject, "", problems);
-        plans.insert(
-            role,
-            Plan {
-                objective: r.string("objective"),
-                key_messages: r.string("key_messages"),
-                evidence: r.string("evidence"),
-                channels: r.string("channels"),
-                cadence: r.string("cadence"),
-                lead: r.optional_string("lead").map(TeamMemberId::new),
-                extra: r.extra(fields::PLAN),
-            },
-        );
+        let plan = read_plan(&mut r);
+        plans.insert(role, plan);
     }
     plans
+}
+
+/// One plan. With `written_in` (2.11), the parts present are what the team wrote
+/// and the others follow the playbook; without it (files from before language
+/// marking), every part is the team's, an absent one empty.
+fn read_plan(r: &mut ObjectReader<'_>) -> Plan {
+    let marked = r.object("written_in");
+    let languages = marked.map(|languages| read_languages(r, languages));
+    let mut plan = Plan {
+        lead: r.optional_string("lead").map(TeamMemberId::new),
+        extra: r.extra(fields::PLAN),
+        ..Plan::default()
+    };
+    for part in PlanPart::ALL {
+        let present = r.value(part.as_str()).is_some();
+        let text = r.string(part.as_str());
+        *plan.part_mut(part) = match &languages {
+            None => Some(PlanText {
+                text,
+                language: None,
+            }),
+            Some(languages) if present => Some(PlanText {
+                text,
+                language: languages.get(&part).copied(),
+            }),
+            Some(_) => None,
+        };
+    }
+    if let Some(languages) = &languages {
+        for part in languages.keys() {
+            if plan.part(*part).is_none() {
+                r.problem(
+                    &format!("written_in.{}", part.as_str()),
+                    format!("names a part the plan does not have: {}", part.as_str()),
+                );
+            }
+        }
+    }
+    plan
+}
+
+/// The `written_in` object of a plan: part → language.
+fn read_languages(
+    r: &mut ObjectReader<'_>,
+    object: &Map<String, Value>,
+) -> BTreeMap<PlanPart, Language> {
+    let mut languages = BTreeMap::new();
+    for (key, value) in object {
+        let field = format!("written_in.{key}");
+        let Some(part) = PlanPart::parse(key) else {
+            let parts: Vec<&str> = PlanPart::ALL.iter().map(|p| p.as_str()).collect();
+            r.problem(
+                &field,
+                format!("is not a part of a plan; use {}", parts.join(", ")),
+            );
+            continue;
+        };
+        match value.as_str().and_then(Language::from_code) {
+            Some(language) => {
+                languages.insert(part, language);
+            }
+            None => r.problem(
+                &field,
+                format!("must be \"en\" or \"zh\", found {}", describe(value)),
+            ),
+        }
+    }
+    languages
 }
 
 fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Account {

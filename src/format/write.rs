@@ -5,8 +5,8 @@ use serde_json::{Map, Number, Value};
 
 use super::fields;
 use crate::model::{
-    Account, Contact, Coverage, Date, Document, Extra, Interests, NextAction, Plan, Relationship,
-    Stakeholder, TeamMember,
+    Account, Contact, Coverage, Date, Document, Extra, Interests, NextAction, Plan, PlanPart,
+    Relationship, Stakeholder, TeamMember,
 };
 
 /// The canonical bytes of a document: what is saved to disk.
@@ -106,15 +106,31 @@ fn number(value: f64) -> Value {
     }
 }
 
+/// A plan as older versions wrote it when every part is the team's and none has a
+/// language (those files keep their bytes); otherwise the parts the team wrote, even
+/// empty ones, and `written_in`, which marks that absent parts follow the playbook.
 fn plan_value(plan: &Plan) -> Value {
-    ObjectWriter::new()
-        .text("objective", &plan.objective)
-        .text("key_messages", &plan.key_messages)
-        .text("evidence", &plan.evidence)
-        .text("channels", &plan.channels)
-        .text("cadence", &plan.cadence)
-        .maybe("lead", plan.lead.as_ref().map(|l| l.as_str().into()))
-        .finish(&plan.extra)
+    let unmarked = plan.is_unmarked();
+    let mut writer = ObjectWriter::new();
+    let mut languages = Map::new();
+    for part in PlanPart::ALL {
+        let Some(written) = plan.part(part) else {
+            continue;
+        };
+        writer = if unmarked {
+            writer.text(part.as_str(), &written.text)
+        } else {
+            writer.always(part.as_str(), written.text.as_str())
+        };
+        if let Some(language) = written.language {
+            languages.insert(part.as_str().to_owned(), language.code().into());
+        }
+    }
+    writer = writer.maybe("lead", plan.lead.as_ref().map(|l| l.as_str().into()));
+    if !unmarked {
+        writer = writer.always("written_in", Value::Object(languages));
+    }
+    writer.finish(&plan.extra)
 }
 
 fn account_value(account: &Account) -> Value {

@@ -1,12 +1,14 @@
-//! Rows of a contact list as contacts: cleaned text, a composed name, and the rows
-//! that cannot be used, each with its reason.
+//! Rows of a contact list as contacts: cleaned text, a composed name, values of the
+//! enumerated columns, and the rows that cannot be used, each with its reason.
 
 use super::field::Field;
 use super::issue::RowIssueKind;
 use super::mapping::ColumnMapping;
 use super::table::{ColumnLabel, Row, Table};
-use super::text::{clean_multiline, collapse_whitespace, is_all_cjk};
+use super::text::{clean_multiline, collapse_whitespace, is_all_cjk, shorten};
+use super::words::{parse_coverage, parse_power, parse_role, parse_stance, split_tags};
 use crate::model::limits::MAX_STRING_BYTES;
+use crate::model::{Coverage, Date, Power, Role, Stance};
 
 /// One usable row.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
@@ -29,26 +31,64 @@ pub struct ContactRow {
     pub notes: String,
     /// The manager's name or e-mail.
     pub reports_to: String,
+    /// The buying role, when the row gives one.
+    pub role: Option<Role>,
+    /// The stance, when the row gives one.
+    pub stance: Option<Stance>,
+    /// Power, when the row gives it.
+    pub power: Option<Power>,
+    /// Coverage, when the row gives it.
+    pub coverage: Option<Coverage>,
+    /// Business agenda (line breaks kept).
+    pub business_agenda: String,
+    /// Personal agenda (line breaks kept).
+    pub personal_agenda: String,
+    /// Concerns (line breaks kept).
+    pub concerns: String,
+    /// Decision criteria (line breaks kept).
+    pub decision_criteria: String,
+    /// Other contact details.
+    pub other_contact: String,
+    /// The name of the team member who owns the relationship.
+    pub owner: String,
+    /// Last contact.
+    pub last_contact: Option<Date>,
+    /// Last verified.
+    pub last_verified: Option<Date>,
+    /// Where the information comes from.
+    pub source: String,
+    /// Tags.
+    pub tags: Vec<String>,
 }
 
-/// The usable rows of `table`, and one issue (row number, kind) per row left out.
+/// Issues found in rows: (row number, kind).
+pub type RowIssues = Vec<(usize, RowIssueKind)>;
+
+/// The usable rows of `table`; the rows left out (one issue each); and values that
+/// could not be read from usable rows (the rest of the row is used).
 pub fn read_contacts(
     table: &Table,
     mapping: &ColumnMapping,
-) -> (Vec<ContactRow>, Vec<(usize, RowIssueKind)>) {
+) -> (Vec<ContactRow>, RowIssues, RowIssues) {
     let mut contacts = Vec::with_capacity(table.rows.len());
-    let mut issues = Vec::new();
+    let mut skipped = Vec::new();
+    let mut warnings = Vec::new();
     for row in &table.rows {
-        match contact(row, mapping) {
+        match contact(row, mapping, &mut warnings) {
             Ok(contact) => contacts.push(contact),
-            Err(kind) => issues.push((row.number, kind)),
+            Err(kind) => skipped.push((row.number, kind)),
         }
     }
-    (contacts, issues)
+    (contacts, skipped, warnings)
 }
 
-/// The contact in `row`, or why the row is skipped.
-fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, RowIssueKind> {
+/// The contact in `row`, or why the row is skipped; values that cannot be read go
+/// to `warnings`.
+fn contact(
+    row: &Row,
+    mapping: &ColumnMapping,
+    warnings: &mut Vec<(usize, RowIssueKind)>,
+) -> Result<ContactRow, RowIssueKind> {
     for column in 0..mapping.headers().len() {
         let length = row.cell(column).len();
         if mapping.field(column).is_some() && length > MAX_STRING_BYTES {
@@ -63,9 +103,13 @@ fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, RowIssueKin
     // read without the protecting apostrophe.
     let raw = |c: usize| crate::export::unneutralise(row.cell(c));
     let cell = |field: Field| {
-        mapping
-            .column(field)
-            .map_or_else(String::new, |c| collapse_whitespace(raw(c)))
+        mapping.column(field).map_or_else(String::new, |c| {
+            if field.is_multiline() {
+                clean_multiline(raw(c))
+            } else {
+                collapse_whitespace(raw(c))
+            }
+        })
     };
     let name = compose_name(
         &cell(Field::Name),
@@ -83,6 +127,32 @@ fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, RowIssueKin
             limit: MAX_STRING_BYTES,
         });
     }
+    // A value that cannot be read is reported and left out; the row is used.
+    let mut value = |field: Field, parse: &dyn Fn(&str) -> bool| {
+        let text = cell(field);
+        if !text.is_empty() && !parse(&text) {
+            warnings.push((
+                row.number,
+                RowIssueKind::UnknownValue {
+                    column: mapping
+                        .column(field)
+                        .map(|c| label(mapping, c))
+                        .unwrap_or(ColumnLabel::Header(field.as_str().to_owned())),
+                    field,
+                    value: shorten(&text, 60),
+                },
+            ));
+        }
+        text
+    };
+    let role = parse_role(&value(Field::Role, &|t| parse_role(t).is_some()));
+    let stance = parse_stance(&value(Field::Stance, &|t| parse_stance(t).is_some()));
+    let power = parse_power(&value(Field::Power, &|t| parse_power(t).is_some()));
+    let coverage = parse_coverage(&value(Field::Coverage, &|t| parse_coverage(t).is_some()));
+    let date = |text: String| text.parse::<Date>().ok();
+    let is_date = |t: &str| t.parse::<Date>().is_ok();
+    let last_contact = date(value(Field::LastContact, &is_date));
+    let last_verified = date(value(Field::LastVerified, &is_date));
     Ok(ContactRow {
         row: row.number,
         name,
@@ -91,10 +161,22 @@ fn contact(row: &Row, mapping: &ColumnMapping) -> Result<ContactRow, RowIssueKin
         email: cell(Field::Email),
         phone: cell(Field::Phone),
         account: cell(Field::Account),
-        notes: mapping
-            .column(Field::Notes)
-            .map_or_else(String::new, |c| clean_multiline(raw(c))),
+        notes: cell(Field::Notes),
         reports_to: cell(Field::ReportsTo),
+        role,
+        stance,
+        power,
+        coverage,
+        business_agenda: cell(Field::BusinessAgenda),
+        personal_agenda: cell(Field::PersonalAgenda),
+        concerns: cell(Field::Concerns),
+        decision_criteria: cell(Field::DecisionCriteria),
+        other_contact: cell(Field::OtherContact),
+        owner: cell(Field::Owner),
+        last_contact,
+        last_verified,
+        source: cell(Field::Source),
+        tags: split_tags(&cell(Field::Tags)),
     })
 }
 

@@ -23,6 +23,34 @@ pub enum Field {
     Account,
     /// Free notes.
     Notes,
+    /// The buying role: a code (`decision_maker`) or its word in English or Chinese.
+    Role,
+    /// The stance toward us: a code (`supporter`) or its word.
+    Stance,
+    /// Power, 1 to 5.
+    Power,
+    /// How deep our relationship is: a code (`in_depth`) or its word.
+    Coverage,
+    /// The person's business agenda (业务诉求).
+    BusinessAgenda,
+    /// The person's personal agenda (个人诉求).
+    PersonalAgenda,
+    /// Their concerns.
+    Concerns,
+    /// Their decision criteria.
+    DecisionCriteria,
+    /// Other contact details (WeChat, an assistant's number).
+    OtherContact,
+    /// The member of our team who owns the relationship, by name.
+    Owner,
+    /// When we last spoke with them (YYYY-MM-DD).
+    LastContact,
+    /// When what we know was last checked (YYYY-MM-DD).
+    LastVerified,
+    /// Where the information comes from.
+    Source,
+    /// Tags, separated by `;` or `,`.
+    Tags,
 }
 
 impl Field {
@@ -38,6 +66,20 @@ impl Field {
         Self::Phone,
         Self::Account,
         Self::Notes,
+        Self::Role,
+        Self::Stance,
+        Self::Power,
+        Self::Coverage,
+        Self::BusinessAgenda,
+        Self::PersonalAgenda,
+        Self::Concerns,
+        Self::DecisionCriteria,
+        Self::OtherContact,
+        Self::Owner,
+        Self::LastContact,
+        Self::LastVerified,
+        Self::Source,
+        Self::Tags,
     ];
 
     /// The snake_case name used on the command line.
@@ -53,7 +95,34 @@ impl Field {
             Self::Phone => "phone",
             Self::Account => "account",
             Self::Notes => "notes",
+            Self::Role => "role",
+            Self::Stance => "stance",
+            Self::Power => "power",
+            Self::Coverage => "coverage",
+            Self::BusinessAgenda => "business_agenda",
+            Self::PersonalAgenda => "personal_agenda",
+            Self::Concerns => "concerns",
+            Self::DecisionCriteria => "decision_criteria",
+            Self::OtherContact => "other_contact",
+            Self::Owner => "owner",
+            Self::LastContact => "last_contact",
+            Self::LastVerified => "last_verified",
+            Self::Source => "source",
+            Self::Tags => "tags",
         }
+    }
+
+    /// Whether the field keeps line breaks (notes and the longer texts); other
+    /// fields are one line.
+    pub fn is_multiline(self) -> bool {
+        matches!(
+            self,
+            Self::Notes
+                | Self::BusinessAgenda
+                | Self::PersonalAgenda
+                | Self::Concerns
+                | Self::DecisionCriteria
+        )
     }
 
     /// Parses a snake_case name (case-insensitive; "-" and " " may stand for "_").
@@ -149,6 +218,21 @@ impl Field {
                 "comment",
                 "备注",
             ],
+            // The headers of Powermap's own CSV export come first in each list.
+            Self::Role => &["role", "buyingrole", "角色", "决策角色"],
+            Self::Stance => &["stance", "attitude", "态度", "立场"],
+            Self::Power => &["power", "权力", "权力大小"],
+            Self::Coverage => &["coverage", "覆盖深度", "覆盖", "关系深度"],
+            Self::BusinessAgenda => &["businessagenda", "业务诉求"],
+            Self::PersonalAgenda => &["personalagenda", "个人诉求"],
+            Self::Concerns => &["concerns", "顾虑"],
+            Self::DecisionCriteria => &["decisioncriteria", "决策标准"],
+            Self::OtherContact => &["othercontact", "其他联系方式", "wechat", "微信", "微信号"],
+            Self::Owner => &["owner", "contactowner", "负责人", "我方负责人"],
+            Self::LastContact => &["lastcontact", "lastcontacted", "最近联系"],
+            Self::LastVerified => &["lastverified", "最近核实"],
+            Self::Source => &["source", "信息来源", "来源"],
+            Self::Tags => &["tags", "tag", "标签"],
         }
     }
 
@@ -203,6 +287,26 @@ mod tests {
         assert_eq!(Field::recognize("名"), Some(Field::FirstName));
         assert_eq!(Field::recognize("手机号："), Some(Field::Phone));
         assert_eq!(Field::recognize("Lead Source"), None);
+        // The headers of Powermap's own CSV export, in both languages.
+        for (header, field) in [
+            ("Role", Field::Role),
+            ("角色", Field::Role),
+            ("态度", Field::Stance),
+            ("权力", Field::Power),
+            ("覆盖深度", Field::Coverage),
+            ("Business Agenda", Field::BusinessAgenda),
+            ("个人诉求", Field::PersonalAgenda),
+            ("顾虑", Field::Concerns),
+            ("Decision Criteria", Field::DecisionCriteria),
+            ("其他联系方式", Field::OtherContact),
+            ("负责人", Field::Owner),
+            ("Last Contact", Field::LastContact),
+            ("最近核实", Field::LastVerified),
+            ("信息来源", Field::Source),
+            ("标签", Field::Tags),
+        ] {
+            assert_eq!(Field::recognize(header), Some(field), "{header}");
+        }
         assert_eq!(Field::recognize("  "), None);
     }
 

@@ -1,7 +1,10 @@
 //! What can be wrong with one row of a contact list, as data, and its sentence in
 //! English or Chinese.
 
+use super::field::Field;
+use super::matching::ApartReason;
 use super::table::ColumnLabel;
+use super::words::accepted;
 use crate::lang::Language;
 
 /// Why a row was skipped or merged, or why its reporting line was left out. Names
@@ -30,7 +33,8 @@ pub enum RowIssueKind {
         /// The limit in bytes.
         limit: usize,
     },
-    /// Someone has the same name but another e-mail; the row became a new person.
+    /// Someone has the same name (or e-mail) but the row was kept apart from them
+    /// (see [`super::matching`]); the row became a new person.
     Namesake {
         /// The row's name.
         name: String,
@@ -38,6 +42,30 @@ pub enum RowIssueKind {
         other: String,
         /// The row the other person comes from; `None` when they are on the map.
         other_row: Option<usize>,
+        /// Why they were kept apart.
+        reason: ApartReason,
+        /// The row's and the other person's differing title or department.
+        values: Option<(String, String)>,
+    },
+    /// The row was taken for a namesake by name only, and its contact details
+    /// were not copied (the user did not confirm).
+    NameMatch {
+        /// The row's name.
+        name: String,
+        /// The other person's name.
+        other: String,
+        /// The row the other person comes from; `None` when they are on the map.
+        other_row: Option<usize>,
+    },
+    /// A cell of an enumerated or date column could not be read; that value was
+    /// left out and the rest of the row used.
+    UnknownValue {
+        /// The column.
+        column: ColumnLabel,
+        /// The field the column fills.
+        field: Field,
+        /// The cell, shortened.
+        value: String,
     },
     /// A later row for a person seen before; only empty fields were filled.
     SamePerson {
@@ -83,6 +111,89 @@ pub enum RowIssueKind {
 }
 
 impl RowIssueKind {
+    /// The same issue with every piece of text from the file passed through `f`
+    /// (the command line makes them safe for the terminal with it).
+    pub fn map_text(&self, f: impl Fn(&str) -> String) -> Self {
+        let label = |c: &ColumnLabel| match c {
+            ColumnLabel::Header(h) => ColumnLabel::Header(f(h)),
+            ColumnLabel::Letter(l) => ColumnLabel::Letter(l.clone()),
+        };
+        match self {
+            Self::CellTooLong {
+                column,
+                bytes,
+                limit,
+            } => Self::CellTooLong {
+                column: label(column),
+                bytes: *bytes,
+                limit: *limit,
+            },
+            Self::NoName { columns } => Self::NoName {
+                columns: columns.iter().map(label).collect(),
+            },
+            Self::NameTooLong { bytes, limit } => Self::NameTooLong {
+                bytes: *bytes,
+                limit: *limit,
+            },
+            Self::Namesake {
+                name,
+                other,
+                other_row,
+                reason,
+                values,
+            } => Self::Namesake {
+                name: f(name),
+                other: f(other),
+                other_row: *other_row,
+                reason: *reason,
+                values: values.as_ref().map(|(a, b)| (f(a), f(b))),
+            },
+            Self::NameMatch {
+                name,
+                other,
+                other_row,
+            } => Self::NameMatch {
+                name: f(name),
+                other: f(other),
+                other_row: *other_row,
+            },
+            Self::UnknownValue {
+                column,
+                field,
+                value,
+            } => Self::UnknownValue {
+                column: label(column),
+                field: *field,
+                value: f(value),
+            },
+            Self::SamePerson { name, first_row } => Self::SamePerson {
+                name: f(name),
+                first_row: *first_row,
+            },
+            Self::ConflictingManager {
+                manager,
+                kept,
+                kept_row,
+            } => Self::ConflictingManager {
+                manager: f(manager),
+                kept: f(kept),
+                kept_row: *kept_row,
+            },
+            Self::AmbiguousManager { manager, count } => Self::AmbiguousManager {
+                manager: f(manager),
+                count: *count,
+            },
+            Self::ManagerNotFound { manager } => Self::ManagerNotFound {
+                manager: f(manager),
+            },
+            Self::OwnManager { name } => Self::OwnManager { name: f(name) },
+            Self::Cycle { name, manager } => Self::Cycle {
+                name: f(name),
+                manager: f(manager),
+            },
+        }
+    }
+
     /// The issue in a sentence, without the row number.
     pub fn message(&self, language: Language) -> String {
         match language {
@@ -120,16 +231,59 @@ impl RowIssueKind {
                 name,
                 other,
                 other_row,
+                reason,
+                values,
+            } => {
+                let other = match other_row {
+                    Some(row) => format!("\"{other}\" (row {row})"),
+                    None => format!("\"{other}\" on the map"),
+                };
+                let differs = |what: &str| match values {
+                    Some((ours, theirs)) => {
+                        format!("another {what} (\"{ours}\", not \"{theirs}\")")
+                    }
+                    None => format!("another {what}"),
+                };
+                let why = match reason {
+                    ApartReason::OtherEmail => {
+                        format!("has the same name as {other} but another e-mail")
+                    }
+                    ApartReason::OtherTitle => {
+                        format!("has the same name as {other} but {}", differs("title"))
+                    }
+                    ApartReason::OtherDepartment => {
+                        format!("has the same name as {other} but {}", differs("department"))
+                    }
+                    ApartReason::NameMatchingOff => {
+                        format!("has the same name as {other}; matching by name is off")
+                    }
+                    ApartReason::Chosen => format!("was kept apart from {other} as chosen"),
+                };
+                format!("\"{name}\" {why}; added as a separate person")
+            }
+            Self::NameMatch {
+                name,
+                other,
+                other_row,
             } => {
                 let other = match other_row {
                     Some(row) => format!("\"{other}\" (row {row})"),
                     None => format!("\"{other}\" on the map"),
                 };
                 format!(
-                    "\"{name}\" has the same name as {other} but another e-mail; \
-                     added as a separate person"
+                    "\"{name}\" taken for {other} by name only; e-mail and phone not copied \
+                     (confirm the match to copy them)"
                 )
             }
+            Self::UnknownValue {
+                column,
+                field,
+                value,
+            } => format!(
+                "\"{value}\" in {} is not understood ({}); left out",
+                column.text(en),
+                accepted(*field, en)
+            ),
             Self::SamePerson { name, first_row } => format!(
                 "same person as row {first_row} (\"{name}\"); merged: only empty fields filled"
             ),
@@ -184,13 +338,48 @@ impl RowIssueKind {
                 name,
                 other,
                 other_row,
+                reason,
+                values,
             } => {
                 let other = match other_row {
                     Some(row) => format!("第 {row} 行的“{other}”"),
                     None => format!("地图上的“{other}”"),
                 };
-                format!("“{name}”与{other}同名但邮箱不同，已作为另一个人添加")
+                let differs = |what: &str| match values {
+                    Some((ours, theirs)) => format!("{what}不同（“{ours}”，而非“{theirs}”）"),
+                    None => format!("{what}不同"),
+                };
+                let why = match reason {
+                    ApartReason::OtherEmail => format!("与{other}同名但邮箱不同"),
+                    ApartReason::OtherTitle => format!("与{other}同名但{}", differs("职务")),
+                    ApartReason::OtherDepartment => {
+                        format!("与{other}同名但{}", differs("部门"))
+                    }
+                    ApartReason::NameMatchingOff => format!("与{other}同名，但已关闭按姓名匹配"),
+                    ApartReason::Chosen => format!("已按您的选择与{other}分开"),
+                };
+                format!("“{name}”{why}，已作为另一个人添加")
             }
+            Self::NameMatch {
+                name,
+                other,
+                other_row,
+            } => {
+                let other = match other_row {
+                    Some(row) => format!("第 {row} 行的“{other}”"),
+                    None => format!("地图上的“{other}”"),
+                };
+                format!("“{name}”仅凭姓名被视为{other}，未复制邮箱和电话（确认匹配后才会复制）")
+            }
+            Self::UnknownValue {
+                column,
+                field,
+                value,
+            } => format!(
+                "{}中的“{value}”无法识别（可用：{}），此项未导入",
+                column_in_chinese(column),
+                accepted(*field, Language::Chinese)
+            ),
             Self::SamePerson { name, first_row } => {
                 format!("与第 {first_row} 行是同一人（{name}），已合并：只补充了空字段")
             }
@@ -268,11 +457,15 @@ mod tests {
                 name: "Dee".to_owned(),
                 other: "DEE".to_owned(),
                 other_row: Some(4),
+                reason: ApartReason::OtherEmail,
+                values: None,
             },
             RowIssueKind::Namesake {
                 name: "王芳".to_owned(),
                 other: "王 芳".to_owned(),
                 other_row: None,
+                reason: ApartReason::OtherEmail,
+                values: None,
             },
             RowIssueKind::SamePerson {
                 name: "张伟".to_owned(),
@@ -297,6 +490,44 @@ mod tests {
                 name: "Bob".to_owned(),
                 manager: "Ann".to_owned(),
             },
+            RowIssueKind::Namesake {
+                name: "刘洋".to_owned(),
+                other: "刘洋".to_owned(),
+                other_row: None,
+                reason: ApartReason::OtherTitle,
+                values: Some(("教务处处长".to_owned(), "信息中心主任".to_owned())),
+            },
+            RowIssueKind::Namesake {
+                name: "Ann Lee".to_owned(),
+                other: "Ann Lee".to_owned(),
+                other_row: Some(3),
+                reason: ApartReason::OtherDepartment,
+                values: Some(("Sales".to_owned(), "Finance".to_owned())),
+            },
+            RowIssueKind::Namesake {
+                name: "Ann Lee".to_owned(),
+                other: "ann lee".to_owned(),
+                other_row: None,
+                reason: ApartReason::NameMatchingOff,
+                values: None,
+            },
+            RowIssueKind::Namesake {
+                name: "Ann Lee".to_owned(),
+                other: "Ann Lee".to_owned(),
+                other_row: Some(2),
+                reason: ApartReason::Chosen,
+                values: None,
+            },
+            RowIssueKind::NameMatch {
+                name: "刘洋".to_owned(),
+                other: "刘洋".to_owned(),
+                other_row: None,
+            },
+            RowIssueKind::UnknownValue {
+                column: header("角色"),
+                field: Field::Role,
+                value: "VIP".to_owned(),
+            },
         ]
     }
 
@@ -320,11 +551,26 @@ mod tests {
                 name,
                 other,
                 other_row,
+                reason: _,
+                values,
+            } => {
+                let mut data = vec![name.clone(), other.clone()];
+                data.extend(other_row.map(|r| r.to_string()));
+                if let Some((ours, theirs)) = values {
+                    data.extend([ours.clone(), theirs.clone()]);
+                }
+                data
+            }
+            RowIssueKind::NameMatch {
+                name,
+                other,
+                other_row,
             } => {
                 let mut data = vec![name.clone(), other.clone()];
                 data.extend(other_row.map(|r| r.to_string()));
                 data
             }
+            RowIssueKind::UnknownValue { column, value, .. } => vec![label(column), value.clone()],
             RowIssueKind::SamePerson { name, first_row } => {
                 vec![name.clone(), first_row.to_string()]
             }
@@ -373,6 +619,12 @@ mod tests {
             missing,
             own,
             cycle,
+            title,
+            department,
+            off,
+            chosen,
+            name_match,
+            value,
         ] = every_kind().try_into().unwrap();
         let en = |k: &RowIssueKind| k.message(Language::English);
         let zh = |k: &RowIssueKind| k.message(Language::Chinese);
@@ -454,5 +706,49 @@ mod tests {
             zh(&cycle),
             "“Bob”汇报给“Ann”会使汇报关系形成循环，未建立汇报关系"
         );
+        assert_eq!(
+            en(&title),
+            "\"刘洋\" has the same name as \"刘洋\" on the map but another title \
+             (\"教务处处长\", not \"信息中心主任\"); added as a separate person"
+        );
+        assert_eq!(
+            zh(&title),
+            "“刘洋”与地图上的“刘洋”同名但职务不同（“教务处处长”，而非“信息中心主任”），已作为另一个人添加"
+        );
+        assert!(en(&department).contains("another department (\"Sales\", not \"Finance\")"));
+        assert!(en(&off).contains("matching by name is off"));
+        assert!(zh(&off).contains("已关闭按姓名匹配"));
+        assert!(en(&chosen).contains("kept apart from \"Ann Lee\" (row 2) as chosen"));
+        assert_eq!(
+            zh(&name_match),
+            "“刘洋”仅凭姓名被视为地图上的“刘洋”，未复制邮箱和电话（确认匹配后才会复制）"
+        );
+        assert_eq!(
+            en(&value),
+            "\"VIP\" in 角色 is not understood (decision_maker, influencer, end_user, \
+             gatekeeper, blocker, champion, unknown); left out"
+        );
+        assert!(zh(&value).starts_with("“角色”列中的“VIP”无法识别（可用：决策者、影响者"));
+    }
+
+    #[test]
+    fn map_text_reaches_every_piece_of_file_text() {
+        for kind in every_kind() {
+            let marked = kind.map_text(|t| format!("<{t}>"));
+            for datum in data(&kind) {
+                // Numbers and column letters are not text from the file.
+                if datum
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+                {
+                    continue;
+                }
+                let english = marked.message(Language::English);
+                assert!(
+                    english.contains(&format!("<{datum}>")),
+                    "{datum} in {english}"
+                );
+            }
+        }
     }
 }

@@ -10,7 +10,11 @@
 //!    [`ColumnMapping::apply_override`].
 //! 3. [`plan_import`]: one [`crate::edit::Command::Batch`] that adds and completes
 //!    people, draws reporting lines and lays the new people out, with an
-//!    [`ImportSummary`] of what it does and of every row it could not use.
+//!    [`ImportSummary`] of what it does and of every row it could not use, and
+//!    every [`MatchProposal`]: which rows were taken for someone already known, or
+//!    kept apart from a namesake, with the evidence. [`plan_import_with`] applies
+//!    the user's [`MatchChoices`] (keep a match apart, merge namesakes, copy
+//!    contact details onto a match by name).
 //!
 //! Texts for the user come in English and Simplified Chinese: [`plan_import_in`],
 //! [`RowIssue::line`], [`SourceInfo::describe_in`] and [`ImportError::message`]
@@ -28,11 +32,14 @@ mod issue;
 mod layout;
 mod lines;
 mod mapping;
+mod matching;
+mod namesakes;
 mod people;
 mod plan;
 mod summary;
 mod table;
 mod text;
+mod words;
 mod xlsx;
 
 pub use contacts::compose_name;
@@ -43,10 +50,16 @@ pub use field::{Field, normalize_header};
 pub use issue::RowIssueKind;
 pub use layout::{LEVEL_HEIGHT_PX, SLOT_WIDTH_PX};
 pub use mapping::ColumnMapping;
-pub use plan::{ImportPlan, plan_import, plan_import_in};
+pub use matching::{
+    Agreement, ApartReason, ContactDetails, MatchBasis, MatchChoices, MatchEvidence, MatchOutcome,
+    MatchProposal, MatchSide, MatchTarget, email_key, name_key, text_key,
+};
+pub use plan::{ImportPlan, plan_import, plan_import_in, plan_import_with, propose_matches};
 pub use summary::{ImportSummary, RowIssue};
 pub use table::{
     ColumnLabel, MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table,
     TableFormat, delimiter_name, read_table, read_table_bytes,
 };
+pub use text::shorten;
+pub use words::{parse_coverage, parse_power, parse_role, parse_stance};
 pub use xlsx::MAX_SHEET_TEXT_BYTES;

@@ -8,6 +8,7 @@ use super::contacts::{ContactRow, read_contacts};
 use super::layout::layout;
 use super::lines::{NewLine, plan_lines};
 use super::mapping::ColumnMapping;
+use super::matching::{MatchChoices, MatchProposal};
 use super::people::{Origin, People};
 use super::summary::{ImportSummary, RowIssue};
 use super::table::Table;
@@ -24,6 +25,9 @@ pub struct ImportPlan {
     pub command: Command,
     /// Counts and row issues, for the user.
     pub summary: ImportSummary,
+    /// Every row that matched someone already known or had a namesake, in row
+    /// order, with both sides and the evidence, for the user to check.
+    pub matches: Vec<MatchProposal>,
 }
 
 impl ImportPlan {
@@ -35,9 +39,9 @@ impl ImportPlan {
 
 /// Plans importing `table` into `doc` with `mapping`.
 ///
-/// Each usable row is matched to a person by e-mail (ignoring case), then by name
-/// (ignoring case and extra spaces; not when both have different e-mails). Matched
-/// people only get their empty title, department, e-mail, phone and notes filled;
+/// Each usable row is matched to a person by e-mail, else proposed as a namesake's
+/// match when nothing speaks against it (see [`super::matching`]). Matched people
+/// only get their empty fields filled — contact details only on an e-mail match;
 /// rows for the same person are merged. New people get fresh ids, a `source`
 /// naming the file and row, and org-chart positions. Managers named in the
 /// reports-to column become `reports_to` lines. The account column names the map's
@@ -59,12 +63,25 @@ pub fn plan_import_in(
     mapping: &ColumnMapping,
     language: Language,
 ) -> Result<ImportPlan, ImportError> {
+    plan_import_with(doc, table, mapping, &MatchChoices::default(), language)
+}
+
+/// Plans like [`plan_import_in`], with the user's decisions about the proposed
+/// matches.
+pub fn plan_import_with(
+    doc: &Document,
+    table: &Table,
+    mapping: &ColumnMapping,
+    choices: &MatchChoices,
+    language: Language,
+) -> Result<ImportPlan, ImportError> {
     if mapping.headers() != table.headers.as_slice() {
         return Err(ImportError::MappingMismatch);
     }
     mapping.check()?;
-    let (contacts, mut issues) = read_contacts(table, mapping);
+    let (contacts, mut issues, warnings) = read_contacts(table, mapping);
     let skipped = issues.len();
+    issues.extend(warnings);
 
     let file_name = shorten(&table.source.file_name, 200);
     let source_of = |row: usize| {
@@ -75,7 +92,8 @@ pub fn plan_import_in(
         }
     };
     let mut people = People::new(doc);
-    people.merge_contacts(&contacts, source_of, &mut issues);
+    let mut matches = Vec::new();
+    people.merge_contacts(&contacts, choices, source_of, &mut issues, &mut matches);
     let new_count = people
         .list
         .iter()
@@ -89,6 +107,7 @@ pub fn plan_import_in(
     }
     let lines = plan_lines(doc, &people, &mut issues);
     place_new_people(doc, &mut people, &lines);
+    // Stable: the issues of one row keep the order they were found in.
     issues.sort_by_key(|(row, _)| *row);
     let issues = issues
         .into_iter()
@@ -103,11 +122,41 @@ pub fn plan_import_in(
         ..ImportSummary::default()
     };
     let command = batch(doc, people, lines, &mut summary);
-    Ok(ImportPlan { command, summary })
+    Ok(ImportPlan {
+        command,
+        summary,
+        matches,
+    })
 }
 
-/// The batch: the account name, new people, completed people, new lines — in
-/// that order, so that every line finds its ends. Counts added, updated and
+/// The proposed matches of importing `table` into `doc` with `mapping` and
+/// `choices`, as [`plan_import_with`] gives them, without planning the rest (for
+/// a preview that follows each of the user's clicks).
+pub fn propose_matches(
+    doc: &Document,
+    table: &Table,
+    mapping: &ColumnMapping,
+    choices: &MatchChoices,
+) -> Result<Vec<MatchProposal>, ImportError> {
+    if mapping.headers() != table.headers.as_slice() {
+        return Err(ImportError::MappingMismatch);
+    }
+    mapping.check()?;
+    let (contacts, _, _) = read_contacts(table, mapping);
+    let mut people = People::new(doc);
+    let mut matches = Vec::new();
+    people.merge_contacts(
+        &contacts,
+        choices,
+        |_| String::new(),
+        &mut Vec::new(),
+        &mut matches,
+    );
+    Ok(matches)
+}
+
+/// The batch: the account name, new team members, new people, completed people,
+/// new lines — in that order, so that every owner and every line finds its ends. Counts added, updated and
 /// unchanged people in `summary`.
 fn batch(
     doc: &Document,
@@ -120,6 +169,11 @@ fn batch(
         let mut account = doc.account.clone();
         account.name.clone_from(name);
         commands.push(Command::update_account(account));
+    }
+    // Owners before the people they own.
+    for member in people.new_members {
+        summary.members_added.push(member.name.clone());
+        commands.push(Command::add_team_member(member));
     }
     let mut has_new_line = vec![false; people.list.len()];
     for line in &lines {

@@ -60,6 +60,8 @@ pub struct ImportSummary {
     pub lines_added: usize,
     /// The account name set on the map, when it had none.
     pub account_set: Option<String>,
+    /// Members of our team added because the owner column named them.
+    pub members_added: Vec<String>,
     /// Every row that needs the user's attention, in row order.
     pub issues: Vec<RowIssue>,
     /// How the file was read (encoding, delimiter or sheet).

@@ -19,7 +19,7 @@ pub use date::{Date, DateError};
 pub use document::Document;
 pub use enums::{Coverage, RelationshipKind, Role, Stage, Stance};
 pub use ids::{RelationshipId, StakeholderId, TeamMemberId};
-pub use plan::Plan;
+pub use plan::{Plan, PlanPart, PlanText};
 pub use problem::{Problem, Subject};
 pub use relationship::Relationship;
 pub use stakeholder::{Contact, Interests, NextAction, Stakeholder};

@@ -104,13 +104,9 @@ pub fn plan_problems(role: Role, plan: &super::Plan) -> Vec<Problem> {
         role: role.as_str().to_owned(),
     };
     let mut problems = Vec::new();
-    let fields = [
-        ("objective", &plan.objective),
-        ("key_messages", &plan.key_messages),
-        ("evidence", &plan.evidence),
-        ("channels", &plan.channels),
-        ("cadence", &plan.cadence),
-    ];
+    let fields = super::PlanPart::ALL
+        .iter()
+        .filter_map(|part| Some((part.as_str(), &plan.part(*part)?.text)));
     long_strings(&mut problems, &subject, fields);
     problems
 }

@@ -737,13 +737,12 @@ impl PowermapApp {
         match crate::import::read_table(path, None) {
             Ok(table) => {
                 self.prefs.remember_folder_of(path);
-                let mapping = crate::import::ColumnMapping::detect(&table.headers);
                 self.modal = Some(Modal::ImportPreview(Box::new(
-                    super::import_dialog::ImportPreview {
-                        path: path.to_owned(),
+                    super::import_dialog::ImportPreview::new(
+                        path.to_owned(),
                         table,
-                        mapping,
-                    },
+                        self.document(),
+                    ),
                 )));
             }
             Err(err) => {
@@ -759,12 +758,7 @@ impl PowermapApp {
     /// Imports the previewed contacts as one undo step and shows what happened.
     fn apply_import(&mut self, preview: super::import_dialog::ImportPreview) {
         let language = self.prefs.language();
-        match crate::import::plan_import_in(
-            self.document(),
-            &preview.table,
-            &preview.mapping,
-            language,
-        ) {
+        match preview.plan(self.document(), language) {
             Ok(plan) => {
                 let label = crate::edit::EditLabel {
                     kind: crate::edit::EditKind::Import,

@@ -208,6 +208,28 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} people, {1} lines", "{0} 人，{1} 条关系";
     // Side panel.
+    // text and import (h-text)
+    FieldOtherContact => "Other contact", "其他联系方式";
+    FieldTags => "Tags", "标签";
+    TeamPlanParts => "This team's plan. Parts nobody edited follow the playbook, in the language of whoever reads them.", "本团队的计划。未修改的部分沿用内置打法，以阅读者的语言显示。";
+    WrittenInChinese => "Written in Chinese", "中文撰写";
+    WrittenInEnglish => "Written in English", "英文撰写";
+    ImportRowOne => "1 row", "1 行";
+    ImportLineOne => "1 reporting line drawn.", "新增 1 条汇报关系。";
+    ImportMembers => "Added to our team: {0}", "已加入我方团队：{0}";
+    ImportMatches => "Rows that match people already known — check each one", "与已有人员匹配的行——请逐一确认";
+    ImportMatchCounts => "{0} by e-mail, {1} by name. Contact details are copied onto a match by name only when you tick it.", "按邮箱匹配 {0} 行，按姓名匹配 {1} 行。仅凭姓名匹配时，勾选后才会复制联系方式。";
+    ImportRow => "Row {0}", "第 {0} 行";
+    OnTheMap => "on the map", "地图上";
+    MatchByEmail => "same e-mail", "邮箱相同";
+    MatchByName => "same name", "姓名相同";
+    AgreeSame => "same", "相同";
+    AgreeOneEmpty => "on one side only", "仅一方有";
+    AgreeDifferent => "different", "不同";
+    MatchOtherOne => "1 other person has this name too", "另有 1 人同名";
+    MatchOthers => "{0} other people have this name too", "另有 {0} 人同名";
+    MatchSamePerson => "Row {0}: same person", "第 {0} 行：同一人";
+    MatchCopyContacts => "Row {0}: copy e-mail and phone", "第 {0} 行：复制邮箱和电话";
     TabDetails => "Details", "详情";
     TabApproach => "Approach", "策略";
     TabPlans => "Plans", "计划";
@@ -241,7 +263,6 @@ catalogue! {
     ShowPath => "Show", "显示";
     Analysing => "Updating the analysis…", "正在更新分析…";
     Playbook => "From the playbook: edit to make it this team's plan.", "来自内置打法：修改后即成为本团队的计划。";
-    TeamPlan => "This team's plan.", "本团队的计划。";
     ResetPlan => "Back to the playbook", "恢复内置打法";
     Objective => "Objective", "目标";
     KeyMessages => "Key messages", "关键信息";

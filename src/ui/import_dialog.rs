@@ -1,6 +1,8 @@
 //! Importing contacts in the app: a preview of the file with the column mapping, which
-//! the user can correct, and the first rows — nothing changes before *Import*. The
-//! import is one undo step; the summary lists every row that was left out.
+//! the user can correct, the first rows, and every row that matches someone already
+//! known (with both sides, to keep apart or merge, and to confirm copying contact
+//! details onto a match by name) — nothing changes before *Import*. The import is
+//! one undo step; the summary lists every row that was left out.
 
 use std::path::PathBuf;
 
@@ -9,12 +11,21 @@ use egui::{RichText, Ui};
 use super::app_command::AppCommand;
 use super::i18n::{T, Tr};
 use super::theme::{ERROR_TEXT, WARNING_TEXT};
-use crate::import::{ColumnMapping, Field, ImportSummary, Table};
+use crate::import::{
+    Agreement, ColumnMapping, ContactDetails, Field, ImportError, ImportPlan, ImportSummary,
+    MatchBasis, MatchChoices, MatchOutcome, MatchProposal, MatchSide, MatchTarget, Table,
+    plan_import_with, propose_matches,
+};
+use crate::lang::Language;
+use crate::model::Document;
 
 /// Rows shown in the preview.
 const PREVIEW_ROWS: usize = 5;
 
-/// A file read and waiting for the user to confirm the mapping.
+/// Height of one proposed match in the list.
+const MATCH_ROW_HEIGHT: f32 = 64.0;
+
+/// A file read and waiting for the user to confirm the mapping and the matches.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPreview {
     /// The file.
@@ -23,6 +34,75 @@ pub struct ImportPreview {
     pub table: Table,
     /// Which field each column fills.
     pub mapping: ColumnMapping,
+    /// The map when the preview opened: the matches are proposed against it.
+    map: Document,
+    /// What the user decided about the proposed matches.
+    pub choices: MatchChoices,
+    /// The proposed matches for the current mapping and choices (matches by name
+    /// first), and what they were computed for.
+    proposals: Option<(ColumnMapping, MatchChoices, Vec<MatchProposal>)>,
+}
+
+impl ImportPreview {
+    /// The preview of `table` read from `path`, to be imported into `doc`.
+    pub fn new(path: PathBuf, table: Table, doc: &Document) -> Self {
+        let mapping = ColumnMapping::detect(&table.headers);
+        Self {
+            path,
+            table,
+            mapping,
+            map: doc.clone(),
+            choices: MatchChoices::default(),
+            proposals: None,
+        }
+    }
+
+    /// The import into `doc` (the map as it is now) with the mapping and the
+    /// choices made in the preview; its messages in `language`.
+    pub fn plan(&self, doc: &Document, language: Language) -> Result<ImportPlan, ImportError> {
+        plan_import_with(doc, &self.table, &self.mapping, &self.choices, language)
+    }
+
+    /// The proposed matches, matches by name (the ones to check) first; computed
+    /// again only when the mapping or a choice changed.
+    pub fn proposals(&mut self) -> &[MatchProposal] {
+        let fresh = self
+            .proposals
+            .as_ref()
+            .is_some_and(|(mapping, choices, _)| {
+                *mapping == self.mapping && *choices == self.choices
+            });
+        if !fresh {
+            let mut found = propose_matches(&self.map, &self.table, &self.mapping, &self.choices)
+                .unwrap_or_default();
+            found.sort_by_key(|p| (p.evidence.basis == MatchBasis::Email, p.row));
+            self.proposals = Some((self.mapping.clone(), self.choices.clone(), found));
+        }
+        self.proposals
+            .as_ref()
+            .map_or(&[][..], |(_, _, found)| found.as_slice())
+    }
+
+    /// Keeps `row` apart from whoever it matches (`same = false`) or merges it with
+    /// them (`same = true`), whatever the rules proposed.
+    pub fn set_same_person(&mut self, row: usize, same: bool) {
+        if same {
+            self.choices.separate.remove(&row);
+            self.choices.same.insert(row);
+        } else {
+            self.choices.same.remove(&row);
+            self.choices.separate.insert(row);
+        }
+    }
+
+    /// Confirms (or withdraws) copying contact details onto the match of `row`.
+    pub fn set_copy_contacts(&mut self, row: usize, copy: bool) {
+        if copy {
+            self.choices.copy_contacts.insert(row);
+        } else {
+            self.choices.copy_contacts.remove(&row);
+        }
+    }
 }
 
 /// What the preview dialog decided this frame.
@@ -49,6 +129,20 @@ pub fn field_name(field: Option<Field>, tr: Tr) -> &'static str {
         Some(Field::Phone) => T::Phone,
         Some(Field::Account) => T::FieldAccount,
         Some(Field::Notes) => T::Notes,
+        Some(Field::Role) => T::Role,
+        Some(Field::Stance) => T::Stance,
+        Some(Field::Power) => T::Power,
+        Some(Field::Coverage) => T::Coverage,
+        Some(Field::BusinessAgenda) => T::BusinessAgenda,
+        Some(Field::PersonalAgenda) => T::PersonalAgenda,
+        Some(Field::Concerns) => T::Concerns,
+        Some(Field::DecisionCriteria) => T::DecisionCriteria,
+        Some(Field::OtherContact) => T::FieldOtherContact,
+        Some(Field::Owner) => T::Owner,
+        Some(Field::LastContact) => T::LastContact,
+        Some(Field::LastVerified) => T::LastVerified,
+        Some(Field::Source) => T::Source,
+        Some(Field::Tags) => T::FieldTags,
     })
 }
 
@@ -71,7 +165,7 @@ pub fn import_preview_ui(
             ui.set_max_width(760.0);
             ui.monospace(preview.path.display().to_string());
             ui.label(RichText::new(preview.table.source.describe_in(tr.0)).weak());
-            ui.label(tr.f(T::ImportRows, &[&preview.table.rows.len()]));
+            ui.label(rows_text(preview.table.rows.len(), tr));
             ui.separator();
             ui.strong(tr.t(T::ImportMapping));
             mapping_grid_ui(ui, &mut preview, tr);
@@ -79,6 +173,7 @@ pub fn import_preview_ui(
             ui.strong(tr.t(T::ImportFirstRows));
             first_rows_ui(ui, &preview.table, tr);
             ui.separator();
+            matches_ui(ui, &mut preview, tr);
             let problem = preview.mapping.check().err();
             if let Some(problem) = &problem {
                 ui.colored_label(ERROR_TEXT, problem.message(tr.0));
@@ -142,6 +237,156 @@ fn mapping_grid_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: Tr) {
     }
 }
 
+/// "1 row" / "12 rows".
+fn rows_text(count: usize, tr: Tr) -> String {
+    if count == 1 {
+        tr.t(T::ImportRowOne).to_owned()
+    } else {
+        tr.f(T::ImportRows, &[&count])
+    }
+}
+
+/// What the user changed about a match this frame.
+enum MatchChange {
+    /// Same person (true) or kept apart (false).
+    Same(usize, bool),
+    /// Copy contact details onto the match (true) or not.
+    CopyContacts(usize, bool),
+}
+
+/// The rows that match someone already known, each with both sides, the evidence
+/// and the user's choices.
+fn matches_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: Tr) {
+    if preview.proposals().is_empty() {
+        return;
+    }
+    let mut changes = Vec::new();
+    {
+        let choices = &preview.choices;
+        let proposals = preview
+            .proposals
+            .as_ref()
+            .map_or(&[][..], |(_, _, found)| found.as_slice());
+        let by_email = proposals
+            .iter()
+            .filter(|p| p.evidence.basis == MatchBasis::Email)
+            .count();
+        ui.strong(tr.t(T::ImportMatches));
+        ui.label(
+            RichText::new(tr.f(
+                T::ImportMatchCounts,
+                &[&by_email, &(proposals.len() - by_email)],
+            ))
+            .weak(),
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("import-matches")
+            .max_height(4.0 * MATCH_ROW_HEIGHT)
+            .show_rows(ui, MATCH_ROW_HEIGHT, proposals.len(), |ui, range| {
+                for proposal in proposals.get(range).unwrap_or_default() {
+                    match_ui(ui, choices, proposal, tr, &mut changes);
+                }
+            });
+    }
+    for change in changes {
+        match change {
+            MatchChange::Same(row, same) => preview.set_same_person(row, same),
+            MatchChange::CopyContacts(row, copy) => preview.set_copy_contacts(row, copy),
+        }
+    }
+    ui.separator();
+}
+
+/// One proposed match.
+fn match_ui(
+    ui: &mut Ui,
+    choices: &MatchChoices,
+    proposal: &MatchProposal,
+    tr: Tr,
+    changes: &mut Vec<MatchChange>,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr.f(T::ImportRow, &[&proposal.row])).strong());
+        ui.label(side_text(&proposal.row_side));
+        ui.label("⇄");
+        ui.label(side_text(&proposal.other_side));
+        let whose = match &proposal.target {
+            MatchTarget::Existing(_) => tr.t(T::OnTheMap).to_owned(),
+            MatchTarget::Row(row) => tr.f(T::ImportRow, &[row]),
+        };
+        ui.label(RichText::new(format!("({whose})")).weak());
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(evidence_text(proposal, tr)).weak());
+        let merged = proposal.is_merged();
+        let mut same = merged;
+        if ui
+            .checkbox(&mut same, tr.f(T::MatchSamePerson, &[&proposal.row]))
+            .changed()
+        {
+            changes.push(MatchChange::Same(proposal.row, same));
+        }
+        let offers = matches!(
+            proposal.outcome,
+            MatchOutcome::Merged(ContactDetails::HeldBack | ContactDetails::Copied)
+        );
+        if merged && proposal.is_by_name() && offers {
+            let mut copy = choices.copies_contacts(proposal.row);
+            if ui
+                .checkbox(&mut copy, tr.f(T::MatchCopyContacts, &[&proposal.row]))
+                .changed()
+            {
+                changes.push(MatchChange::CopyContacts(proposal.row, copy));
+            }
+        }
+    });
+}
+
+/// One side of a match: name, title, department, e-mail, phone.
+fn side_text(side: &MatchSide) -> String {
+    [
+        &side.name,
+        &side.title,
+        &side.department,
+        &side.email,
+        &side.phone,
+    ]
+    .iter()
+    .filter(|t| !t.is_empty())
+    .map(|t| t.chars().take(40).collect::<String>())
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+/// Why the two sides were compared, and how their fields agree.
+fn evidence_text(proposal: &MatchProposal, tr: Tr) -> String {
+    let evidence = &proposal.evidence;
+    let basis = match evidence.basis {
+        MatchBasis::Email => tr.t(T::MatchByEmail),
+        MatchBasis::Name => tr.t(T::MatchByName),
+    };
+    let agreement = |label: T, a: Agreement| {
+        let word = match a {
+            Agreement::Same => T::AgreeSame,
+            Agreement::OneEmpty => T::AgreeOneEmpty,
+            Agreement::Different => T::AgreeDifferent,
+        };
+        format!("{} {}", tr.t(label), tr.t(word))
+    };
+    let mut parts = vec![basis.to_owned()];
+    if evidence.basis == MatchBasis::Name {
+        parts.push(agreement(T::Email, evidence.email));
+    }
+    parts.push(agreement(T::Title, evidence.title));
+    parts.push(agreement(T::Department, evidence.department));
+    match proposal.other_candidates {
+        0 => {}
+        1 => parts.push(tr.t(T::MatchOtherOne).to_owned()),
+        n => parts.push(tr.f(T::MatchOthers, &[&n])),
+    }
+    parts.join(if tr.chinese() { "；" } else { "; " })
+}
+
 fn first_rows_ui(ui: &mut Ui, table: &Table, tr: Tr) {
     egui::ScrollArea::both()
         .id_salt("first-rows")
@@ -180,8 +425,18 @@ pub fn import_report_ui(ctx: &egui::Context, summary: &ImportSummary, tr: Tr) ->
                 &summary.skipped,
             ],
         ));
-        if summary.lines_added > 0 {
-            ui.label(tr.f(T::ImportLines, &[&summary.lines_added]));
+        match summary.lines_added {
+            0 => {}
+            1 => {
+                ui.label(tr.t(T::ImportLineOne));
+            }
+            n => {
+                ui.label(tr.f(T::ImportLines, &[&n]));
+            }
+        }
+        if !summary.members_added.is_empty() {
+            let separator = if tr.chinese() { "、" } else { ", " };
+            ui.label(tr.f(T::ImportMembers, &[&summary.members_added.join(separator)]));
         }
         if !summary.issues.is_empty() {
             ui.separator();

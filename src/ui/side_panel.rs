@@ -12,10 +12,11 @@ use super::selection::Selection;
 use super::theme::{ERROR_TEXT, WARNING_TEXT, color};
 use super::widgets::{Form, choice_row_ui, text_area_ui};
 use crate::analysis::approach::approach;
-use crate::analysis::playbook::default_plan;
+use crate::analysis::playbook::{shown_plan, without_playbook_text};
 use crate::analysis::{HealthLevel, Severity};
 use crate::edit::Command;
-use crate::model::{Document, Plan, Role, StakeholderId, TeamMemberId};
+use crate::lang::Language;
+use crate::model::{Document, PlanPart, PlanText, Role, StakeholderId, TeamMemberId};
 use crate::theme;
 
 /// The tabs of the side panel.
@@ -236,16 +237,12 @@ fn plans_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     }
 }
 
-/// Picks one text field of a plan.
-type PlanField = fn(&mut Plan) -> &mut String;
-
 fn plan_ui(ui: &mut Ui, doc: &Document, role: Role, form: &mut Form<'_>) {
     let tr = form.tr;
     let own = doc.plans.get(&role);
-    let plan = own.cloned().unwrap_or_else(|| default_plan(role, tr.0));
     if own.is_some() {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(tr.t(T::TeamPlan)).weak());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr.t(T::TeamPlanParts)).weak());
             if ui.small_button(tr.t(T::ResetPlan)).clicked() {
                 form.edit(Command::SetPlan { role, plan: None });
             }
@@ -253,30 +250,32 @@ fn plan_ui(ui: &mut Ui, doc: &Document, role: Role, form: &mut Form<'_>) {
     } else {
         ui.label(RichText::new(tr.t(T::Playbook)).weak());
     }
-    let set = |edit: &dyn Fn(&mut Plan)| {
-        let mut next = plan.clone();
-        edit(&mut next);
-        Command::SetPlan {
-            role,
-            plan: Some(Box::new(next)),
-        }
+    // An edit stores only what the team wrote: the edited part, in the UI's
+    // language; parts nobody wrote keep following the playbook.
+    let start = || {
+        own.map(|plan| without_playbook_text(role, plan))
+            .unwrap_or_default()
     };
-    let key = |field: &str| format!("plan/{}/{field}", role.as_str());
-    let fields: [(T, &str, &String, PlanField); 5] = [
-        (T::Objective, "objective", &plan.objective, |p| {
-            &mut p.objective
-        }),
-        (T::KeyMessages, "key_messages", &plan.key_messages, |p| {
-            &mut p.key_messages
-        }),
-        (T::Evidence, "evidence", &plan.evidence, |p| &mut p.evidence),
-        (T::Channels, "channels", &plan.channels, |p| &mut p.channels),
-        (T::Cadence, "cadence", &plan.cadence, |p| &mut p.cadence),
-    ];
-    for (label, field, value, slot) in fields {
-        ui.push_id(field, |ui| {
-            let change = text_area_ui(ui, tr.t(label), value);
-            form.apply(change, key(field), |text| set(&|p| *slot(p) = text.clone()));
+    let key = |part: PlanPart| format!("plan/{}/{}", role.as_str(), part.as_str());
+    for shown in shown_plan(role, own, tr.0) {
+        let part = shown.part;
+        ui.push_id(part.as_str(), |ui| {
+            let change = text_area_ui(ui, tr.t(part_label(part)), &shown.text);
+            if let Some(written) = shown.other_language(tr.0) {
+                let note = match written {
+                    Language::Chinese => T::WrittenInChinese,
+                    Language::English => T::WrittenInEnglish,
+                };
+                ui.label(RichText::new(tr.t(note)).weak().small());
+            }
+            form.apply(change, key(part), |text| {
+                let mut next = start();
+                *next.part_mut(part) = Some(PlanText::new(text, tr.0));
+                Command::SetPlan {
+                    role,
+                    plan: Some(Box::new(next)),
+                }
+            });
         });
     }
     let mut leads: Vec<Option<TeamMemberId>> = vec![None];
@@ -286,8 +285,25 @@ fn plan_ui(ui: &mut Ui, doc: &Document, role: Role, form: &mut Form<'_>) {
             Some(member) => member.name.clone(),
             None => tr.t(T::NoLead).to_owned(),
         };
-    if let Some(lead) = choice_row_ui(ui, tr.t(T::Lead), &plan.lead, &leads, lead_name) {
-        form.edit(set(&|p| p.lead = lead.clone()));
+    let current = own.and_then(|plan| plan.lead.clone());
+    if let Some(lead) = choice_row_ui(ui, tr.t(T::Lead), &current, &leads, lead_name) {
+        let mut next = start();
+        next.lead = lead;
+        form.edit(Command::SetPlan {
+            role,
+            plan: Some(Box::new(next)),
+        });
+    }
+}
+
+/// The label of a part of a plan.
+fn part_label(part: PlanPart) -> T {
+    match part {
+        PlanPart::Objective => T::Objective,
+        PlanPart::KeyMessages => T::KeyMessages,
+        PlanPart::Evidence => T::Evidence,
+        PlanPart::Channels => T::Channels,
+        PlanPart::Cadence => T::Cadence,
     }
 }
 
