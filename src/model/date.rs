@@ -227,11 +227,12 @@ fn ymd(year: u32, month: u32, day: u32) -> Option<Date> {
 
 /// Lower case, full-width digits and punctuation as ASCII, no spaces.
 fn normalise_typed(text: &str) -> String {
-    text
-        .chars()
+    text.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
-            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c),
+            '０'..='９' => {
+                char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+            }
             '／' => '/',
             '．' | '。' => '.',
             '－' | '—' | '–' => '-',
@@ -260,9 +261,7 @@ fn typed_parts(text: &str) -> Option<TypedParts> {
             .flatten()
     };
     // 2026年12月5日 and 12月5日; 号 is the spoken 日, and both may be left off.
-    let text = text
-        .strip_suffix(['日', '号', '號'])
-        .unwrap_or(text);
+    let text = text.strip_suffix(['日', '号', '號']).unwrap_or(text);
     if let Some((head, day)) = text.split_once('月') {
         let day = digits(day, 1..=2)?;
         return match head.split_once('年') {
@@ -288,7 +287,11 @@ fn typed_parts(text: &str) -> Option<TypedParts> {
         return None;
     };
     if let Some(year) = digits(a, 4..=4) {
-        Some(TypedParts::YearFirst(year, digits(b, 1..=2)?, digits(c, 1..=2)?))
+        Some(TypedParts::YearFirst(
+            year,
+            digits(b, 1..=2)?,
+            digits(c, 1..=2)?,
+        ))
     } else {
         Some(TypedParts::YearLast(
             digits(a, 1..=2)?,

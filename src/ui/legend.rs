@@ -5,9 +5,12 @@ use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, Ui, Vec2};
 
 use super::canvas::line_shapes;
 use super::i18n::{T, Tr};
-use super::theme::color;
+use super::theme::{LEGEND_CAPTION_SIZE, LEGEND_TEXT, LEGEND_TEXT_SIZE, color};
 use crate::model::{Power, RelationshipKind, Role, Stance, Strength};
 use crate::theme;
+
+/// The legend never gets wider than this, in points.
+const LEGEND_MAX_WIDTH: f32 = 520.0;
 
 /// Draws the legend in the bottom-left corner of `canvas_rect`; returns false when
 /// the user hid it.
@@ -19,16 +22,20 @@ pub fn legend_ui(ctx: &egui::Context, canvas_rect: Rect, tr: Tr) -> bool {
         .fixed_pos(canvas_rect.left_bottom() + Vec2::new(10.0, -10.0))
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                ui.set_max_width(430.0);
+                ui.set_max_width(LEGEND_MAX_WIDTH.min(canvas_rect.width() - 20.0));
                 ui.horizontal(|ui| {
-                    ui.strong(tr.t(T::Legend));
+                    ui.label(
+                        egui::RichText::new(tr.t(T::Legend))
+                            .size(LEGEND_CAPTION_SIZE)
+                            .color(LEGEND_TEXT)
+                            .strong(),
+                    );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.small_button(tr.t(T::Hide)).clicked() {
                             keep = false;
                         }
                     });
                 });
-                let text_color = ui.visuals().text_color();
                 section_ui(ui, tr.t(T::LegendStance), |ui| {
                     for stance in Stance::ALL {
                         swatch_ui(ui, tr.stance(*stance), 14.0, |painter, rect| {
@@ -50,8 +57,8 @@ pub fn legend_ui(ctx: &egui::Context, canvas_rect: Rect, tr: Tr) -> bool {
                                 rect.center(),
                                 egui::Align2::CENTER_CENTER,
                                 mark,
-                                FontId::proportional(12.0),
-                                text_color,
+                                FontId::proportional(LEGEND_TEXT_SIZE),
+                                LEGEND_TEXT,
                             );
                         });
                     }
@@ -78,7 +85,12 @@ pub fn legend_ui(ctx: &egui::Context, canvas_rect: Rect, tr: Tr) -> bool {
 
 /// A caption above a wrapped row of entries.
 fn section_ui(ui: &mut Ui, caption: &str, entries: impl FnOnce(&mut Ui)) {
-    ui.label(egui::RichText::new(caption).small().weak());
+    ui.label(
+        egui::RichText::new(caption)
+            .size(LEGEND_CAPTION_SIZE)
+            .color(LEGEND_TEXT)
+            .strong(),
+    );
     ui.horizontal_wrapped(|ui| {
         ui.spacing_mut().item_spacing.x = 10.0;
         entries(ui);
@@ -89,15 +101,19 @@ fn section_ui(ui: &mut Ui, caption: &str, entries: impl FnOnce(&mut Ui)) {
 fn swatch_ui(ui: &mut Ui, text: &str, width: f32, draw: impl FnOnce(&egui::Painter, Rect)) {
     ui.horizontal(|ui| {
         ui.spacing_mut().item_spacing.x = 3.0;
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 16.0), egui::Sense::hover());
+        let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 18.0), egui::Sense::hover());
         draw(ui.painter(), rect);
-        ui.label(egui::RichText::new(text).small());
+        ui.label(
+            egui::RichText::new(text)
+                .size(LEGEND_TEXT_SIZE)
+                .color(LEGEND_TEXT),
+        );
     });
 }
 
 /// Five circles at half their canvas size, labelled 1–5.
 fn power_row_ui(ui: &mut Ui) {
-    let height = theme::power_radius(Power::MAX) + 14.0;
+    let height = theme::power_radius(Power::MAX) + LEGEND_TEXT_SIZE + 4.0;
     let (rect, _) = ui.allocate_exact_size(Vec2::new(150.0, height), egui::Sense::hover());
     let mut x = rect.left() + 6.0;
     let mut shapes = Vec::new();
@@ -121,8 +137,8 @@ fn power_row_ui(ui: &mut Ui) {
             Pos2::new(center.x, rect.bottom() - 2.0),
             egui::Align2::CENTER_BOTTOM,
             level.to_string(),
-            FontId::proportional(11.0),
-            color(theme::DETAIL_TEXT),
+            FontId::proportional(LEGEND_TEXT_SIZE),
+            LEGEND_TEXT,
         );
         x += radius * 2.0 + 10.0;
     }

@@ -207,6 +207,18 @@ impl Canvas {
         })
     }
 
+    /// Centres the view on a canvas point when it is outside the visible canvas.
+    pub fn show_if_hidden(&mut self, ctx: &egui::Context, at: Position) {
+        let Some(rect) = self.last_rect(ctx) else {
+            return;
+        };
+        let point = Pos2::new(at.x as f32, at.y as f32);
+        let on_screen = self.transform(ctx, rect).screen_from_canvas(point);
+        if !rect.shrink(40.0).contains(on_screen) {
+            self.reveal(point, None);
+        }
+    }
+
     /// Centre of the visible canvas, in canvas coordinates.
     pub fn visible_center(&self, ctx: &egui::Context) -> Position {
         let Some(rect) = self.last_rect(ctx) else {
@@ -580,6 +592,11 @@ impl Canvas {
         }
     }
 
+    /// Whether the kind of a new line is being chosen (the chooser is open).
+    pub fn choosing_kind(&self) -> bool {
+        matches!(self.connect, Connect::ChoosingKind { .. })
+    }
+
     /// Title and department of the person under the pointer.
     fn hover_ui(&self, response: &egui::Response, doc: &Document, tr: Tr) {
         let Some(index) = self.synced.graph.hovered_node() else {
@@ -592,7 +609,8 @@ impl Canvas {
         else {
             return;
         };
-        if self.drag.is_some() {
+        // While connecting, the target's card would cover the kind chooser.
+        if self.drag.is_some() || !matches!(self.connect, Connect::Idle) {
             return;
         }
         response.clone().on_hover_ui_at_pointer(|ui| {
