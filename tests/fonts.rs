@@ -224,13 +224,16 @@ fn check_fonts(system: Option<(FontData, String)>) -> Vec<(char, String)> {
         assert!(from_egui || from_cjk, "{c:?} from an unknown font {font}");
     }
     // Chinese comes from the system font when there is one, else the bundled one.
-    let chinese = resolved_font(&resolved, '决');
+    // So does Chinese punctuation: egui's icon font has narrow （ ） ？ of its own,
+    // which look wrong in Chinese text.
     let expected = if with_system {
         SYSTEM_FONT_NAME
     } else {
         BUNDLED_FONT_NAME
     };
-    assert_eq!(chinese, Some(expected));
+    for c in ['决', '（', '）', '？', '，', '：', '；', '、', '。'] {
+        assert_eq!(resolved_font(&resolved, c), Some(expected), "{c}");
+    }
     resolved
 }
 

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use egui::accesskit::Role as A11yRole;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use powermap::format::load_file;
 use powermap::model::{Position, RelationshipKind, Stance};
 use powermap::ui::app_command::{Action, AppCommand};
@@ -1715,4 +1715,119 @@ fn the_legend_is_readable_from_the_back_of_a_room() {
         seen.push(content.to_owned());
     }
     assert!(seen.len() >= 4, "legend texts found: {seen:?}");
+}
+
+/// Every named node between the top and bottom bars whose left edge lies in
+/// `[left, right)` ends by `right` (+1 for rounding): nothing runs out of its panel
+/// or the window. Returns the offenders.
+fn overflowing(h: &Harness<'_, PowermapApp>, left: f32, right: f32) -> Vec<String> {
+    let canvas = h.state().canvas().last_rect(&h.ctx).unwrap();
+    h.query_all_by(|_| true)
+        .filter(|node| node.accesskit_node().bounding_box().is_some())
+        .filter(|node| node.accesskit_node().label().is_some() || node.value().is_some())
+        .filter_map(|node| {
+            let rect = node.rect();
+            let between_bars = rect.min.y >= canvas.top() && rect.max.y <= canvas.bottom() + 1.0;
+            let starts_inside = rect.min.x >= left && rect.min.x < right && rect.width() > 0.0;
+            let starts_inside = starts_inside && between_bars;
+            (starts_inside && rect.max.x > right + 1.0).then(|| {
+                format!(
+                    "{:?} {:?} {:?}",
+                    node.accesskit_node().role(),
+                    node.accesskit_node().label().or_else(|| node.value()),
+                    rect
+                )
+            })
+        })
+        .collect()
+}
+
+/// The app at a window size, in a language, on the group-company sample.
+fn sample_at(size: Vec2, language: Language) -> Harness<'static, PowermapApp> {
+    let options = AppOptions {
+        prefs: Some(Prefs {
+            language: Some(language),
+            ..Prefs::default()
+        }),
+        ..options(None)
+    };
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options));
+    h.run_steps(4);
+    h
+}
+
+/// Panels, legend and canvas stay in their places on the main screens, in both
+/// languages, on a small laptop screen and on a large monitor.
+#[test]
+fn nothing_runs_out_of_its_panel_on_small_and_large_screens() {
+    for size in [Vec2::new(1024.0, 640.0), Vec2::new(1920.0, 1080.0)] {
+        for language in Language::ALL {
+            let mut h = sample_at(size, language);
+            let tr = powermap::ui::i18n::Tr(language);
+            let tabs = [
+                powermap::ui::i18n::T::TabDetails,
+                powermap::ui::i18n::T::TabApproach,
+                powermap::ui::i18n::T::TabPlans,
+                powermap::ui::i18n::T::TabAnalysis,
+                powermap::ui::i18n::T::TabActions,
+            ];
+            // A person with everything filled in, then several people.
+            let person = h.state().document().stakeholders[0].id.clone();
+            let everyone: Vec<_> = h
+                .state()
+                .document()
+                .stakeholders
+                .iter()
+                .take(3)
+                .map(|p| p.id.clone())
+                .collect();
+            for (step, selection) in [
+                powermap::ui::selection::Selection::person(person),
+                powermap::ui::selection::Selection {
+                    people: everyone.into_iter().collect(),
+                    lines: Default::default(),
+                },
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                h.state_mut().set_selection(selection);
+                for tab in tabs {
+                    h.get_by_role_and_label(A11yRole::Button, tr.t(tab)).click();
+                    h.run_steps(4);
+                    let canvas = h.state().canvas().last_rect(&h.ctx).unwrap();
+                    let what = format!("{size:?} {language:?} step {step} {tab:?}");
+                    let left = overflowing(&h, 0.0, canvas.left());
+                    assert!(
+                        left.is_empty(),
+                        "{what}: account panel:\n{}",
+                        left.join("\n")
+                    );
+                    let side = overflowing(&h, canvas.right(), size.x);
+                    assert!(side.is_empty(), "{what}: side panel:\n{}", side.join("\n"));
+                    let middle = overflowing(&h, canvas.left(), canvas.right());
+                    assert!(middle.is_empty(), "{what}: canvas:\n{}", middle.join("\n"));
+                    assert!(
+                        side_panel_width(&h) <= size.x / 2.0,
+                        "{what}: the side panel covers the map"
+                    );
+                    // The legend stays over the canvas.
+                    let legend_entries = Stance::ALL
+                        .iter()
+                        .map(|s| tr.stance(*s))
+                        .chain(RelationshipKind::ALL.iter().map(|k| tr.kind(*k)));
+                    for entry in legend_entries {
+                        let rect = h.get_by_label(entry).rect();
+                        assert!(
+                            rect.min.x >= canvas.left() && rect.max.x <= canvas.right(),
+                            "{what}: legend entry {entry} at {rect:?}, canvas {canvas:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

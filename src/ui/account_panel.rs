@@ -5,8 +5,8 @@ use egui::Ui;
 use super::app_command::AppCommand;
 use super::i18n::{T, Tr};
 use super::widgets::{
-    Drafts, FieldChange, Form, ParsedField, choice_row_ui, parsed_row_ui, stacked_text_ui,
-    text_area_ui,
+    Drafts, FieldChange, FieldLabel, Form, ParsedField, choice_row_ui, parsed_row_ui,
+    stacked_text_ui, text_area_ui,
 };
 use crate::edit::Command;
 use crate::model::{Account, Document, Stage, TeamMember, TeamMemberId};
@@ -51,7 +51,7 @@ impl AccountPanel {
         });
         let field = ParsedField {
             id: egui::Id::new("account-deal-value"),
-            label: tr.t(T::DealValue),
+            label: FieldLabel::above(tr.t(T::DealValue)),
             hint: "",
         };
         let shown = account.deal_value.map(format_amount).unwrap_or_default();
@@ -69,9 +69,13 @@ impl AccountPanel {
         form.apply(change, key("currency"), |v| {
             update(&|a| a.currency = v.clone())
         });
-        if let Some(stage) = choice_row_ui(ui, tr.t(T::Stage), &account.stage, Stage::ALL, |s| {
-            tr.stage(*s).to_owned()
-        }) {
+        if let Some(stage) = choice_row_ui(
+            ui,
+            FieldLabel::above(tr.t(T::Stage)),
+            &account.stage,
+            Stage::ALL,
+            |s| tr.stage(*s).to_owned(),
+        ) {
             form.edit(update(&|a| a.stage = stage));
         }
         let change = text_area_ui(ui, tr.t(T::Notes), &account.notes);

@@ -28,8 +28,9 @@ pub const SIDE_PANEL_ID: &str = "side";
 /// The side panel is never narrower than this, in points.
 const SIDE_PANEL_MIN_WIDTH: f32 = 250.0;
 
-/// Room the legend takes at the bottom of the canvas, kept free when fitting.
-const LEGEND_HEIGHT: f32 = 200.0;
+/// Room the legend takes at the bottom of the canvas before it was first drawn (then
+/// its measured height is kept free when fitting).
+const LEGEND_HEIGHT: f32 = 160.0;
 
 /// How the app starts; tests replace the dialogs and the preferences.
 pub struct AppOptions {
@@ -95,6 +96,8 @@ pub struct PowermapApp {
     export_job: Option<super::export_job::ExportJob>,
     /// A person just added and not named yet: Esc takes the add back.
     fresh_person: Option<FreshPerson>,
+    /// Height of the legend and its margin in the last frame, in points.
+    legend_height: f32,
 }
 
 /// A person added by the user a moment ago, and the document revision before it.
@@ -139,6 +142,7 @@ impl PowermapApp {
             commands: Vec::new(),
             export_job: None,
             fresh_person: None,
+            legend_height: LEGEND_HEIGHT,
         };
         let start_file = options
             .file
@@ -1047,14 +1051,16 @@ impl PowermapApp {
                         selection: &mut self.selection,
                         commands: &mut self.commands,
                         reserved_bottom: if self.prefs.show_legend {
-                            LEGEND_HEIGHT
+                            self.legend_height
                         } else {
                             0.0
                         },
                     },
                 );
-                if self.prefs.show_legend && !legend_ui(ui.ctx(), rect, tr) {
-                    self.prefs.show_legend = false;
+                if self.prefs.show_legend {
+                    let (keep, legend) = legend_ui(ui.ctx(), rect, tr);
+                    self.prefs.show_legend = keep;
+                    self.legend_height = legend.height() + 10.0;
                 }
             });
     }

@@ -3,13 +3,16 @@
 //! (Apache-2.0), which ships with Powermap, always, last.
 //!
 //! Order matters: egui draws each character with the first font in the chain that
-//! has it. egui's fonts come first, so every symbol they have (the UI's icons) looks
-//! the same whatever CJK font a machine has; the CJK font comes next for Chinese; the
-//! bundled font last catches what the system font lacks (Noto Sans CJK has no ↶ ↷ ✕,
-//! which used to show as empty boxes).
+//! has it. The chain is: egui's text and emoji fonts (Latin text, ↔, 📅), the CJK
+//! font (Chinese text and its full-width punctuation — egui's icon font has its own
+//! narrow （ ） ？, which looked wrong in Chinese), egui's icon font (⟲ ⟳ 🗙 ⏵, which
+//! CJK fonts do not have), and last the bundled font, which catches what a system
+//! font lacks (Noto Sans CJK has no ↶ ↷ ✕; they used to show as empty boxes).
+
+use std::sync::Arc;
 
 use egui::FontFamily;
-use egui::epaint::text::{FontData, FontInsert, FontPriority, InsertFontFamily};
+use egui::epaint::text::{FontData, FontDefinitions};
 
 /// WenQuanYi Micro Hei, bundled for machines without a CJK font.
 static BUNDLED_CJK: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
@@ -18,6 +21,9 @@ static BUNDLED_CJK: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc"
 pub const SYSTEM_FONT_NAME: &str = "cjk-system";
 /// The name of the bundled CJK font in egui's font definitions.
 pub const BUNDLED_FONT_NAME: &str = "cjk-bundled";
+
+/// egui's icon font: the CJK font goes before it.
+const ICON_FONT: &str = "emoji-icon-font";
 
 /// System CJK families to look for, best first.
 const SYSTEM_FAMILIES: &[&str] = &[
@@ -47,33 +53,36 @@ pub fn install_cjk_font(ctx: &egui::Context, look_for_system_font: bool) -> CjkF
     install_fonts(ctx, system)
 }
 
-/// Adds `system` (a font and its family name), if any, then the bundled font, after
-/// egui's own fonts in every family.
+/// Sets egui's fonts with `system` (a font and its family name), if any, and the
+/// bundled font in the places described in the module documentation.
 pub fn install_fonts(ctx: &egui::Context, system: Option<(FontData, String)>) -> CjkFont {
-    let source = match system {
+    let mut fonts = FontDefinitions::default();
+    let (source, cjk) = match system {
         Some((data, family)) => {
-            ctx.add_font(FontInsert::new(SYSTEM_FONT_NAME, data, lowest_everywhere()));
-            CjkFont::System(family)
+            fonts
+                .font_data
+                .insert(SYSTEM_FONT_NAME.to_owned(), Arc::new(data));
+            (CjkFont::System(family), SYSTEM_FONT_NAME)
         }
-        None => CjkFont::Bundled,
+        None => (CjkFont::Bundled, BUNDLED_FONT_NAME),
     };
-    ctx.add_font(FontInsert::new(
-        BUNDLED_FONT_NAME,
-        FontData::from_static(BUNDLED_CJK),
-        lowest_everywhere(),
-    ));
+    fonts.font_data.insert(
+        BUNDLED_FONT_NAME.to_owned(),
+        Arc::new(FontData::from_static(BUNDLED_CJK)),
+    );
+    for family in [FontFamily::Proportional, FontFamily::Monospace] {
+        let chain = fonts.families.entry(family).or_default();
+        let at = chain
+            .iter()
+            .position(|name| name == ICON_FONT)
+            .unwrap_or(chain.len());
+        chain.insert(at, cjk.to_owned());
+        if cjk != BUNDLED_FONT_NAME {
+            chain.push(BUNDLED_FONT_NAME.to_owned());
+        }
+    }
+    ctx.set_fonts(fonts);
     source
-}
-
-/// Last place in the proportional and the monospace family.
-fn lowest_everywhere() -> Vec<InsertFontFamily> {
-    [FontFamily::Proportional, FontFamily::Monospace]
-        .into_iter()
-        .map(|family| InsertFontFamily {
-            family,
-            priority: FontPriority::Lowest,
-        })
-        .collect()
 }
 
 /// The first installed CJK font of [`SYSTEM_FAMILIES`], with its family name.

@@ -196,7 +196,7 @@ impl Inspector {
         let tags = person.tags.join(", ");
         let field = ParsedField {
             id: id("tags"),
-            label: tr.t(T::Tags),
+            label: tr.t(T::Tags).into(),
             hint: "",
         };
         let change = parsed_row_ui(

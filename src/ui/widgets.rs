@@ -98,34 +98,41 @@ impl Form<'_> {
     }
 }
 
-/// A labelled single-line text field. Returns the new text when it changed.
+/// A labelled one-line text field whose long values wrap onto more lines instead
+/// of being cut off. Returns the new text when it changed.
 pub fn text_row_ui(ui: &mut Ui, label: &str, value: &str) -> FieldChange<String> {
     let mut text = value.to_owned();
-    let response = labelled(ui, label, |ui| {
-        ui.add(TextEdit::singleline(&mut text).desired_width(f32::INFINITY))
+    let response = labelled(ui, label, |ui| one_line_ui(ui, &mut text, None));
+    change(&response, text, value)
+}
+
+/// A label above a one-line field, for narrow panels; long values wrap.
+pub fn stacked_text_ui(ui: &mut Ui, label: &str, value: &str) -> FieldChange<String> {
+    let mut text = value.to_owned();
+    let response = labelled(ui, FieldLabel::above(label), |ui| {
+        one_line_ui(ui, &mut text, Some(label))
     });
     change(&response, text, value)
 }
 
-/// A label above a field that wraps long values onto more lines instead of cutting
-/// them off (for narrow panels). Enter ends the edit: the value stays one line.
-pub fn stacked_text_ui(ui: &mut Ui, label: &str, value: &str) -> FieldChange<String> {
-    let mut text = value.to_owned();
-    let label_id = ui.label(label).id;
-    let response = ui
-        .add(
-            TextEdit::multiline(&mut text)
-                .desired_rows(1)
-                .desired_width(f32::INFINITY)
-                .return_key(None)
-                .id_salt(label),
-        )
-        .labelled_by(label_id);
-    // Pasted line breaks would make a one-line value: keep it one line.
-    if text.contains(['\n', '\r']) {
-        text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+/// A text field for a one-line value that shows all of it, wrapped. Enter ends the
+/// edit; pasted line breaks become spaces.
+fn one_line_ui(ui: &mut Ui, text: &mut String, id_salt: Option<&str>) -> Response {
+    let mut edit = TextEdit::multiline(text)
+        .desired_rows(1)
+        .desired_width(ui.available_width())
+        .return_key(None);
+    if let Some(salt) = id_salt {
+        edit = edit.id_salt(salt);
     }
-    change(&response, text, value)
+    let response = ui.add(edit);
+    if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+        response.surrender_focus();
+    }
+    if text.contains(['\n', '\r']) {
+        *text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    }
+    response
 }
 
 /// A labelled multi-line text field.
@@ -150,16 +157,54 @@ fn change(response: &Response, text: String, before: &str) -> FieldChange<String
     }
 }
 
-/// A label on the left, the widget filling the rest of the row; the label names the
-/// widget for screen readers (and tests). In a narrow panel the label column
-/// shrinks first; a label that still does not fit is cut with "…" and shown whole
-/// on hover.
-pub fn labelled(ui: &mut Ui, label: &str, add: impl FnOnce(&mut Ui) -> Response) -> Response {
+/// A field's label and where it goes.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldLabel<'a> {
+    /// The words.
+    pub text: &'a str,
+    /// Above the field (narrow panels) instead of on its left.
+    pub above: bool,
+}
+
+impl<'a> FieldLabel<'a> {
+    /// A label above its field.
+    pub fn above(text: &'a str) -> Self {
+        Self { text, above: true }
+    }
+}
+
+impl<'a> From<&'a str> for FieldLabel<'a> {
+    fn from(text: &'a str) -> Self {
+        Self { text, above: false }
+    }
+}
+
+/// A label and the widget filling the rest of the row; the label names the widget
+/// for screen readers (and tests). On the left, the label column shrinks first in
+/// a narrow panel, and a label that still does not fit is cut with "…" and shown
+/// whole on hover; above, it wraps.
+pub fn labelled<'a>(
+    ui: &mut Ui,
+    label: impl Into<FieldLabel<'a>>,
+    add: impl FnOnce(&mut Ui) -> Response,
+) -> Response {
+    let label = label.into();
+    if label.above {
+        let label_id = ui.add(egui::Label::new(label.text).wrap()).id;
+        return ui.horizontal(|ui| add(ui).labelled_by(label_id)).inner;
+    }
     ui.horizontal(|ui| {
         let width = LABEL_WIDTH.min(ui.available_width() * 0.4);
         let label_id = ui
-            .add_sized([width, 18.0], egui::Label::new(label).truncate())
-            .id;
+            .allocate_ui_with_layout(
+                egui::vec2(width, 18.0),
+                Layout::left_to_right(Align::Center),
+                |ui| {
+                    ui.set_min_width(width);
+                    ui.add(egui::Label::new(label.text).truncate()).id
+                },
+            )
+            .inner;
         add(ui).labelled_by(label_id)
     })
     .inner
@@ -170,7 +215,7 @@ pub struct ParsedField<'a> {
     /// Identifies the field's draft text.
     pub id: egui::Id,
     /// The field's name.
-    pub label: &'a str,
+    pub label: FieldLabel<'a>,
     /// Shown in the empty field.
     pub hint: &'a str,
 }
@@ -324,9 +369,9 @@ pub fn date_message(err: &DateInputError, tr: Tr) -> String {
 }
 
 /// A labelled drop-down of values, returning the chosen one when it changed.
-pub fn choice_row_ui<V: PartialEq + Clone>(
+pub fn choice_row_ui<'a, V: PartialEq + Clone>(
     ui: &mut Ui,
-    label: &str,
+    label: impl Into<FieldLabel<'a>>,
     current: &V,
     options: &[V],
     name: impl Fn(&V) -> String,
@@ -336,18 +381,19 @@ pub fn choice_row_ui<V: PartialEq + Clone>(
 
 /// A drop-down for a value that may differ between the selected people: `current`
 /// is `None` then, and `mixed` is shown instead of a value.
-pub fn choice_or_mixed_row_ui<V: PartialEq + Clone>(
+pub fn choice_or_mixed_row_ui<'a, V: PartialEq + Clone>(
     ui: &mut Ui,
-    label: &str,
+    label: impl Into<FieldLabel<'a>>,
     current: Option<&V>,
     options: &[V],
     name: impl Fn(&V) -> String,
     mixed: &str,
 ) -> Option<V> {
+    let label = label.into();
     let mut chosen = None;
     let shown = current.map_or_else(|| mixed.to_owned(), &name);
     labelled(ui, label, |ui| {
-        let combo = egui::ComboBox::from_id_salt(label)
+        let combo = egui::ComboBox::from_id_salt(label.text)
             .selected_text(shown.clone())
             .truncate()
             .width(ui.available_width())
@@ -363,7 +409,7 @@ pub fn choice_or_mixed_row_ui<V: PartialEq + Clone>(
             .response;
         // A combo box is named after its value by default; name it after the field.
         ui.ctx().accesskit_node_builder(combo.id, |node| {
-            node.set_label(label);
+            node.set_label(label.text);
             node.set_value(shown.clone());
         });
         combo
