@@ -1831,3 +1831,53 @@ fn nothing_runs_out_of_its_panel_on_small_and_large_screens() {
         }
     }
 }
+
+/// Where every person is on screen, and the canvas rectangle.
+fn people_on_screen(h: &Harness<'_, PowermapApp>) -> (Vec<Pos2>, egui::Rect) {
+    let app = h.state();
+    let rect = app.canvas().last_rect(&h.ctx).unwrap();
+    let view = app.canvas().transform(&h.ctx, rect);
+    let points = app
+        .document()
+        .stakeholders
+        .iter()
+        .filter_map(|p| app.canvas().graph().position_of(&p.id))
+        .map(|at| view.screen_from_canvas(at))
+        .collect();
+    (points, rect)
+}
+
+#[test]
+fn resizing_the_window_keeps_the_map_in_view() {
+    let mut h = harness(options(None));
+    h.run_steps(4);
+    let zoom_before = {
+        let rect = h.state().canvas().last_rect(&h.ctx).unwrap();
+        h.state().canvas().transform(&h.ctx, rect).zoom
+    };
+    // Maximised: the untouched, fitted view is fitted again to the larger canvas.
+    h.set_size(Vec2::new(1920.0, 1080.0));
+    h.run_steps(4);
+    let (points, rect) = people_on_screen(&h);
+    assert!(points.iter().all(|p| rect.contains(*p)), "everyone in view");
+    let middle = points.iter().fold(Vec2::ZERO, |sum, p| sum + p.to_vec2()) / points.len() as f32;
+    assert!(
+        (middle.x - rect.center().x).abs() < rect.width() * 0.15,
+        "the map is centred, not left in a corner: {middle:?} in {rect:?}"
+    );
+    let zoom_after = h.state().canvas().transform(&h.ctx, rect).zoom;
+    assert!(zoom_after > zoom_before, "{zoom_after} vs {zoom_before}");
+
+    // Once the user moved the view, a resize keeps the middle of the view.
+    let someone = h.state().document().stakeholders[5].id.clone();
+    h.state_mut().queue(AppCommand::Reveal(vec![someone]));
+    h.run_steps(4);
+    let centre = h.state().canvas().visible_center(&h.ctx);
+    h.set_size(Vec2::new(1024.0, 640.0));
+    h.run_steps(4);
+    let after = h.state().canvas().visible_center(&h.ctx);
+    assert!(
+        (after.x - centre.x).abs() <= 2.0 && (after.y - centre.y).abs() <= 2.0,
+        "{after:?} vs {centre:?}"
+    );
+}
