@@ -12,7 +12,7 @@ use crate::model::{Power, RelationshipKind, Role, Stance, Strength};
 use crate::theme;
 
 /// The legend never gets wider than this, in points.
-const LEGEND_MAX_WIDTH: f32 = 560.0;
+const LEGEND_MAX_WIDTH: f32 = 760.0;
 /// Power circles in the legend, as a share of their size on the canvas at 100 %.
 const POWER_SCALE: f32 = 0.3;
 
