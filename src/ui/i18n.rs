@@ -143,7 +143,6 @@ catalogue! {
     LastVerified => "Last verified", "最近核实";
     Today => "Today", "今天";
     DateHint => "YYYY-MM-DD", "年-月-日";
-    InvalidDate => "Not a date (YYYY-MM-DD)", "日期无效（年-月-日）";
     Source => "Source", "信息来源";
     Tags => "Tags (comma-separated)", "标签（逗号分隔）";
     NextActions => "Next actions", "下一步行动";
