@@ -176,6 +176,79 @@ fn typing_in_one_field_is_one_undo_step() {
 }
 
 #[test]
+fn taking_back_an_abandoned_add_leaves_no_history() {
+    let original = sample();
+    let mut editor = Editor::new(original.clone());
+    editor
+        .apply(Command::MoveStakeholders(vec![(id("p-wu"), None)]))
+        .unwrap();
+    let before_add = editor.revision();
+    let after_move = editor.document().clone();
+    let mut person = Stakeholder::new("p-new", "");
+    editor
+        .apply(Command::add_stakeholder(person.clone()))
+        .unwrap();
+    // Typed a letter, then erased it again: one merged step.
+    for name in ["A", ""] {
+        person.name = name.into();
+        editor
+            .apply_merging(
+                Command::update_stakeholder(person.clone()),
+                Some("person/p-new/name".into()),
+            )
+            .unwrap();
+    }
+    assert_eq!(editor.undo_len(), 3);
+    assert_eq!(editor.take_back_to(before_add), Ok(true));
+    assert_eq!(editor.document(), &after_move);
+    assert_eq!(editor.undo_len(), 1, "the add and the typing are gone");
+    assert_eq!(editor.redo_len(), 0, "and cannot be redone");
+    assert_eq!(
+        editor.undo_label().unwrap().kind,
+        EditKind::MoveStakeholders
+    );
+    editor.undo().unwrap();
+    assert_eq!(editor.document(), &original);
+    // A revision the history does not hold changes nothing.
+    let now = editor.document().clone();
+    assert_eq!(editor.take_back_to(9_999), Ok(false));
+    assert_eq!(editor.document(), &now);
+}
+
+#[test]
+fn one_change_to_several_people_is_one_step_named_after_them() {
+    let original = sample();
+    let mut editor = Editor::new(original.clone());
+    let updates: Vec<Command> = original
+        .stakeholders
+        .iter()
+        .take(3)
+        .map(|p| {
+            Command::update_stakeholder(Stakeholder {
+                stance: Stance::Opponent,
+                ..p.clone()
+            })
+        })
+        .collect();
+    editor.apply(Command::Batch(updates)).unwrap();
+    let label = editor.undo_label().unwrap();
+    assert_eq!(
+        (label.kind, label.count, label.subject.as_str()),
+        (EditKind::EditStakeholder, 3, "")
+    );
+    assert!(
+        editor
+            .document()
+            .stakeholders
+            .iter()
+            .take(3)
+            .all(|p| p.stance == Stance::Opponent)
+    );
+    editor.undo().unwrap();
+    assert_eq!(editor.document(), &original);
+}
+
+#[test]
 fn modified_follows_undo_back_to_the_saved_state() {
     let mut editor = Editor::new(sample());
     assert!(!editor.is_modified());

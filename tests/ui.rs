@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use egui::accesskit::Role as A11yRole;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use powermap::format::load_file;
 use powermap::model::{Position, RelationshipKind, Stance};
 use powermap::ui::app_command::{Action, AppCommand};
@@ -110,6 +110,17 @@ fn add_person_at(h: &mut Harness<'_, PowermapApp>, x: f64, y: f64) {
     h.run_steps(2);
 }
 
+/// Adds a person and names them ("Person N"), as a user does before moving on:
+/// Esc on a new person without a name takes the add back.
+fn add_named_person_at(h: &mut Harness<'_, PowermapApp>, x: f64, y: f64) {
+    add_person_at(h, x, y);
+    let n = h.state().document().stakeholders.len();
+    h.event(Event::Text(format!("Person {n}")));
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+}
+
 fn choose(h: &mut Harness<'_, PowermapApp>, field: &str, option: &str) {
     h.get_by_label(field).click();
     h.run_steps(2);
@@ -188,9 +199,7 @@ fn the_edit_menu_says_what_undo_will_undo() {
 #[test]
 fn dragging_a_person_moves_them_as_one_undo_step() {
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, 0.0, 0.0);
     let start = screen_pos(&h, 0);
     drag(
         &mut h,
@@ -221,10 +230,8 @@ fn dragging_a_person_moves_them_as_one_undo_step() {
 #[test]
 fn click_selects_ctrl_click_adds_and_delete_removes_with_undo() {
     let mut h = empty_map();
-    add_person_at(&mut h, -150.0, 0.0);
-    add_person_at(&mut h, 150.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, -150.0, 0.0);
+    add_named_person_at(&mut h, 150.0, 0.0);
     let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
     click_at(&mut h, a, Modifiers::NONE);
     assert_eq!(h.state().selection().people.len(), 1);
@@ -255,11 +262,9 @@ fn click_selects_ctrl_click_adds_and_delete_removes_with_undo() {
 #[test]
 fn shift_drag_selects_everyone_in_the_box() {
     let mut h = empty_map();
-    add_person_at(&mut h, -100.0, 0.0);
-    add_person_at(&mut h, 100.0, 0.0);
-    add_person_at(&mut h, 0.0, 300.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, -100.0, 0.0);
+    add_named_person_at(&mut h, 100.0, 0.0);
+    add_named_person_at(&mut h, 0.0, 300.0);
     let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
     let from = a - Vec2::new(40.0, 40.0);
     let to = b + Vec2::new(40.0, 40.0);
@@ -306,10 +311,8 @@ fn shift_drag_selects_everyone_in_the_box() {
 #[test]
 fn the_connect_tool_joins_two_people_with_the_chosen_kind() {
     let mut h = empty_map();
-    add_person_at(&mut h, -150.0, 0.0);
-    add_person_at(&mut h, 150.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, -150.0, 0.0);
+    add_named_person_at(&mut h, 150.0, 0.0);
     h.get_by_label_contains("Connect").click();
     h.run_steps(2);
     let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
@@ -388,9 +391,7 @@ fn save_through_the_dialog_reopen_and_find_everything() {
 #[test]
 fn new_with_unsaved_changes_asks_first() {
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, 0.0, 0.0);
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run_steps(2);
     assert!(matches!(h.state().modal(), Some(Modal::Unsaved { .. })));
@@ -426,9 +427,7 @@ fn save_first_then_open_another_file() {
     h.run_steps(3);
     h.state_mut().queue(AppCommand::Action(Action::New));
     h.run_steps(2);
-    add_person_at(&mut h, 5.0, 5.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, 5.0, 5.0);
     // Open second.json: first the prompt; "Save" asks where (first.json), then opens.
     h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
         answers: [
@@ -463,8 +462,7 @@ fn without_a_native_dialog_the_path_is_typed_in_the_app() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("typed");
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
+    add_named_person_at(&mut h, 0.0, 0.0);
     h.state_mut().set_dialogs(Box::new(NoDialogs));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
@@ -519,8 +517,7 @@ fn a_save_that_fails_says_why_and_keeps_the_map() {
     std::fs::write(&blocker, "x").unwrap();
     let target = blocker.join("maps").join("map.json");
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
+    add_named_person_at(&mut h, 0.0, 0.0);
     h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
         answers: [DialogOutcome::Picked(target.clone())].into(),
     }));
@@ -552,8 +549,7 @@ fn a_missing_folder_is_created_on_request_and_the_full_path_is_shown() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("new").join("deeper").join("acme.json");
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
+    add_named_person_at(&mut h, 0.0, 0.0);
     h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
         answers: [DialogOutcome::Picked(target.clone())].into(),
     }));
@@ -613,9 +609,7 @@ fn viewport_commands(h: &Harness<'_, PowermapApp>) -> Vec<egui::ViewportCommand>
 #[test]
 fn closing_the_window_with_unsaved_changes_asks_first() {
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, 0.0, 0.0);
     h.input_mut()
         .viewports
         .entry(egui::ViewportId::ROOT)
@@ -652,9 +646,7 @@ fn closing_an_unmodified_map_does_not_ask() {
 #[test]
 fn the_right_click_menu_sets_the_stance_of_a_person() {
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, 0.0, 0.0);
     let at = screen_pos(&h, 0);
     h.hover_at(at);
     h.event(Event::PointerButton {
@@ -1136,8 +1128,7 @@ fn a_typed_path_over_an_existing_file_asks_before_replacing_it() {
     let other = dir.path().join("other.json");
     std::fs::write(&other, "precious").unwrap();
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
+    add_named_person_at(&mut h, 0.0, 0.0);
     h.state_mut().set_dialogs(Box::new(NoDialogs));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run_steps(3);
@@ -1168,9 +1159,7 @@ fn a_typed_path_over_an_existing_file_asks_before_replacing_it() {
 fn closing_while_a_dialog_is_open_asks_once_it_is_dismissed() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = empty_map();
-    add_person_at(&mut h, 0.0, 0.0);
-    h.key_press(Key::Escape);
-    h.run_steps(2);
+    add_named_person_at(&mut h, 0.0, 0.0);
     // An error report is open.
     h.state_mut()
         .queue(AppCommand::OpenFile(dir.path().join("missing.json")));
@@ -1196,5 +1185,741 @@ fn closing_while_a_dialog_is_open_asks_once_it_is_dismissed() {
     assert!(
         matches!(h.state().modal(), Some(Modal::Unsaved { .. })),
         "then the unsaved question"
+    );
+}
+
+// ----- what a new user trips over (h-ui) -----
+
+/// The side panel's width as egui keeps it.
+fn side_panel_width(h: &Harness<'_, PowermapApp>) -> f32 {
+    egui::PanelState::load(&h.ctx, egui::Id::new(powermap::ui::app::SIDE_PANEL_ID))
+        .expect("the side panel was drawn")
+        .size()
+        .x
+}
+
+fn canvas_width(h: &Harness<'_, PowermapApp>) -> f32 {
+    h.state().canvas().last_rect(&h.ctx).unwrap().width()
+}
+
+/// An empty map with one named person, selected, showing the inspector.
+fn one_person_selected(language: Language) -> Harness<'static, PowermapApp> {
+    let mut h = harness(AppOptions {
+        prefs: Some(Prefs {
+            language: Some(language),
+            ..Prefs::default()
+        }),
+        ..options(None)
+    });
+    h.state_mut().queue(AppCommand::Action(Action::New));
+    h.run_steps(3);
+    add_named_person_at(&mut h, 0.0, 0.0);
+    let id = h.state().document().stakeholders[0].id.clone();
+    h.state_mut()
+        .set_selection(powermap::ui::selection::Selection::person(id));
+    h.run_steps(3);
+    h
+}
+
+/// Selects all text of the focused field and types `text` over it.
+fn type_over(h: &mut Harness<'_, PowermapApp>, text: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(1);
+    h.event(Event::Text(text.into()));
+    h.run_steps(4);
+}
+
+fn today() -> powermap::model::Date {
+    powermap::model::Date::today_local()
+}
+
+#[test]
+fn a_date_that_does_not_parse_stays_marked_and_never_widens_the_panel() {
+    let mut h = one_person_selected(Language::English);
+    h.get_by_label("Add action").click();
+    h.run_steps(3);
+    let (panel, canvas) = (side_panel_width(&h), canvas_width(&h));
+
+    h.get_by_label("Due").focus();
+    h.run_steps(2);
+    h.event(Event::Text("next friday".into()));
+    h.run_steps(6);
+    assert!(
+        h.query_by_label_contains("“next friday” is not a date, so it was not saved")
+            .is_some(),
+        "the message says what happened"
+    );
+    // Leaving the field keeps the text, the mark and the message.
+    h.get_by_label("What to do").focus();
+    h.run_steps(6);
+    assert_eq!(
+        h.get_by_label("Due").value().as_deref(),
+        Some("next friday")
+    );
+    assert!(
+        h.query_by_label_contains("not saved").is_some(),
+        "still explained after leaving the field"
+    );
+    let person = &h.state().document().stakeholders[0];
+    assert_eq!(person.next_actions[0].due, None, "nothing was stored");
+    assert_eq!(side_panel_width(&h), panel, "the panel kept its width");
+    assert_eq!(canvas_width(&h), canvas, "the map kept its room");
+
+    // An ambiguous date says both readings and stores nothing.
+    h.get_by_label("Last contact").focus();
+    h.run_steps(2);
+    h.event(Event::Text("12/05/2026".into()));
+    h.run_steps(6);
+    assert!(
+        h.query_by_label_contains("could be Tue 12 May 2026 or Sat 5 Dec 2026")
+            .is_some()
+    );
+    assert_eq!(h.state().document().stakeholders[0].last_contact, None);
+    assert_eq!(side_panel_width(&h), panel);
+    assert_eq!(canvas_width(&h), canvas);
+
+    // Typed year first, it is read, shown in words while typing, and stored.
+    type_over(&mut h, "2026/12/5");
+    assert!(h.query_by_label_contains("= Sat 5 Dec 2026").is_some());
+    let stored = h.state().document().stakeholders[0].last_contact;
+    assert_eq!(stored, powermap::model::Date::from_ymd(2026, 12, 5));
+    h.get_by_label("What to do").focus();
+    h.run_steps(4);
+    assert_eq!(
+        h.get_by_label("Last contact").value().as_deref(),
+        Some("2026-12-05")
+    );
+
+    // Revert puts back the stored value (no date) for the Due field.
+    h.get_by_label("Revert").click();
+    h.run_steps(4);
+    assert_eq!(h.get_by_label("Due").value().as_deref(), Some(""));
+    assert!(h.query_by_label_contains("not saved").is_none());
+    assert_eq!(side_panel_width(&h), panel);
+}
+
+#[test]
+fn chinese_dates_and_words_are_read_in_the_inspector() {
+    let mut h = one_person_selected(Language::Chinese);
+    h.get_by_label("添加行动").click();
+    h.run_steps(3);
+    h.get_by_label("截止").focus();
+    h.run_steps(2);
+    h.event(Event::Text("明天".into()));
+    h.run_steps(4);
+    let due = h.state().document().stakeholders[0].next_actions[0].due;
+    assert_eq!(due, today().add_days(1));
+    h.get_by_label("最近联系").focus();
+    h.run_steps(2);
+    h.event(Event::Text("12月5日".into()));
+    h.run_steps(4);
+    assert_eq!(
+        h.state().document().stakeholders[0].last_contact,
+        powermap::model::Date::from_ymd(today().year(), 12, 5)
+    );
+    assert!(
+        h.query_by_label_contains("即 ").is_some(),
+        "the reading is shown"
+    );
+    h.get_by_label("最近核实").focus();
+    h.run_steps(2);
+    h.event(Event::Text("下周五".into()));
+    h.run_steps(4);
+    assert!(
+        h.query_by_label_contains("“下周五”不是有效日期，未保存")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_calendar_sets_a_date() {
+    let mut h = one_person_selected(Language::English);
+    h.get_all_by_label("Pick a day from the calendar")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    h.get_by_label("15").click();
+    h.run_steps(3);
+    let expected = powermap::model::Date::from_ymd(today().year(), today().month(), 15);
+    assert_eq!(h.state().document().stakeholders[0].last_contact, expected);
+    assert!(
+        h.query_by_label("15").is_none(),
+        "the calendar closes after a pick"
+    );
+    // "No date" in the calendar clears it again.
+    h.get_all_by_label("Pick a day from the calendar")
+        .next()
+        .unwrap()
+        .click();
+    h.run_steps(3);
+    h.get_by_label("No date").click();
+    h.run_steps(3);
+    assert_eq!(h.state().document().stakeholders[0].last_contact, None);
+}
+
+#[test]
+fn while_choosing_the_kind_of_a_new_line_no_card_covers_the_choices() {
+    let mut h = empty_map();
+    add_named_person_at(&mut h, -150.0, 0.0);
+    add_named_person_at(&mut h, 150.0, 0.0);
+    // Hovering a person shows their card after a moment.
+    h.hover_at(screen_pos(&h, 1));
+    h.run_steps(20);
+    assert!(
+        h.query_by_label_contains("· Power 3").is_some(),
+        "the card shows on hover"
+    );
+    h.hover_at(canvas_center(&h) + Vec2::new(0.0, 200.0));
+    h.run_steps(20);
+    h.get_by_label_contains("Connect").click();
+    h.run_steps(2);
+    let (a, b) = (screen_pos(&h, 0), screen_pos(&h, 1));
+    drag(&mut h, a, b);
+    // The pointer rests on the target, long enough for a card to appear.
+    h.hover_at(b);
+    h.run_steps(20);
+    assert!(h.state().canvas().choosing_kind());
+    assert!(
+        h.query_by_label_contains("· Power 3").is_none(),
+        "no card over the kind chooser"
+    );
+    h.get_by_role_and_label(A11yRole::Button, "Ally").click();
+    h.run_steps(3);
+    assert_eq!(h.state().document().relationships.len(), 1);
+}
+
+#[test]
+fn a_new_team_member_is_empty_with_the_keyboard_in_their_name() {
+    let mut h = empty_map();
+    h.get_by_label("Add member").click();
+    h.run_steps(4);
+    assert_eq!(h.state().document().team.len(), 1);
+    assert_eq!(h.state().document().team[0].name, "", "no placeholder text");
+    h.event(Event::Text("李娜".into()));
+    h.run_steps(3);
+    assert_eq!(h.state().document().team[0].name, "李娜");
+    assert!(h.get_by_label("Team member name").is_focused());
+}
+
+#[test]
+fn esc_on_a_new_person_without_a_name_takes_the_add_back() {
+    let mut h = empty_map();
+    add_named_person_at(&mut h, -300.0, 0.0);
+    let steps = h.state().editor().undo_len();
+    let center = canvas_center(&h);
+    double_click_at(&mut h, center + Vec2::new(40.0, 60.0));
+    assert_eq!(h.state().document().stakeholders.len(), 2);
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert_eq!(
+        h.state().document().stakeholders.len(),
+        1,
+        "no (unnamed) person left"
+    );
+    assert_eq!(h.state().editor().undo_len(), steps, "no undo step left");
+    assert_eq!(h.state().editor().redo_len(), 0);
+    assert_eq!(h.state().document().stakeholders[0].name, "Person 1");
+
+    // A name typed and erased again counts as no name.
+    double_click_at(&mut h, center + Vec2::new(40.0, 60.0));
+    h.event(Event::Text("X".into()));
+    h.run_steps(2);
+    h.key_press(Key::Backspace);
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert_eq!(h.state().document().stakeholders.len(), 1);
+    assert_eq!(h.state().editor().undo_len(), steps);
+
+    // With a name, Esc only leaves the field.
+    double_click_at(&mut h, center + Vec2::new(40.0, 60.0));
+    h.event(Event::Text("Ada".into()));
+    h.run_steps(2);
+    h.key_press(Key::Escape);
+    h.run_steps(3);
+    assert_eq!(h.state().document().stakeholders.len(), 2);
+    assert_eq!(h.state().document().stakeholders[1].name, "Ada");
+}
+
+/// Distance from `p` to the segment `a`–`b`.
+fn to_segment(p: Position, a: Position, b: Position) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let t = (((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy)).clamp(0.0, 1.0);
+    (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy)
+}
+
+#[test]
+fn the_toolbar_adds_a_person_near_the_centre_but_off_the_lines() {
+    let mut h = empty_map();
+    add_named_person_at(&mut h, -250.0, 0.0);
+    add_named_person_at(&mut h, 250.0, 0.0);
+    let (from_id, to_id) = {
+        let doc = h.state().document();
+        (
+            doc.stakeholders[0].id.clone(),
+            doc.stakeholders[1].id.clone(),
+        )
+    };
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::add_relationship(powermap::model::Relationship::new(
+            "r1",
+            from_id.clone(),
+            to_id.clone(),
+            RelationshipKind::ReportsTo,
+        )),
+        merge_key: None,
+    });
+    h.run_steps(2);
+    // Centre the view between the two: on the line.
+    h.state_mut()
+        .queue(AppCommand::Reveal(vec![from_id.clone(), to_id.clone()]));
+    h.run_steps(4);
+    let center = h.state().canvas().visible_center(&h.ctx);
+    let (a, b) = (Position::new(-250.0, 0.0), Position::new(250.0, 0.0));
+    assert!(
+        to_segment(center, a, b) < 40.0,
+        "the view's centre is on the line: {center:?}"
+    );
+    h.get_by_label_contains("Add person").click();
+    h.run_steps(4);
+    let doc = h.state().document();
+    assert_eq!(doc.stakeholders.len(), 3);
+    let spot = doc.stakeholders[2].position.unwrap();
+    assert!(to_segment(spot, a, b) >= 50.0, "off the line: {spot:?}");
+    for other in [a, b] {
+        assert!((spot.x - other.x).hypot(spot.y - other.y) >= 100.0);
+    }
+    assert!(
+        (spot.x - center.x).hypot(spot.y - center.y) <= 200.0,
+        "near the centre: {spot:?} vs {center:?}"
+    );
+}
+
+#[test]
+fn several_selected_people_are_edited_together_in_one_undo_step() {
+    let mut h = empty_map();
+    for x in [-200.0, 0.0, 200.0] {
+        add_named_person_at(&mut h, x, 0.0);
+    }
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::add_team_member(powermap::model::TeamMember::new(
+            "t1", "王芳",
+        )),
+        merge_key: None,
+    });
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run_steps(3);
+    assert_eq!(h.state().selection().people.len(), 3);
+    assert!(
+        h.query_by_label_contains("3 people and 0 lines selected")
+            .is_some()
+    );
+    let steps = h.state().editor().undo_len();
+
+    choose(&mut h, "Stance", "Opponent");
+    choose(&mut h, "Role", "Gatekeeper");
+    choose(&mut h, "Power", "5 – high");
+    choose(&mut h, "Owner (our team)", "王芳");
+    let doc = h.state().document();
+    for person in &doc.stakeholders {
+        assert_eq!(person.stance, Stance::Opponent);
+        assert_eq!(person.role, powermap::model::Role::Gatekeeper);
+        assert_eq!(person.power.level(), 5);
+        assert_eq!(person.owner.as_ref().map(|o| o.as_str()), Some("t1"));
+    }
+    assert_eq!(
+        h.state().editor().undo_len(),
+        steps + 4,
+        "one step per change"
+    );
+
+    h.get_by_label("Add tags").focus();
+    h.run_steps(1);
+    h.event(Event::Text("关键人, budget".into()));
+    h.run_steps(2);
+    h.get_by_label("Add").click();
+    h.run_steps(3);
+    for person in &h.state().document().stakeholders {
+        assert_eq!(person.tags, ["关键人", "budget"]);
+    }
+    h.get_by_label("budget 🗙").click();
+    h.run_steps(3);
+    for person in &h.state().document().stakeholders {
+        assert_eq!(person.tags, ["关键人"]);
+    }
+
+    // One undo takes the stance back for all three.
+    for _ in 0..5 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+        h.run_steps(2);
+    }
+    assert!(
+        h.state()
+            .document()
+            .stakeholders
+            .iter()
+            .all(|p| p.stance == Stance::Opponent && p.role == powermap::model::Role::Unknown)
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run_steps(2);
+    assert!(
+        h.state()
+            .document()
+            .stakeholders
+            .iter()
+            .all(|p| p.stance == Stance::Unknown)
+    );
+    // People who differ show "(mixed)".
+    let first = h.state().document().stakeholders[0].clone();
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::update_stakeholder(powermap::model::Stakeholder {
+            stance: Stance::Supporter,
+            ..first
+        }),
+        merge_key: None,
+    });
+    h.run_steps(3);
+    assert_eq!(h.get_by_label("Stance").value().as_deref(), Some("(mixed)"));
+}
+
+#[test]
+fn line_strength_is_named_in_words() {
+    let mut h = empty_map();
+    add_named_person_at(&mut h, -150.0, 0.0);
+    add_named_person_at(&mut h, 150.0, 0.0);
+    let (from, to) = {
+        let doc = h.state().document();
+        (
+            doc.stakeholders[0].id.clone(),
+            doc.stakeholders[1].id.clone(),
+        )
+    };
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::add_relationship(powermap::model::Relationship::new(
+            "r1",
+            from,
+            to,
+            RelationshipKind::Influences,
+        )),
+        merge_key: None,
+    });
+    h.run_steps(2);
+    h.state_mut()
+        .set_selection(powermap::ui::selection::Selection::line("r1".into()));
+    h.run_steps(3);
+    assert_eq!(
+        h.get_by_label("Strength").value().as_deref(),
+        Some("Normal")
+    );
+    choose(&mut h, "Strength", "Strong");
+    assert_eq!(h.state().document().relationships[0].strength.level(), 3);
+    h.state_mut()
+        .queue(AppCommand::SetLanguage(Language::Chinese));
+    h.run_steps(3);
+    assert_eq!(h.get_by_label("强度").value().as_deref(), Some("强"));
+}
+
+#[test]
+fn counts_in_the_status_bar_read_naturally() {
+    let mut h = empty_map();
+    assert!(h.query_by_label_contains("0 people, 0 lines").is_some());
+    add_named_person_at(&mut h, 0.0, 0.0);
+    assert!(
+        h.query_by_label_contains("1 person, 0 lines").is_some(),
+        "not “1 people”"
+    );
+}
+
+#[test]
+fn long_account_values_wrap_instead_of_being_cut_off() {
+    let mut h = empty_map();
+    let name = "某某集团股份有限公司智能制造事业部数字化转型项目组华东区域";
+    let account = h.state().document().account.clone();
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::update_account(powermap::model::Account {
+            name: name.into(),
+            ..account
+        }),
+        merge_key: None,
+    });
+    h.run_steps(3);
+    let field = h.get_by_label("Customer");
+    assert_eq!(field.value().as_deref(), Some(name));
+    let one_line = h.get_by_label("Industry").rect().height();
+    assert!(
+        field.rect().height() >= 1.6 * one_line,
+        "the long name wraps: {:?} vs one line {one_line}",
+        field.rect()
+    );
+}
+
+#[test]
+fn export_options_can_be_ticked_without_the_menu_closing() {
+    let mut h = empty_map();
+    open_file_submenu(&mut h, "Export");
+    let option = "Leave out private fields (personal agenda, notes, contacts)";
+    h.get_by_label(option).click();
+    h.run_steps(3);
+    assert!(h.state().prefs().export_redacted);
+    assert!(h.query_by_label(option).is_some(), "the menu is still open");
+    h.get_by_label("Pictures: current view only").click();
+    h.run_steps(3);
+    assert!(h.state().prefs().export_current_view);
+    assert!(h.query_by_label(option).is_some());
+}
+
+#[test]
+fn the_side_panel_can_be_hidden_and_shown_again() {
+    let mut h = empty_map();
+    let canvas = canvas_width(&h);
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label("Show side panel").click();
+    h.run_steps(3);
+    assert!(!h.state().prefs().show_side);
+    assert!(h.query_by_label("Details").is_none(), "the tabs are gone");
+    assert!(canvas_width(&h) > canvas + 200.0, "the map gets the room");
+    assert!(
+        h.query_by_label("Show side panel").is_some(),
+        "the View menu stays open"
+    );
+    h.key_press(Key::Escape);
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Side panel")
+        .click();
+    h.run_steps(3);
+    assert!(h.state().prefs().show_side);
+    assert!(h.query_by_label("Details").is_some());
+    // Adding a person brings it back, with the keyboard in the name.
+    h.get_by_role_and_label(A11yRole::Button, "Side panel")
+        .click();
+    h.run_steps(2);
+    add_person_at(&mut h, 0.0, 0.0);
+    h.run_steps(2);
+    assert!(h.state().prefs().show_side);
+    assert!(h.get_by_label("Name").is_focused());
+}
+
+/// Relative luminance contrast between two colours (WCAG).
+fn contrast(a: egui::Color32, b: egui::Color32) -> f32 {
+    let lum = |c: egui::Color32| {
+        let ch = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+    };
+    let (x, y) = (lum(a), lum(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[test]
+fn the_legend_is_readable_from_the_back_of_a_room() {
+    let mut h = empty_map();
+    h.run_steps(2);
+    let background = h.ctx.style_of(egui::Theme::Light).visuals.window_fill;
+    let mut seen = Vec::new();
+    for clipped in &h.output().shapes {
+        let egui::Shape::Text(text) = &clipped.shape else {
+            continue;
+        };
+        let content = text.galley.text();
+        if !["Supporter", "Colour: stance", "Reports to", "Gatekeeper"].contains(&content) {
+            continue;
+        }
+        for row in &text.galley.rows {
+            for glyph in &row.glyphs {
+                assert!(
+                    glyph.font_height >= 13.0,
+                    "{content}: {}",
+                    glyph.font_height
+                );
+            }
+        }
+        let color = text.override_text_color.unwrap_or_else(|| {
+            text.galley
+                .job
+                .sections
+                .first()
+                .map(|s| s.format.color)
+                .unwrap()
+        });
+        assert!(
+            contrast(color, background) >= 7.0,
+            "{content}: {color:?} on {background:?}"
+        );
+        seen.push(content.to_owned());
+    }
+    assert!(seen.len() >= 4, "legend texts found: {seen:?}");
+}
+
+/// Every named node between the top and bottom bars whose left edge lies in
+/// `[left, right)` ends by `right` (+1 for rounding): nothing runs out of its panel
+/// or the window. Returns the offenders.
+fn overflowing(h: &Harness<'_, PowermapApp>, left: f32, right: f32) -> Vec<String> {
+    let canvas = h.state().canvas().last_rect(&h.ctx).unwrap();
+    h.query_all_by(|_| true)
+        .filter(|node| node.accesskit_node().bounding_box().is_some())
+        .filter(|node| node.accesskit_node().label().is_some() || node.value().is_some())
+        .filter_map(|node| {
+            let rect = node.rect();
+            let between_bars = rect.min.y >= canvas.top() && rect.max.y <= canvas.bottom() + 1.0;
+            let starts_inside = rect.min.x >= left && rect.min.x < right && rect.width() > 0.0;
+            let starts_inside = starts_inside && between_bars;
+            (starts_inside && rect.max.x > right + 1.0).then(|| {
+                format!(
+                    "{:?} {:?} {:?}",
+                    node.accesskit_node().role(),
+                    node.accesskit_node().label().or_else(|| node.value()),
+                    rect
+                )
+            })
+        })
+        .collect()
+}
+
+/// The app at a window size, in a language, on the group-company sample.
+fn sample_at(size: Vec2, language: Language) -> Harness<'static, PowermapApp> {
+    let options = AppOptions {
+        prefs: Some(Prefs {
+            language: Some(language),
+            ..Prefs::default()
+        }),
+        ..options(None)
+    };
+    let mut h = Harness::builder()
+        .with_size(size)
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options));
+    h.run_steps(4);
+    h
+}
+
+/// Panels, legend and canvas stay in their places on the main screens, in both
+/// languages, on a small laptop screen and on a large monitor.
+#[test]
+fn nothing_runs_out_of_its_panel_on_small_and_large_screens() {
+    for size in [Vec2::new(1024.0, 640.0), Vec2::new(1920.0, 1080.0)] {
+        for language in Language::ALL {
+            let mut h = sample_at(size, language);
+            let tr = powermap::ui::i18n::Tr(language);
+            let tabs = [
+                powermap::ui::i18n::T::TabDetails,
+                powermap::ui::i18n::T::TabApproach,
+                powermap::ui::i18n::T::TabPlans,
+                powermap::ui::i18n::T::TabAnalysis,
+                powermap::ui::i18n::T::TabActions,
+            ];
+            // A person with everything filled in, then several people.
+            let person = h.state().document().stakeholders[0].id.clone();
+            let everyone: Vec<_> = h
+                .state()
+                .document()
+                .stakeholders
+                .iter()
+                .take(3)
+                .map(|p| p.id.clone())
+                .collect();
+            for (step, selection) in [
+                powermap::ui::selection::Selection::person(person),
+                powermap::ui::selection::Selection {
+                    people: everyone.into_iter().collect(),
+                    lines: Default::default(),
+                },
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                h.state_mut().set_selection(selection);
+                for tab in tabs {
+                    h.get_by_role_and_label(A11yRole::Button, tr.t(tab)).click();
+                    h.run_steps(4);
+                    let canvas = h.state().canvas().last_rect(&h.ctx).unwrap();
+                    let what = format!("{size:?} {language:?} step {step} {tab:?}");
+                    let left = overflowing(&h, 0.0, canvas.left());
+                    assert!(
+                        left.is_empty(),
+                        "{what}: account panel:\n{}",
+                        left.join("\n")
+                    );
+                    let side = overflowing(&h, canvas.right(), size.x);
+                    assert!(side.is_empty(), "{what}: side panel:\n{}", side.join("\n"));
+                    let middle = overflowing(&h, canvas.left(), canvas.right());
+                    assert!(middle.is_empty(), "{what}: canvas:\n{}", middle.join("\n"));
+                    assert!(
+                        side_panel_width(&h) <= size.x / 2.0,
+                        "{what}: the side panel covers the map"
+                    );
+                    // The legend stays over the canvas.
+                    let legend_entries = Stance::ALL
+                        .iter()
+                        .map(|s| tr.stance(*s))
+                        .chain(RelationshipKind::ALL.iter().map(|k| tr.kind(*k)));
+                    for entry in legend_entries {
+                        let rect = h.get_by_label(entry).rect();
+                        assert!(
+                            rect.min.x >= canvas.left() && rect.max.x <= canvas.right(),
+                            "{what}: legend entry {entry} at {rect:?}, canvas {canvas:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where every person is on screen, and the canvas rectangle.
+fn people_on_screen(h: &Harness<'_, PowermapApp>) -> (Vec<Pos2>, egui::Rect) {
+    let app = h.state();
+    let rect = app.canvas().last_rect(&h.ctx).unwrap();
+    let view = app.canvas().transform(&h.ctx, rect);
+    let points = app
+        .document()
+        .stakeholders
+        .iter()
+        .filter_map(|p| app.canvas().graph().position_of(&p.id))
+        .map(|at| view.screen_from_canvas(at))
+        .collect();
+    (points, rect)
+}
+
+#[test]
+fn resizing_the_window_keeps_the_map_in_view() {
+    let mut h = harness(options(None));
+    h.run_steps(4);
+    let zoom_before = {
+        let rect = h.state().canvas().last_rect(&h.ctx).unwrap();
+        h.state().canvas().transform(&h.ctx, rect).zoom
+    };
+    // Maximised: the untouched, fitted view is fitted again to the larger canvas.
+    h.set_size(Vec2::new(1920.0, 1080.0));
+    h.run_steps(4);
+    let (points, rect) = people_on_screen(&h);
+    assert!(points.iter().all(|p| rect.contains(*p)), "everyone in view");
+    let middle = points.iter().fold(Vec2::ZERO, |sum, p| sum + p.to_vec2()) / points.len() as f32;
+    assert!(
+        (middle.x - rect.center().x).abs() < rect.width() * 0.15,
+        "the map is centred, not left in a corner: {middle:?} in {rect:?}"
+    );
+    let zoom_after = h.state().canvas().transform(&h.ctx, rect).zoom;
+    assert!(zoom_after > zoom_before, "{zoom_after} vs {zoom_before}");
+
+    // Once the user moved the view, a resize keeps the middle of the view.
+    let someone = h.state().document().stakeholders[5].id.clone();
+    h.state_mut().queue(AppCommand::Reveal(vec![someone]));
+    h.run_steps(4);
+    let centre = h.state().canvas().visible_center(&h.ctx);
+    h.set_size(Vec2::new(1024.0, 640.0));
+    h.run_steps(4);
+    let after = h.state().canvas().visible_center(&h.ctx);
+    assert!(
+        (after.x - centre.x).abs() <= 2.0 && (after.y - centre.y).abs() <= 2.0,
+        "{after:?} vs {centre:?}"
     );
 }

@@ -192,8 +192,32 @@ impl Editor {
         self.saved_revision = None;
     }
 
-    fn revision(&self) -> u64 {
+    /// Identifies the current state of the document within this history: it changes
+    /// with every edit, undo and redo.
+    pub fn revision(&self) -> u64 {
         self.undo.back().map_or(self.base_revision, |s| s.revision)
+    }
+
+    /// Takes back every step made since the document was at `revision`, leaving no
+    /// trace in undo or redo — as if they never happened (a person added and
+    /// abandoned with Esc before they got a name). Returns whether it did: nothing
+    /// changes when `revision` is not in the history.
+    pub fn take_back_to(&mut self, revision: u64) -> Result<bool, EditError> {
+        let known =
+            self.base_revision == revision || self.undo.iter().any(|s| s.revision == revision);
+        if !known {
+            return Ok(false);
+        }
+        while self.revision() != revision {
+            let Some(step) = self.undo.pop_back() else {
+                break;
+            };
+            if let Err(err) = apply(&mut self.doc, step.inverse.clone()) {
+                self.undo.push_back(step);
+                return Err(err);
+            }
+        }
+        Ok(true)
     }
 
     fn take_revision(&mut self) -> u64 {

@@ -8,7 +8,7 @@ use crate::model::{Document, StakeholderId};
 pub enum EditKind {
     /// A person was added.
     AddStakeholder,
-    /// A person's fields changed.
+    /// The fields of one person, or of `count` people at once, changed.
     EditStakeholder,
     /// People were removed (with their lines).
     RemoveStakeholders,
@@ -107,6 +107,19 @@ impl EditLabel {
                 1,
             ),
             Command::SetPlan { role, .. } => (EditKind::EditPlan, role.as_str().to_owned(), 1),
+            // The same change to several people at once (the multi-selection editor).
+            Command::Batch(commands)
+                if !commands.is_empty()
+                    && commands
+                        .iter()
+                        .all(|c| matches!(c, Command::UpdateStakeholder(_))) =>
+            {
+                let subject = match commands.as_slice() {
+                    [Command::UpdateStakeholder(person)] => person.name.clone(),
+                    _ => String::new(),
+                };
+                (EditKind::EditStakeholder, subject, commands.len())
+            }
             Command::Batch(commands) => (EditKind::Batch, String::new(), commands.len()),
         };
         Self {

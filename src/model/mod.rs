@@ -15,7 +15,7 @@ mod validate;
 mod values;
 
 pub use account::{Account, TeamMember};
-pub use date::{Date, DateError};
+pub use date::{Date, DateError, DateInputError};
 pub use document::Document;
 pub use enums::{Coverage, RelationshipKind, Role, Stage, Stance};
 pub use ids::{RelationshipId, StakeholderId, TeamMemberId};

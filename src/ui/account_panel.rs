@@ -5,15 +5,18 @@ use egui::Ui;
 use super::app_command::AppCommand;
 use super::i18n::{T, Tr};
 use super::widgets::{
-    Drafts, FieldChange, Form, ParsedField, choice_row_ui, parsed_row_ui, text_area_ui, text_row_ui,
+    Drafts, FieldChange, FieldLabel, Form, ParsedField, choice_row_ui, parsed_row_ui,
+    stacked_text_ui, text_area_ui,
 };
 use crate::edit::Command;
-use crate::model::{Account, Document, Stage, TeamMember};
+use crate::model::{Account, Document, Stage, TeamMember, TeamMemberId};
 
 /// Account panel view state.
 #[derive(Default)]
 pub struct AccountPanel {
     drafts: Drafts,
+    /// A member just added: their name field gets the keyboard once it is drawn.
+    focus_member: Option<TeamMemberId>,
 }
 
 impl AccountPanel {
@@ -34,20 +37,21 @@ impl AccountPanel {
         };
         let key = |field: &str| format!("account/{field}");
         ui.heading(tr.t(T::Account));
-        let change = text_row_ui(ui, tr.t(T::Customer), &account.name);
+        // Labels above the fields and values that wrap: the panel is narrow, and a
+        // customer's full name is long ("某某集团股份有限公司智能制造事业部").
+        let change = stacked_text_ui(ui, tr.t(T::Customer), &account.name);
         form.apply(change, key("name"), |v| update(&|a| a.name = v.clone()));
-        let change = text_row_ui(ui, tr.t(T::Industry), &account.industry);
+        let change = stacked_text_ui(ui, tr.t(T::Industry), &account.industry);
         form.apply(change, key("industry"), |v| {
             update(&|a| a.industry = v.clone())
         });
-        let change = text_row_ui(ui, tr.t(T::Opportunity), &account.opportunity);
+        let change = stacked_text_ui(ui, tr.t(T::Opportunity), &account.opportunity);
         form.apply(change, key("opportunity"), |v| {
             update(&|a| a.opportunity = v.clone())
         });
         let field = ParsedField {
             id: egui::Id::new("account-deal-value"),
-            label: tr.t(T::DealValue),
-            invalid: tr.t(T::InvalidNumber),
+            label: FieldLabel::above(tr.t(T::DealValue)),
             hint: "",
         };
         let shown = account.deal_value.map(format_amount).unwrap_or_default();
@@ -56,17 +60,22 @@ impl AccountPanel {
             &mut self.drafts,
             &field,
             shown,
-            parse_amount,
+            |text| parse_amount(text).ok_or_else(|| tr.t(T::InvalidNumber).to_owned()),
             &account.deal_value,
+            tr,
         );
         form.apply(change, key("deal_value"), |v| update(&|a| a.deal_value = v));
-        let change = text_row_ui(ui, tr.t(T::Currency), &account.currency);
+        let change = stacked_text_ui(ui, tr.t(T::Currency), &account.currency);
         form.apply(change, key("currency"), |v| {
             update(&|a| a.currency = v.clone())
         });
-        if let Some(stage) = choice_row_ui(ui, tr.t(T::Stage), &account.stage, Stage::ALL, |s| {
-            tr.stage(*s).to_owned()
-        }) {
+        if let Some(stage) = choice_row_ui(
+            ui,
+            FieldLabel::above(tr.t(T::Stage)),
+            &account.stage,
+            Stage::ALL,
+            |s| tr.stage(*s).to_owned(),
+        ) {
             form.edit(update(&|a| a.stage = stage));
         }
         let change = text_area_ui(ui, tr.t(T::Notes), &account.notes);
@@ -77,8 +86,25 @@ impl AccountPanel {
         for member in &doc.team {
             ui.horizontal(|ui| {
                 let mut name = member.name.clone();
-                let width = ui.available_width() - 70.0;
-                let response = ui.add(egui::TextEdit::singleline(&mut name).desired_width(width));
+                // Remove on the right; the name gets the rest of the row.
+                let (response, remove) = ui
+                    .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        let remove = ui.button(tr.t(T::Remove)).clicked();
+                        let response = ui.add(
+                            egui::TextEdit::singleline(&mut name)
+                                .hint_text(tr.t(T::NewMemberName))
+                                .desired_width(ui.available_width()),
+                        );
+                        (response, remove)
+                    })
+                    .inner;
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_label(tr.t(T::TeamMemberName));
+                });
+                if self.focus_member.as_ref() == Some(&member.id) {
+                    response.request_focus();
+                    self.focus_member = None;
+                }
                 let change = FieldChange {
                     value: (response.changed() && name != member.name).then_some(name),
                     lost_focus: response.lost_focus(),
@@ -89,17 +115,16 @@ impl AccountPanel {
                         ..member.clone()
                     })
                 });
-                if ui.button(tr.t(T::Remove)).clicked() {
+                if remove {
                     form.edit(Command::RemoveTeamMember(member.id.clone()));
                 }
             });
         }
         if ui.button(tr.t(T::AddMember)).clicked() {
+            // Empty, with the keyboard in it: the user types the name straight away.
             let id = doc.fresh_team_member_id("t");
-            form.edit(Command::add_team_member(TeamMember::new(
-                id.as_str(),
-                tr.t(T::NewMemberName),
-            )));
+            form.edit(Command::add_team_member(TeamMember::new(id.as_str(), "")));
+            self.focus_member = Some(id);
         }
     }
 }

@@ -27,8 +27,14 @@ use crate::samples::SAMPLES;
 /// window does not answer meanwhile, so less than the command line waits).
 const APP_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
 
-/// Room the legend takes at the bottom of the canvas, kept free when fitting.
-const LEGEND_HEIGHT: f32 = 200.0;
+/// The id of the side panel (its width is kept in egui memory under it).
+pub const SIDE_PANEL_ID: &str = "side";
+/// The side panel is never narrower than this, in points.
+const SIDE_PANEL_MIN_WIDTH: f32 = 250.0;
+
+/// Room the legend takes at the bottom of the canvas before it was first drawn (then
+/// its measured height is kept free when fitting).
+const LEGEND_HEIGHT: f32 = 160.0;
 
 /// How the app starts; tests replace the dialogs and the preferences.
 pub struct AppOptions {
@@ -105,6 +111,16 @@ pub struct PowermapApp {
     /// The dialog to show again when the current one closes (the recovery list
     /// behind a comparison).
     return_to: Option<Modal>,
+    /// A person just added and not named yet: Esc takes the add back.
+    fresh_person: Option<FreshPerson>,
+    /// Height of the legend and its margin in the last frame, in points.
+    legend_height: f32,
+}
+
+/// A person added by the user a moment ago, and the document revision before it.
+struct FreshPerson {
+    id: crate::model::StakeholderId,
+    before: u64,
 }
 
 impl PowermapApp {
@@ -152,6 +168,8 @@ impl PowermapApp {
                 super::disk_watch::DiskWatch::start(move || ctx.request_repaint())
             },
             return_to: None,
+            fresh_person: None,
+            legend_height: LEGEND_HEIGHT,
         };
         let start_file = options
             .file
@@ -274,6 +292,7 @@ impl PowermapApp {
         self.canvas = Canvas::new();
         self.worker.reset();
         self.highlight_request = HighlightRequest::Nothing;
+        self.fresh_person = None;
     }
 
     /// Opens a map; on failure shows why and keeps the current one.
@@ -634,6 +653,12 @@ impl PowermapApp {
     // ----- edits -----
 
     fn apply_edit(&mut self, command: Command, merge_key: Option<String>) -> bool {
+        // Only typing the new person's name keeps them "just added".
+        if let Some(fresh) = &self.fresh_person
+            && merge_key.as_deref() != Some(super::inspector::name_merge_key(&fresh.id).as_str())
+        {
+            self.fresh_person = None;
+        }
         match self.map.editor.apply_merging(command, merge_key) {
             Ok(()) => {
                 self.after_change();
@@ -693,11 +718,50 @@ impl PowermapApp {
             position: Some(position),
             ..Stakeholder::new(id.clone(), "")
         };
+        let before = self.map.editor.revision();
         if self.apply_edit(Command::add_stakeholder(person), None) {
-            self.selection = Selection::person(id);
-            self.side.tab = Tab::Details;
-            self.side.inspector.focus_name = true;
+            self.selection = Selection::person(id.clone());
+            self.show_details(true);
+            self.fresh_person = Some(FreshPerson { id, before });
         }
+    }
+
+    /// Esc right after adding a person who still has no name: the add is taken
+    /// back with the name typed and erased, leaving no undo step and no
+    /// "(unnamed)" person behind. Returns whether it did.
+    fn abandon_fresh_person(&mut self) -> bool {
+        let Some(fresh) = self.fresh_person.take() else {
+            return false;
+        };
+        let unnamed = self
+            .document()
+            .stakeholder(&fresh.id)
+            .is_some_and(|p| p.name.trim().is_empty());
+        if !unnamed || self.selection != Selection::person(fresh.id.clone()) {
+            return false;
+        }
+        match self.map.editor.take_back_to(fresh.before) {
+            Ok(true) => {
+                self.after_change();
+                true
+            }
+            Ok(false) => false,
+            Err(err) => {
+                self.notice = Some((
+                    T::EditRefused,
+                    super::error_text::edit_error(&err, self.tr()),
+                ));
+                false
+            }
+        }
+    }
+
+    /// Shows the side panel on the details tab, with the keyboard in the name field
+    /// when `focus_name`.
+    fn show_details(&mut self, focus_name: bool) {
+        self.prefs.show_side = true;
+        self.side.tab = Tab::Details;
+        self.side.inspector.focus_name |= focus_name;
     }
 
     /// Saves or exports to a path the user typed (and confirmed when it existed).
@@ -1091,11 +1155,8 @@ impl PowermapApp {
                 AppCommand::ImportApply(preview) => self.apply_import(*preview),
                 AppCommand::SetExportRedacted(on) => self.prefs.export_redacted = on,
                 AppCommand::SetExportCurrentView(on) => self.prefs.export_current_view = on,
-                AppCommand::FocusName => {
-                    self.side.tab = Tab::Details;
-                    self.side.inspector.focus_name = true;
-                }
-                AppCommand::ShowDetails => self.side.tab = Tab::Details,
+                AppCommand::FocusName => self.show_details(true),
+                AppCommand::ShowDetails => self.show_details(false),
                 AppCommand::Reveal(people) => self.reveal(people),
                 AppCommand::Highlight(request) => self.highlight_request = request,
             }
@@ -1123,11 +1184,13 @@ impl PowermapApp {
             }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::Undo => {
+                self.fresh_person = None;
                 if self.map.editor.undo().is_ok() {
                     self.after_change();
                 }
             }
             Action::Redo => {
+                self.fresh_person = None;
                 if self.map.editor.redo().is_ok() {
                     self.after_change();
                 }
@@ -1143,13 +1206,18 @@ impl PowermapApp {
             }
             Action::FitView => self.canvas.request_fit(),
             Action::AddPerson => {
+                // Near the middle of the view, but never on top of someone or a line.
                 let center = self.canvas.visible_center(ctx);
-                self.add_person_at(center);
+                let spot = crate::placement::free_spot_near(self.document(), center);
+                self.add_person_at(spot);
+                self.canvas.show_if_hidden(ctx, spot);
             }
             Action::ToggleConnect => self.canvas.connect_tool = !self.canvas.connect_tool,
             Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
             Action::ToggleAccount => self.prefs.show_account = !self.prefs.show_account,
+            Action::ToggleSide => self.prefs.show_side = !self.prefs.show_side,
             Action::Escape => {
+                self.abandon_fresh_person();
                 if self.canvas.connect_tool {
                     self.canvas.connect_tool = false;
                 }
@@ -1299,25 +1367,9 @@ impl PowermapApp {
             self.prefs.stale_after_days,
         );
         self.update_highlight(analysed.as_ref());
-        egui::Panel::right("side")
-            .resizable(true)
-            .default_size(340.0)
-            .min_size(250.0)
-            .show(ui, |ui| {
-                self.side.side_panel_ui(
-                    ui,
-                    SidePanelContext {
-                        doc: self.map.editor.document(),
-                        analysed: analysed.as_deref(),
-                        analysing: self.worker.is_running(),
-                        selection: &self.selection,
-                        highlight: &self.highlight_request,
-                        stale_after_days: self.prefs.stale_after_days,
-                        tr,
-                        commands: &mut self.commands,
-                    },
-                );
-            });
+        if self.prefs.show_side {
+            self.side_panel_ui(ui, tr, analysed.as_ref());
+        }
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(super::theme::color(crate::theme::CANVAS_BACKGROUND)))
             .show(ui, |ui| {
@@ -1332,15 +1384,48 @@ impl PowermapApp {
                         selection: &mut self.selection,
                         commands: &mut self.commands,
                         reserved_bottom: if self.prefs.show_legend {
-                            LEGEND_HEIGHT
+                            self.legend_height
                         } else {
                             0.0
                         },
                     },
                 );
-                if self.prefs.show_legend && !legend_ui(ui.ctx(), rect, tr) {
-                    self.prefs.show_legend = false;
+                if self.prefs.show_legend {
+                    let (keep, legend) = legend_ui(ui.ctx(), rect, tr);
+                    self.prefs.show_legend = keep;
+                    self.legend_height = legend.height() + 10.0;
                 }
+            });
+    }
+
+    /// The side panel on the right. It never takes more than half the window:
+    /// whatever its content does, the map stays in view.
+    fn side_panel_ui(
+        &mut self,
+        ui: &mut Ui,
+        tr: Tr,
+        analysed: Option<&Arc<super::analysis_worker::AnalysedMap>>,
+    ) {
+        let max_width = (ui.available_width() * 0.5).max(SIDE_PANEL_MIN_WIDTH);
+        egui::Panel::right(SIDE_PANEL_ID)
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(SIDE_PANEL_MIN_WIDTH)
+            .max_size(max_width)
+            .show(ui, |ui| {
+                self.side.side_panel_ui(
+                    ui,
+                    SidePanelContext {
+                        doc: self.map.editor.document(),
+                        analysed: analysed.map(Arc::as_ref),
+                        analysing: self.worker.is_running(),
+                        selection: &self.selection,
+                        highlight: &self.highlight_request,
+                        stale_after_days: self.prefs.stale_after_days,
+                        tr,
+                        commands: &mut self.commands,
+                    },
+                );
             });
     }
 

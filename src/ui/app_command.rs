@@ -131,6 +131,8 @@ pub enum Action {
     ToggleLegend,
     /// Show or hide the account panel.
     ToggleAccount,
+    /// Show or hide the side panel (details, approach, plans, analysis, actions).
+    ToggleSide,
     /// Cancel the current gesture and clear the selection.
     Escape,
 }
@@ -170,6 +172,7 @@ impl Action {
             Self::ToggleConnect => T::ConnectTool,
             Self::ToggleLegend => T::ShowLegend,
             Self::ToggleAccount => T::ShowAccount,
+            Self::ToggleSide => T::ShowSidePanel,
             Self::Escape => T::Cancel,
         }
     }
@@ -202,7 +205,8 @@ impl Action {
             | Self::Quit
             | Self::AddPerson
             | Self::ToggleLegend
-            | Self::ToggleAccount => vec![],
+            | Self::ToggleAccount
+            | Self::ToggleSide => vec![],
         }
     }
 

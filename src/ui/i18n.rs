@@ -78,21 +78,47 @@ catalogue! {
     EditAddPerson => "add {0}", "添加 {0}";
     EditPerson => "edit {0}", "编辑 {0}";
     EditRemovePeople => "remove {0}", "删除 {0}";
-    EditRemoveManyPeople => "remove {0} people", "删除 {0} 人";
+    EditRemoveManyPeople => "remove {0} {0|person|people}", "删除 {0} 人";
     EditMove => "move {0}", "移动 {0}";
-    EditMoveMany => "move {0} people", "移动 {0} 人";
+    EditMoveMany => "move {0} {0|person|people}", "移动 {0} 人";
     EditAddLine => "connect {0}", "连线 {0}";
     EditLine => "edit line {0}", "编辑关系 {0}";
-    EditRemoveLines => "remove {0} lines", "删除 {0} 条关系";
+    EditRemoveLines => "remove {0} {0|line|lines}", "删除 {0} 条关系";
     EditAccount => "edit account", "编辑客户信息";
     EditAddMember => "add team member {0}", "添加团队成员 {0}";
     EditMember => "edit team member {0}", "编辑团队成员 {0}";
     EditRemoveMember => "remove team member {0}", "删除团队成员 {0}";
-    EditBatch => "{0} changes", "{0} 项更改";
+    EditBatch => "{0} {0|change|changes}", "{0} 项更改";
     EditPlan => "edit the plan for {0}", "编辑{0}的沟通计划";
     // Inspector.
+    // new-user fixes (h-ui)
+    DateNotSaved => "“{0}” is not a date, so it was not saved. Type for example 2026-12-05, 2026/12/5, 12月5日, today or tomorrow, or pick a day from the calendar.", "“{0}”不是有效日期，未保存。可以输入 2026-12-05、2026/12/5、12月5日、今天或明天，也可以从日历中选择。";
+    DateNoSuchDay => "“{0}”: there is no such day, so it was not saved.", "“{0}”：没有这一天，未保存。";
+    DateAmbiguous => "“{0}” could be {1} or {2}, so it was not saved. Type the year first: {3} or {4}.", "“{0}”既可能是{1}，也可能是{2}，未保存。请把年份写在前面：{3} 或 {4}。";
+    DateMeans => "= {0}", "即 {0}";
+    PickDate => "Pick a day from the calendar", "从日历中选择日期";
+    PreviousMonth => "Previous month", "上个月";
+    NextMonth => "Next month", "下个月";
+    NoDate => "No date", "清除日期";
+    Revert => "Revert", "还原";
+    RevertHint => "Put back the saved value", "恢复为已保存的值";
+    StrengthWeak => "Weak", "弱";
+    StrengthNormal => "Normal", "中";
+    StrengthStrong => "Strong", "强";
+    BulkHint => "Changes here apply to everyone selected, as one undo step.", "此处的更改将应用于所有选中的人，并可一步撤销。";
+    Mixed => "(mixed)", "（各不相同）";
+    AddTags => "Add tags", "添加标签";
+    AddTagsHint => "tag, tag…", "标签，标签…";
+    AddButton => "Add", "添加";
+    TagsInUse => "Tags (click to remove from everyone)", "标签（点击可从所有人中移除）";
+    RemoveTagHint => "Remove this tag from everyone selected", "从所有选中的人中移除此标签";
+    EditManyPeople => "edit {0} people", "编辑 {0} 人";
+    ShowSidePanel => "Show side panel", "显示侧边栏";
+    SidePanel => "Side panel", "侧边栏";
+    TeamMemberName => "Team member name", "团队成员姓名";
+    // (end of new-user fixes)
     NothingSelected => "Select a person or a line on the map to see and edit it here. Double-click empty canvas to add a person.", "在地图上选择一个人或一条关系线，即可在此查看和编辑。双击空白处可添加人员。";
-    ManySelected => "{0} people and {1} lines selected", "已选择 {0} 人、{1} 条关系";
+    ManySelected => "{0} {0|person|people} and {1} {1|line|lines} selected", "已选择 {0} 人、{1} 条关系";
     Person => "Person", "人员";
     Name => "Name", "姓名";
     Title => "Title", "职务";
@@ -117,7 +143,6 @@ catalogue! {
     LastVerified => "Last verified", "最近核实";
     Today => "Today", "今天";
     DateHint => "YYYY-MM-DD", "年-月-日";
-    InvalidDate => "Not a date (YYYY-MM-DD)", "日期无效（年-月-日）";
     Source => "Source", "信息来源";
     Tags => "Tags (comma-separated)", "标签（逗号分隔）";
     NextActions => "Next actions", "下一步行动";
@@ -139,7 +164,7 @@ catalogue! {
     Industry => "Industry", "行业";
     Opportunity => "Opportunity", "商机";
     DealValue => "Deal value", "金额";
-    InvalidNumber => "Not a number", "不是有效数字";
+    InvalidNumber => "Not a number, so it was not saved.", "不是有效数字，未保存。";
     Currency => "Currency", "币种";
     Stage => "Stage", "阶段";
     Team => "Our team", "我方团队";
@@ -170,13 +195,13 @@ catalogue! {
     FieldLastName => "Last name", "姓";
     FieldReportsTo => "Reports to", "直属领导";
     FieldAccount => "Company", "公司";
-    ImportRows => "{0} rows", "{0} 行";
+    ImportRows => "{0} {0|row|rows}", "{0} 行";
     ImportMapping => "Columns — check what each one fills", "列映射——请确认每列对应的字段";
     ImportFirstRows => "First rows", "前几行";
     ImportButton => "Import", "导入";
     ImportDone => "Contacts imported", "联系人已导入";
     ImportCounts => "Added {0}, updated {1}, unchanged {2}, skipped {3}.", "新增 {0}，更新 {1}，未变 {2}，跳过 {3}。";
-    ImportLines => "{0} reporting lines drawn.", "新增 {0} 条汇报关系。";
+    ImportLines => "{0} reporting {0|line|lines} drawn.", "新增 {0} 条汇报关系。";
     ImportIssues => "Rows to check:", "需要检查的行：";
     CannotImport => "Could not import the contacts", "无法导入联系人";
     EditImport => "import contacts", "导入联系人";
@@ -188,7 +213,7 @@ catalogue! {
     ExportRedacted => "Leave out private fields (personal agenda, notes, contacts)", "隐去隐私字段（个人诉求、备注、联系方式）";
     ExportCurrentView => "Pictures: current view only", "图片：仅当前视图";
     Exporting => "Exporting {0}…", "正在导出 {0}…";
-    ExportStep => "{0} people", "{0} 人";
+    ExportStep => "{0} {0|person|people}", "{0} 人";
     Exported => "Exported {0}", "已导出 {0}";
     CannotExport => "Could not export", "无法导出";
     ExportOverMap => "This is the map file itself: choose another name for the export.", "这是地图文件本身：请为导出文件另选名称。";
@@ -206,7 +231,7 @@ catalogue! {
     Opened => "Opened {0}", "已打开 {0}";
     SampleNotice => "This is a sample map: use Save as to keep your changes.", "这是示例地图：请用“另存为”保存您的更改。";
     Modified => "modified", "已修改";
-    People => "{0} people, {1} lines", "{0} 人，{1} 条关系";
+    People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
     // text and import (h-text)
     FieldOtherContact => "Other contact", "其他联系方式";
@@ -332,10 +357,14 @@ impl Tr {
     }
 
     /// The string for `key` with `{0}`, `{1}`, … replaced by `args`.
+    ///
+    /// `{0|one|other}` picks a word by the number in `{0}`: "{0} {0|person|people}"
+    /// reads "1 person" and "3 people". Chinese needs no such forms.
     pub fn f(self, key: T, args: &[&dyn std::fmt::Display]) -> String {
         let mut text = self.t(key).to_owned();
         for (i, arg) in args.iter().enumerate() {
-            text = text.replace(&format!("{{{i}}}"), &arg.to_string());
+            let arg = arg.to_string();
+            text = plural_forms(&text, i, &arg).replace(&format!("{{{i}}}"), &arg);
         }
         text
     }
@@ -427,6 +456,15 @@ impl Tr {
         self.pick(en, zh).to_owned()
     }
 
+    /// The name of a line strength: weak, normal, strong.
+    pub fn strength(self, strength: crate::model::Strength) -> &'static str {
+        self.t(match strength.level() {
+            1 => T::StrengthWeak,
+            2 => T::StrengthNormal,
+            _ => T::StrengthStrong,
+        })
+    }
+
     /// The words for an undo step, such as "edit 张伟".
     pub fn edit_label(self, label: &EditLabel) -> String {
         let subject = if label.subject.is_empty() {
@@ -437,7 +475,8 @@ impl Tr {
         let one = label.count <= 1;
         match label.kind {
             EditKind::AddStakeholder => self.f(T::EditAddPerson, &[&subject]),
-            EditKind::EditStakeholder => self.f(T::EditPerson, &[&subject]),
+            EditKind::EditStakeholder if one => self.f(T::EditPerson, &[&subject]),
+            EditKind::EditStakeholder => self.f(T::EditManyPeople, &[&label.count]),
             EditKind::RemoveStakeholders if one => self.f(T::EditRemovePeople, &[&subject]),
             EditKind::RemoveStakeholders => self.f(T::EditRemoveManyPeople, &[&label.count]),
             EditKind::MoveStakeholders if one => self.f(T::EditMove, &[&subject]),
@@ -466,9 +505,63 @@ impl Tr {
     }
 }
 
+/// Replaces each `{index|one|other}` in `text` by the form for `arg`: `one` when the
+/// argument is exactly 1, else `other`.
+fn plural_forms(text: &str, index: usize, arg: &str) -> String {
+    let open = format!("{{{index}|");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(&open) {
+        let after = rest.get(start + open.len()..).unwrap_or_default();
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        let forms = after.get(..end).unwrap_or_default();
+        let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
+        out.push_str(rest.get(..start).unwrap_or_default());
+        out.push_str(if arg == "1" { one } else { other });
+        rest = after.get(end + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_naturally_in_both_languages() {
+        let (en, zh) = (Tr(Language::English), Tr(Language::Chinese));
+        assert_eq!(en.f(T::People, &[&1, &1]), "1 person, 1 line");
+        assert_eq!(en.f(T::People, &[&0, &2]), "0 people, 2 lines");
+        assert_eq!(en.f(T::People, &[&11, &21]), "11 people, 21 lines");
+        assert_eq!(zh.f(T::People, &[&1, &3]), "1 人，3 条关系");
+        assert_eq!(en.f(T::ImportLines, &[&1]), "1 reporting line drawn.");
+        assert_eq!(en.f(T::ImportLines, &[&4]), "4 reporting lines drawn.");
+        assert_eq!(en.f(T::ImportRows, &[&1]), "1 row");
+        assert_eq!(
+            en.f(T::ManySelected, &[&1, &2]),
+            "1 person and 2 lines selected"
+        );
+        assert_eq!(en.f(T::EditRemoveLines, &[&1]), "remove 1 line");
+        assert_eq!(en.f(T::ExportStep, &[&1]), "1 person");
+        // No catalogue entry is left with a plural form unreplaced.
+        for key in T::ALL {
+            for tr in [en, zh] {
+                let text = tr.f(*key, &[&1, &2, &3, &4, &5]);
+                assert!(!text.contains('|'), "{key:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn plural_forms_leave_other_text_alone() {
+        assert_eq!(plural_forms("{0|a|b} {1|c|d}", 0, "1"), "a {1|c|d}");
+        assert_eq!(plural_forms("{0|a|b}{0|x|y}", 0, "2"), "by");
+        assert_eq!(plural_forms("no forms {0}", 0, "1"), "no forms {0}");
+        assert_eq!(plural_forms("broken {0|a", 0, "1"), "broken {0|a");
+    }
 
     #[test]
     fn every_key_has_both_languages_with_the_same_placeholders() {

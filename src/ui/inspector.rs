@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::app_command::{Action, AppCommand};
+use super::bulk_edit::BulkEditor;
 use super::i18n::{T, Tr};
 use super::selection::Selection;
 use super::theme::WARNING_TEXT;
@@ -21,6 +22,7 @@ use crate::model::{
 #[derive(Default)]
 pub struct Inspector {
     drafts: Drafts,
+    bulk: BulkEditor,
     /// Put the keyboard focus on the name field on the next frame.
     pub focus_name: bool,
 }
@@ -43,14 +45,7 @@ impl Inspector {
         } else if selection.is_empty() {
             ui.label(RichText::new(tr.t(T::NothingSelected)).weak());
         } else {
-            ui.label(tr.f(
-                T::ManySelected,
-                &[&selection.people.len(), &selection.lines.len()],
-            ));
-            if ui.button(tr.t(T::DeleteSelection)).clicked() {
-                form.commands
-                    .push(AppCommand::Action(Action::DeleteSelection));
-            }
+            self.bulk.bulk_ui(ui, doc, selection, &mut form);
         }
     }
 
@@ -87,7 +82,9 @@ impl Inspector {
             value: (response.changed() && name != person.name).then_some(name),
             lost_focus: response.lost_focus(),
         };
-        form.apply(change, key("name"), |v| update(&|p| p.name = v.clone()));
+        form.apply(change, name_merge_key(&person.id), |v| {
+            update(&|p| p.name = v.clone())
+        });
         let change = text_row_ui(ui, tr.t(T::Title), &person.title);
         form.apply(change, key("title"), |v| update(&|p| p.title = v.clone()));
         let change = text_row_ui(ui, tr.t(T::Department), &person.department);
@@ -118,6 +115,7 @@ impl Inspector {
             .as_ref()
             .and_then(|id| doc.team_member(id))
         {
+            Some(member) if member.name.is_empty() => tr.t(T::Unnamed).to_owned(),
             Some(member) => member.name.clone(),
             None => tr.t(T::NoOwner).to_owned(),
         };
@@ -198,8 +196,7 @@ impl Inspector {
         let tags = person.tags.join(", ");
         let field = ParsedField {
             id: id("tags"),
-            label: tr.t(T::Tags),
-            invalid: "",
+            label: tr.t(T::Tags).into(),
             hint: "",
         };
         let change = parsed_row_ui(
@@ -207,8 +204,9 @@ impl Inspector {
             &mut self.drafts,
             &field,
             tags,
-            |t| Some(split_tags(t)),
+            |t| Ok(split_tags(t)),
             &person.tags,
+            tr,
         );
         form.apply(change, key("tags"), |v| update(&|p| p.tags = v.clone()));
         let change = text_area_ui(ui, tr.t(T::Notes), &person.notes);
@@ -246,7 +244,7 @@ impl Inspector {
                     ui.colored_label(WARNING_TEXT, tr.t(T::Overdue));
                 }
                 if ui
-                    .small_button("✕")
+                    .small_button("🗙")
                     .on_hover_text(tr.t(T::Delete))
                     .clicked()
                 {
@@ -314,7 +312,7 @@ fn line_ui(ui: &mut Ui, doc: &Document, line: &Relationship, form: &mut Form<'_>
     }
     let strengths: Vec<Strength> = (1..=3).filter_map(Strength::new).collect();
     if let Some(strength) = choice_row_ui(ui, tr.t(T::Strength), &line.strength, &strengths, |s| {
-        s.level().to_string()
+        tr.strength(*s).to_owned()
     }) {
         form.edit(update(&|l| l.strength = strength));
     }
@@ -331,6 +329,11 @@ fn line_ui(ui: &mut Ui, doc: &Document, line: &Relationship, form: &mut Form<'_>
                 .push(AppCommand::Action(Action::DeleteSelection));
         }
     });
+}
+
+/// Typing a person's name merges into one undo step under this key.
+pub fn name_merge_key(id: &crate::model::StakeholderId) -> String {
+    format!("person/{id}/name")
 }
 
 /// Tags typed as "a, b，c": split on ASCII and Chinese commas, trimmed, no empties.

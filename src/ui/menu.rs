@@ -9,6 +9,12 @@ use super::prefs::Prefs;
 use crate::edit::Editor;
 use crate::samples::SAMPLES;
 
+/// Undo and redo icons from egui's own icon font, which comes before any CJK font
+/// in the fallback chain (↶ ↷ are missing from Noto Sans CJK and showed as boxes).
+const UNDO_ICON: &str = "⟲";
+/// See [`UNDO_ICON`].
+const REDO_ICON: &str = "⟳";
+
 fn action_button(
     ui: &mut Ui,
     tr: Tr,
@@ -70,9 +76,10 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::SaveAs, true, commands);
             action_button(ui, tr, Action::SavePath, true, commands);
             ui.separator();
-            ui.menu_button(tr.t(T::ExportMenu), |ui| {
-                export_menu_ui(ui, tr, prefs, commands)
-            });
+            // Ticking an export option keeps the menu open; the formats close it.
+            egui::containers::menu::SubMenuButton::new(tr.t(T::ExportMenu))
+                .config(stay_open_on_clicks())
+                .ui(ui, |ui| export_menu_ui(ui, tr, prefs, commands));
             if ui.button(tr.t(T::ImportMenu)).clicked() {
                 commands.push(AppCommand::ImportContacts);
                 ui.close();
@@ -87,26 +94,38 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::DeleteSelection, true, commands);
             action_button(ui, tr, Action::SelectAll, true, commands);
         });
-        ui.menu_button(tr.t(T::MenuView), |ui| {
-            action_button(ui, tr, Action::FitView, true, commands);
-            let mut legend = prefs.show_legend;
-            if ui.checkbox(&mut legend, tr.t(T::ShowLegend)).clicked() {
-                commands.push(AppCommand::Action(Action::ToggleLegend));
-            }
-            let mut account = prefs.show_account;
-            if ui.checkbox(&mut account, tr.t(T::ShowAccount)).clicked() {
-                commands.push(AppCommand::Action(Action::ToggleAccount));
-            }
-            ui.menu_button(tr.t(T::Language), |ui| {
-                for language in Language::ALL {
-                    if ui.radio(tr.0 == language, language.native_name()).clicked() {
-                        commands.push(AppCommand::SetLanguage(language));
-                        ui.close();
+        // The panel checkboxes keep the View menu open, so several can be changed.
+        egui::containers::menu::MenuButton::new(tr.t(T::MenuView))
+            .config(stay_open_on_clicks())
+            .ui(ui, |ui| {
+                action_button(ui, tr, Action::FitView, true, commands);
+                for (shown, action) in [
+                    (prefs.show_legend, Action::ToggleLegend),
+                    (prefs.show_account, Action::ToggleAccount),
+                    (prefs.show_side, Action::ToggleSide),
+                ] {
+                    let mut checked = shown;
+                    if ui.checkbox(&mut checked, tr.t(action.label())).clicked() {
+                        commands.push(AppCommand::Action(action));
                     }
                 }
+                ui.menu_button(tr.t(T::Language), |ui| {
+                    for language in Language::ALL {
+                        if ui.radio(tr.0 == language, language.native_name()).clicked() {
+                            commands.push(AppCommand::SetLanguage(language));
+                            ui.close();
+                        }
+                    }
+                });
             });
-        });
     });
+}
+
+/// Menus whose items close them explicitly (`ui.close()`), so checkboxes can be
+/// ticked without the menu going away.
+fn stay_open_on_clicks() -> egui::containers::menu::MenuConfig {
+    egui::containers::menu::MenuConfig::new()
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
 }
 
 /// The export menu: one item per format and the two export options.
@@ -169,7 +188,7 @@ pub fn toolbar_ui(
     commands: &mut Vec<AppCommand>,
 ) {
     ui.horizontal(|ui| {
-        if ui.button(format!("＋ {}", tr.t(T::AddPerson))).clicked() {
+        if ui.button(format!("+ {}", tr.t(T::AddPerson))).clicked() {
             commands.push(AppCommand::Action(Action::AddPerson));
         }
         if ui
@@ -185,7 +204,7 @@ pub fn toolbar_ui(
             .map(|l| tr.f(T::UndoWhat, &[&tr.edit_label(l)]));
         let undo = ui.add_enabled(
             undo_hint.is_some(),
-            egui::Button::new(format!("↶ {}", tr.t(T::Undo))),
+            egui::Button::new(format!("{UNDO_ICON} {}", tr.t(T::Undo))),
         );
         if undo.on_hover_text(undo_hint.unwrap_or_default()).clicked() {
             commands.push(AppCommand::Action(Action::Undo));
@@ -195,7 +214,7 @@ pub fn toolbar_ui(
             .map(|l| tr.f(T::RedoWhat, &[&tr.edit_label(l)]));
         let redo = ui.add_enabled(
             redo_hint.is_some(),
-            egui::Button::new(format!("↷ {}", tr.t(T::Redo))),
+            egui::Button::new(format!("{REDO_ICON} {}", tr.t(T::Redo))),
         );
         if redo.on_hover_text(redo_hint.unwrap_or_default()).clicked() {
             commands.push(AppCommand::Action(Action::Redo));
@@ -215,6 +234,12 @@ pub fn toolbar_ui(
             .clicked()
         {
             commands.push(AppCommand::Action(Action::ToggleAccount));
+        }
+        if ui
+            .selectable_label(prefs.show_side, tr.t(T::SidePanel))
+            .clicked()
+        {
+            commands.push(AppCommand::Action(Action::ToggleSide));
         }
     });
 }

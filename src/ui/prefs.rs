@@ -22,6 +22,8 @@ pub struct Prefs {
     pub show_legend: bool,
     /// Whether the account panel is shown.
     pub show_account: bool,
+    /// Whether the side panel (details, analysis…) is shown.
+    pub show_side: bool,
     /// Information verified longer ago than this many days counts as stale.
     pub stale_after_days: i64,
     /// Exports leave out private fields.
@@ -39,6 +41,7 @@ impl Default for Prefs {
             recent_files: Vec::new(),
             show_legend: true,
             show_account: true,
+            show_side: true,
             stale_after_days: crate::analysis::DEFAULT_STALE_DAYS,
             export_redacted: false,
             export_current_view: false,

@@ -362,14 +362,15 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
             person_link_ui(ui, doc, &person.id, tr, commands);
             ui.label(RichText::new(format!("{:.0}/100", candidate.score * 100.0)).weak());
         });
-        ui.label(RichText::new(candidate.reasons.join("; ")).small());
+        // Full-size text: the reasons are what a manager reads, on a laptop or a projector.
+        ui.label(RichText::new(candidate.reasons.join("; ")).weak());
     }
     ui.separator();
 
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.strong(tr.t(T::Risks));
         let mut days = cx.stale_after_days;
-        ui.label(RichText::new(tr.t(T::StaleAfter)).small());
+        ui.label(RichText::new(tr.t(T::StaleAfter)).weak());
         let drag = ui.add(
             egui::DragValue::new(&mut days)
                 .range(1..=3650)
@@ -405,7 +406,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
                 commands.push(AppCommand::Reveal(ids.clone()));
             }
         });
-        ui.label(RichText::new(format!("→ {}", risk.action)).small());
+        ui.label(format!("→ {}", risk.action));
     }
     ui.separator();
 

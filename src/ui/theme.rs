@@ -32,6 +32,21 @@ pub const ERROR_TEXT: Color32 = Color32::from_rgb(0xB0, 0x1C, 0x1C);
 /// Colour for the "modified" marker and warnings.
 pub const WARNING_TEXT: Color32 = Color32::from_rgb(0x9A, 0x5B, 0x00);
 
+/// Outline of a field whose text was not saved (it does not parse).
+pub fn stroke_invalid() -> Stroke {
+    Stroke::new(1.5, ERROR_TEXT)
+}
+
+/// Width of the label column of form rows, in points (less in narrow panels).
+pub const LABEL_WIDTH: f32 = 110.0;
+
+/// Legend text: large and dark enough to read on a projector.
+pub const LEGEND_TEXT_SIZE: f32 = 14.0;
+/// Legend section captions.
+pub const LEGEND_CAPTION_SIZE: f32 = 14.0;
+/// Legend text colour: near black on the light legend frame.
+pub const LEGEND_TEXT: Color32 = Color32::from_rgb(0x1A, 0x1A, 0x1A);
+
 /// The badge colour of a map-health level.
 pub fn health_color(level: crate::analysis::HealthLevel) -> Color32 {
     match level {

@@ -38,6 +38,10 @@ pub struct Canvas {
     /// egui_graphs keeps zoom and pan under this id; a new one per opened map.
     view_id: String,
     fit_requested: bool,
+    /// The zoom and pan of the last fit, while the user has not moved the view since.
+    fitted_view: Option<(f32, Vec2)>,
+    /// The canvas size in the last frame, to follow window and panel resizes.
+    last_size: Option<Vec2>,
     /// Zoom and canvas point to centre on the next frame.
     pending_view: Option<(f32, Pos2)>,
     drag: Option<Drag>,
@@ -138,6 +142,8 @@ impl Canvas {
                 NEXT_VIEW.fetch_add(1, Ordering::Relaxed)
             ),
             fit_requested: true,
+            fitted_view: None,
+            last_size: None,
             pending_view: None,
             drag: None,
             box_start: None,
@@ -207,6 +213,18 @@ impl Canvas {
         })
     }
 
+    /// Centres the view on a canvas point when it is outside the visible canvas.
+    pub fn show_if_hidden(&mut self, ctx: &egui::Context, at: Position) {
+        let Some(rect) = self.last_rect(ctx) else {
+            return;
+        };
+        let point = Pos2::new(at.x as f32, at.y as f32);
+        let on_screen = self.transform(ctx, rect).screen_from_canvas(point);
+        if !rect.shrink(40.0).contains(on_screen) {
+            self.reveal(point, None);
+        }
+    }
+
     /// Centre of the visible canvas, in canvas coordinates.
     pub fn visible_center(&self, ctx: &egui::Context) -> Position {
         let Some(rect) = self.last_rect(ctx) else {
@@ -273,6 +291,7 @@ impl Canvas {
             meta.save(ui);
             ui.ctx().request_repaint();
         }
+        self.follow_resize(ui, rect);
         if std::mem::take(&mut self.fit_requested) {
             // After `show`: egui_graphs fits on its own first frame, with bounds it has
             // not measured yet; ours replaces that and is drawn on the next frame.
@@ -308,7 +327,7 @@ impl Canvas {
     /// Zooms and pans so every person is visible inside `rect` (minus `reserved_bottom`
     /// points taken by the legend), never closer than 150 %. An empty map is shown at
     /// 100 % around the origin.
-    fn fit_view(&self, ui: &mut Ui, rect: Rect, reserved_bottom: f32) {
+    fn fit_view(&mut self, ui: &mut Ui, rect: Rect, reserved_bottom: f32) {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         let area = Rect::from_min_max(
             Pos2::ZERO,
@@ -342,7 +361,29 @@ impl Canvas {
             let center = area.center() - Vec2::new(0.0, label_room / 2.0);
             meta.pan = center.to_vec2() - bounds.center().to_vec2() * zoom;
         }
+        self.fitted_view = Some((meta.zoom, meta.pan));
         meta.save(ui);
+    }
+
+    /// When the canvas changes size (window resized or maximised, a panel shown or
+    /// hidden): a view still as fitted is fitted again; otherwise the point in the
+    /// middle stays in the middle.
+    fn follow_resize(&mut self, ui: &mut Ui, rect: Rect) {
+        let previous = self.last_size.replace(rect.size());
+        let Some(previous) = previous.filter(|p| *p != rect.size()) else {
+            return;
+        };
+        let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
+        let untouched = self
+            .fitted_view
+            .is_some_and(|(zoom, pan)| zoom == meta.zoom && pan == meta.pan);
+        if untouched {
+            self.fit_requested = true;
+        } else {
+            meta.pan += (rect.size() - previous) / 2.0;
+            meta.save(ui);
+        }
+        ui.ctx().request_repaint();
     }
 
     /// The mouse wheel zooms around the pointer (egui_graphs only zooms with Ctrl).
@@ -580,6 +621,11 @@ impl Canvas {
         }
     }
 
+    /// Whether the kind of a new line is being chosen (the chooser is open).
+    pub fn choosing_kind(&self) -> bool {
+        matches!(self.connect, Connect::ChoosingKind { .. })
+    }
+
     /// Title and department of the person under the pointer.
     fn hover_ui(&self, response: &egui::Response, doc: &Document, tr: Tr) {
         let Some(index) = self.synced.graph.hovered_node() else {
@@ -592,7 +638,8 @@ impl Canvas {
         else {
             return;
         };
-        if self.drag.is_some() {
+        // While connecting, the target's card would cover the kind chooser.
+        if self.drag.is_some() || !matches!(self.connect, Connect::Idle) {
             return;
         }
         response.clone().on_hover_ui_at_pointer(|ui| {
