@@ -197,8 +197,10 @@ impl RecoveryStore {
     }
 
     /// Copies left by sessions that ended without cleaning up, newest first.
-    /// Copies of running sessions (another window) are not listed.
+    /// Copies of running sessions (another window) are not listed. Lock files of
+    /// ended sessions that left no copies are removed on the way.
     pub fn orphans(&self) -> Vec<RecoveredMap> {
+        self.remove_dead_session_files();
         let Ok(entries) = std::fs::read_dir(&self.dir) else {
             return Vec::new();
         };
@@ -283,8 +285,16 @@ impl RecoveryStore {
             let has_copies = names
                 .iter()
                 .any(|other| other.starts_with(id) && other.ends_with(".json"));
-            if !has_copies && !self.session_alive(id) {
-                let _ = std::fs::remove_file(self.dir.join(name));
+            // A session file a few seconds old may belong to an app that is just
+            // starting and has not locked it yet.
+            let path = self.dir.join(name);
+            let settled = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(10));
+            if !has_copies && settled && !self.session_alive(id) {
+                let _ = std::fs::remove_file(path);
             }
         }
     }
@@ -343,6 +353,17 @@ mod tests {
         assert_eq!(of_map.people, 3);
         assert_eq!(of_map.account, "Acme 集团");
         assert_eq!(of_map.load().unwrap().stakeholders.len(), 3);
+        // The ended session's file is old enough to be cleaned up.
+        let lock_file = dir
+            .path()
+            .join("recovery")
+            .join(format!("session-{id}.lock"));
+        std::fs::File::options()
+            .write(true)
+            .open(&lock_file)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(60))
+            .unwrap();
         for recovered in &found {
             store.discard(recovered);
         }

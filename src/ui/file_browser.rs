@@ -47,18 +47,35 @@ enum Outcome {
 }
 
 impl FileBrowser {
-    /// A browser for `purpose` starting at `start` (a file path or a folder).
+    /// A browser for `purpose` starting at `start` (a file path or a folder). The
+    /// field holds a name in the folder shown (the suggested file name when saving),
+    /// or any path typed over it.
     pub fn new(
         purpose: PathPurpose,
         start: &Path,
         then: Option<Pending>,
         recent_folders: Vec<PathBuf>,
     ) -> Self {
-        let base = existing_folder(start).unwrap_or_else(|| PathBuf::from("/"));
-        let mut text = display_short(start);
-        if start.is_dir() && !text.ends_with(std::path::MAIN_SEPARATOR) {
-            text.push(std::path::MAIN_SEPARATOR);
-        }
+        let (folder, name) = if start.is_dir() {
+            (start.to_owned(), None)
+        } else {
+            (
+                start
+                    .parent()
+                    .map_or_else(|| start.to_owned(), Path::to_owned),
+                start.file_name().map(|n| n.to_string_lossy().into_owned()),
+            )
+        };
+        let base = existing_folder(&folder).unwrap_or_else(|| PathBuf::from("/"));
+        // A file name suggested for the wrong folder would mislead: only saving and
+        // exporting start with a name.
+        let text = match purpose {
+            PathPurpose::Save | PathPurpose::Export(_) if base == folder => {
+                name.unwrap_or_default()
+            }
+            PathPurpose::Save | PathPurpose::Export(_) => display_short(start),
+            PathPurpose::Open | PathPurpose::Import => String::new(),
+        };
         Self {
             purpose,
             text,
@@ -151,16 +168,12 @@ impl FileBrowser {
     fn go_to(&mut self, folder: &Path) {
         // A bare name typed next goes into the folder the person moved to, and the
         // path field takes the keyboard again.
-        self.base = folder.to_owned();
         self.focused_once = false;
-        let target = match (self.purpose, self.file_name_part()) {
-            (PathPurpose::Save | PathPurpose::Export(_), Some(name)) => folder.join(name),
-            _ => folder.to_owned(),
+        self.text = match (self.purpose, self.file_name_part()) {
+            (PathPurpose::Save | PathPurpose::Export(_), Some(name)) => name,
+            _ => String::new(),
         };
-        self.text = display_short(&target);
-        if target.is_dir() {
-            self.text.push(std::path::MAIN_SEPARATOR);
-        }
+        self.base = folder.to_owned();
     }
 
     fn browser_ui(&mut self, ui: &mut egui::Ui, tr: Tr) -> Option<Outcome> {
@@ -266,7 +279,8 @@ impl FileBrowser {
                     for name in &files {
                         let response = ui.selectable_label(false, name);
                         if response.clicked() {
-                            self.text = display_short(&folder.join(name));
+                            self.base = folder.clone();
+                            self.text = name.clone();
                             self.focused_once = false;
                         }
                         if response.double_clicked() {

@@ -335,7 +335,7 @@ catalogue! {
     CreateFolderQuestion => "The folder {0} does not exist. Create it?", "文件夹 {0} 不存在。要创建吗？";
     CreateFolder => "Create folder", "创建文件夹";
     CannotCreateFolder => "The folder {0} could not be created: {1}", "无法创建文件夹 {0}：{1}";
-    BrowserHint => "Pick a folder below, or type a path (~ is your home folder).", "在下方选择文件夹，或直接输入路径（~ 表示您的主文件夹）。";
+    BrowserHint => "Pick a folder below, then type a file name — or type a full path (~ is your home folder).", "在下方选择文件夹后输入文件名，或直接输入完整路径（~ 表示您的主文件夹）。";
     BrowserUp => "Up one folder", "上一级";
     BrowserRecent => "Recent folders:", "最近的文件夹：";
     BrowserEmpty => "No matching files in this folder.", "此文件夹中没有可用的文件。";

@@ -388,9 +388,12 @@ fn evidence_text(proposal: &MatchProposal, tr: Tr) -> String {
 }
 
 fn first_rows_ui(ui: &mut Ui, table: &Table, tr: Tr) {
+    // Wide tables scroll sideways; the bar is always shown so the hidden columns
+    // are not mistaken for missing ones.
     egui::ScrollArea::both()
         .id_salt("first-rows")
         .max_height(160.0)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             egui::Grid::new("import-rows").striped(true).show(ui, |ui| {
                 ui.label(RichText::new("#").weak());

@@ -194,7 +194,7 @@ pub fn diff_lines(diff: &DocDiff, tr: Tr) -> Vec<String> {
     let mut lines = Vec::new();
     let named = |(id, name): &(crate::model::StakeholderId, String)| {
         if name.trim().is_empty() {
-            id.to_string()
+            format!("{} {id}", tr.t(T::Unnamed))
         } else {
             name.clone()
         }
