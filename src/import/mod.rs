@@ -19,6 +19,7 @@
 //!
 //! User documentation: `docs/IMPORT.md`.
 
+mod archive;
 mod contacts;
 mod delimited;
 mod encoding;
@@ -30,11 +31,14 @@ mod lines;
 mod mapping;
 mod people;
 mod plan;
+mod refusal;
 mod summary;
 mod table;
 mod text;
+mod unpack;
 mod xlsx;
 
+pub use archive::MAX_PARTS;
 pub use contacts::compose_name;
 pub use delimited::detect_delimiter;
 pub use encoding::{Decoded, decode};
@@ -44,9 +48,14 @@ pub use issue::RowIssueKind;
 pub use layout::{LEVEL_HEIGHT_PX, SLOT_WIDTH_PX};
 pub use mapping::ColumnMapping;
 pub use plan::{ImportPlan, plan_import, plan_import_in};
+pub use refusal::{Damage, WorkbookRefusal};
 pub use summary::{ImportSummary, RowIssue};
 pub use table::{
     ColumnLabel, MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table,
     TableFormat, delimiter_name, read_table, read_table_bytes,
+};
+pub use unpack::{
+    MAX_CELL_BYTES, MAX_SHARED_TEXT_BYTES, MAX_SHARED_TEXTS, MAX_SHEET_BYTES, MAX_SMALL_PART_BYTES,
+    MAX_UNPACKED_BYTES,
 };
 pub use xlsx::MAX_SHEET_TEXT_BYTES;
