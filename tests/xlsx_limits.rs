@@ -6,8 +6,9 @@ mod common;
 
 use common::workbook::{Entry, SHEET_HEAD, SHEET_TAIL, sheet, workbook, workbook_parts, zip};
 use powermap::import::{
-    Damage, ImportError, MAX_CELL_BYTES, MAX_PARTS, MAX_SHARED_TEXT_BYTES, MAX_SHARED_TEXTS,
-    MAX_SHEET_BYTES, TableFormat, WorkbookRefusal, read_table_bytes,
+    Damage, ImportError, MAX_CELL_BYTES, MAX_CELLS, MAX_PARTS, MAX_SHARED_TEXT_BYTES,
+    MAX_SHARED_TEXTS, MAX_SHEET_BYTES, MAX_SHEET_TEXT_BYTES, TableFormat, WorkbookRefusal,
+    read_table_bytes,
 };
 
 const SHEET: &str = "xl/worksheets/sheet1.xml";
@@ -196,4 +197,34 @@ fn encrypted_workbooks_and_too_many_parts_are_refused() {
         refusal(&zip(&entries)),
         WorkbookRefusal::TooManyParts { limit: MAX_PARTS }
     );
+}
+
+#[test]
+fn the_cells_and_text_held_are_bounded_whatever_the_archive_holds() {
+    // A cell in column ALL (the thousandth) makes its row hold a thousand cells.
+    let rows = MAX_CELLS / 1000 + 1;
+    let mut xml = SHEET_HEAD.to_vec();
+    for r in 1..=rows {
+        xml.extend_from_slice(
+            format!("<row r=\"{r}\"><c r=\"ALL{r}\"><v>1</v></c></row>").as_bytes(),
+        );
+    }
+    xml.extend_from_slice(SHEET_TAIL);
+    let mut entries = workbook_parts();
+    entries.push(Entry::deflated(SHEET, &xml));
+    assert!(matches!(
+        read(&zip(&entries)),
+        Err(ImportError::TooManyCells { limit }) if limit == MAX_CELLS
+    ));
+
+    // Cells each within the limit for one cell, together over the text limit.
+    let cell = "y".repeat(usize::try_from(MAX_CELL_BYTES).unwrap() / 2);
+    let count = MAX_SHEET_TEXT_BYTES / cell.len() + 1;
+    let cells: Vec<&str> = std::iter::repeat_n(cell.as_str(), count).collect();
+    let mut entries = workbook_parts();
+    entries.push(Entry::deflated(SHEET, &sheet(&[&["Name"], &cells])));
+    assert!(matches!(
+        read(&zip(&entries)),
+        Err(ImportError::TooMuchText { limit }) if limit == MAX_SHEET_TEXT_BYTES
+    ));
 }

@@ -421,7 +421,9 @@ fn pre_order(reports: &[Vec<usize>], roots: &[usize]) -> Vec<usize> {
 /// roughly twice as wide as tall for large lists; never wider than a block.
 fn lone_per_row(lone: usize, tree_slots: usize) -> usize {
     let square = (2.0 * lone as f64).sqrt().ceil() as usize;
-    tree_slots.max(square).clamp(MIN_LONE_PER_ROW, MAX_BLOCK_SLOTS)
+    tree_slots
+        .max(square)
+        .clamp(MIN_LONE_PER_ROW, MAX_BLOCK_SLOTS)
 }
 
 /// Where people are, by cells one slot wide and one level high, to find whether
