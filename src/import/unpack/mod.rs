@@ -20,7 +20,6 @@
 //! Nothing is unpacked in advance, so memory stays that of a few buffers, and a
 //! part calamine does not read (pictures, other sheets) costs nothing.
 
-use std::cell::{Cell, RefCell};
 use std::io::{self, Read, Seek, SeekFrom};
 use std::rc::Rc;
 
@@ -29,128 +28,15 @@ use flate2::read::DeflateDecoder;
 use super::archive::{Method, Part};
 use super::refusal::{Damage, WorkbookRefusal};
 
-/// Largest shared-text part (`xl/sharedStrings.xml`), unpacked. calamine keeps
-/// every shared text in memory. A contact list of 100,000 rows with unique
-/// names and e-mails takes about 9 MiB.
-pub const MAX_SHARED_TEXT_BYTES: u64 = 24 * 1024 * 1024;
-/// Most shared texts (each costs about 56 bytes beyond its characters). A
-/// contact list of 100,000 rows with unique names and e-mails has about 135,000.
-pub const MAX_SHARED_TEXTS: u64 = 300_000;
-/// Largest workbook, style or relationship part, unpacked (calamine keeps them).
-pub const MAX_SMALL_PART_BYTES: u64 = 16 * 1024 * 1024;
-/// Largest worksheet, unpacked. calamine streams it; the limit bounds the time.
-/// A contact list of 100,000 rows and 9 columns takes about 32 MiB.
-pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
-/// Most bytes unpacked in all (a part read twice counts twice).
-pub const MAX_UNPACKED_BYTES: u64 = 384 * 1024 * 1024;
-/// Most bytes of a sheet between one cell and the next. Excel holds at most
-/// 32,767 characters in a cell, far less than this even as markup.
-pub const MAX_CELL_BYTES: u64 = 8 * 1024 * 1024;
+mod budget;
+mod stored;
 
-/// Zeros between the last part and the directory (see [`BoundedArchive::new`]).
-const PADDING_BYTES: usize = 4096;
-
-/// The kind of part, for its limit: the names calamine reads, compared as it
-/// compares them (ignoring case, `\` read as `/`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    SharedTexts,
-    Small,
-    Sheet,
-}
-
-impl Kind {
-    fn of(name: &str) -> Self {
-        let name = name.replace('\\', "/");
-        let is = |wanted: &str| name.eq_ignore_ascii_case(wanted);
-        if is("xl/sharedStrings.xml") {
-            Self::SharedTexts
-        } else if is("xl/styles.xml") || is("xl/workbook.xml") || is("xl/_rels/workbook.xml.rels") {
-            Self::Small
-        } else {
-            Self::Sheet
-        }
-    }
-}
-
-/// The limits a [`BoundedArchive`] reads within: the `MAX_…` constants, or
-/// smaller ones in tests.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Budgets {
-    /// See [`MAX_SHARED_TEXT_BYTES`].
-    pub shared_text_bytes: u64,
-    /// See [`MAX_SHARED_TEXTS`].
-    pub shared_texts: u64,
-    /// See [`MAX_SMALL_PART_BYTES`].
-    pub small_part_bytes: u64,
-    /// See [`MAX_SHEET_BYTES`].
-    pub sheet_bytes: u64,
-    /// See [`MAX_UNPACKED_BYTES`].
-    pub unpacked_bytes: u64,
-    /// See [`MAX_CELL_BYTES`].
-    pub cell_bytes: u64,
-}
-
-impl Default for Budgets {
-    fn default() -> Self {
-        Self {
-            shared_text_bytes: MAX_SHARED_TEXT_BYTES,
-            shared_texts: MAX_SHARED_TEXTS,
-            small_part_bytes: MAX_SMALL_PART_BYTES,
-            sheet_bytes: MAX_SHEET_BYTES,
-            unpacked_bytes: MAX_UNPACKED_BYTES,
-            cell_bytes: MAX_CELL_BYTES,
-        }
-    }
-}
-
-impl Budgets {
-    fn part_bytes(&self, kind: Kind) -> u64 {
-        match kind {
-            Kind::SharedTexts => self.shared_text_bytes,
-            Kind::Small => self.small_part_bytes,
-            Kind::Sheet => self.sheet_bytes,
-        }
-    }
-}
-
-/// What the reader shares with the code that drives calamine: the bytes served,
-/// the mark of the last cell, and why reading stopped.
-#[derive(Debug, Default)]
-pub struct Progress {
-    budgets: Budgets,
-    served: Cell<u64>,
-    /// Bytes served when the last cell was returned; `None` before cells are read.
-    last_cell: Cell<Option<u64>>,
-    refusal: RefCell<Option<WorkbookRefusal>>,
-}
-
-impl Progress {
-    /// Progress within `budgets` (`Progress::default()` uses the `MAX_…` limits).
-    pub fn new(budgets: Budgets) -> Self {
-        Self {
-            budgets,
-            ..Self::default()
-        }
-    }
-
-    /// Marks that calamine returned a cell (or is about to read the first one).
-    pub fn cell_read(&self) {
-        self.last_cell.set(Some(self.served.get()));
-    }
-
-    /// Why reading stopped, if a limit or damage stopped it.
-    pub fn refusal(&self) -> Option<WorkbookRefusal> {
-        self.refusal.borrow().clone()
-    }
-
-    fn refuse(&self, refusal: WorkbookRefusal) -> io::Error {
-        let error = io::Error::other(refusal.to_string());
-        // The first reason is the real one; later reads only repeat it.
-        self.refusal.borrow_mut().get_or_insert(refusal);
-        error
-    }
-}
+pub use budget::{
+    Budgets, MAX_CELL_BYTES, MAX_SHARED_TEXT_BYTES, MAX_SHARED_TEXTS, MAX_SHEET_BYTES,
+    MAX_SMALL_PART_BYTES, MAX_UNPACKED_BYTES, Progress,
+};
+use budget::{Kind, TextCounter};
+use stored::Layout;
 
 /// A stored archive of the parts of `bytes`, unpacked as it is read; see the
 /// module docs.
@@ -204,35 +90,11 @@ impl<'a> BoundedArchive<'a> {
             .zip(&kinds)
             .map(|(part, kind)| stored_size(part, progress.budgets.part_bytes(*kind)))
             .collect();
-        let mut headers = Vec::with_capacity(parts.len() + 1);
-        let mut data_at = Vec::with_capacity(parts.len());
-        let mut directory = Vec::new();
-        let mut at = 0u64;
-        for (part, &size) in parts.iter().zip(&sizes) {
-            let header = local_header(part, size);
-            central_header(&mut directory, part, size, at);
-            let header_len = header.len() as u64;
-            headers.push((at, header));
-            at += header_len;
-            data_at.push(at);
-            at += size;
-        }
-        let count = u16::try_from(parts.len()).unwrap_or(u16::MAX);
-        let directory_len = u32::try_from(directory.len()).unwrap_or(u32::MAX);
-        // The `zip` crate looks for the end record by reading the last 2 KiB:
-        // zeros in front of the directory keep that read out of the parts, which
-        // would otherwise be unpacked to serve it.
-        let directory_at = u32::try_from(at + PADDING_BYTES as u64).unwrap_or(u32::MAX);
-        let mut directory = [vec![0; PADDING_BYTES], directory].concat();
-        directory.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
-        directory.extend_from_slice(&[0, 0, 0, 0]);
-        directory.extend_from_slice(&count.to_le_bytes());
-        directory.extend_from_slice(&count.to_le_bytes());
-        directory.extend_from_slice(&directory_len.to_le_bytes());
-        directory.extend_from_slice(&directory_at.to_le_bytes());
-        directory.extend_from_slice(&[0, 0]);
-        let len = at + directory.len() as u64;
-        headers.push((at, directory));
+        let Layout {
+            headers,
+            data_at,
+            len,
+        } = Layout::new(&parts, &sizes);
         Self {
             bytes,
             parts,
@@ -463,81 +325,6 @@ impl Seek for BoundedArchive<'_> {
 /// rather than taken as empty.
 fn stored_size(part: &Part, limit: u64) -> u64 {
     part.declared_size.min(limit.saturating_add(1))
-}
-
-/// The local header of a stored part.
-fn local_header(part: &Part, size: u64) -> Vec<u8> {
-    let name = part.name.as_bytes();
-    let mut header = Vec::with_capacity(30 + name.len());
-    header.extend_from_slice(&0x0403_4b50u32.to_le_bytes());
-    header.extend_from_slice(&10u16.to_le_bytes());
-    header.extend_from_slice(&utf8_flag(name).to_le_bytes());
-    header.extend_from_slice(&[0; 6]); // stored; no date or time
-    header.extend_from_slice(&part.crc32.to_le_bytes());
-    let size = u32::try_from(size).unwrap_or(u32::MAX).to_le_bytes();
-    header.extend_from_slice(&size);
-    header.extend_from_slice(&size);
-    header.extend_from_slice(&name_len(name).to_le_bytes());
-    header.extend_from_slice(&[0, 0]);
-    header.extend_from_slice(name);
-    header
-}
-
-/// Appends the central directory entry of a stored part whose local header is
-/// at `header_at`.
-fn central_header(directory: &mut Vec<u8>, part: &Part, size: u64, header_at: u64) {
-    let name = part.name.as_bytes();
-    directory.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
-    directory.extend_from_slice(&20u16.to_le_bytes());
-    directory.extend_from_slice(&10u16.to_le_bytes());
-    directory.extend_from_slice(&utf8_flag(name).to_le_bytes());
-    directory.extend_from_slice(&[0; 6]);
-    directory.extend_from_slice(&part.crc32.to_le_bytes());
-    let size = u32::try_from(size).unwrap_or(u32::MAX).to_le_bytes();
-    directory.extend_from_slice(&size);
-    directory.extend_from_slice(&size);
-    directory.extend_from_slice(&name_len(name).to_le_bytes());
-    directory.extend_from_slice(&[0; 12]); // extra, comment, disk, attributes
-    let at = u32::try_from(header_at).unwrap_or(u32::MAX);
-    directory.extend_from_slice(&at.to_le_bytes());
-    directory.extend_from_slice(name);
-}
-
-/// General-purpose flags: bit 11 marks a UTF-8 name.
-fn utf8_flag(name: &[u8]) -> u16 {
-    if name.is_ascii() { 0 } else { 1 << 11 }
-}
-
-fn name_len(name: &[u8]) -> u16 {
-    u16::try_from(name.len()).unwrap_or(u16::MAX)
-}
-
-/// Counts shared texts as calamine will find them: `si` elements, with or
-/// without a namespace prefix (comments and the like may add to the count,
-/// never take from it).
-#[derive(Debug, Default)]
-struct TextCounter {
-    /// The last three bytes seen.
-    last: [u8; 3],
-    count: u64,
-}
-
-impl TextCounter {
-    /// Counts the texts starting in `chunk`; returns the count so far.
-    fn count(&mut self, chunk: &[u8]) -> u64 {
-        for &byte in chunk {
-            let [before, s, i] = self.last;
-            if matches!(before, b'<' | b':')
-                && s == b's'
-                && i == b'i'
-                && matches!(byte, b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'/')
-            {
-                self.count += 1;
-            }
-            self.last = [s, i, byte];
-        }
-        self.count
-    }
 }
 
 #[cfg(test)]
