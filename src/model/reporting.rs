@@ -6,7 +6,9 @@
 //! connected component of all the lines together, so one pass of Tarjan's
 //! algorithm settles every other line at once. A component that is a single
 //! loop loses exactly its last line; only a component in which cycles overlap is
-//! searched line by line, and then only within itself.
+//! searched line by line, and then only within itself — and when the fixed lines
+//! form a tree, a line whose manager is below its person through them is found
+//! without a search.
 
 /// For each line of `added`, in order, whether it is added: `false` when it would
 /// close a cycle with the `fixed` lines and the lines added before it.
@@ -93,6 +95,11 @@ fn search_in_order(
     for &line in fixed.iter().filter(|l| inside(**l)) {
         push(&mut managers, line);
     }
+    // When the fixed lines give everyone at most one manager, whether a manager
+    // is above someone through them alone is read from a tree walk, without a
+    // search: a file that names people's own reports as their managers costs
+    // linear time however long the chains between them.
+    let above = FixedTree::new(&managers);
     // Lines outside tangled components never matter to the search; lines inside
     // them are added in order as they are kept.
     let mut stamp = vec![0usize; count];
@@ -101,7 +108,9 @@ fn search_in_order(
         if next.peek() == Some(&&index) {
             next.next();
             let (from, to) = line;
-            if reaches(&managers, &mut stamp, index + 1, to, from) {
+            let closes = above.as_ref().is_some_and(|tree| tree.is_above(from, to))
+                || reaches(&managers, &mut stamp, index + 1, to, from);
+            if closes {
                 if let Some(k) = keep.get_mut(index) {
                     *k = false;
                 }
@@ -110,6 +119,65 @@ fn search_in_order(
         }
         if keep.get(index) == Some(&true) && inside(line) {
             push(&mut managers, line);
+        }
+    }
+}
+
+/// The fixed reporting lines as a forest, when they are one: each person's
+/// place in a depth-first walk from the top, so that "is `a` above `b`" is two
+/// comparisons.
+struct FixedTree {
+    /// When each person is entered and left in the walk.
+    enter: Vec<usize>,
+    leave: Vec<usize>,
+}
+
+impl FixedTree {
+    /// The forest of `managers`, or `None` when someone has two managers or the
+    /// lines hold a cycle.
+    fn new(managers: &[Vec<usize>]) -> Option<Self> {
+        let count = managers.len();
+        let mut reports: Vec<Vec<usize>> = vec![Vec::new(); count];
+        let mut tops = Vec::new();
+        for (person, list) in managers.iter().enumerate() {
+            match list.as_slice() {
+                [] => tops.push(person),
+                [manager] => reports.get_mut(*manager)?.push(person),
+                _ => return None,
+            }
+        }
+        let (mut enter, mut leave) = (vec![usize::MAX; count], vec![0usize; count]);
+        let mut clock = 0;
+        // (person, whether their reports were pushed)
+        let mut stack: Vec<(usize, bool)> = tops.into_iter().rev().map(|t| (t, false)).collect();
+        while let Some((person, done)) = stack.pop() {
+            if done {
+                set(&mut leave, person, clock);
+                continue;
+            }
+            set(&mut enter, person, clock);
+            clock += 1;
+            stack.push((person, true));
+            for &report in reports.get(person).map_or(&[][..], Vec::as_slice) {
+                stack.push((report, false));
+            }
+        }
+        // People in a cycle are reached from no top.
+        enter
+            .iter()
+            .all(|&e| e != usize::MAX)
+            .then_some(Self { enter, leave })
+    }
+
+    /// Whether `upper` is above `lower` (or is `lower`) through the fixed lines.
+    fn is_above(&self, upper: usize, lower: usize) -> bool {
+        match (
+            self.enter.get(upper),
+            self.leave.get(upper),
+            self.enter.get(lower),
+        ) {
+            (Some(&enter), Some(&leave), Some(&at)) => enter <= at && at < leave,
+            _ => false,
         }
     }
 }
@@ -275,6 +343,27 @@ mod tests {
         assert_ne!(component[1], component[2]);
     }
 
+    #[test]
+    fn naming_reports_as_managers_along_a_long_chain_costs_linear_time() {
+        // Fixed: i reports to i - 1. Added: i reports to i + n/2, below them.
+        let n = 100_000;
+        let fixed: Vec<(usize, usize)> = (1..n).map(|i| (i, i - 1)).collect();
+        let added: Vec<(usize, usize)> = (0..n / 2).map(|i| (i, i + n / 2)).collect();
+        let keep = acyclic_additions(n, &fixed, &added);
+        assert!(keep.iter().all(|k| !k));
+    }
+
+    #[test]
+    fn a_fixed_tree_knows_who_is_above_whom() {
+        // 1 and 2 report to 0, 3 to 1.
+        let managers = vec![vec![], vec![0], vec![0], vec![1]];
+        let tree = FixedTree::new(&managers).unwrap();
+        assert!(tree.is_above(0, 3) && tree.is_above(1, 3) && tree.is_above(3, 3));
+        assert!(!tree.is_above(2, 3) && !tree.is_above(3, 1));
+        assert!(FixedTree::new(&[vec![1], vec![0]]).is_none());
+        assert!(FixedTree::new(&[vec![], vec![], vec![0, 1]]).is_none());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
 
@@ -285,6 +374,20 @@ mod tests {
         ) {
             let fixed: Vec<(usize, usize)> = fixed.into_iter().filter(|(a, b)| a != b).collect();
             prop_assert_eq!(acyclic_additions(8, &fixed, &added), reference(8, &fixed, &added));
+        }
+
+        #[test]
+        fn additions_over_a_tree_of_fixed_lines_are_those_of_checking_each_in_turn(
+            managers in proptest::collection::vec(proptest::option::of(0..10usize), 10),
+            added in proptest::collection::vec((0..10usize, 0..10usize), 0..16),
+        ) {
+            // Each person reports to at most one person with a lower number.
+            let fixed: Vec<(usize, usize)> = managers
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| m.filter(|m| *m < i).map(|m| (i, m)))
+                .collect();
+            prop_assert_eq!(acyclic_additions(10, &fixed, &added), reference(10, &fixed, &added));
         }
     }
 }
