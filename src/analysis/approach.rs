@@ -1,10 +1,14 @@
 //! The recommended approach for one person, from role × stance × power × deal stage,
 //! with concrete steps and the reasons behind them.
 
+use std::collections::HashMap;
+
 use super::Analysis;
 use super::text::{name_of, role_name, stage_phrase, stance_name, tx};
 use crate::lang::Language;
-use crate::model::{Coverage, Document, RelationshipKind, Role, Stage, Stakeholder, Stance};
+use crate::model::{
+    Coverage, Document, RelationshipKind, Role, Stage, Stakeholder, StakeholderId, Stance,
+};
 
 /// What to do with one person, and why.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,10 +54,11 @@ fn managers(doc: &Document, index: usize) -> Vec<&Stakeholder> {
     let Some(person) = doc.stakeholders.get(index) else {
         return Vec::new();
     };
+    let by_id = people_by_id(doc);
     doc.relationships
         .iter()
         .filter(|l| l.kind == RelationshipKind::ReportsTo && l.from == person.id)
-        .filter_map(|l| doc.stakeholder(&l.to))
+        .filter_map(|l| by_id.get(&l.to).copied())
         .collect()
 }
 
@@ -62,14 +67,31 @@ fn supportive_neighbours(doc: &Document, index: usize) -> Vec<&Stakeholder> {
     let Some(person) = doc.stakeholders.get(index) else {
         return Vec::new();
     };
+    let by_id = people_by_id(doc);
     let mut seen = std::collections::HashSet::new();
     doc.relationships
         .iter()
         .filter(|l| l.kind != RelationshipKind::Conflict && l.touches(&person.id))
-        .filter_map(|l| doc.stakeholder(if l.from == person.id { &l.to } else { &l.from }))
+        .filter_map(|l| {
+            by_id
+                .get(if l.from == person.id { &l.to } else { &l.from })
+                .copied()
+        })
         .filter(|p| p.stance.is_supportive() || p.role == Role::Champion)
         .filter(|p| seen.insert(p.id.clone()))
         .collect()
+}
+
+/// The people by id, built once per question: the centre of a large star has as
+/// many neighbours as the map has people, and looking each up in the list would
+/// cost quadratic time.
+fn people_by_id(doc: &Document) -> HashMap<&StakeholderId, &Stakeholder> {
+    let mut by_id = HashMap::with_capacity(doc.stakeholders.len());
+    for person in &doc.stakeholders {
+        // The first of equal ids, as `Document::stakeholder` finds it.
+        by_id.entry(&person.id).or_insert(person);
+    }
+    by_id
 }
 
 fn stance_steps(

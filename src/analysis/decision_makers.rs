@@ -26,6 +26,10 @@ pub struct Candidate {
 }
 
 /// Likely decision makers, most likely first.
+///
+/// Linear in people and lines: the score needs the number of people below a top
+/// manager only up to ten, so that is all that is counted for everyone; the exact
+/// number, for the reason given, is counted for the few candidates kept.
 pub fn decision_maker_candidates(
     structure: &Structure<'_>,
     influence: &[f64],
@@ -33,7 +37,13 @@ pub fn decision_maker_candidates(
 ) -> Vec<Candidate> {
     let max_influence = influence.iter().copied().fold(0.0_f64, f64::max);
     let ranking = super::influence::ranked(influence);
-    let mut candidates: Vec<Candidate> = structure
+    let mut place = vec![0usize; ranking.len()];
+    for (rank, &person) in ranking.iter().enumerate() {
+        if let Some(slot) = place.get_mut(person) {
+            *slot = rank + 1;
+        }
+    }
+    let mut scored: Vec<(Candidate, Option<usize>)> = structure
         .doc
         .stakeholders
         .iter()
@@ -88,23 +98,19 @@ pub fn decision_maker_candidates(
                 Seniority::None => {}
             }
             let has_manager = structure.managers.get(i).is_some_and(|m| !m.is_empty());
-            let below = structure.subordinate_count(i);
+            // The score counts at most ten people below.
+            let below = structure.subordinates_up_to(i, SCORED_BELOW);
+            let mut top_of_line = None;
             if !has_manager && below > 0 {
-                score += 0.1 + 0.05 * (below.min(10) as f64) / 10.0;
-                reasons.push(tx(
-                    language,
-                    if below == 1 {
-                        "top of a reporting line with 1 person below".to_owned()
-                    } else {
-                        format!("top of a reporting line with {below} people below")
-                    },
-                    format!("位于汇报线顶端，下属 {below} 人"),
-                ));
+                score += 0.1 + 0.05 * (below as f64) / SCORED_BELOW as f64;
+                // Worded once the exact number is known (see below).
+                top_of_line = Some(reasons.len());
+                reasons.push(String::new());
             }
             if max_influence > 0.0 {
                 let relative = influence.get(i).copied().unwrap_or(0.0) / max_influence;
                 score += 0.15 * relative;
-                let place = ranking.iter().position(|&p| p == i).map_or(0, |p| p + 1);
+                let place = place.get(i).copied().unwrap_or(0);
                 if place <= 3 && structure.len() > 3 {
                     reasons.push(tx(
                         language,
@@ -113,15 +119,41 @@ pub fn decision_maker_candidates(
                     ));
                 }
             }
-            Candidate {
+            let candidate = Candidate {
                 person: i,
                 score: score.min(1.0),
                 reasons,
-            }
+            };
+            (candidate, top_of_line)
         })
-        .filter(|c| c.score >= MIN_SCORE)
+        .filter(|(c, _)| c.score >= MIN_SCORE)
         .collect();
-    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
-    candidates.truncate(MAX_CANDIDATES);
-    candidates
+    scored.sort_by(|(a, _), (b, _)| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
+    scored.truncate(MAX_CANDIDATES);
+    scored
+        .into_iter()
+        .map(|(mut candidate, top_of_line)| {
+            if let Some(reason) = top_of_line.and_then(|r| candidate.reasons.get_mut(r)) {
+                let below = structure.subordinate_count(candidate.person);
+                *reason = top_of_line_reason(below, language);
+            }
+            candidate
+        })
+        .collect()
+}
+
+/// People below a top manager that still raise the score.
+const SCORED_BELOW: usize = 10;
+
+/// "top of a reporting line with 3 people below", in `language`.
+fn top_of_line_reason(below: usize, language: Language) -> String {
+    tx(
+        language,
+        if below == 1 {
+            "top of a reporting line with 1 person below".to_owned()
+        } else {
+            format!("top of a reporting line with {below} people below")
+        },
+        format!("位于汇报线顶端，下属 {below} 人"),
+    )
 }

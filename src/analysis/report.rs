@@ -189,15 +189,15 @@ fn chain(doc: &Document, people: &[usize], language: Language) -> String {
 /// champions, most influential first, at most [`MAX_APPROACHES`] (on a group account
 /// with hundreds of key players the report stays readable).
 pub fn key_people(doc: &Document, analysis: &Analysis) -> Vec<usize> {
+    // A set: a map where everyone is tagged has as many deciders as people.
+    let deciders: std::collections::HashSet<usize> = analysis.deciders.iter().copied().collect();
     analysis
         .ranking
         .iter()
         .copied()
         .filter(|&i| {
             doc.stakeholders.get(i).is_some_and(|p| {
-                is_key(p)
-                    || analysis.deciders.contains(&i)
-                    || p.role == crate::model::Role::Champion
+                is_key(p) || deciders.contains(&i) || p.role == crate::model::Role::Champion
             })
         })
         .take(MAX_APPROACHES)

@@ -15,7 +15,7 @@ pub struct Structure<'a> {
     pub flow: Vec<Vec<(usize, f64)>>,
     /// For each person, their managers (targets of their `reports_to` lines).
     pub managers: Vec<Vec<usize>>,
-    /// For each person, their direct reports.
+    /// For each person, their direct reports, in index order, each once.
     pub reports: Vec<Vec<usize>>,
     /// Undirected links for paths (every kind but conflict): (other, strength, line).
     pub links: Vec<Vec<(usize, u8, &'a RelationshipId)>>,
@@ -75,6 +75,11 @@ impl<'a> Structure<'a> {
                 }
             }
         }
+        // A line written twice is one report: keeps the counts below cheap.
+        for list in &mut reports {
+            list.sort_unstable();
+            list.dedup();
+        }
         Self {
             doc,
             flow,
@@ -89,7 +94,9 @@ impl<'a> Structure<'a> {
         self.doc.stakeholders.len()
     }
 
-    /// Everyone below a person in the reporting lines (not counting them).
+    /// Everyone below a person in the reporting lines (not counting them). Linear
+    /// in people and lines: for a few people, not for everyone (see
+    /// [`Structure::subordinates_up_to`]).
     pub fn subordinate_count(&self, person: usize) -> usize {
         let mut seen = vec![false; self.len()];
         let mut stack = vec![person];
@@ -109,5 +116,75 @@ impl<'a> Structure<'a> {
             }
         }
         count
+    }
+
+    /// The number of people below a person in the reporting lines, counted up to
+    /// `cap`: at most `cap + 1` people are visited, each report list scanned only
+    /// until `cap` are found, so asking for everyone costs linear time.
+    pub fn subordinates_up_to(&self, person: usize, cap: usize) -> usize {
+        let mut seen = vec![person];
+        let mut stack = vec![person];
+        while let Some(p) = stack.pop() {
+            for &r in self.reports.get(p).map_or(&[][..], Vec::as_slice) {
+                if seen.len() > cap {
+                    return cap;
+                }
+                // `seen` holds at most `cap + 1` people.
+                if !seen.contains(&r) {
+                    seen.push(r);
+                    stack.push(r);
+                }
+            }
+        }
+        (seen.len() - 1).min(cap)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{Relationship, Stakeholder};
+
+    fn doc_with_lines(people: usize, lines: &[(usize, usize)]) -> Document {
+        let mut doc = Document::default();
+        for i in 0..people {
+            doc.stakeholders
+                .push(Stakeholder::new(format!("p{i}"), format!("P{i}")));
+        }
+        for (n, (from, to)) in lines.iter().enumerate() {
+            doc.relationships.push(Relationship::new(
+                format!("r{n}"),
+                format!("p{from}"),
+                format!("p{to}"),
+                RelationshipKind::ReportsTo,
+            ));
+        }
+        doc
+    }
+
+    proptest! {
+        #[test]
+        fn counting_up_to_a_cap_agrees_with_counting_everyone(
+            lines in proptest::collection::vec((0..12usize, 0..12usize), 0..30),
+            cap in 0..14usize,
+        ) {
+            let doc = doc_with_lines(12, &lines);
+            let structure = Structure::new(&doc);
+            for person in 0..12 {
+                let all = structure.subordinate_count(person);
+                prop_assert_eq!(structure.subordinates_up_to(person, cap), all.min(cap));
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_written_twice_counts_once() {
+        let doc = doc_with_lines(3, &[(1, 0), (1, 0), (2, 1)]);
+        let structure = Structure::new(&doc);
+        assert_eq!(structure.reports[0], [1]);
+        assert_eq!(structure.subordinate_count(0), 2);
+        assert_eq!(structure.subordinates_up_to(0, 1), 1);
     }
 }

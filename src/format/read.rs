@@ -1,6 +1,6 @@
 //! Reading format v1: bytes → JSON → checked [`Document`].
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -502,7 +502,7 @@ fn read_relationships(
     problems: &mut Vec<Problem>,
 ) -> (Vec<Relationship>, HashSet<usize>) {
     // Ids written in the file come first, so a generated id never takes one of them.
-    let mut taken: HashSet<String> = items.iter().map(id_of).collect();
+    let mut ids = GeneratedIds::new(items.iter().map(id_of).collect());
     let mut lines = Vec::with_capacity(items.len());
     let mut generated = HashSet::new();
     for (index, item) in items.iter().enumerate() {
@@ -533,7 +533,7 @@ fn read_relationships(
             Some(id) => id,
             None => {
                 generated.insert(lines.len());
-                generated_id(&from, kind, &to, &mut taken)
+                ids.generate(&from, kind, &to)
             }
         };
         lines.push(Relationship {
@@ -549,25 +549,178 @@ fn read_relationships(
     (lines, generated)
 }
 
-/// A deterministic id for a relationship written without one: `from-kind-to`,
-/// with `-2`, `-3`, … when that is taken.
-fn generated_id(
-    from: &StakeholderId,
-    kind: RelationshipKind,
-    to: &StakeholderId,
-    taken: &mut HashSet<String>,
-) -> String {
-    // Ids of people can be long; a generated id stays short enough to be an id.
-    let base = format!("{from}-{kind}-{to}");
-    let base = if base.len() > 200 {
-        format!("relationship-{kind}")
-    } else {
-        base
-    };
-    let id = std::iter::once(base.clone())
-        .chain((2..).map(|n| format!("{base}-{n}")))
-        .find(|candidate| !taken.contains(candidate))
-        .unwrap_or(base);
-    taken.insert(id.clone());
-    id
+/// Deterministic ids for relationships written without one: `from-kind-to`, with
+/// `-2`, `-3`, … when that is taken — the first free one, as if every suffix were
+/// tried in turn. Tried suffixes stay taken (ids are only ever added), so the
+/// search for a base resumes where it stopped: each id is looked at once or twice,
+/// and a file of many identical lines loads in linear time.
+struct GeneratedIds {
+    taken: HashSet<String>,
+    /// For each base already generated, the next suffix to try.
+    next_suffix: HashMap<String, u64>,
+}
+
+impl GeneratedIds {
+    fn new(taken: HashSet<String>) -> Self {
+        Self {
+            taken,
+            next_suffix: HashMap::new(),
+        }
+    }
+
+    fn generate(
+        &mut self,
+        from: &StakeholderId,
+        kind: RelationshipKind,
+        to: &StakeholderId,
+    ) -> String {
+        // Ids of people can be long; a generated id stays short enough to be an id.
+        let base = format!("{from}-{kind}-{to}");
+        let base = if base.len() > 200 {
+            format!("relationship-{kind}")
+        } else {
+            base
+        };
+        let first_time = !self.next_suffix.contains_key(&base);
+        let id = if first_time && !self.taken.contains(&base) {
+            self.next_suffix.insert(base.clone(), 2);
+            base
+        } else {
+            self.after(&base)
+        };
+        self.taken.insert(id.clone());
+        id
+    }
+
+    /// The first free `{base}-{n}` from the suffix remembered for `base` on.
+    fn after(&mut self, base: &str) -> String {
+        let mut n = self.next_suffix.get(base).copied().unwrap_or(2);
+        let id = loop {
+            let candidate = format!("{base}-{n}");
+            n += 1;
+            if !self.taken.contains(&candidate) {
+                break candidate;
+            }
+        };
+        self.next_suffix.insert(base.to_owned(), n);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The ids as generated before they were made linear: every suffix tried in
+    /// turn. The format promises the same ids for the same file.
+    fn reference_ids(
+        written: &[Option<String>],
+        lines: &[(String, RelationshipKind, String)],
+    ) -> Vec<String> {
+        let mut taken: HashSet<String> = written
+            .iter()
+            .map(|w| w.clone().unwrap_or_default())
+            .collect();
+        let mut ids = Vec::new();
+        for (written, (from, kind, to)) in written.iter().zip(lines) {
+            if let Some(id) = written {
+                ids.push(id.clone());
+                continue;
+            }
+            let base = format!("{from}-{kind}-{to}");
+            let base = if base.len() > 200 {
+                format!("relationship-{kind}")
+            } else {
+                base
+            };
+            let id = std::iter::once(base.clone())
+                .chain((2..).map(|n| format!("{base}-{n}")))
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or(base);
+            taken.insert(id.clone());
+            ids.push(id);
+        }
+        ids
+    }
+
+    fn read_ids(
+        written: &[Option<String>],
+        lines: &[(String, RelationshipKind, String)],
+    ) -> Vec<String> {
+        let items: Vec<Value> = written
+            .iter()
+            .zip(lines)
+            .map(|(id, (from, kind, to))| {
+                let mut line = serde_json::json!({"from": from, "to": to, "kind": kind.as_str()});
+                if let Some(id) = id {
+                    line["id"] = Value::from(id.as_str());
+                }
+                line
+            })
+            .collect();
+        let (relationships, _) = read_relationships(&items, &mut Vec::new());
+        relationships
+            .into_iter()
+            .map(|r| r.id.as_str().to_owned())
+            .collect()
+    }
+
+    fn person() -> impl Strategy<Value = String> {
+        // Few people, some of whose ids look like generated suffixes, so that ids
+        // collide in every way they can.
+        prop_oneof![
+            Just("a"),
+            Just("b"),
+            Just("b-2"),
+            Just("2"),
+            Just("a-reports_to-b")
+        ]
+        .prop_map(str::to_owned)
+    }
+
+    fn kind() -> impl Strategy<Value = RelationshipKind> {
+        prop_oneof![
+            Just(RelationshipKind::ReportsTo),
+            Just(RelationshipKind::Influences)
+        ]
+    }
+
+    fn written() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            3 => Just(None),
+            1 => prop_oneof![
+                Just("a-reports_to-b"), Just("a-reports_to-b-2"), Just("a-reports_to-b-3"),
+                Just("a-influences-b-2"), Just("a-reports_to-b-2-2"), Just("x"),
+            ].prop_map(|s| Some(s.to_owned())),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn generated_ids_are_those_of_trying_every_suffix_in_turn(
+            lines in proptest::collection::vec((written(), (person(), kind(), person())), 0..40)
+        ) {
+            let (written, lines): (Vec<_>, Vec<_>) = lines.into_iter().unzip();
+            prop_assert_eq!(read_ids(&written, &lines), reference_ids(&written, &lines));
+        }
+    }
+
+    #[test]
+    fn many_identical_lines_get_consecutive_suffixes() {
+        let line = ("a".to_owned(), RelationshipKind::Influences, "b".to_owned());
+        let lines = vec![line; 5];
+        let written = vec![None, Some("a-influences-b-3".to_owned()), None, None, None];
+        assert_eq!(
+            read_ids(&written, &lines),
+            [
+                "a-influences-b",
+                "a-influences-b-3",
+                "a-influences-b-2",
+                "a-influences-b-4",
+                "a-influences-b-5"
+            ]
+        );
+    }
 }

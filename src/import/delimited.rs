@@ -159,12 +159,15 @@ impl Records {
     }
 
     fn end_field(&mut self) -> Result<(), ImportError> {
-        let field = std::mem::take(&mut self.field);
         self.field_was_quoted = false;
-        if field.is_empty() {
+        if self.field.is_empty() {
             self.pending_empty += 1;
             return Ok(());
         }
+        // An exact copy: the buffer grew by doubling and is reused for the next
+        // field, so no cell keeps up to twice its size.
+        let field = self.field.as_str().to_owned();
+        self.field.clear();
         if self.cells.len() + self.pending_empty >= MAX_COLUMNS {
             return Err(ImportError::TooManyColumns {
                 row: self.row_number,
@@ -185,9 +188,11 @@ impl Records {
     fn end_record(&mut self) -> Result<(), ImportError> {
         self.end_field()?;
         self.pending_empty = 0;
+        let mut cells = std::mem::take(&mut self.cells);
+        cells.shrink_to_fit();
         let row = Row {
             number: self.row_number,
-            cells: std::mem::take(&mut self.cells),
+            cells,
         };
         self.row_number += 1;
         if !row.is_blank() {

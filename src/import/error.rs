@@ -44,6 +44,9 @@ pub enum ImportError {
         /// The limit.
         limit: usize,
     },
+    /// A workbook's archive is damaged or unpacks to more than Powermap reads.
+    #[error("{0}")]
+    Archive(super::WorkbookRefusal),
     /// More data rows than the limit.
     #[error("the file has more than {limit} rows of contacts; split it into smaller files")]
     TooManyRows {
@@ -168,6 +171,7 @@ impl ImportError {
             Self::TooMuchText { limit } => {
                 format!("工作表中的文字超过 {limit} 字节，超出了 Powermap 能导入的上限")
             }
+            Self::Archive(refusal) => refusal.message(zh),
             Self::TooManyRows { limit } => {
                 format!("文件中的联系人超过 {limit} 行，请拆分成几个较小的文件")
             }
@@ -297,6 +301,10 @@ mod tests {
                 limit: 67_108_864,
             },
             ImportError::TooMuchText { limit: 268_435_456 },
+            ImportError::Archive(super::super::WorkbookRefusal::SizeLie {
+                part: "xl/sharedStrings.xml".to_owned(),
+                declared: 1000,
+            }),
             ImportError::TooManyRows { limit: 100_000 },
             ImportError::TooManyColumns {
                 row: 2,
@@ -363,6 +371,7 @@ mod tests {
                 vec![row.to_string(), limit.to_string()]
             }
             ImportError::Csv { message } => vec![message.clone()],
+            ImportError::Archive(refusal) => refusal.data(),
             ImportError::Workbook { message } if message == DAMAGED_WORKBOOK => {
                 vec![".xlsx".to_owned()]
             }

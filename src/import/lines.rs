@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::issue::RowIssueKind;
 use super::people::{IdAllocator, People, for_message};
+use crate::model::reporting::acyclic_additions;
 use crate::model::{Document, Relationship, RelationshipKind};
 
 /// A new line: the indexes (in [`People::list`]) of the person and their manager.
@@ -33,7 +34,7 @@ pub fn plan_lines(
         .enumerate()
         .map(|(i, p)| (p.stakeholder.id.as_str(), i))
         .collect();
-    let mut managers: Vec<Vec<usize>> = vec![Vec::new(); count];
+    let mut fixed: Vec<(usize, usize)> = Vec::new();
     let mut existing: HashSet<(usize, usize)> = HashSet::new();
     for line in &doc.relationships {
         if line.kind != RelationshipKind::ReportsTo {
@@ -43,25 +44,24 @@ pub fn plan_lines(
             index_of.get(line.from.as_str()),
             index_of.get(line.to.as_str()),
         );
-        if let (Some(&from), Some(&to)) = ends
-            && let Some(list) = managers.get_mut(from)
-        {
-            list.push(to);
+        if let (Some(&from), Some(&to)) = ends {
+            fixed.push((from, to));
             existing.insert((from, to));
         }
     }
 
     let candidates = candidates(people, &existing, issues);
-    let in_cycle_core = cyclic_core(count, &managers, &candidates);
+    let added: Vec<(usize, usize)> = candidates.iter().map(|&(from, to, _)| (from, to)).collect();
+    // In row order, each line is kept unless it closes a cycle with the map's
+    // lines and the lines kept before it (linear time, see `reporting`).
+    let keep = acyclic_additions(count, &fixed, &added);
     let mut ids = IdAllocator::new(
         "r",
         doc.relationships.iter().map(|r| r.id.as_str().to_owned()),
     );
     let mut lines = Vec::new();
-    for (from, to, row) in candidates {
-        let both_in_core = in_cycle_core.get(from).copied().unwrap_or(false)
-            && in_cycle_core.get(to).copied().unwrap_or(false);
-        if both_in_core && reaches(&managers, &in_cycle_core, to, from) {
+    for ((from, to, row), keep) in candidates.into_iter().zip(keep) {
+        if !keep {
             issues.push((
                 row,
                 RowIssueKind::Cycle {
@@ -70,9 +70,6 @@ pub fn plan_lines(
                 },
             ));
             continue;
-        }
-        if let Some(list) = managers.get_mut(from) {
-            list.push(to);
         }
         let (Some(from_id), Some(to_id)) = (people.id(from), people.id(to)) else {
             continue;
@@ -127,102 +124,10 @@ fn candidates(
     found
 }
 
-/// Nodes that may lie on a cycle once every candidate line is added: what is left
-/// after repeatedly removing nodes without incoming, then without outgoing lines.
-/// A line can only close a cycle between two such nodes, so the search for one
-/// (in [`reaches`]) is skipped for all others: a long chain costs linear time.
-fn cyclic_core(
-    count: usize,
-    managers: &[Vec<usize>],
-    candidates: &[(usize, usize, usize)],
-) -> Vec<bool> {
-    let mut up: Vec<Vec<usize>> = managers.to_vec();
-    for (from, to, _) in candidates {
-        if let Some(list) = up.get_mut(*from) {
-            list.push(*to);
-        }
-    }
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); count];
-    for (from, list) in up.iter().enumerate() {
-        for to in list {
-            if let Some(reports) = down.get_mut(*to) {
-                reports.push(from);
-            }
-        }
-    }
-    let mut alive = vec![true; count];
-    peel(&mut alive, &down, &up);
-    peel(&mut alive, &up, &down);
-    alive
-}
-
-/// Removes, repeatedly, alive nodes with no alive neighbour in `toward` (their
-/// in-edges are listed in `toward`, their out-edges in `away`).
-fn peel(alive: &mut [bool], toward: &[Vec<usize>], away: &[Vec<usize>]) {
-    let is_alive = |alive: &[bool], n: usize| alive.get(n).copied().unwrap_or(false);
-    let mut degree: Vec<usize> = toward
-        .iter()
-        .map(|list| list.iter().filter(|n| is_alive(alive, **n)).count())
-        .collect();
-    let mut queue: Vec<usize> = (0..alive.len())
-        .filter(|n| is_alive(alive, *n) && degree.get(*n) == Some(&0))
-        .collect();
-    while let Some(node) = queue.pop() {
-        if let Some(flag) = alive.get_mut(node) {
-            *flag = false;
-        }
-        for next in away.get(node).map_or(&[][..], Vec::as_slice) {
-            if !is_alive(alive, *next) {
-                continue;
-            }
-            if let Some(d) = degree.get_mut(*next) {
-                *d = d.saturating_sub(1);
-                if *d == 0 {
-                    queue.push(*next);
-                }
-            }
-        }
-    }
-}
-
-/// Whether `target` is reached from `start` by following manager lines upward
-/// through nodes of the cyclic core.
-fn reaches(managers: &[Vec<usize>], core: &[bool], start: usize, target: usize) -> bool {
-    let mut seen = HashSet::from([start]);
-    let mut stack = vec![start];
-    while let Some(node) = stack.pop() {
-        if node == target {
-            return true;
-        }
-        for next in managers.get(node).map_or(&[][..], Vec::as_slice) {
-            if core.get(*next).copied().unwrap_or(false) && seen.insert(*next) {
-                stack.push(*next);
-            }
-        }
-    }
-    false
-}
-
 /// The name of the person at `index`, for messages.
 fn name(people: &People, index: usize) -> String {
     people
         .list
         .get(index)
         .map_or_else(String::new, |p| for_message(&p.stakeholder.name))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_core_keeps_cycles_and_drops_chains() {
-        // 0 → 1 → 2 → 0 is a cycle; 3 → 0 and 2 → 4 hang off it.
-        let managers = vec![vec![1], vec![2], vec![], vec![0], vec![]];
-        let candidates = [(2, 0, 5), (2, 4, 6)];
-        let core = cyclic_core(5, &managers, &candidates);
-        assert_eq!(core, vec![true, true, true, false, false]);
-        let chain = vec![vec![1], vec![2], vec![3], vec![]];
-        assert_eq!(cyclic_core(4, &chain, &[]), vec![false; 4]);
-    }
 }

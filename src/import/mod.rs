@@ -23,6 +23,7 @@
 //!
 //! User documentation: `docs/IMPORT.md`.
 
+mod archive;
 mod contacts;
 mod delimited;
 mod encoding;
@@ -36,12 +37,15 @@ mod matching;
 mod namesakes;
 mod people;
 mod plan;
+mod refusal;
 mod summary;
 mod table;
 mod text;
+mod unpack;
 mod words;
 mod xlsx;
 
+pub use archive::MAX_PARTS;
 pub use contacts::compose_name;
 pub use delimited::detect_delimiter;
 pub use encoding::{Decoded, decode};
@@ -55,11 +59,16 @@ pub use matching::{
     MatchProposal, MatchSide, MatchTarget, email_key, name_key, text_key,
 };
 pub use plan::{ImportPlan, plan_import, plan_import_in, plan_import_with, propose_matches};
+pub use refusal::{Damage, WorkbookRefusal};
 pub use summary::{ImportSummary, RowIssue};
 pub use table::{
     ColumnLabel, MAX_CELLS, MAX_COLUMNS, MAX_DATA_ROWS, MAX_FILE_BYTES, Row, SourceInfo, Table,
     TableFormat, delimiter_name, read_table, read_table_bytes,
 };
 pub use text::shorten;
+pub use unpack::{
+    MAX_CELL_BYTES, MAX_SHARED_TEXT_BYTES, MAX_SHARED_TEXTS, MAX_SHEET_BYTES, MAX_SMALL_PART_BYTES,
+    MAX_UNPACKED_BYTES,
+};
 pub use words::{parse_coverage, parse_power, parse_role, parse_stance};
 pub use xlsx::MAX_SHEET_TEXT_BYTES;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::ImportError;
 use super::contacts::{ContactRow, read_contacts};
-use super::layout::layout;
+use super::layout::{Manager, layout};
 use super::lines::{NewLine, plan_lines};
 use super::mapping::ColumnMapping;
 use super::matching::{MatchChoices, MatchProposal};
@@ -212,7 +212,8 @@ fn batch(
     Command::Batch(commands)
 }
 
-/// Gives every new person an org-chart position below the people already placed.
+/// Gives every new person an org-chart position: below their manager when the
+/// manager is already placed, else below the people already placed.
 fn place_new_people(doc: &Document, people: &mut People, lines: &[NewLine]) {
     let new_index: HashMap<usize, usize> = people
         .list
@@ -224,10 +225,19 @@ fn place_new_people(doc: &Document, people: &mut People, lines: &[NewLine]) {
         .collect();
     let mut manager = vec![None; new_index.len()];
     for line in lines {
-        if let (Some(from), Some(to)) = (new_index.get(&line.from), new_index.get(&line.to))
+        // A manager new from the file, or already placed on the map.
+        let to = match new_index.get(&line.to) {
+            Some(to) => Some(Manager::New(*to)),
+            None => people
+                .list
+                .get(line.to)
+                .and_then(|p| p.stakeholder.position)
+                .map(Manager::Placed),
+        };
+        if let (Some(from), Some(to)) = (new_index.get(&line.from), to)
             && let Some(slot) = manager.get_mut(*from)
         {
-            *slot = Some(*to);
+            *slot = Some(to);
         }
     }
     let existing: Vec<_> = doc.stakeholders.iter().filter_map(|s| s.position).collect();

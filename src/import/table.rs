@@ -15,8 +15,9 @@ pub const MAX_DATA_ROWS: usize = 100_000;
 /// Most columns in one row.
 pub const MAX_COLUMNS: usize = 1_000;
 /// Most cells kept for one file, empty cells between filled ones included (each
-/// costs memory even when empty).
-pub const MAX_CELLS: usize = 10_000_000;
+/// costs memory even when empty: 24 bytes, and a short text about 56). 100,000
+/// rows of 15 columns; the cells of a full table take about 100 MB.
+pub const MAX_CELLS: usize = 1_500_000;
 
 /// The kind of file, chosen by its extension.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The whole map: account, team, stakeholders and relationships.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::{
     Account, Extra, Plan, Relationship, RelationshipId, Role, Stakeholder, StakeholderId,
@@ -72,31 +72,51 @@ impl Document {
 
     /// A stakeholder id not used yet, of the form `{prefix}{n}`.
     pub fn fresh_stakeholder_id(&self, prefix: &str) -> StakeholderId {
-        let taken = |candidate: &str| self.stakeholders.iter().any(|s| s.id.as_str() == candidate);
-        StakeholderId::new(fresh_id(prefix, self.stakeholders.len() + 1, taken))
+        let ids = self.stakeholders.iter().map(|s| s.id.as_str());
+        StakeholderId::new(fresh_id(prefix, self.stakeholders.len() + 1, ids))
     }
 
     /// A relationship id not used yet, of the form `{prefix}{n}`.
     pub fn fresh_relationship_id(&self, prefix: &str) -> RelationshipId {
-        let taken = |candidate: &str| {
-            self.relationships
-                .iter()
-                .any(|r| r.id.as_str() == candidate)
-        };
-        RelationshipId::new(fresh_id(prefix, self.relationships.len() + 1, taken))
+        let ids = self.relationships.iter().map(|r| r.id.as_str());
+        RelationshipId::new(fresh_id(prefix, self.relationships.len() + 1, ids))
     }
 
     /// A team member id not used yet, of the form `{prefix}{n}`.
     pub fn fresh_team_member_id(&self, prefix: &str) -> TeamMemberId {
-        let taken = |candidate: &str| self.team.iter().any(|m| m.id.as_str() == candidate);
-        TeamMemberId::new(fresh_id(prefix, self.team.len() + 1, taken))
+        let ids = self.team.iter().map(|m| m.id.as_str());
+        TeamMemberId::new(fresh_id(prefix, self.team.len() + 1, ids))
     }
 }
 
-/// The first `{prefix}{n}` with n ≥ `start` that is not taken.
-fn fresh_id(prefix: &str, start: usize, taken: impl Fn(&str) -> bool) -> String {
+/// The first `{prefix}{n}` with n ≥ `start` that none of `ids` is. The ids are
+/// put in a set once, so the search costs linear time however many of the
+/// candidates are taken (at most all of them: one of the first `ids.len() + 1`
+/// is free).
+fn fresh_id<'a>(prefix: &str, start: usize, ids: impl Iterator<Item = &'a str>) -> String {
+    let taken: HashSet<&str> = ids.collect();
     (start..)
         .map(|n| format!("{prefix}{n}"))
-        .find(|candidate| !taken(candidate))
+        .find(|candidate| !taken.contains(candidate.as_str()))
         .unwrap_or_else(|| prefix.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Stakeholder;
+
+    #[test]
+    fn fresh_ids_skip_every_id_in_use() {
+        let mut doc = Document::default();
+        // Ids p3, p4, p5 are taken; numbering starts after the count (3).
+        for n in [3, 5, 4] {
+            let id = StakeholderId::new(format!("p{n}"));
+            doc.stakeholders.push(Stakeholder::new(id, "x".to_owned()));
+        }
+        assert_eq!(doc.fresh_stakeholder_id("p").as_str(), "p6");
+        assert_eq!(doc.fresh_stakeholder_id("q").as_str(), "q4");
+        assert_eq!(doc.fresh_relationship_id("r").as_str(), "r1");
+        assert_eq!(doc.fresh_team_member_id("t").as_str(), "t1");
+    }
 }

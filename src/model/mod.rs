@@ -10,6 +10,7 @@ pub mod limits;
 mod plan;
 mod problem;
 mod relationship;
+pub mod reporting;
 mod stakeholder;
 mod validate;
 mod values;

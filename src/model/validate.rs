@@ -301,15 +301,19 @@ fn reports_to_cycles(doc: &Document) -> Vec<Problem> {
         if marks.contains_key(start) {
             continue;
         }
-        // Iterative depth-first search; `path` holds the lines followed so far.
+        // Iterative depth-first search; `path` holds the lines followed so far,
+        // `on_path` where each person's line leaves it.
         let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
         let mut path: Vec<(usize, &Relationship)> = Vec::new();
+        let mut on_path: HashMap<&str, usize> = HashMap::new();
         marks.insert(start, Mark::Open);
         while let Some((node, next)) = stack.pop() {
             let edges = managers.get(node).map_or(&[][..], Vec::as_slice);
             let Some(&(index, line)) = edges.get(next) else {
                 marks.insert(node, Mark::Done);
-                path.pop();
+                if let Some((_, left)) = path.pop() {
+                    on_path.remove(left.from.as_str());
+                }
                 continue;
             };
             stack.push((node, next + 1));
@@ -317,17 +321,13 @@ fn reports_to_cycles(doc: &Document) -> Vec<Problem> {
             match marks.get(target) {
                 Some(Mark::Done) => {}
                 Some(Mark::Open) => {
-                    let first = path
-                        .iter()
-                        .position(|(_, l)| l.from.as_str() == target)
-                        .unwrap_or(path.len());
-                    let mut cycle: Vec<(usize, &Relationship)> =
-                        path.get(first..).unwrap_or(&[]).to_vec();
-                    cycle.push((index, line));
-                    problems.extend(cycle_problem(&cycle));
+                    let first = on_path.get(target).copied().unwrap_or(path.len());
+                    let cycle = path.get(first..).unwrap_or(&[]);
+                    problems.push(cycle_problem(cycle, index, line));
                 }
                 None => {
                     marks.insert(target, Mark::Open);
+                    on_path.insert(line.from.as_str(), path.len());
                     path.push((index, line));
                     stack.push((target, 0));
                 }
@@ -337,16 +337,34 @@ fn reports_to_cycles(doc: &Document) -> Vec<Problem> {
     problems
 }
 
-fn cycle_problem(cycle: &[(usize, &Relationship)]) -> Option<Problem> {
-    let &(index, last) = cycle.last()?;
-    let mut names: Vec<String> = cycle
+/// Most people named in a cycle's message: a cycle of thousands is named by its
+/// first people and its size, so that a hostile map cannot make the messages
+/// (one per cycle) grow with the square of its size.
+const CYCLE_NAMES_SHOWN: usize = 10;
+
+/// The problem of a cycle: the lines of `path` and the line `last` (at `index`)
+/// that closes it.
+fn cycle_problem(path: &[(usize, &Relationship)], index: usize, last: &Relationship) -> Problem {
+    let people = path.len() + 1;
+    let mut names: Vec<String> = path
         .iter()
-        .map(|(_, line)| format!("\"{}\"", line.from.as_str().escape_debug()))
+        .map(|(_, line)| line)
+        .chain(std::iter::once(&last))
+        .take(CYCLE_NAMES_SHOWN)
+        .map(|line| format!("\"{}\"", line.from.as_str().escape_debug()))
         .collect();
+    if people > CYCLE_NAMES_SHOWN {
+        names.push("…".to_owned());
+    }
     names.push(format!("\"{}\"", last.to.as_str().escape_debug()));
-    Some(Problem::new(
+    let size = if people > CYCLE_NAMES_SHOWN {
+        format!(" ({people} people)")
+    } else {
+        String::new()
+    };
+    Problem::new(
         relationship_subject(last, index),
         "to",
-        format!("reports_to lines form a cycle: {}", names.join(" → ")),
-    ))
+        format!("reports_to lines form a cycle: {}{size}", names.join(" → ")),
+    )
 }
