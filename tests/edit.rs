@@ -21,6 +21,35 @@ fn id(text: &str) -> StakeholderId {
 }
 
 #[test]
+fn removing_an_approver_takes_them_out_of_the_decision_process_and_undo_puts_them_back() {
+    let original = sample();
+    let mut editor = Editor::new(original.clone());
+    editor
+        .apply(Command::RemoveStakeholders(vec![id("p-wu")]))
+        .unwrap();
+    let steps = &editor.document().account.decision_process;
+    assert!(steps.iter().all(|s| !s.approvers.contains(&id("p-wu"))));
+    assert_eq!(steps[1].approvers, [id("p-zhang")]);
+    assert!(powermap::model::validate(editor.document()).is_empty());
+    editor.undo().unwrap();
+    assert_eq!(editor.document(), &original);
+    editor.redo().unwrap();
+    assert_eq!(
+        editor.document().account.decision_process[0]
+            .approvers
+            .len(),
+        0
+    );
+    // An account naming someone who is not on the map is refused.
+    let mut account = editor.document().account.clone();
+    account.decision_process[0].approvers.push(id("ghost"));
+    assert!(matches!(
+        editor.apply(Command::update_account(account)),
+        Err(EditError::NoSuchStakeholder(_))
+    ));
+}
+
+#[test]
 fn removing_a_person_removes_their_lines_and_one_undo_restores_all() {
     let original = sample();
     let mut editor = Editor::new(original.clone());

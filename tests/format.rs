@@ -60,6 +60,36 @@ fn full_golden_file_reads_every_field() {
     );
     assert_eq!(doc.relationships[0].kind, RelationshipKind::ReportsTo);
     assert_eq!(doc.relationships[1].strength.level(), 1);
+    assert_eq!(doc.account.close_date.unwrap().to_string(), "2027-03-31");
+    assert_eq!(doc.account.competitors, ["华锐智能", "Siemens"]);
+    let steps: Vec<(&str, usize)> = doc
+        .account
+        .decision_process
+        .iter()
+        .map(|s| (s.name.as_str(), s.approvers.len()))
+        .collect();
+    assert_eq!(steps, [("技术评审", 1), ("总经理办公会", 2), ("签约", 0)]);
+    assert!(
+        doc.account.decision_process[0]
+            .extra
+            .contains_key("deadline")
+    );
+    assert_eq!(doc.stakeholders[1].favours, "华锐智能");
+}
+
+#[test]
+fn a_decision_step_naming_nobody_on_the_map_is_a_problem_with_its_place() {
+    let text = r#"{"format":"powermap","version":1,
+        "account":{"name":"A","decision_process":[{"name":"签约","approvers":["p1","ghost"]},{"approvers":[]}],
+                   "competitors":["X", 7]},
+        "stakeholders":[{"id":"p1","name":"A"}]}"#;
+    let err = from_bytes(text.as_bytes()).unwrap_err().to_string();
+    assert!(
+        err.contains("decision_process[0].approvers[1]") && err.contains("ghost"),
+        "{err}"
+    );
+    assert!(err.contains("decision_process[1].name"), "{err}");
+    assert!(err.contains("competitors[1]"), "{err}");
 }
 
 #[test]

@@ -133,6 +133,20 @@ fn remove_stakeholders(doc: &mut Document, ids: &[StakeholderId]) -> Result<Comm
         }
     }
     doc.relationships = kept_lines;
+    // Removed people no longer approve steps of the decision process; undo puts
+    // the account back after the people it names.
+    if doc
+        .account
+        .decision_process
+        .iter()
+        .any(|step| step.approvers.iter().any(|id| wanted.contains(id)))
+    {
+        let previous = doc.account.clone();
+        for step in &mut doc.account.decision_process {
+            step.approvers.retain(|id| !wanted.contains(id));
+        }
+        restore.push(Command::update_account(previous));
+    }
     Ok(Command::Batch(restore))
 }
 
@@ -281,6 +295,15 @@ fn remove_relationships(doc: &mut Document, ids: &[RelationshipId]) -> Result<Co
 
 fn update_account(doc: &mut Document, account: Account) -> Result<Command, EditError> {
     invalid_if_any(account_problems(&account))?;
+    let people: HashSet<&StakeholderId> = doc.stakeholders.iter().map(|s| &s.id).collect();
+    if let Some(missing) = account
+        .decision_process
+        .iter()
+        .flat_map(|step| &step.approvers)
+        .find(|id| !people.contains(id))
+    {
+        return Err(EditError::NoSuchStakeholder(missing.to_string()));
+    }
     let previous = std::mem::replace(&mut doc.account, account);
     Ok(Command::update_account(previous))
 }

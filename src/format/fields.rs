@@ -35,7 +35,12 @@ pub const ACCOUNT: &[&str] = &[
     "currency",
     "stage",
     "notes",
+    "close_date",
+    "decision_process",
+    "competitors",
 ];
+/// Fields of a step of `account.decision_process`.
+pub const DECISION_STEP: &[&str] = &["name", "approvers"];
 /// Fields of a team member.
 pub const TEAM_MEMBER: &[&str] = &["id", "name"];
 /// Fields of a stakeholder.
@@ -58,6 +63,7 @@ pub const STAKEHOLDER: &[&str] = &[
     "last_verified",
     "source",
     "tags",
+    "favours",
     "next_actions",
     "position",
 ];

@@ -10,9 +10,10 @@ use super::object_reader::{ObjectReader, describe, kind_of};
 use crate::lang::Language;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use crate::model::{
-    Account, Contact, Coverage, Document, Interests, NextAction, Plan, PlanPart, PlanText,
-    Position, Power, Problem, Relationship, RelationshipId, RelationshipKind, Role, Stage,
-    Stakeholder, StakeholderId, Stance, Strength, Subject, TeamMember, TeamMemberId, validate,
+    Account, Contact, Coverage, DecisionStep, Document, Interests, NextAction, Plan, PlanPart,
+    PlanText, Position, Power, Problem, Relationship, RelationshipId, RelationshipKind, Role,
+    Stage, Stakeholder, StakeholderId, Stance, Strength, Subject, TeamMember, TeamMemberId,
+    validate,
 };
 
 /// Reads a map from the bytes of a file. Every problem in the content is reported
@@ -362,8 +363,34 @@ fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Acc
             .name("stage", Stage::parse, &Stage::expected())
             .unwrap_or_default(),
         notes: r.string("notes"),
+        close_date: r.date("close_date"),
+        decision_process: read_decision_process(&mut r),
+        competitors: r.string_list("competitors"),
         extra: r.extra(fields::ACCOUNT),
     }
+}
+
+fn read_decision_process(r: &mut ObjectReader<'_>) -> Vec<DecisionStep> {
+    let items = r.array("decision_process");
+    let mut steps = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let key = format!("decision_process[{index}]");
+        let Value::Object(object) = item else {
+            r.problem(&key, format!("must be an object, found {}", kind_of(item)));
+            continue;
+        };
+        let mut s = r.nested(object, &key);
+        steps.push(DecisionStep {
+            name: s.required_string("name"),
+            approvers: s
+                .string_list("approvers")
+                .into_iter()
+                .map(StakeholderId::new)
+                .collect(),
+            extra: s.extra(fields::DECISION_STEP),
+        });
+    }
+    steps
 }
 
 fn read_team_member(item: &Value, index: usize, problems: &mut Vec<Problem>) -> Option<TeamMember> {
@@ -415,6 +442,7 @@ fn read_stakeholder(
     let last_verified = r.date("last_verified");
     let source = r.string("source");
     let tags = r.string_list("tags");
+    let favours = r.string("favours");
     let next_actions = read_next_actions(&mut r);
     let (position, position_extra) = match r.object("position") {
         Some(o) => {
@@ -453,6 +481,7 @@ fn read_stakeholder(
         last_verified,
         source,
         tags,
+        favours,
         next_actions,
         position,
         position_extra,

@@ -5,8 +5,8 @@ use serde_json::{Map, Number, Value};
 
 use super::fields;
 use crate::model::{
-    Account, Contact, Coverage, Date, Document, Extra, Interests, NextAction, Plan, PlanPart,
-    Relationship, Stakeholder, TeamMember,
+    Account, Contact, Coverage, Date, DecisionStep, Document, Extra, Interests, NextAction, Plan,
+    PlanPart, Relationship, Stakeholder, TeamMember,
 };
 
 /// The canonical bytes of a document: what is saved to disk.
@@ -142,7 +142,34 @@ fn account_value(account: &Account) -> Value {
         .text("currency", &account.currency)
         .always("stage", account.stage.as_str())
         .text("notes", &account.notes)
+        .date("close_date", account.close_date)
+        .maybe(
+            "decision_process",
+            (!account.decision_process.is_empty()).then(|| {
+                account
+                    .decision_process
+                    .iter()
+                    .map(decision_step_value)
+                    .collect()
+            }),
+        )
+        .maybe(
+            "competitors",
+            (!account.competitors.is_empty())
+                .then(|| account.competitors.iter().map(String::as_str).collect()),
+        )
         .finish(&account.extra)
+}
+
+fn decision_step_value(step: &DecisionStep) -> Value {
+    let approvers: Vec<&str> = step.approvers.iter().map(|id| id.as_str()).collect();
+    ObjectWriter::new()
+        .always("name", step.name.as_str())
+        .maybe(
+            "approvers",
+            (!approvers.is_empty()).then(|| approvers.into()),
+        )
+        .finish(&step.extra)
 }
 
 fn team_member_value(member: &TeamMember) -> Value {
@@ -189,6 +216,7 @@ fn stakeholder_value(person: &Stakeholder) -> Value {
         .date("last_verified", person.last_verified)
         .text("source", &person.source)
         .maybe("tags", tags)
+        .text("favours", &person.favours)
         .maybe("next_actions", actions)
         .maybe("position", position)
         .finish(&person.extra)

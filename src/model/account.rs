@@ -1,6 +1,6 @@
 //! The customer account and our team.
 
-use super::{Extra, Stage, TeamMemberId};
+use super::{Date, Extra, Stage, StakeholderId, TeamMemberId};
 
 /// The customer organisation and the deal we pursue there.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -19,8 +19,37 @@ pub struct Account {
     pub stage: Stage,
     /// Free notes.
     pub notes: String,
+    /// When the customer plans to sign.
+    pub close_date: Option<Date>,
+    /// The customer's steps to a signature, in order (技术评审 → 商务谈判 → 总经理办公会
+    /// → 签约), each with the people who approve it.
+    pub decision_process: Vec<DecisionStep>,
+    /// Competitors in the deal, by name.
+    pub competitors: Vec<String>,
     /// Unknown fields, kept for newer versions.
     pub extra: Extra,
+}
+
+/// One step of the customer's decision process.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct DecisionStep {
+    /// What happens, such as 技术评审 or "Security review".
+    pub name: String,
+    /// Who approves this step (people on the map).
+    pub approvers: Vec<StakeholderId>,
+    /// Unknown fields, kept for newer versions.
+    pub extra: Extra,
+}
+
+impl DecisionStep {
+    /// A step with a name and its approvers.
+    pub fn new(name: impl Into<String>, approvers: Vec<StakeholderId>) -> Self {
+        Self {
+            name: name.into(),
+            approvers,
+            extra: Extra::new(),
+        }
+    }
 }
 
 /// A member of our own sales team, who can own stakeholder relationships.

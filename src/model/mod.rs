@@ -15,7 +15,7 @@ mod stakeholder;
 mod validate;
 mod values;
 
-pub use account::{Account, TeamMember};
+pub use account::{Account, DecisionStep, TeamMember};
 pub use date::{Date, DateError, DateInputError};
 pub use document::Document;
 pub use enums::{Coverage, RelationshipKind, Role, Stage, Stance};

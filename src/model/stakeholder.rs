@@ -41,6 +41,8 @@ pub struct Stakeholder {
     pub source: String,
     /// Free labels.
     pub tags: Vec<String>,
+    /// The competitor this person favours, by name; empty when none is known.
+    pub favours: String,
     /// Planned follow-ups.
     pub next_actions: Vec<NextAction>,
     /// Where the person sits on the canvas; `None` until placed.

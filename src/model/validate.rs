@@ -48,6 +48,21 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         }
     }
 
+    for (step_index, step) in doc.account.decision_process.iter().enumerate() {
+        for (i, approver) in step.approvers.iter().enumerate() {
+            if !stakeholder_ids.contains(approver.as_str()) {
+                problems.push(Problem::new(
+                    Subject::Account,
+                    &format!("decision_process[{step_index}].approvers[{i}]"),
+                    format!(
+                        "no stakeholder has the id \"{}\"",
+                        approver.as_str().escape_debug()
+                    ),
+                ));
+            }
+        }
+    }
+
     for (role, plan) in &doc.plans {
         let subject = Subject::Plan {
             role: role.as_str().to_owned(),
@@ -122,6 +137,22 @@ pub fn account_problems(account: &Account) -> Vec<Problem> {
         ("notes", &account.notes),
     ];
     long_strings(&mut problems, &Subject::Account, strings);
+    for (i, competitor) in account.competitors.iter().enumerate() {
+        let field = format!("competitors[{i}]");
+        long_strings(
+            &mut problems,
+            &Subject::Account,
+            [(field.as_str(), competitor)],
+        );
+    }
+    for (i, step) in account.decision_process.iter().enumerate() {
+        let field = format!("decision_process[{i}].name");
+        long_strings(
+            &mut problems,
+            &Subject::Account,
+            [(field.as_str(), &step.name)],
+        );
+    }
     if let Some(value) = account.deal_value
         && !(value.is_finite() && value >= 0.0)
     {
@@ -174,6 +205,7 @@ pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> 
         ("contact.phone", &person.contact.phone),
         ("contact.other", &person.contact.other),
         ("source", &person.source),
+        ("favours", &person.favours),
     ];
     long_strings(&mut problems, &subject, fields);
     for (i, tag) in person.tags.iter().enumerate() {
