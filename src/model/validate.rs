@@ -53,7 +53,7 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
             if !stakeholder_ids.contains(approver.as_str()) {
                 problems.push(Problem::new(
                     Subject::Account,
-                    &format!("decision_process[{step_index}].approvers[{i}]"),
+                    format!("decision_process[{step_index}].approvers[{i}]"),
                     format!(
                         "no stakeholder has the id \"{}\"",
                         approver.as_str().escape_debug()
