@@ -1,18 +1,20 @@
-//! Who probably decides: role, power, title, place in the reporting lines and
-//! influence, combined into one score with the reasons spelled out. It works before
-//! anyone has been tagged as decision maker — when a team needs it most.
+//! Who probably decides: the part each person plays in the buying centre (decider,
+//! approver, gate), the role the team tagged, rank and recorded power, combined into
+//! one score with the reasons spelled out. It works before anyone has been tagged —
+//! when a team needs it most — and it never counts how many people the team knows in
+//! a department, so knowing more of IT does not make IT decide.
 
+use super::buying::{BuyingCenter, DecisionKind};
 use super::structure::Structure;
-use super::text::quoted_field;
-use super::text::tx;
-use super::titles::{Seniority, seniority};
+use super::text::{name_of, quoted_field, tx};
+use super::titles::{Line, Rank};
 use crate::lang::Language;
-use crate::model::Role;
+use crate::model::{Role, Stakeholder};
 
 /// Candidates shown at most.
-const MAX_CANDIDATES: usize = 5;
+const MAX_CANDIDATES: usize = 6;
 /// Below this score nobody is called a likely decision maker.
-const MIN_SCORE: f64 = 0.3;
+pub const MIN_SCORE: f64 = 0.3;
 
 /// One likely decision maker.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,46 +23,68 @@ pub struct Candidate {
     pub person: usize,
     /// 0 to 1.
     pub score: f64,
+    /// Their part in the decision, when the buying centre names one.
+    pub kind: Option<DecisionKind>,
     /// Why, in words.
     pub reasons: Vec<String>,
 }
 
-/// Likely decision makers, most likely first.
-///
-/// Linear in people and lines: the score needs the number of people below a top
-/// manager only up to ten, so that is all that is counted for everyone; the exact
-/// number, for the reason given, is counted for the few candidates kept.
+impl Candidate {
+    /// The stable code of the kind: `decider`, `approver`, `gate` or `candidate`.
+    pub fn kind_code(&self) -> &'static str {
+        self.kind.map_or("candidate", DecisionKind::as_str)
+    }
+}
+
+/// How likely a score says someone decides, in words a manager would use.
+pub fn likelihood(score: f64, language: Language) -> &'static str {
+    let (en, zh) = if score >= 0.7 {
+        ("very likely has the final say", "很可能拍板")
+    } else if score >= 0.5 {
+        ("probably takes part in the final decision", "可能参与拍板")
+    } else {
+        ("has some say in the decision", "有一定决策影响")
+    };
+    match language {
+        Language::English => en,
+        Language::Chinese => zh,
+    }
+}
+
+/// Likely decision makers, most likely first. Linear in people and lines.
 pub fn decision_maker_candidates(
     structure: &Structure<'_>,
-    influence: &[f64],
+    buying: &BuyingCenter,
     language: Language,
 ) -> Vec<Candidate> {
-    let max_influence = influence.iter().copied().fold(0.0_f64, f64::max);
-    let ranking = super::influence::ranked(influence);
-    let mut place = vec![0usize; ranking.len()];
-    for (rank, &person) in ranking.iter().enumerate() {
-        if let Some(slot) = place.get_mut(person) {
-            *slot = rank + 1;
-        }
-    }
-    let mut scored: Vec<(Candidate, Option<usize>)> = structure
-        .doc
+    let doc = structure.doc;
+    let mut scored: Vec<Candidate> = doc
         .stakeholders
         .iter()
         .enumerate()
         .map(|(i, person)| {
             let mut score = 0.0;
             let mut reasons = Vec::new();
+            let kind = buying.kind(i);
             if person.role == Role::DecisionMaker {
-                score += 0.4;
+                score += 0.35;
                 reasons.push(tx(
                     language,
                     "tagged as decision maker".into(),
                     "已标记为决策者".into(),
                 ));
             }
+            if let Some(kind) = kind {
+                score += match kind {
+                    DecisionKind::Decider => 0.35,
+                    DecisionKind::Approver => 0.25,
+                    DecisionKind::Gate => 0.08,
+                };
+                reasons.push(kind_reason(structure, buying, i, kind, language));
+            }
+            score += rank_part(buying, i, person, language, &mut reasons);
             let power = person.power.level();
-            score += 0.2 * f64::from(power - 1) / 4.0;
+            score += 0.15 * f64::from(power - 1) / 4.0;
             if power >= 4 {
                 reasons.push(tx(
                     language,
@@ -68,92 +92,169 @@ pub fn decision_maker_candidates(
                     format!("权力 {power}/5"),
                 ));
             }
-            let (level, keyword) = seniority(&person.title);
-            // Name the keyword only when it is not the whole title.
-            let hint = keyword
-                .filter(|k| !person.title.trim().eq_ignore_ascii_case(k))
-                .map(|k| (format!(" ({k})"), format!("（{k}）")))
-                .unwrap_or_default();
-            match level {
-                Seniority::Top => {
-                    score += 0.2;
-                    reasons.push(tx(
-                        language,
-                        format!(
-                            "title \"{}\"{} is the top of an organisation",
-                            quoted_field(&person.title),
-                            hint.0
-                        ),
-                        format!("职位“{}”{}是一把手", quoted_field(&person.title), hint.1),
-                    ));
-                }
-                Seniority::Senior => {
-                    score += 0.1;
-                    reasons.push(tx(
-                        language,
-                        format!("senior title \"{}\"{}", quoted_field(&person.title), hint.0),
-                        format!("职位“{}”{}级别较高", quoted_field(&person.title), hint.1),
-                    ));
-                }
-                Seniority::None => {}
+            // Without an owner in the opportunity text, the top of a reporting line
+            // is the best hint left.
+            if buying.owner.is_none()
+                && structure.managers.get(i).is_some_and(Vec::is_empty)
+                && structure.reports.get(i).is_some_and(|r| !r.is_empty())
+            {
+                score += 0.05;
+                reasons.push(tx(
+                    language,
+                    "top of a reporting line on the map".into(),
+                    "位于图中汇报线顶端".into(),
+                ));
             }
-            let has_manager = structure.managers.get(i).is_some_and(|m| !m.is_empty());
-            // The score counts at most ten people below.
-            let below = structure.subordinates_up_to(i, SCORED_BELOW);
-            let mut top_of_line = None;
-            if !has_manager && below > 0 {
-                score += 0.1 + 0.05 * (below as f64) / SCORED_BELOW as f64;
-                // Worded once the exact number is known (see below).
-                top_of_line = Some(reasons.len());
-                reasons.push(String::new());
-            }
-            if max_influence > 0.0 {
-                let relative = influence.get(i).copied().unwrap_or(0.0) / max_influence;
-                score += 0.15 * relative;
-                let place = place.get(i).copied().unwrap_or(0);
-                if place <= 3 && structure.len() > 3 {
-                    reasons.push(tx(
-                        language,
-                        format!("influence rank {place} of {}", structure.len()),
-                        format!("影响力排名 {place}/{}", structure.len()),
-                    ));
-                }
-            }
-            let candidate = Candidate {
+            Candidate {
                 person: i,
                 score: score.min(1.0),
+                kind,
                 reasons,
-            };
-            (candidate, top_of_line)
+            }
         })
-        .filter(|(c, _)| c.score >= MIN_SCORE)
+        .filter(|c| c.score >= MIN_SCORE)
         .collect();
-    scored.sort_by(|(a, _), (b, _)| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
+    scored.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.person.cmp(&b.person)));
     scored.truncate(MAX_CANDIDATES);
     scored
-        .into_iter()
-        .map(|(mut candidate, top_of_line)| {
-            if let Some(reason) = top_of_line.and_then(|r| candidate.reasons.get_mut(r)) {
-                let below = structure.subordinate_count(candidate.person);
-                *reason = top_of_line_reason(below, language);
-            }
-            candidate
-        })
-        .collect()
 }
 
-/// People below a top manager that still raise the score.
-const SCORED_BELOW: usize = 10;
+/// The part of the score the title gives, with its reason.
+fn rank_part(
+    buying: &BuyingCenter,
+    index: usize,
+    person: &Stakeholder,
+    language: Language,
+    reasons: &mut Vec<String>,
+) -> f64 {
+    let Some(facts) = buying.facts(index) else {
+        return 0.0;
+    };
+    let title = quoted_field(&person.title);
+    let reading = facts.title;
+    let weight = match reading.rank {
+        Rank::Top => 0.15,
+        Rank::Executive => 0.12,
+        Rank::Head => 0.10,
+        Rank::DeputyHead => 0.06,
+        Rank::Section => 0.03,
+        Rank::Staff => 0.0,
+    };
+    match reading.line {
+        Line::Staff => {
+            if !person.title.trim().is_empty() {
+                reasons.push(tx(
+                    language,
+                    format!("“{title}” works for an executive: access, not the decision"),
+                    format!("“{title}”是为领导服务的岗位：掌握渠道，但不拍板"),
+                ));
+            }
+            0.0
+        }
+        Line::Beside => {
+            reasons.push(tx(
+                language,
+                format!("“{title}” sits beside the line of command: can weigh in or object, but does not sign"),
+                format!("“{title}”不在业务决策线上：可以表态或提出异议，但不签批"),
+            ));
+            weight / 2.0
+        }
+        Line::Command => {
+            let text = match reading.rank {
+                Rank::Top => Some((
+                    format!("“{title}” is the top of the organisation"),
+                    format!("“{title}”是一把手"),
+                )),
+                Rank::Executive => Some((
+                    format!("“{title}” is on the executive team"),
+                    format!("“{title}”属于高层领导"),
+                )),
+                Rank::Head => Some((
+                    format!("“{title}” heads a department"),
+                    format!("“{title}”是部门负责人"),
+                )),
+                Rank::DeputyHead => Some((
+                    format!("“{title}” is a deputy head"),
+                    format!("“{title}”是部门副职"),
+                )),
+                Rank::Section | Rank::Staff => None,
+            };
+            if let Some((en, zh)) = text {
+                reasons.push(tx(language, en, zh));
+            }
+            weight
+        }
+    }
+}
 
-/// "top of a reporting line with 3 people below", in `language`.
-fn top_of_line_reason(below: usize, language: Language) -> String {
-    tx(
-        language,
-        if below == 1 {
-            "top of a reporting line with 1 person below".to_owned()
-        } else {
-            format!("top of a reporting line with {below} people below")
+/// Why the buying centre gives a person their part.
+fn kind_reason(
+    structure: &Structure<'_>,
+    buying: &BuyingCenter,
+    index: usize,
+    kind: DecisionKind,
+    language: Language,
+) -> String {
+    let doc = structure.doc;
+    let function = buying.facts(index).and_then(|f| f.function);
+    let function_name = function.map_or("", |f| f.name(language));
+    match kind {
+        DecisionKind::Decider => match buying.owner {
+            Some(owner) => {
+                let owner = owner.name(language);
+                tx(
+                    language,
+                    format!("business decider: heads {owner}, the function whose work this opportunity changes"),
+                    format!("业务决策人：本项目改变的是{owner}的工作，其为该条线负责人"),
+                )
+            }
+            None => tx(
+                language,
+                "decider by default: the opportunity names no business owner, and this is the most senior person in the line of command".into(),
+                "默认的拍板人：商机未指明业务归口，其为图中业务线上级别最高的领导".into(),
+            ),
         },
-        format!("位于汇报线顶端，下属 {below} 人"),
-    )
+        DecisionKind::Approver => {
+            let named_step = doc.account.decision_process.iter().find(|s| {
+                s.approvers
+                    .iter()
+                    .any(|id| doc.stakeholders.get(index).is_some_and(|p| &p.id == id))
+            });
+            let decider_below = buying.deciders.iter().copied().find(|&d| {
+                structure
+                    .managers
+                    .get(d)
+                    .is_some_and(|m| m.contains(&index))
+            });
+            if let Some(step) = named_step {
+                let step = quoted_field(&step.name);
+                tx(
+                    language,
+                    format!("approver: approves the step “{step}” of the decision process"),
+                    format!("审批人：负责决策流程中“{step}”一步的审批"),
+                )
+            } else if let Some(decider) = decider_below.and_then(|d| doc.stakeholders.get(d)) {
+                let who = name_of(decider, language);
+                tx(
+                    language,
+                    format!("approver: {who}, the business decider, reports to them"),
+                    format!("审批人：业务决策人{who}的上级领导"),
+                )
+            } else {
+                tx(
+                    language,
+                    format!("approver: the executive over {function_name}"),
+                    format!("审批人：分管{function_name}的领导"),
+                )
+            }
+        }
+        DecisionKind::Gate => {
+            let gate = function.map_or("", |f| f.gate_name(language));
+            tx(
+                language,
+                format!("gate ({gate}): can stop the deal, rarely chooses it"),
+                format!("把关人（{gate}）：能否决，但通常不拍板"),
+            )
+        }
+    }
 }

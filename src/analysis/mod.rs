@@ -5,8 +5,10 @@
 
 mod actions;
 pub mod approach;
+pub mod buying;
 mod decision_makers;
 mod focus;
+pub mod functions;
 mod health;
 mod hidden;
 mod influence;
@@ -19,13 +21,14 @@ pub mod text;
 mod titles;
 
 pub use actions::{OpenAction, open_actions};
-pub use decision_makers::Candidate;
+pub use buying::{BuyingCenter, DecisionKind, PersonFacts};
+pub use decision_makers::{Candidate, likelihood};
 pub use focus::{StageFocus, emphasized_risks};
 pub use health::{Health, HealthLevel};
 pub use hidden::{HiddenInfluencer, structural_levels};
 pub use paths::PowerPath;
 pub use risks::{Risk, RiskCode, is_key};
-pub use titles::{Seniority, seniority};
+pub use titles::{Level, Line, Rank, Seniority, TitleReading, read_title, seniority};
 
 use crate::lang::Language;
 use crate::model::{Date, Document, Role, Stage, Stakeholder};
@@ -92,6 +95,8 @@ pub struct Analysis {
     pub ranking: Vec<usize>,
     /// Likely decision makers, most likely first.
     pub decision_makers: Vec<Candidate>,
+    /// Who decides, approves and guards gates, as the map suggests.
+    pub buying: BuyingCenter,
     /// The people treated as decision makers: those tagged, or the most likely one.
     pub deciders: Vec<usize>,
     /// People with more structural influence than recorded power.
@@ -118,6 +123,8 @@ pub struct Context<'a> {
     pub language: Language,
     /// Likely decision makers.
     pub candidates: &'a [Candidate],
+    /// The buying centre.
+    pub buying: &'a BuyingCenter,
     /// People treated as decision makers.
     pub decision_makers: Vec<usize>,
     /// Path to each decision maker, `None` where none exists.
@@ -158,8 +165,9 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
     let structure = Structure::new(doc);
     let influence = influence::influence_scores(&structure);
     let ranking = influence::ranked(&influence);
+    let buying = buying::buying_center(&structure);
     let candidates =
-        decision_makers::decision_maker_candidates(&structure, &influence, options.language);
+        decision_makers::decision_maker_candidates(&structure, &buying, options.language);
     let powers: Vec<u8> = doc.stakeholders.iter().map(|s| s.power.level()).collect();
     let hidden_influencers = hidden::hidden_influencers(&influence, &powers);
 
@@ -170,15 +178,19 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
         .filter(|(_, p)| p.role == Role::DecisionMaker)
         .map(|(i, _)| i)
         .collect();
-    let deciders = if tagged.is_empty() {
+    // Those tagged; else the business decider the map points to; else the most
+    // likely candidate, when likely enough.
+    let deciders = if !tagged.is_empty() {
+        tagged
+    } else if !buying.deciders.is_empty() {
+        buying.deciders.clone()
+    } else {
         candidates
             .iter()
             .take(1)
             .filter(|c| c.score >= LIKELY_DECISION_MAKER)
             .map(|c| c.person)
             .collect()
-    } else {
-        tagged
     };
     let paths_to_deciders = paths::paths_to(&structure, &deciders);
     let cx = Context {
@@ -186,6 +198,7 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
         options,
         language: options.language,
         candidates: &candidates,
+        buying: &buying,
         decision_makers: deciders.clone(),
         paths: paths_to_deciders,
         actions: actions::open_actions(doc, options.today),
@@ -200,6 +213,7 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
         influence,
         ranking,
         decision_makers: candidates,
+        buying,
         deciders,
         hidden_influencers,
         risks,
