@@ -86,12 +86,15 @@ fn thousands_of_reporting_cycles_are_reported_in_bounded_messages() {
 }
 
 #[test]
-fn a_reporting_chain_of_100000_is_analysed_with_exact_counts() {
+fn a_reporting_chain_of_100000_is_analysed_in_linear_time() {
     let n = 100_000;
     let mut doc = Document::default();
     for i in 0..n {
         doc.stakeholders
             .push(Stakeholder::new(format!("p{i}"), format!("P{i}")));
+    }
+    if let Some(top) = doc.stakeholders.first_mut() {
+        top.title = "总经理".into();
     }
     for i in 1..n {
         doc.relationships.push(Relationship::new(
@@ -102,19 +105,16 @@ fn a_reporting_chain_of_100000_is_analysed_with_exact_counts() {
         ));
     }
     let today = Date::from_ymd(2026, 1, 15).unwrap();
+    // Quadratic steps anywhere in the analysis would make this take minutes.
     let analysis = analyze(&doc, &AnalysisOptions::new(today, Language::English));
     let top = analysis
         .decision_makers
-        .iter()
-        .find(|c| c.person == 0)
-        .expect("the top of the chain is a candidate");
-    assert!(
-        top.reasons
-            .iter()
-            .any(|r| r == "top of a reporting line with 99999 people below"),
-        "{:?}",
-        top.reasons
-    );
+        .first()
+        .expect("the general manager at the top of the chain is a candidate");
+    assert_eq!(top.person, 0);
+    assert_eq!(top.kind_code(), "decider");
+    assert_eq!(analysis.deciders, vec![0]);
+    assert_eq!(analysis.ranking.len(), n);
 }
 
 /// A contact list where person i reports to person i - 1.

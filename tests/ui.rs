@@ -722,8 +722,11 @@ fn sample_with_tab(tab: &str) -> Harness<'static, PowermapApp> {
 #[test]
 fn clicking_a_risk_selects_and_reveals_its_person() {
     let mut h = sample_with_tab("Analysis");
-    let risk = h.get_by_label_contains("Key people nobody on our team owns");
-    risk.click();
+    h.get_by_label_contains("Key people nobody on our team owns")
+        .scroll_to_me();
+    h.run_steps(4);
+    h.get_by_label_contains("Key people nobody on our team owns")
+        .click();
     h.run_steps(3);
     let doc = h.state().document();
     let sun = doc
@@ -773,6 +776,10 @@ fn clicking_a_decision_maker_candidate_selects_them() {
 fn a_path_to_power_can_be_highlighted_on_the_canvas() {
     let mut h = sample_with_tab("Analysis");
     assert!(h.state().highlight().people.is_empty());
+    // The section may sit below the fold of the side panel.
+    h.get_by_role_and_label(A11yRole::CheckBox, "Show")
+        .scroll_to_me();
+    h.run_steps(4);
     h.get_by_role_and_label(A11yRole::CheckBox, "Show").click();
     h.run_steps(2);
     let names: Vec<String> = h

@@ -402,14 +402,8 @@ fn why(
         why.push(' ');
         why.push_str(&tx(
             lang,
-            format!(
-                "Their place in the map carries the weight of power {}, more than the {} recorded.",
-                hidden.structural_level, hidden.recorded_power
-            ),
-            format!(
-                "其在关系网中的分量相当于权力 {}，高于记录的 {}。",
-                hidden.structural_level, hidden.recorded_power
-            ),
+            format!("They matter more than recorded: {}.", hidden.why),
+            format!("其实际分量高于记录：{}。", hidden.why),
         ));
     }
     why

@@ -111,6 +111,21 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
             .filter(|&i| facts.get(i).and_then(|f| f.function) == Some(owner) && in_line(i))
             .collect();
         owners.sort_by(seniority_order);
+        // Among heads, the one whose department the opportunity names (结构件 in
+        // "结构件…产线改造" and 第二制造分厂（结构件）) comes first.
+        let opportunity = doc.account.opportunity.to_lowercase();
+        let overlap = |i: usize| {
+            doc.stakeholders.get(i).map_or(0, |p| {
+                shared_terms(&opportunity, &format!("{} {}", p.department, p.title))
+            })
+        };
+        owners.sort_by(|a, b| {
+            let head = |i: usize| (Rank::DeputyHead..=Rank::Head).contains(&rank(i));
+            head(*b)
+                .cmp(&head(*a))
+                .then(overlap(*b).cmp(&overlap(*a)))
+                .then(seniority_order(a, b))
+        });
         // The head of the owning department decides; executives over it approve.
         // Staff and first-line managers do not choose a purchase: without a head
         // (or an executive) of the owning function on the map, nobody is inferred.
@@ -174,9 +189,12 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
     let mut gates = Vec::new();
     for members in by_function.values_mut() {
         members.sort_by(seniority_order);
-        if let Some(&first) = members.first() {
-            gates.push(first);
-        }
+        gates.extend(
+            members
+                .iter()
+                .copied()
+                .find(|&i| (Rank::Section..Rank::Executive).contains(&rank(i))),
+        );
         gates.extend(
             members
                 .iter()
@@ -211,6 +229,41 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         approvers,
         gates,
     }
+}
+
+/// Generic two-character terms that say nothing about which unit is meant.
+const GENERIC_TERMS: &[&str] = &[
+    "部长", "主任", "处长", "中心", "公司", "集团", "项目", "建设", "系统", "管理", "平台", "改造",
+    "智能", "一期", "二期", "三期", "新一", "一代", "经理", "总监", "领导", "办公", "公室",
+];
+
+/// How many distinctive terms two texts share: two-character runs of Chinese and
+/// English words of four letters or more.
+fn shared_terms(opportunity: &str, unit: &str) -> usize {
+    let unit = unit.to_lowercase();
+    let chars: Vec<char> = opportunity.chars().collect();
+    let mut seen = std::collections::HashSet::new();
+    for pair in chars.windows(2) {
+        if let [a, b] = pair
+            && is_cjk(*a)
+            && is_cjk(*b)
+        {
+            let term: String = [*a, *b].iter().collect();
+            if !GENERIC_TERMS.contains(&term.as_str()) && unit.contains(&term) {
+                seen.insert(term);
+            }
+        }
+    }
+    for word in opportunity.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() >= 4 && unit.contains(word) {
+            seen.insert(word.to_owned());
+        }
+    }
+    seen.len()
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// The first executive (or the top) above `person` in the reporting lines, walking

@@ -1,9 +1,10 @@
 //! Map health, as one established sales tool rates it: red when no key player
 //! supports us, amber when some do, green when supporters include decision makers.
 
-use super::Context;
-use super::risks::is_key;
+use super::risks::{RiskCode, is_key};
 use super::text::{names, tx};
+use super::{Context, Severity};
+use crate::model::{Role, Stance};
 
 /// The three health levels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,11 +39,13 @@ pub struct Health {
     pub supporters: Vec<usize>,
 }
 
-/// Rates the map.
-pub fn health(cx: &Context<'_>) -> Health {
+/// Rates the map as a manager would forecast it. Green only when every decision
+/// maker supports us, has been met recently and was verified within the window, and
+/// no high risk stands on someone who can veto the deal; red when no key player
+/// supports us, a decision maker opposes us, or the map is too old to trust; amber
+/// otherwise. The reason names what stands between the map and green.
+pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
     let lang = cx.language;
-    let supportive_key: Vec<usize> = cx.indices(|p| is_key(p) && p.stance.is_supportive());
-    let supportive_deciders = cx.among(&cx.decision_makers, |p| p.stance.is_supportive());
     let list = |indices: &[usize]| {
         let people: Vec<_> = indices
             .iter()
@@ -50,37 +53,191 @@ pub fn health(cx: &Context<'_>) -> Health {
             .collect();
         names(&people, lang)
     };
-    if !supportive_deciders.is_empty() {
-        let who = list(&supportive_deciders);
-        Health {
-            level: HealthLevel::Green,
-            reason: tx(
-                lang,
-                format!("A decision maker supports us: {who}."),
-                format!("决策者支持我们：{who}。"),
-            ),
-            supporters: supportive_deciders,
-        }
-    } else if !supportive_key.is_empty() {
-        let who = list(&supportive_key);
-        Health {
-            level: HealthLevel::Amber,
-            reason: tx(
-                lang,
-                format!("Some key players support us ({who}), but no decision maker does yet."),
-                format!("部分关键人物支持我们（{who}），但决策者尚未支持。"),
-            ),
-            supporters: supportive_key,
-        }
-    } else {
-        Health {
+    let deciders = &cx.decision_makers;
+    let supportive_key: Vec<usize> = cx.indices(|p| is_key(p) && p.stance.is_supportive());
+    let mut supportive_deciders = cx.among(deciders, |p| p.stance.is_supportive());
+    supportive_deciders.extend(cx.buying.approvers.iter().copied().filter(|&a| {
+        cx.doc
+            .stakeholders
+            .get(a)
+            .is_some_and(|p| p.stance.is_supportive())
+    }));
+    supportive_deciders.sort_unstable();
+    supportive_deciders.dedup();
+    let opposing = cx.among(deciders, |p| p.stance.is_against());
+    let stale_map = risks.iter().any(|r| r.code == RiskCode::MapStale);
+
+    // Red first.
+    if stale_map {
+        return Health {
             level: HealthLevel::Red,
             reason: tx(
                 lang,
-                "No key player (decision maker or power 4–5) supports us.".into(),
-                "没有关键人物（决策者或权力 4–5）支持我们。".into(),
+                "The map is out of date: re-verify it before forecasting on it.".into(),
+                "地图信息已过时：复核之前不宜据此预测。".into(),
+            ),
+            supporters: supportive_key,
+        };
+    }
+    if !opposing.is_empty() {
+        let who = list(&opposing);
+        return Health {
+            level: HealthLevel::Red,
+            reason: tx(
+                lang,
+                format!("A decision maker opposes us: {who}."),
+                format!("决策者反对我们：{who}。"),
+            ),
+            supporters: supportive_key,
+        };
+    }
+    if supportive_key.is_empty() && supportive_deciders.is_empty() {
+        return Health {
+            level: HealthLevel::Red,
+            reason: tx(
+                lang,
+                "No key player (decision maker, approver or power 4–5) supports us.".into(),
+                "没有关键人（决策者、审批人或权力 4–5）支持我们。".into(),
             ),
             supporters: Vec::new(),
-        }
+        };
+    }
+
+    // What stands between the map and green.
+    let mut gaps = Vec::new();
+    if deciders.is_empty() {
+        gaps.push(tx(
+            lang,
+            "nobody is known to decide".into(),
+            "尚不清楚谁拍板".into(),
+        ));
+    }
+    let not_supportive = cx.among(deciders, |p| !p.stance.is_supportive());
+    if !not_supportive.is_empty() {
+        gaps.push(tx(
+            lang,
+            format!("not yet supportive: {}", list(&not_supportive)),
+            format!("尚未表态支持：{}", list(&not_supportive)),
+        ));
+    }
+    let unmet = cx.among(deciders, |p| {
+        !super::Recency::met(p) || (p.last_contact.is_some() && !cx.recency.contacted_recently(p))
+    });
+    if !unmet.is_empty() {
+        gaps.push(tx(
+            lang,
+            format!("not met recently: {}", list(&unmet)),
+            format!("近期未接触：{}", list(&unmet)),
+        ));
+    }
+    let unverified = cx.among(deciders, |p| {
+        !cx.recency.verified_recently(p) && !cx.recency.contacted_recently(p)
+    });
+    if !unverified.is_empty() {
+        gaps.push(tx(
+            lang,
+            format!(
+                "not verified within {} days: {}",
+                cx.recency.window(),
+                list(&unverified)
+            ),
+            format!(
+                "超过 {} 天未核实：{}",
+                cx.recency.window(),
+                list(&unverified)
+            ),
+        ));
+    }
+    // Vetoes: a powerful blocker, an approver, a power-5 person of unknown stance —
+    // and any other high risk still open.
+    let veto = |i: usize| {
+        cx.buying.approvers.contains(&i)
+            || cx.doc.stakeholders.get(i).is_some_and(|p| {
+                (p.power.level() >= 4 && (p.role == Role::Blocker || p.stance.is_against()))
+                    || (p.power.level() >= 5 && p.stance == Stance::Unknown)
+            })
+    };
+    let mut vetoes: Vec<usize> =
+        cx.indices(|p| p.power.level() >= 5 && p.stance == Stance::Unknown);
+    let high: Vec<&super::Risk> = risks
+        .iter()
+        .filter(|r| r.severity == Severity::High)
+        .collect();
+    vetoes.extend(
+        high.iter()
+            .flat_map(|r| r.people.iter().copied())
+            .filter(|&i| veto(i)),
+    );
+    vetoes.sort_unstable();
+    vetoes.dedup();
+    if !vetoes.is_empty() {
+        gaps.push(tx(
+            lang,
+            format!("an open risk on someone who can veto: {}", list(&vetoes)),
+            format!("能否决项目的人身上仍有风险：{}", list(&vetoes)),
+        ));
+    }
+    let mut others: Vec<usize> = high
+        .iter()
+        .flat_map(|r| r.people.iter().copied())
+        .filter(|i| !vetoes.contains(i))
+        .collect();
+    others.sort_unstable();
+    others.dedup();
+    if !high.is_empty() && (vetoes.is_empty() || !others.is_empty()) {
+        let codes: Vec<&str> = high.iter().map(|r| r.code.as_str()).collect();
+        gaps.push(if others.is_empty() {
+            tx(
+                lang,
+                format!("high risks open ({})", codes.join(", ")),
+                format!("仍有高风险未解决（{}）", codes.len()),
+            )
+        } else {
+            tx(
+                lang,
+                format!("high risks open around {}", list(&others)),
+                format!("{}相关的高风险仍未解决", list(&others)),
+            )
+        });
+    }
+    if gaps.is_empty() {
+        let who = list(&supportive_deciders);
+        return Health {
+            level: HealthLevel::Green,
+            reason: tx(
+                lang,
+                format!(
+                    "Every decision maker supports us and is current, and no veto is open: {who}."
+                ),
+                format!("所有决策者都支持我们、信息均为最新，且没有未解决的否决风险：{who}。"),
+            ),
+            supporters: supportive_deciders,
+        };
+    }
+    let supporters = if supportive_deciders.is_empty() {
+        supportive_key
+    } else {
+        supportive_deciders
+    };
+    let who = list(&supporters);
+    let separator = if lang == crate::lang::Language::Chinese {
+        "；"
+    } else {
+        "; "
+    };
+    Health {
+        level: HealthLevel::Amber,
+        reason: tx(
+            lang,
+            format!(
+                "Key players support us ({who}), but not green yet: {}.",
+                gaps.join(separator)
+            ),
+            format!(
+                "有关键人支持我们（{who}），但还不能亮绿灯：{}。",
+                gaps.join(separator)
+            ),
+        ),
+        supporters,
     }
 }

@@ -6,7 +6,11 @@
 mod actions;
 pub mod approach;
 pub mod buying;
+mod champion;
+mod coach_risks;
+mod coverage;
 mod decision_makers;
+mod exerted;
 mod focus;
 pub mod functions;
 mod health;
@@ -14,6 +18,7 @@ mod hidden;
 mod influence;
 mod paths;
 pub mod playbook;
+mod recency;
 pub mod report;
 mod risks;
 mod structure;
@@ -22,11 +27,15 @@ mod titles;
 
 pub use actions::{OpenAction, open_actions};
 pub use buying::{BuyingCenter, DecisionKind, PersonFacts};
+pub use champion::{ChampionTest, Verdict};
+pub use coverage::{CoverageCell, CoverageGrid};
 pub use decision_makers::{Candidate, likelihood};
+pub use exerted::Adviser;
 pub use focus::{StageFocus, emphasized_risks};
 pub use health::{Health, HealthLevel};
 pub use hidden::{HiddenInfluencer, structural_levels};
 pub use paths::PowerPath;
+pub use recency::{Freshness, Recency};
 pub use risks::{Risk, RiskCode, is_key};
 pub use titles::{Level, Line, Rank, Seniority, TitleReading, read_title, seniority};
 
@@ -99,8 +108,17 @@ pub struct Analysis {
     pub buying: BuyingCenter,
     /// The people treated as decision makers: those tagged, or the most likely one.
     pub deciders: Vec<usize>,
-    /// People with more structural influence than recorded power.
+    /// Trusted advisers of the decision makers and people with more structural
+    /// influence than recorded power.
     pub hidden_influencers: Vec<HiddenInfluencer>,
+    /// People who move a decision maker or approver (influence of strength 2–3).
+    pub advisers: Vec<Adviser>,
+    /// How much each person moves the decision makers (document order).
+    pub exerted: Vec<f64>,
+    /// The champion test of every tagged champion.
+    pub champions: Vec<ChampionTest>,
+    /// Whom we cover, by level and function.
+    pub coverage: CoverageGrid,
     /// Risks and gaps, most severe first.
     pub risks: Vec<Risk>,
     /// Red, amber or green.
@@ -131,6 +149,14 @@ pub struct Context<'a> {
     pub paths: Vec<(usize, Option<PowerPath>)>,
     /// Open actions.
     pub actions: Vec<OpenAction>,
+    /// The relationship graph.
+    pub structure: &'a Structure<'a>,
+    /// How current information is.
+    pub recency: Recency,
+    /// Advisers of the decision makers and approvers.
+    pub advisers: &'a [Adviser],
+    /// The champion tests.
+    pub champions: &'a [ChampionTest],
 }
 
 impl Context<'_> {
@@ -169,7 +195,6 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
     let candidates =
         decision_makers::decision_maker_candidates(&structure, &buying, options.language);
     let powers: Vec<u8> = doc.stakeholders.iter().map(|s| s.power.level()).collect();
-    let hidden_influencers = hidden::hidden_influencers(&influence, &powers);
 
     let tagged: Vec<usize> = doc
         .stakeholders
@@ -192,7 +217,60 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
             .map(|c| c.person)
             .collect()
     };
-    let paths_to_deciders = paths::paths_to(&structure, &deciders);
+    let recency = Recency::new(options.today, options.stale_after_days);
+    // The people whose choice the deal waits for: decision makers and approvers.
+    let mut weighing: Vec<usize> = deciders.clone();
+    weighing.extend(buying.approvers.iter().copied());
+    weighing.sort_unstable();
+    weighing.dedup();
+    let mut weight = vec![0.0; doc.stakeholders.len()];
+    for candidate in &candidates {
+        if let Some(w) = weight.get_mut(candidate.person) {
+            *w = candidate.score * 0.6;
+        }
+    }
+    for &a in &buying.approvers {
+        if let Some(w) = weight.get_mut(a) {
+            *w = 0.8;
+        }
+    }
+    for &d in &deciders {
+        if let Some(w) = weight.get_mut(d) {
+            *w = 1.0;
+        }
+    }
+    let exerted = exerted::exerted_influence(&structure, &weight);
+    let advisers = exerted::advisers(&structure, &weighing);
+    let levels = hidden::structural_levels(&influence);
+    let hidden_influencers = hidden::with_advisers(
+        hidden::hidden_influencers(&influence, &powers),
+        &advisers,
+        &levels,
+        doc,
+        options.language,
+    );
+    // Introductions run only through our own side and people we have met and whose
+    // stance we know.
+    let passable: Vec<bool> = doc
+        .stakeholders
+        .iter()
+        .map(|p| {
+            p.role == Role::Champion
+                || p.stance.is_supportive()
+                || (Recency::met(p) && p.stance != crate::model::Stance::Unknown)
+        })
+        .collect();
+    let paths_to_deciders = paths::paths_to(&structure, &deciders, &passable, &advisers);
+    let ranks: Vec<Rank> = buying.facts.iter().map(|f| f.title.rank).collect();
+    let champions = champion::champion_tests(
+        &structure,
+        &deciders,
+        &advisers,
+        &ranks,
+        &recency,
+        options.language,
+    );
+    let coverage = coverage::coverage_grid(doc, &buying, &recency);
     let cx = Context {
         doc,
         options,
@@ -202,10 +280,14 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
         decision_makers: deciders.clone(),
         paths: paths_to_deciders,
         actions: actions::open_actions(doc, options.today),
+        structure: &structure,
+        recency,
+        advisers: &advisers,
+        champions: &champions,
     };
     let risks = risks::find_risks(&cx);
-    let health = health::health(&cx);
-    let focus = focus::stage_focus(&cx);
+    let health = health::health(&cx, &risks);
+    let focus = focus::stage_focus(&cx, &risks);
     let paths = cx.paths.iter().filter_map(|(_, p)| p.clone()).collect();
     let actions = cx.actions;
     Analysis {
@@ -216,6 +298,10 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
         buying,
         deciders,
         hidden_influencers,
+        advisers,
+        exerted,
+        champions,
+        coverage,
         risks,
         health,
         paths,

@@ -28,10 +28,19 @@ pub fn is_our_side(structure: &Structure<'_>, person: usize) -> bool {
         .is_some_and(|p| p.role == Role::Champion || p.stance.is_supportive())
 }
 
-/// The strongest chain to each of `targets` from anyone on our side; `None` for a
-/// target no supporter can reach.
-pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Vec<(usize, Option<PowerPath>)> {
+/// The strongest chain to each of `targets` from anyone on our side whom we have
+/// met; `None` for a target no supporter can reach. Chains pass only through people
+/// in `passable` (met, stance known), and the last person before the target — who
+/// would introduce us — is never in conflict with the target or with one of the
+/// target's advisers.
+pub fn paths_to(
+    structure: &Structure<'_>,
+    targets: &[usize],
+    passable: &[bool],
+    advisers: &[super::exerted::Adviser],
+) -> Vec<(usize, Option<PowerPath>)> {
     let n = structure.len();
+    let can_pass = |i: usize| passable.get(i).copied().unwrap_or(false);
     // Multi-source Dijkstra from everyone on our side; ties go to lower indices, so
     // the result does not depend on hash order.
     let mut cost = vec![u64::MAX; n];
@@ -39,18 +48,23 @@ pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Vec<(usize, Opt
     let mut queue = BinaryHeap::new();
     for person in 0..n {
         if is_our_side(structure, person)
+            && can_pass(person)
             && let Some(c) = cost.get_mut(person)
         {
             *c = 0;
             queue.push(Reverse((0_u64, person)));
         }
     }
+    let step_cost = |strength: u8| u64::from(4 - strength.min(3));
     while let Some(Reverse((c, person))) = queue.pop() {
         if cost.get(person).is_some_and(|&best| c > best) {
             continue;
         }
         for &(other, strength, line) in structure.links.get(person).map_or(&[][..], Vec::as_slice) {
-            let next = c + u64::from(4 - strength.min(3));
+            if !can_pass(other) {
+                continue;
+            }
+            let next = c + step_cost(strength);
             let better = cost.get(other).is_some_and(|&best| next < best);
             if better {
                 if let Some(slot) = cost.get_mut(other) {
@@ -63,33 +77,75 @@ pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Vec<(usize, Opt
             }
         }
     }
+    let chain_to = |end: usize| {
+        let mut people = vec![end];
+        let mut lines = Vec::new();
+        let mut at = end;
+        while let Some(Some((before, line))) = previous.get(at) {
+            people.push(*before);
+            lines.push((*line).clone());
+            at = *before;
+            if people.len() > n {
+                break;
+            }
+        }
+        people.reverse();
+        lines.reverse();
+        (people, lines)
+    };
     targets
         .iter()
         .map(|&target| {
-            if cost.get(target).is_none_or(|&c| c == u64::MAX) {
-                return (target, None);
+            if cost.get(target) == Some(&0) {
+                return (
+                    target,
+                    Some(PowerPath {
+                        to: target,
+                        people: vec![target],
+                        lines: Vec::new(),
+                    }),
+                );
             }
-            let mut people = vec![target];
-            let mut lines = Vec::new();
-            let mut at = target;
-            while let Some(Some((before, line))) = previous.get(at) {
-                people.push(*before);
-                lines.push((*line).clone());
-                at = *before;
-                if people.len() > n {
-                    break;
-                }
-            }
-            people.reverse();
-            lines.reverse();
-            (
-                target,
-                Some(PowerPath {
+            let target_advisers: Vec<usize> = advisers
+                .iter()
+                .filter(|a| a.target == target)
+                .map(|a| a.person)
+                .collect();
+            let introducer = structure
+                .links
+                .get(target)
+                .into_iter()
+                .flatten()
+                .filter(|(u, _, _)| {
+                    *u != target
+                        && cost.get(*u).is_some_and(|&c| c != u64::MAX)
+                        && !structure.in_conflict(*u, target)
+                        && !target_advisers
+                            .iter()
+                            .any(|&a| structure.in_conflict(*u, a))
+                })
+                .map(|&(u, strength, line)| {
+                    (
+                        cost.get(u)
+                            .copied()
+                            .unwrap_or(u64::MAX)
+                            .saturating_add(step_cost(strength)),
+                        u,
+                        line,
+                    )
+                })
+                .min_by_key(|(c, u, _)| (*c, *u));
+            let path = introducer.map(|(_, u, line)| {
+                let (mut people, mut lines) = chain_to(u);
+                people.push(target);
+                lines.push(line.clone());
+                PowerPath {
                     to: target,
                     people,
                     lines,
-                }),
-            )
+                }
+            });
+            (target, path)
         })
         .collect()
 }

@@ -50,7 +50,8 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
         .iter()
         .map(|c| {
             let (id, name) = person_ref(doc, c.person);
-            json!({"id": id, "name": name, "score": round4(c.score), "reasons": c.reasons})
+            json!({"id": id, "name": name, "score": round4(c.score), "kind": c.kind_code(),
+                   "likelihood": super::likelihood(c.score, analysis.options.language), "reasons": c.reasons})
         })
         .collect();
     let hidden: Vec<Value> = analysis
@@ -58,7 +59,8 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
         .iter()
         .map(|h| {
             let (id, name) = person_ref(doc, h.person);
-            json!({"id": id, "name": name, "structural_level": h.structural_level, "power": h.recorded_power})
+            json!({"id": id, "name": name, "structural_level": h.structural_level, "power": h.recorded_power,
+                   "moves": ids(doc, &h.moves), "why": h.why})
         })
         .collect();
     let risks: Vec<Value> = analysis
@@ -82,6 +84,37 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
             json!({"to": person_ref(doc, p.to).0, "ids": ids(doc, &p.people), "lines": lines})
         })
         .collect();
+    let champions: Vec<Value> = analysis
+        .champions
+        .iter()
+        .map(|t| {
+            let (id, name) = person_ref(doc, t.person);
+            json!({"id": id, "name": name, "verdict": t.verdict.as_str(), "reasons": t.reasons})
+        })
+        .collect();
+    let coverage: Vec<Value> = super::Level::ALL
+        .iter()
+        .flat_map(|&level| {
+            super::functions::Area::ALL
+                .iter()
+                .map(move |&area| (level, area))
+        })
+        .filter_map(|(level, area)| {
+            let cell = analysis.coverage.cell(level, area)?;
+            Some(json!({
+                "level": level.as_str(),
+                "function": area.as_str(),
+                "ids": ids(doc, &cell.people),
+                "covered": ids(doc, &cell.covered),
+            }))
+        })
+        .collect();
+    let buying = json!({
+        "owner": analysis.buying.owner.map(|f| f.as_str()),
+        "deciders": ids(doc, &analysis.buying.deciders),
+        "approvers": ids(doc, &analysis.buying.approvers),
+        "gates": ids(doc, &analysis.buying.gates),
+    });
     let actions: Vec<Value> = analysis
         .actions
         .iter()
@@ -112,6 +145,9 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
         },
         "influence": influence,
         "decision_makers": decision_makers,
+        "buying_center": buying,
+        "champions": champions,
+        "coverage": coverage,
         "hidden_influencers": hidden,
         "risks": risks,
         "paths": paths,
@@ -303,20 +339,12 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     }
     for h in &analysis.hidden_influencers {
         let name = line_name(doc, h.person);
-        item(
-            &mut out,
-            &tx(
-                lang,
-                format!(
-                    "{name}: weighs like power {}, recorded {}",
-                    h.structural_level, h.recorded_power
-                ),
-                format!(
-                    "{name}：分量相当于权力 {}，记录为 {}",
-                    h.structural_level, h.recorded_power
-                ),
-            ),
-        );
+        let separator = if lang == Language::Chinese {
+            "："
+        } else {
+            ": "
+        };
+        item(&mut out, &format!("{name}{separator}{}", h.why));
     }
     out.push('\n');
 

@@ -8,6 +8,9 @@ use crate::model::{Coverage, Role, Stage, Stakeholder, Stance};
 /// What kind of risk; the snake_case name is stable for scripts and reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum RiskCode {
+    /// Most of the map, or every key player, is unverified or older than the
+    /// staleness window: re-verify before planning on it.
+    MapStale,
     /// Nobody is tagged as decision maker.
     NoDecisionMaker,
     /// A decision maker is neutral, skeptical or opposed.
@@ -32,6 +35,31 @@ pub enum RiskCode {
     NoPathToDecisionMaker,
     /// Planned actions past their due date.
     OverdueActions,
+    /// Someone who moves a decision maker is against us, or in conflict with our
+    /// champion or a supporter.
+    DmAdviserNotWithUs,
+    /// Someone who favours a competitor influences a decision maker or the
+    /// specifications.
+    CompetitorChampion,
+    /// A decision maker, approver or power 4–5 person nobody on our team has met.
+    KeyPersonNeverMet,
+    /// A champion who fails (or may fail) the champion test.
+    WeakChampion,
+    /// An approver we know only briefly.
+    ApproverNotCovered,
+    /// All our contacts sit outside the department that owns the purchase.
+    ContactsOutsideOwnerDepartment,
+    /// An untagged executive above the tagged decision maker probably decides or
+    /// approves too.
+    TaggedDmOutranked,
+    /// Late stage, close within 30 days, with a high risk open or overdue actions
+    /// on people who can stop the deal.
+    CloseDateAtRisk,
+    /// A planned introduction runs through someone in conflict with the person to
+    /// be introduced to, or with their adviser.
+    IntroductionAcrossConflict,
+    /// Someone against us drafts the specifications or the tender documents.
+    SpecWriterNotWithUs,
 }
 
 impl RiskCode {
@@ -50,6 +78,17 @@ impl RiskCode {
             Self::StaleInformation => "stale_information",
             Self::NoPathToDecisionMaker => "no_path_to_decision_maker",
             Self::OverdueActions => "overdue_actions",
+            Self::MapStale => "map_stale",
+            Self::DmAdviserNotWithUs => "dm_adviser_not_with_us",
+            Self::CompetitorChampion => "competitor_champion",
+            Self::KeyPersonNeverMet => "key_person_never_met",
+            Self::WeakChampion => "weak_champion",
+            Self::ApproverNotCovered => "approver_not_covered",
+            Self::ContactsOutsideOwnerDepartment => "contacts_outside_owner_department",
+            Self::TaggedDmOutranked => "tagged_dm_outranked",
+            Self::CloseDateAtRisk => "close_date_at_risk",
+            Self::IntroductionAcrossConflict => "introduction_across_conflict",
+            Self::SpecWriterNotWithUs => "spec_writer_not_with_us",
         }
     }
 }
@@ -77,13 +116,18 @@ pub fn is_key(person: &Stakeholder) -> bool {
 /// Every risk found, most severe first (stage emphasis breaks ties, then code).
 pub fn find_risks(cx: &Context<'_>) -> Vec<Risk> {
     let mut risks = Vec::new();
+    super::coach_risks::coach_risks(cx, &mut risks);
     decision_maker_risks(cx, &mut risks);
     champion_risk(cx, &mut risks);
     opponent_risks(cx, &mut risks);
     coverage_risks(cx, &mut risks);
-    stale_risk(cx, &mut risks);
+    // A stale map says it all; the list of stale people would repeat it.
+    if !risks.iter().any(|r| r.code == RiskCode::MapStale) {
+        stale_risk(cx, &mut risks);
+    }
     path_risk(cx, &mut risks);
     overdue_risk(cx, &mut risks);
+    super::coach_risks::close_date_at_risk(cx, &mut risks);
     let emphasized = super::focus::emphasized_risks(cx.stage());
     risks.sort_by_key(|r| (r.severity, !emphasized.contains(&r.code), r.code));
     risks

@@ -19,6 +19,13 @@ pub struct Structure<'a> {
     pub reports: Vec<Vec<usize>>,
     /// Undirected links for paths (every kind but conflict): (other, strength, line).
     pub links: Vec<Vec<(usize, u8, &'a RelationshipId)>>,
+    /// For each person, the people they are in conflict with (either direction).
+    pub conflicts: Vec<Vec<usize>>,
+    /// For each person, the `influences` lines pointing at them: (from, strength,
+    /// index of the line in the document).
+    pub influenced_by: Vec<Vec<(usize, u8, usize)>>,
+    /// Person index by id (the first of equal ids).
+    pub index: HashMap<&'a StakeholderId, usize>,
 }
 
 impl<'a> Structure<'a> {
@@ -35,7 +42,9 @@ impl<'a> Structure<'a> {
         let mut managers = vec![Vec::new(); n];
         let mut reports = vec![Vec::new(); n];
         let mut links = vec![Vec::new(); n];
-        for line in &doc.relationships {
+        let mut conflicts = vec![Vec::new(); n];
+        let mut influenced_by = vec![Vec::new(); n];
+        for (line_index, line) in doc.relationships.iter().enumerate() {
             let (Some(&a), Some(&b)) = (index.get(&line.from), index.get(&line.to)) else {
                 continue;
             };
@@ -58,12 +67,24 @@ impl<'a> Structure<'a> {
                         r.push(a);
                     }
                 }
-                RelationshipKind::Influences => push(&mut flow, a, b),
+                RelationshipKind::Influences => {
+                    push(&mut flow, a, b);
+                    if let Some(list) = influenced_by.get_mut(b) {
+                        list.push((a, line.strength.level(), line_index));
+                    }
+                }
                 RelationshipKind::Ally => {
                     push(&mut flow, a, b);
                     push(&mut flow, b, a);
                 }
-                RelationshipKind::Conflict => {}
+                RelationshipKind::Conflict => {
+                    if let Some(list) = conflicts.get_mut(a) {
+                        list.push(b);
+                    }
+                    if let Some(list) = conflicts.get_mut(b) {
+                        list.push(a);
+                    }
+                }
             }
             if line.kind != RelationshipKind::Conflict {
                 let level = line.strength.level();
@@ -76,7 +97,7 @@ impl<'a> Structure<'a> {
             }
         }
         // A line written twice is one report: keeps the counts below cheap.
-        for list in &mut reports {
+        for list in reports.iter_mut().chain(conflicts.iter_mut()) {
             list.sort_unstable();
             list.dedup();
         }
@@ -86,7 +107,17 @@ impl<'a> Structure<'a> {
             managers,
             reports,
             links,
+            conflicts,
+            influenced_by,
+            index,
         }
+    }
+
+    /// Whether two people are in conflict.
+    pub fn in_conflict(&self, a: usize, b: usize) -> bool {
+        self.conflicts
+            .get(a)
+            .is_some_and(|list| list.binary_search(&b).is_ok())
     }
 
     /// Number of people.

@@ -275,7 +275,6 @@ catalogue! {
     NoCandidates => "Nobody stands out yet: add titles, power and reporting lines.", "暂无突出人选：请补充职位、权力和汇报关系。";
     InfluenceRanking => "Influence ranking", "影响力排名";
     HiddenInfluencers => "Hidden influencers", "隐性影响者";
-    HiddenDetail => "weighs like power {0}, recorded {1}", "分量相当于权力 {0}，记录为 {1}";
     Risks => "Risks and gaps", "风险与缺口";
     NoRisks => "No risks found.", "未发现风险。";
     StaleAfter => "stale after", "信息过期天数";

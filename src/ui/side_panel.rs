@@ -450,13 +450,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
         };
         ui.horizontal_wrapped(|ui| {
             person_link_ui(ui, doc, &person.id, tr, commands);
-            ui.label(
-                RichText::new(tr.f(
-                    T::HiddenDetail,
-                    &[&hidden.structural_level, &hidden.recorded_power],
-                ))
-                .weak(),
-            );
+            ui.label(RichText::new(&hidden.why).weak());
         });
     }
     ui.separator();
