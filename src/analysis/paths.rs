@@ -28,6 +28,20 @@ pub fn is_our_side(structure: &Structure<'_>, person: usize) -> bool {
         .is_some_and(|p| p.role == Role::Champion || p.stance.is_supportive())
 }
 
+/// Most chains spelled out: a map where thousands are tagged as decision makers
+/// along a long chain would otherwise hold millions of steps.
+pub const MAX_PATHS: usize = 25;
+
+/// The chains to decision makers, and who cannot be reached.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Paths {
+    /// The strongest chain to each target that can be reached, in the order of the
+    /// targets, at most [`MAX_PATHS`].
+    pub found: Vec<PowerPath>,
+    /// The targets no supporter can reach, in their order.
+    pub unreachable: Vec<usize>,
+}
+
 /// The strongest chain to each of `targets` from anyone on our side whom we have
 /// met; `None` for a target no supporter can reach. Chains pass only through people
 /// in `passable` (met, stance known), and the last person before the target — who
@@ -38,7 +52,7 @@ pub fn paths_to(
     targets: &[usize],
     passable: &[bool],
     advisers: &[super::exerted::Adviser],
-) -> Vec<(usize, Option<PowerPath>)> {
+) -> Paths {
     let n = structure.len();
     let can_pass = |i: usize| passable.get(i).copied().unwrap_or(false);
     // Multi-source Dijkstra from everyone on our side; ties go to lower indices, so
@@ -93,24 +107,24 @@ pub fn paths_to(
         lines.reverse();
         (people, lines)
     };
-    targets
-        .iter()
-        .map(|&target| {
-            if cost.get(target) == Some(&0) {
-                return (
-                    target,
-                    Some(PowerPath {
-                        to: target,
-                        people: vec![target],
-                        lines: Vec::new(),
-                    }),
-                );
-            }
-            let target_advisers: Vec<usize> = advisers
-                .iter()
-                .filter(|a| a.target == target)
-                .map(|a| a.person)
-                .collect();
+    let mut advisers_of: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for adviser in advisers {
+        advisers_of
+            .entry(adviser.target)
+            .or_default()
+            .push(adviser.person);
+    }
+    let mut result = Paths::default();
+    for &target in targets {
+        let path = if cost.get(target) == Some(&0) {
+            Some(PowerPath {
+                to: target,
+                people: vec![target],
+                lines: Vec::new(),
+            })
+        } else {
+            let target_advisers = advisers_of.get(&target).map_or(&[][..], Vec::as_slice);
             let introducer = structure
                 .links
                 .get(target)
@@ -135,17 +149,30 @@ pub fn paths_to(
                     )
                 })
                 .min_by_key(|(c, u, _)| (*c, *u));
-            let path = introducer.map(|(_, u, line)| {
-                let (mut people, mut lines) = chain_to(u);
-                people.push(target);
-                lines.push(line.clone());
-                PowerPath {
-                    to: target,
-                    people,
-                    lines,
+            // Chains are spelled out only for the first few targets reached.
+            match introducer {
+                Some(_) if result.found.len() >= MAX_PATHS => None,
+                Some((_, u, line)) => {
+                    let (mut people, mut lines) = chain_to(u);
+                    people.push(target);
+                    lines.push(line.clone());
+                    Some(PowerPath {
+                        to: target,
+                        people,
+                        lines,
+                    })
                 }
-            });
-            (target, path)
-        })
-        .collect()
+                None => {
+                    result.unreachable.push(target);
+                    None
+                }
+            }
+        };
+        if let Some(path) = path
+            && result.found.len() < MAX_PATHS
+        {
+            result.found.push(path);
+        }
+    }
+    result
 }
