@@ -8,7 +8,9 @@ Maps: chainN (everyone reports to the one before), starN (everyone to the first)
 treeN (to a random earlier person), treeinfN (a tree plus one random influence,
 alliance or conflict line per person), dupN (N id-less lines with the same
 from/kind/to). Contact lists: chainN.csv (a reporting chain), cycleN.csv (a chain
-whose top reports to its bottom), flat100000.csv (a random tree), contacts100k.xlsx
+whose top reports to its bottom), reverse100000.csv (to merge into chain100000.json:
+everyone names someone below them as manager), flat100000.csv (a random tree),
+contacts100k.xlsx
 (100,000 rows written the way Excel writes them). Hostile workbooks:
 bomb-sheet.xlsx and bomb-texts.xlsx (a part declaring 1,000 bytes that unpacks to
 2 GB) and max-cells.xlsx (300,000 shared texts, 1,500,020 cells: just over the
@@ -67,6 +69,15 @@ def csv_cycle(n):
         f.write(f"Person 0,p0@x.example,p{n}@x.example\n")
         for i in range(1, n + 1):
             f.write(f"Person {i},p{i}@x.example,p{i-1}@x.example\n")
+
+
+def csv_reverse(n):
+    """Each of the first half names as manager someone half a chain below them:
+    merged into chainN.json, every line would close a cycle."""
+    with open(f"{OUT}/reverse{n}.csv", "w") as f:
+        f.write("Name,Reports To\n")
+        for j in range(n // 2):
+            f.write(f"Person {j},Person {j + n // 2}\n")
 
 
 def csv_flat(n):
@@ -198,6 +209,7 @@ for n in [10000, 62500, 100000]:
 for n in [20000, 60000]:
     csv_cycle(n)
 csv_flat(100000)
+csv_reverse(100000)
 contacts_xlsx(100_000, f"{OUT}/contacts100k.xlsx")
 bombs()
 max_cells()

@@ -23,7 +23,7 @@ pub use decision_makers::Candidate;
 pub use focus::{StageFocus, emphasized_risks};
 pub use health::{Health, HealthLevel};
 pub use hidden::{HiddenInfluencer, structural_levels};
-pub use paths::PowerPath;
+pub use paths::{MAX_PATHS, Paths, PowerPath};
 pub use risks::{Risk, RiskCode, is_key};
 pub use titles::{Seniority, seniority};
 
@@ -100,7 +100,8 @@ pub struct Analysis {
     pub risks: Vec<Risk>,
     /// Red, amber or green.
     pub health: Health,
-    /// The strongest chain from our side to each decision maker that can be reached.
+    /// The strongest chain from our side to each decision maker that can be
+    /// reached, for the first [`MAX_PATHS`] of them.
     pub paths: Vec<PowerPath>,
     /// What the stage asks to look at.
     pub focus: StageFocus,
@@ -120,8 +121,8 @@ pub struct Context<'a> {
     pub candidates: &'a [Candidate],
     /// People treated as decision makers.
     pub decision_makers: Vec<usize>,
-    /// Path to each decision maker, `None` where none exists.
-    pub paths: Vec<(usize, Option<PowerPath>)>,
+    /// Paths to the decision makers, and those no supporter reaches.
+    pub paths: paths::Paths,
     /// Open actions.
     pub actions: Vec<OpenAction>,
 }
@@ -193,7 +194,7 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
     let risks = risks::find_risks(&cx);
     let health = health::health(&cx);
     let focus = focus::stage_focus(&cx);
-    let paths = cx.paths.iter().filter_map(|(_, p)| p.clone()).collect();
+    let paths = cx.paths.found;
     let actions = cx.actions;
     Analysis {
         options: *options,

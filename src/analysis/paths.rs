@@ -28,9 +28,22 @@ pub fn is_our_side(structure: &Structure<'_>, person: usize) -> bool {
         .is_some_and(|p| p.role == Role::Champion || p.stance.is_supportive())
 }
 
-/// The strongest chain to each of `targets` from anyone on our side; `None` for a
-/// target no supporter can reach.
-pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Vec<(usize, Option<PowerPath>)> {
+/// Most chains spelled out: a map where thousands are tagged as decision makers
+/// along a long chain would otherwise hold millions of steps.
+pub const MAX_PATHS: usize = 25;
+
+/// The chains to decision makers, and who cannot be reached.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Paths {
+    /// The strongest chain to each target that can be reached, in the order of the
+    /// targets, at most [`MAX_PATHS`].
+    pub found: Vec<PowerPath>,
+    /// The targets no supporter can reach, in their order.
+    pub unreachable: Vec<usize>,
+}
+
+/// The strongest chains to `targets` from anyone on our side.
+pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Paths {
     let n = structure.len();
     // Multi-source Dijkstra from everyone on our side; ties go to lower indices, so
     // the result does not depend on hash order.
@@ -63,12 +76,14 @@ pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Vec<(usize, Opt
             }
         }
     }
-    targets
+    let reachable = |target: usize| cost.get(target).is_some_and(|&c| c != u64::MAX);
+    let unreachable = targets.iter().copied().filter(|&t| !reachable(t)).collect();
+    let found = targets
         .iter()
-        .map(|&target| {
-            if cost.get(target).is_none_or(|&c| c == u64::MAX) {
-                return (target, None);
-            }
+        .copied()
+        .filter(|&t| reachable(t))
+        .take(MAX_PATHS)
+        .map(|target| {
             let mut people = vec![target];
             let mut lines = Vec::new();
             let mut at = target;
@@ -82,14 +97,12 @@ pub fn paths_to(structure: &Structure<'_>, targets: &[usize]) -> Vec<(usize, Opt
             }
             people.reverse();
             lines.reverse();
-            (
-                target,
-                Some(PowerPath {
-                    to: target,
-                    people,
-                    lines,
-                }),
-            )
+            PowerPath {
+                to: target,
+                people,
+                lines,
+            }
         })
-        .collect()
+        .collect();
+    Paths { found, unreachable }
 }

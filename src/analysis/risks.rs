@@ -379,12 +379,7 @@ fn stale_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
 
 fn path_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
-    let unreachable: Vec<usize> = cx
-        .paths
-        .iter()
-        .filter(|(_, path)| path.is_none())
-        .map(|(to, _)| *to)
-        .collect();
+    let unreachable = cx.paths.unreachable.clone();
     if unreachable.is_empty() {
         return;
     }
