@@ -38,7 +38,7 @@ use common::workbook::{Entry, crc32, sheet, workbook_parts, zip};
 use powermap::analysis::{AnalysisOptions, analyze, report};
 use powermap::edit::Editor;
 use powermap::export::{ExportFormat, ExportOptions, export};
-use powermap::format::{from_bytes, to_bytes};
+use powermap::format::{LoadError, from_bytes, to_bytes};
 use powermap::import::{ColumnMapping, TableFormat, plan_import, read_table_bytes};
 use powermap::lang::Language;
 use powermap::model::{Date, Document, validate};
@@ -453,6 +453,11 @@ fn mutate_json_text(rng: &mut Rng, input: &mut Vec<u8>) {
 fn check_map(bytes: &[u8]) -> Result<(), String> {
     let doc = match from_bytes(bytes) {
         Ok(doc) => doc,
+        Err(LoadError::Invalid(problems))
+            if problems.is_empty() || problems.iter().any(|p| p.message.trim().is_empty()) =>
+        {
+            return Err(format!("an invalid map without a reason: {problems:?}"));
+        }
         Err(err) if err.to_string().trim().is_empty() => return Err("an empty error".to_owned()),
         Err(_) => return Ok(()),
     };

@@ -7,7 +7,7 @@ docs/RELIABILITY.md into a folder (default: /tmp/powermap-inputs).
 Maps: chainN (everyone reports to the one before), starN (everyone to the first),
 treeN (to a random earlier person), treeinfN (a tree plus one random influence,
 alliance or conflict line per person), dupN (N id-less lines with the same
-from/kind/to). Contact lists: chainN.csv (a reporting chain), cycleN.csv (a chain
+from/kind/to), dmsN (everyone a decision maker along a chain). Contact lists: chainN.csv (a reporting chain), cycleN.csv (a chain
 whose top reports to its bottom), reverse100000.csv (to merge into chain100000.json:
 everyone names someone below them as manager), flat100000.csv (a random tree),
 contacts100k.xlsx
@@ -54,6 +54,13 @@ def maps(n):
     lines += [line(random.randrange(n), random.randrange(n), random.choice(["influences", "ally", "conflict"]), f"x{i}")
               for i in range(n)]
     write_map(f"treeinf{n}", people, [l for l in lines if l["from"] != l["to"]])
+
+
+def deciders(n):
+    """Everyone tagged decision maker along a chain, the champion at its bottom."""
+    people = [dict(person(i), role="decision_maker") for i in range(n)]
+    people[-1].update(role="champion", stance="supporter")
+    write_map(f"dms{n}", people, [line(i, i - 1, id=f"r{i}") for i in range(1, n)])
 
 
 def csv_chain(n):
@@ -202,6 +209,8 @@ def contacts_xlsx(rows, path):
 
 for n in [20000, 40000, 100000]:
     maps(n)
+for n in [5000, 20000]:
+    deciders(n)
 for n in [10000, 40000]:
     write_map(f"dup{n}", [person(0), person(1)], [line(0, 1, kind="influences") for _ in range(n)])
 for n in [10000, 62500, 100000]:
