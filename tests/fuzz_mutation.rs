@@ -23,6 +23,9 @@
 //!
 //! An input that fails is written to `target/fuzz-findings/`; once the bug is
 //! fixed, copy it to `tests/fuzz-corpus/<target>/` so it is replayed on every run.
+//! With `POWERMAP_FUZZ_KEEP_LAST=1` each input is first written to
+//! `target/fuzz-findings/<target>-last.bin`, which survives what no test can catch:
+//! an abort, a hang, the out-of-memory killer.
 
 mod common;
 
@@ -35,7 +38,7 @@ use common::workbook::{Entry, crc32, sheet, workbook_parts, zip};
 use powermap::analysis::{AnalysisOptions, analyze, report};
 use powermap::edit::Editor;
 use powermap::export::{ExportFormat, ExportOptions, export};
-use powermap::format::{from_bytes, to_bytes};
+use powermap::format::{LoadError, from_bytes, to_bytes};
 use powermap::import::{ColumnMapping, TableFormat, plan_import, read_table_bytes};
 use powermap::lang::Language;
 use powermap::model::{Date, Document, validate};
@@ -109,12 +112,21 @@ fn fuzz(
         }
     }
     let mut rng = Rng(seed(target));
+    let keep_last = std::env::var_os("POWERMAP_FUZZ_KEEP_LAST").is_some();
+    let last = manifest().join(format!("target/fuzz-findings/{target}-last.bin"));
+    if keep_last {
+        let _ = std::fs::create_dir_all(manifest().join("target/fuzz-findings"));
+    }
     let budget = Duration::from_secs(seconds_per_target());
     let started = Instant::now();
     let (mut runs, mut slowest) = (0u64, (Duration::ZERO, 0usize));
     while started.elapsed() < budget {
         let mut input = mutate(&mut rng, corpus);
         input.truncate(MAX_INPUT_BYTES);
+        if keep_last {
+            // Survives a crash or an out-of-memory kill, which nothing can catch.
+            let _ = std::fs::write(&last, &input);
+        }
         let one = Instant::now();
         if let Err(why) = run_one(&check, &input) {
             let saved = save_finding(target, &input);
@@ -340,6 +352,9 @@ fn mutate_json(rng: &mut Rng, value: &mut serde_json::Value) {
                     rng.below(50)
                 };
                 let mut items = items;
+                // Copies of copies grow as a square: stay within the input size.
+                let item_bytes = serde_json::to_vec(&item).map_or(1, |b| b.len().max(1));
+                let copies = copies.min(MAX_INPUT_BYTES / item_bytes);
                 items.extend(std::iter::repeat_n(item, copies));
                 Value::Array(items)
             }
@@ -438,6 +453,11 @@ fn mutate_json_text(rng: &mut Rng, input: &mut Vec<u8>) {
 fn check_map(bytes: &[u8]) -> Result<(), String> {
     let doc = match from_bytes(bytes) {
         Ok(doc) => doc,
+        Err(LoadError::Invalid(problems))
+            if problems.is_empty() || problems.iter().any(|p| p.message.trim().is_empty()) =>
+        {
+            return Err(format!("an invalid map without a reason: {problems:?}"));
+        }
         Err(err) if err.to_string().trim().is_empty() => return Err("an empty error".to_owned()),
         Err(_) => return Ok(()),
     };

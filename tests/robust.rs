@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use powermap::analysis::{AnalysisOptions, analyze};
+use powermap::analysis::{AnalysisOptions, MAX_PATHS, analyze, report};
 use powermap::edit::Editor;
 use powermap::format::{LoadError, from_bytes};
 use powermap::import::{
@@ -15,7 +15,7 @@ use powermap::import::{
 use powermap::lang::Language;
 use powermap::model::limits::MAX_COORDINATE;
 use powermap::model::{
-    Date, Document, Position, Relationship, RelationshipKind, Stakeholder, validate,
+    Date, Document, Position, Relationship, RelationshipKind, Role, Stakeholder, validate,
 };
 use serde_json::json;
 
@@ -115,6 +115,38 @@ fn a_reporting_chain_of_100000_is_analysed_in_linear_time() {
     assert_eq!(top.kind_code(), "decider");
     assert_eq!(analysis.deciders, vec![0]);
     assert_eq!(analysis.ranking.len(), n);
+}
+
+#[test]
+fn thousands_of_decision_makers_along_a_chain_get_a_bounded_number_of_paths() {
+    // Everyone is a decision maker; the only supporter is at the bottom of a
+    // chain of 5,000, so every path runs along the chain.
+    let n = 5_000;
+    let mut doc = Document::default();
+    for i in 0..n {
+        let mut person = Stakeholder::new(format!("p{i}"), format!("P{i}"));
+        person.role = Role::DecisionMaker;
+        doc.stakeholders.push(person);
+    }
+    if let Some(last) = doc.stakeholders.last_mut() {
+        last.role = Role::Champion;
+    }
+    for i in 1..n {
+        doc.relationships.push(Relationship::new(
+            format!("r{i}"),
+            format!("p{i}"),
+            format!("p{}", i - 1),
+            RelationshipKind::ReportsTo,
+        ));
+    }
+    let today = Date::from_ymd(2026, 1, 15).unwrap();
+    let analysis = analyze(&doc, &AnalysisOptions::new(today, Language::English));
+    assert_eq!(analysis.deciders.len(), n - 1);
+    assert_eq!(analysis.paths.len(), MAX_PATHS);
+    // The first decision maker is at the far end of the chain from the champion.
+    assert_eq!(analysis.paths[0].people.len(), n);
+    let text = report::to_text(&doc, &analysis, false);
+    assert!(text.len() < 2_000_000, "{} bytes", text.len());
 }
 
 /// A contact list where person i reports to person i - 1.

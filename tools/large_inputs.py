@@ -7,8 +7,10 @@ docs/RELIABILITY.md into a folder (default: /tmp/powermap-inputs).
 Maps: chainN (everyone reports to the one before), starN (everyone to the first),
 treeN (to a random earlier person), treeinfN (a tree plus one random influence,
 alliance or conflict line per person), dupN (N id-less lines with the same
-from/kind/to). Contact lists: chainN.csv (a reporting chain), cycleN.csv (a chain
-whose top reports to its bottom), flat100000.csv (a random tree), contacts100k.xlsx
+from/kind/to), dmsN (everyone a decision maker along a chain). Contact lists: chainN.csv (a reporting chain), cycleN.csv (a chain
+whose top reports to its bottom), reverse100000.csv (to merge into chain100000.json:
+everyone names someone below them as manager), flat100000.csv (a random tree),
+contacts100k.xlsx
 (100,000 rows written the way Excel writes them). Hostile workbooks:
 bomb-sheet.xlsx and bomb-texts.xlsx (a part declaring 1,000 bytes that unpacks to
 2 GB) and max-cells.xlsx (300,000 shared texts, 1,500,020 cells: just over the
@@ -54,6 +56,13 @@ def maps(n):
     write_map(f"treeinf{n}", people, [l for l in lines if l["from"] != l["to"]])
 
 
+def deciders(n):
+    """Everyone tagged decision maker along a chain, the champion at its bottom."""
+    people = [dict(person(i), role="decision_maker") for i in range(n)]
+    people[-1].update(role="champion", stance="supporter")
+    write_map(f"dms{n}", people, [line(i, i - 1, id=f"r{i}") for i in range(1, n)])
+
+
 def csv_chain(n):
     with open(f"{OUT}/chain{n}.csv", "w") as f:
         f.write("Name,Email,Reports To\n")
@@ -67,6 +76,15 @@ def csv_cycle(n):
         f.write(f"Person 0,p0@x.example,p{n}@x.example\n")
         for i in range(1, n + 1):
             f.write(f"Person {i},p{i}@x.example,p{i-1}@x.example\n")
+
+
+def csv_reverse(n):
+    """Each of the first half names as manager someone half a chain below them:
+    merged into chainN.json, every line would close a cycle."""
+    with open(f"{OUT}/reverse{n}.csv", "w") as f:
+        f.write("Name,Reports To\n")
+        for j in range(n // 2):
+            f.write(f"Person {j},Person {j + n // 2}\n")
 
 
 def csv_flat(n):
@@ -191,6 +209,8 @@ def contacts_xlsx(rows, path):
 
 for n in [20000, 40000, 100000]:
     maps(n)
+for n in [5000, 20000]:
+    deciders(n)
 for n in [10000, 40000]:
     write_map(f"dup{n}", [person(0), person(1)], [line(0, 1, kind="influences") for _ in range(n)])
 for n in [10000, 62500, 100000]:
@@ -198,6 +218,7 @@ for n in [10000, 62500, 100000]:
 for n in [20000, 60000]:
     csv_cycle(n)
 csv_flat(100000)
+csv_reverse(100000)
 contacts_xlsx(100_000, f"{OUT}/contacts100k.xlsx")
 bombs()
 max_cells()
