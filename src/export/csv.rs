@@ -88,7 +88,7 @@ fn coverage_cell(coverage: Coverage, language: Language) -> String {
     }
 }
 
-fn headers(language: Language) -> [&'static str; 25] {
+fn headers(language: Language) -> [&'static str; 26] {
     match language {
         Language::English => [
             "ID",
@@ -98,6 +98,7 @@ fn headers(language: Language) -> [&'static str; 25] {
             "Role",
             "Stance",
             "Power",
+            "Favours",
             "Reports To",
             "Business Agenda",
             "Personal Agenda",
@@ -125,6 +126,7 @@ fn headers(language: Language) -> [&'static str; 25] {
             "角色",
             "态度",
             "权力",
+            "倾向的竞争对手",
             "直属领导",
             "业务诉求",
             "个人诉求",
@@ -219,6 +221,7 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
             stance_cell(person.stance, language),
         ];
         let more_text = [
+            person.favours.clone(),
             managers.join("; "),
             person.interests.business.clone(),
             person.interests.personal.clone(),

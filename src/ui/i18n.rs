@@ -159,6 +159,37 @@ catalogue! {
     Note => "Note", "说明";
     SwapDirection => "Swap direction", "交换方向";
     // Account panel.
+    // deal (h-deal)
+    Deal => "Deal", "商机要素";
+    CloseDate => "Expected close date", "预计签约日期";
+    DecisionProcess => "Decision process", "决策流程";
+    DecisionProcessHint => "No steps yet. Record each step to a signature and who approves it, e.g. Technical review → Negotiation → Board approval → Signing.", "尚未记录。请按顺序记录到签约的各个环节及审批人，例如：技术评审 → 商务谈判 → 总经理办公会 → 签约。";
+    StepLabel => "Step {0}", "环节 {0}";
+    StepNameHint => "e.g. Technical review", "如：技术评审";
+    UnnamedStep => "step {0}", "第 {0} 个环节";
+    AddStep => "Add step", "添加环节";
+    RemoveStep => "Remove step {0}", "删除环节 {0}";
+    MoveStepUp => "Move step {0} up", "上移环节 {0}";
+    MoveStepDown => "Move step {0} down", "下移环节 {0}";
+    Approvers => "Approvers", "审批人";
+    AddApprover => "Approver", "审批人";
+    AddApproverTo => "Add an approver to step {0}", "为环节 {0} 添加审批人";
+    RemoveApprover => "Remove {0} from the approvers of step {1}", "从环节 {1} 的审批人中移除{0}";
+    SearchPeople => "Search by name or title", "按姓名或职务搜索";
+    NoMatchingPeople => "Nobody matches.", "没有匹配的人员。";
+    NoPeopleYet => "Add people to the map first.", "请先在地图上添加人员。";
+    MorePeople => "More match: type more to narrow the list.", "匹配的人较多，请继续输入以缩小范围。";
+    Competitors => "Competitors", "竞争对手";
+    CompetitorLabel => "Competitor {0}", "竞争对手 {0}";
+    NewCompetitor => "Competitor name", "竞争对手名称";
+    AddCompetitor => "Add competitor", "添加竞争对手";
+    RemoveCompetitor => "Remove competitor {0}", "删除竞争对手 {0}";
+    Favours => "Favours (competitor)", "倾向的竞争对手";
+    FavoursNone => "(none known)", "（暂未发现）";
+    ChooseCompetitor => "Choose a competitor", "选择竞争对手";
+    NoCompetitorsYet => "Add the competitors in the account panel to choose from them here.", "在客户面板中添加竞争对手后，可在此直接选择。";
+    NotACompetitor => "Not among the account's competitors.", "不在本项目的竞争对手名单中。";
+    Approves => "Approves: {0}", "审批环节：{0}";
     Account => "Account", "客户";
     Customer => "Customer", "客户名称";
     Industry => "Industry", "行业";

@@ -297,11 +297,11 @@ fn not_saved_ui(ui: &mut Ui, message: &str, tr: Tr) -> bool {
 /// A date field: type a date in any form [`Date::parse_typed`] reads, pick one from
 /// the calendar, or press *Today*; empty for no date. A form other than
 /// `YYYY-MM-DD` shows how it was read before the field is left.
-pub fn date_row_ui(
+pub fn date_row_ui<'a>(
     ui: &mut Ui,
     drafts: &mut Drafts,
     id: egui::Id,
-    label: &str,
+    label: impl Into<FieldLabel<'a>>,
     date: Option<Date>,
     tr: Tr,
 ) -> FieldChange<Option<Date>> {
