@@ -98,7 +98,6 @@ fn headers(language: Language) -> [&'static str; 26] {
             "Role",
             "Stance",
             "Power",
-            "Favours",
             "Reports To",
             "Business Agenda",
             "Personal Agenda",
@@ -115,6 +114,7 @@ fn headers(language: Language) -> [&'static str; 26] {
             "Source",
             "Tags",
             "Next Actions",
+            "Favours",
             "X",
             "Y",
         ],
@@ -126,7 +126,6 @@ fn headers(language: Language) -> [&'static str; 26] {
             "角色",
             "态度",
             "权力",
-            "倾向的竞争对手",
             "直属领导",
             "业务诉求",
             "个人诉求",
@@ -143,6 +142,7 @@ fn headers(language: Language) -> [&'static str; 26] {
             "信息来源",
             "标签",
             "下一步行动",
+            "倾向的竞争对手",
             "X",
             "Y",
         ],
@@ -221,7 +221,6 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
             stance_cell(person.stance, language),
         ];
         let more_text = [
-            person.favours.clone(),
             managers.join("; "),
             person.interests.business.clone(),
             person.interests.personal.clone(),
@@ -238,6 +237,8 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
             person.source.clone(),
             person.tags.join("; "),
             actions.join("; "),
+            // After the older columns, so that their positions stay as they were.
+            person.favours.clone(),
         ];
         let cell = |text: &String| neutralise(&csv_text(text));
         let mut record: Vec<String> = text_cells.iter().map(cell).collect();

@@ -137,7 +137,10 @@ mod tests {
     }
 
     fn favours(doc: &Document) -> Vec<&str> {
-        doc.stakeholders.iter().map(|p| p.favours.as_str()).collect()
+        doc.stakeholders
+            .iter()
+            .map(|p| p.favours.as_str())
+            .collect()
     }
 
     #[test]
@@ -145,7 +148,10 @@ mod tests {
         let doc = deal();
         let who = followers(&doc, "华锐");
         assert_eq!(who, [StakeholderId::new("a"), StakeholderId::new("c")]);
-        assert!(followers(&doc, "").is_empty(), "nobody follows an empty name");
+        assert!(
+            followers(&doc, "").is_empty(),
+            "nobody follows an empty name"
+        );
         let mut editor = Editor::new(doc.clone());
         // Typed letter by letter, through an empty name, merged into one step.
         for text in ["华", "", "华锐智能"] {
@@ -168,7 +174,10 @@ mod tests {
         editor.undo().unwrap();
         assert_eq!(editor.document(), &doc);
         editor.redo().unwrap();
-        assert_eq!(favours(editor.document()), ["华锐智能", "Siemens", "华锐智能", ""]);
+        assert_eq!(
+            favours(editor.document()),
+            ["华锐智能", "Siemens", "华锐智能", ""]
+        );
     }
 
     #[test]
@@ -186,26 +195,30 @@ mod tests {
 
     #[test]
     fn choices_skip_empty_names_and_repeats() {
-        let mut account = Account::default();
-        account.competitors = vec![
-            "华锐".into(),
-            " ".into(),
-            "Siemens".into(),
-            "华锐".into(),
-            String::new(),
-        ];
+        let account = Account {
+            competitors: vec![
+                "华锐".into(),
+                " ".into(),
+                "Siemens".into(),
+                "华锐".into(),
+                String::new(),
+            ],
+            ..Account::default()
+        };
         assert_eq!(competitor_choices(&account), ["华锐", "Siemens"]);
     }
 
     #[test]
     fn approved_steps_are_found_in_process_order() {
         let (a, b) = (StakeholderId::new("a"), StakeholderId::new("b"));
-        let mut account = Account::default();
-        account.decision_process = vec![
-            DecisionStep::new("技术评审", vec![a.clone()]),
-            DecisionStep::new("商务谈判", vec![b.clone()]),
-            DecisionStep::new("签约", vec![b.clone(), a.clone()]),
-        ];
+        let account = Account {
+            decision_process: vec![
+                DecisionStep::new("技术评审", vec![a.clone()]),
+                DecisionStep::new("商务谈判", vec![b.clone()]),
+                DecisionStep::new("签约", vec![b.clone(), a.clone()]),
+            ],
+            ..Account::default()
+        };
         let steps: Vec<(usize, &str)> = approved_steps(&account, &a)
             .into_iter()
             .map(|(i, s)| (i, s.name.as_str()))

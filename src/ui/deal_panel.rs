@@ -7,7 +7,9 @@ use egui::{Align, Label, Layout, RichText, TextEdit, Ui};
 
 use super::deal_edits::{followers, rename_competitor, step_moved};
 use super::i18n::T;
-use super::person_picker::{PickerButton, chip_ui, describe_person, display_name, person_picker_ui};
+use super::person_picker::{
+    PickerButton, chip_ui, describe_person, display_name, person_picker_ui,
+};
 use super::widgets::{Drafts, FieldChange, FieldLabel, Form, date_row_ui};
 use crate::edit::Command;
 use crate::model::{Account, DecisionStep, Document, Stakeholder, StakeholderId};

@@ -115,7 +115,8 @@ pub fn person_picker_ui(
 ) -> Option<StakeholderId> {
     let (id, name) = (picker.id, picker.name);
     let button = ui.small_button(picker.label).on_hover_text(name);
-    ui.ctx().accesskit_node_builder(button.id, |node| node.set_label(name));
+    ui.ctx()
+        .accesskit_node_builder(button.id, |node| node.set_label(name));
     let opened = button.clicked();
     if opened {
         search.clear();
@@ -188,11 +189,8 @@ pub fn chip_ui(ui: &mut Ui, text: &str, hover: &str, remove: &str) -> bool {
     let width = (padding + text_width + padding + height).min(ui.max_rect().width());
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
     let visuals = ui.visuals();
-    ui.painter().rect_filled(
-        rect,
-        height / 2.0,
-        visuals.widgets.inactive.weak_bg_fill,
-    );
+    ui.painter()
+        .rect_filled(rect, height / 2.0, visuals.widgets.inactive.weak_bg_fill);
     let button_rect = Rect::from_min_max(
         egui::pos2(rect.right() - height, rect.top()),
         rect.right_bottom(),
