@@ -3,14 +3,16 @@
 //! competitors. Every change is one account update; typing into one field is
 //! one undo step.
 
-use egui::{Align, Label, Layout, RichText, TextEdit, Ui};
+use std::collections::{HashMap, HashSet};
+
+use egui::{Align, Label, Layout, RichText, Ui};
 
 use super::deal_edits::{followers, rename_competitor, step_moved};
 use super::i18n::T;
 use super::person_picker::{
-    PickerButton, chip_ui, describe_person, display_name, person_picker_ui,
+    PickerButton, PickerState, chip_ui, describe_person, display_name, person_picker_ui,
 };
-use super::widgets::{Drafts, FieldChange, FieldLabel, Form, date_row_ui};
+use super::widgets::{Drafts, FieldChange, FieldLabel, Form, date_row_ui, list_line_ui};
 use crate::edit::Command;
 use crate::model::{Account, DecisionStep, Document, Stakeholder, StakeholderId};
 
@@ -35,8 +37,10 @@ struct Renaming {
 pub struct DealPanel {
     drafts: Drafts,
     focus: Option<Focus>,
-    /// The text typed into the open approver picker (one is open at a time).
-    search: String,
+    /// The open approver picker (one is open at a time).
+    picker: PickerState,
+    /// Where the approvers are in the list of people (see [`approver_lookup`]).
+    approver_places: HashMap<StakeholderId, usize>,
     renaming: Option<Renaming>,
 }
 
@@ -75,8 +79,9 @@ impl DealPanel {
         if steps.is_empty() {
             ui.add(Label::new(RichText::new(tr.t(T::DecisionProcessHint)).weak()).wrap());
         }
+        let people = approver_lookup(&mut self.approver_places, doc);
         for (index, step) in steps.iter().enumerate() {
-            self.step_ui(ui, doc, index, step, form);
+            self.step_ui(ui, doc, &people, (index, step), form);
         }
         if ui.button(tr.t(T::AddStep)).clicked() {
             form.edit(updated(&doc.account, |a| {
@@ -92,8 +97,8 @@ impl DealPanel {
         &mut self,
         ui: &mut Ui,
         doc: &Document,
-        index: usize,
-        step: &DecisionStep,
+        people: &HashMap<&StakeholderId, &Stakeholder>,
+        (index, step): (usize, &DecisionStep),
         form: &mut Form<'_>,
     ) {
         let tr = form.tr;
@@ -117,12 +122,8 @@ impl DealPanel {
                             clicked = Some(button);
                         }
                     }
-                    ui.add(
-                        TextEdit::singleline(&mut name)
-                            .id(egui::Id::new(("deal-step", index)))
-                            .hint_text(tr.t(T::StepNameHint))
-                            .desired_width(ui.available_width()),
-                    )
+                    let id = egui::Id::new(("deal-step", index));
+                    list_line_ui(ui, &mut name, id, tr.t(T::StepNameHint))
                 })
                 .inner
             })
@@ -159,50 +160,52 @@ impl DealPanel {
             }
             None => {}
         }
-        self.approvers_ui(ui, doc, index, step, form);
+        self.approvers_ui(ui, doc, people, (index, step), form);
     }
 
     fn approvers_ui(
         &mut self,
         ui: &mut Ui,
         doc: &Document,
-        index: usize,
-        step: &DecisionStep,
+        people: &HashMap<&StakeholderId, &Stakeholder>,
+        (index, step): (usize, &DecisionStep),
         form: &mut Form<'_>,
     ) {
         let tr = form.tr;
         let account = &doc.account;
         let number = index + 1;
-        let people = approvers_of(doc, step);
         let mut removed = None;
         let mut added = None;
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(tr.t(T::Approvers)).weak());
-            for (id, person) in step.approvers.iter().zip(&people) {
-                let (name, hover) = match person {
-                    Some(p) => (display_name(p, tr), describe_person(p, tr)),
-                    None => (id.to_string(), id.to_string()),
-                };
-                let remove = tr.f(T::RemoveApprover, &[&name, &number]);
-                if chip_ui(ui, &name, &hover, &remove) {
-                    removed = Some(id.clone());
+        // Indented under its step, so that the approvers read as part of it.
+        ui.indent(("deal-approvers", index), |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(tr.t(T::Approvers)).weak());
+                for id in &step.approvers {
+                    let (name, hover) = match people.get(id) {
+                        Some(p) => (display_name(p, tr), describe_person(p, tr)),
+                        None => (id.to_string(), id.to_string()),
+                    };
+                    let remove = tr.f(T::RemoveApprover, &[&name, &number]);
+                    if chip_ui(ui, &name, &hover, &remove) {
+                        removed = Some(id.clone());
+                    }
                 }
-            }
-            let label = format!("+ {}", tr.t(T::AddApprover));
-            let name = tr.f(T::AddApproverTo, &[&number]);
-            let picker = PickerButton {
-                id: egui::Id::new(("deal-approver-picker", index)),
-                label: &label,
-                name: &name,
-            };
-            added = person_picker_ui(
-                ui,
-                &picker,
-                &mut self.search,
-                &doc.stakeholders,
-                &step.approvers,
-                tr,
-            );
+                let label = format!("+ {}", tr.t(T::AddApprover));
+                let name = tr.f(T::AddApproverTo, &[&number]);
+                let picker = PickerButton {
+                    id: egui::Id::new(("deal-approver-picker", index)),
+                    label: &label,
+                    name: &name,
+                };
+                added = person_picker_ui(
+                    ui,
+                    &picker,
+                    &mut self.picker,
+                    &doc.stakeholders,
+                    &step.approvers,
+                    tr,
+                );
+            });
         });
         let with_approvers = |edit: &dyn Fn(&mut Vec<StakeholderId>)| {
             updated(account, |a| {
@@ -236,12 +239,8 @@ impl DealPanel {
                     ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
                         let what = tr.f(T::RemoveCompetitor, &[&number]);
                         let remove = icon_button_ui(ui, "🗙", &what, true);
-                        let response = ui.add(
-                            TextEdit::singleline(&mut name)
-                                .id(egui::Id::new(("deal-competitor", index)))
-                                .hint_text(tr.t(T::NewCompetitor))
-                                .desired_width(ui.available_width()),
-                        );
+                        let id = egui::Id::new(("deal-competitor", index));
+                        let response = list_line_ui(ui, &mut name, id, tr.t(T::NewCompetitor));
                         (response, remove)
                     })
                     .inner
@@ -315,24 +314,82 @@ fn updated(account: &Account, edit: impl FnOnce(&mut Account)) -> Command {
     Command::update_account(next)
 }
 
-/// The people who approve `step`, in its order (`None` for an id nobody has).
-/// One pass over the map's people, stopping once all are found.
-fn approvers_of<'a>(doc: &'a Document, step: &DecisionStep) -> Vec<Option<&'a Stakeholder>> {
-    let mut found: Vec<Option<&Stakeholder>> = vec![None; step.approvers.len()];
-    if step.approvers.is_empty() {
-        return found;
+/// The people who approve a step of the decision process, by id. Where they are
+/// in the list is remembered in `places`: a frame checks those places (as many
+/// as there are approvers) and passes over the map's people only when one of
+/// them no longer holds its person.
+fn approver_lookup<'a>(
+    places: &mut HashMap<StakeholderId, usize>,
+    doc: &'a Document,
+) -> HashMap<&'a StakeholderId, &'a Stakeholder> {
+    let wanted: HashSet<&StakeholderId> = doc
+        .account
+        .decision_process
+        .iter()
+        .flat_map(|step| &step.approvers)
+        .collect();
+    let remembered: HashMap<&StakeholderId, &Stakeholder> = wanted
+        .iter()
+        .filter_map(|id| {
+            let place = *places.get(*id)?;
+            let person = doc.stakeholders.get(place).filter(|p| p.id == **id)?;
+            Some((&person.id, person))
+        })
+        .collect();
+    if remembered.len() == wanted.len() {
+        return remembered;
     }
-    let mut missing = step.approvers.len();
-    for person in &doc.stakeholders {
-        for (slot, id) in found.iter_mut().zip(&step.approvers) {
-            if slot.is_none() && *id == person.id {
-                *slot = Some(person);
-                missing -= 1;
+    places.clear();
+    let mut found = HashMap::with_capacity(wanted.len());
+    for (place, person) in doc.stakeholders.iter().enumerate() {
+        if wanted.contains(&person.id) {
+            places.insert(person.id.clone(), place);
+            found.insert(&person.id, person);
+            if found.len() == wanted.len() {
+                break;
             }
-        }
-        if missing == 0 {
-            break;
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(found: &HashMap<&StakeholderId, &Stakeholder>) -> Vec<String> {
+        let mut names: Vec<String> = found.values().map(|p| p.name.clone()).collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn approvers_are_found_where_they_are_now_after_the_list_changed() {
+        let mut doc = Document::default();
+        for (id, name) in [("a", "Ann"), ("b", "Bo"), ("c", "Cy"), ("d", "Di")] {
+            doc.stakeholders.push(Stakeholder::new(id, name));
+        }
+        doc.account.decision_process = vec![
+            DecisionStep::new("技术评审", vec![StakeholderId::new("c")]),
+            DecisionStep::new(
+                "签约",
+                vec![StakeholderId::new("a"), StakeholderId::new("c")],
+            ),
+        ];
+        let mut places = HashMap::new();
+        assert_eq!(names(&approver_lookup(&mut places, &doc)), ["Ann", "Cy"]);
+        assert_eq!(places.len(), 2);
+        // Remembered places are used while they hold their people …
+        doc.stakeholders[0].name = "Anna".into();
+        assert_eq!(names(&approver_lookup(&mut places, &doc)), ["Anna", "Cy"]);
+        // … and found again when the list changed under them.
+        doc.stakeholders.swap(0, 3);
+        doc.stakeholders.remove(1);
+        assert_eq!(names(&approver_lookup(&mut places, &doc)), ["Anna", "Cy"]);
+        // Someone who is not there is not found, and nothing breaks.
+        doc.stakeholders.retain(|p| p.id.as_str() != "c");
+        assert_eq!(names(&approver_lookup(&mut places, &doc)), ["Anna"]);
+        doc.account.decision_process.clear();
+        assert!(approver_lookup(&mut places, &doc).is_empty());
+    }
 }

@@ -172,7 +172,7 @@ catalogue! {
     MoveStepUp => "Move step {0} up", "上移环节 {0}";
     MoveStepDown => "Move step {0} down", "下移环节 {0}";
     Approvers => "Approvers", "审批人";
-    AddApprover => "Approver", "审批人";
+    AddApprover => "Add", "添加";
     AddApproverTo => "Add an approver to step {0}", "为环节 {0} 添加审批人";
     RemoveApprover => "Remove {0} from the approvers of step {1}", "从环节 {1} 的审批人中移除{0}";
     SearchPeople => "Search by name or title", "按姓名或职务搜索";
@@ -184,7 +184,8 @@ catalogue! {
     NewCompetitor => "Competitor name", "竞争对手名称";
     AddCompetitor => "Add competitor", "添加竞争对手";
     RemoveCompetitor => "Remove competitor {0}", "删除竞争对手 {0}";
-    Favours => "Favours (competitor)", "倾向的竞争对手";
+    Favours => "Favours", "倾向的竞争对手";
+    FavoursHint => "The competitor this person favours, if one is known.", "此人倾向的竞争对手（如已知）。";
     FavoursNone => "(none known)", "（暂未发现）";
     ChooseCompetitor => "Choose a competitor", "选择竞争对手";
     NoCompetitorsYet => "Add the competitors in the account panel to choose from them here.", "在客户面板中添加竞争对手后，可在此直接选择。";

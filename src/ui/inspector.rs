@@ -328,6 +328,7 @@ fn favours_ui(ui: &mut Ui, doc: &Document, person: &Stakeholder, form: &mut Form
                     .hint_text(tr.t(T::FavoursNone))
                     .desired_width(ui.available_width()),
             )
+            .on_hover_text(tr.t(T::FavoursHint))
         })
         .inner
     });

@@ -28,24 +28,32 @@ pub fn matching_people<'a>(
     chosen: &[StakeholderId],
     limit: usize,
 ) -> Matches<'a> {
+    let (found, more) = matching_positions(people, query, chosen, limit);
+    Matches {
+        people: found.iter().filter_map(|&i| people.get(i)).collect(),
+        more,
+    }
+}
+
+/// [`matching_people`] as positions in `people`, and whether more match.
+fn matching_positions(
+    people: &[Stakeholder],
+    query: &str,
+    chosen: &[StakeholderId],
+    limit: usize,
+) -> (Vec<usize>, bool) {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut found = Vec::new();
-    for person in people {
+    for (index, person) in people.iter().enumerate() {
         if chosen.contains(&person.id) || !words.iter().all(|w| describes(person, w)) {
             continue;
         }
         if found.len() == limit {
-            return Matches {
-                people: found,
-                more: true,
-            };
+            return (found, true);
         }
-        found.push(person);
+        found.push(index);
     }
-    Matches {
-        people: found,
-        more: false,
-    }
+    (found, false)
 }
 
 /// Whether the person's name, title or department contains `word` (lower case).
@@ -56,7 +64,8 @@ fn describes(person: &Stakeholder, word: &str) -> bool {
 }
 
 /// Whether `text` contains `word` (already lower case), ignoring case. ASCII text
-/// is compared in place; only other text is lowered into a new string.
+/// is compared in place, and so is text without capitals (Chinese); only the
+/// rest is lowered into a new string.
 fn contains_ignoring_case(text: &str, word: &str) -> bool {
     if word.is_empty() {
         return true;
@@ -67,7 +76,74 @@ fn contains_ignoring_case(text: &str, word: &str) -> bool {
             .windows(word.len())
             .any(|window| window.eq_ignore_ascii_case(word));
     }
+    if !text.chars().any(char::is_uppercase) {
+        return text.contains(word);
+    }
     text.to_lowercase().contains(word)
+}
+
+/// What a person picker keeps between frames: the text typed into it and the
+/// last search, so that a large map is searched once per change of the text,
+/// not every frame.
+#[derive(Default)]
+pub struct PickerState {
+    search: String,
+    last: Option<LastSearch>,
+}
+
+/// A search and what it found, as positions in the list of people.
+struct LastSearch {
+    query: String,
+    chosen: Vec<StakeholderId>,
+    /// The people list it ran on: its length and where it was in memory.
+    people: (usize, usize),
+    /// Where each match was in the list, and who it was.
+    found: Vec<(usize, StakeholderId)>,
+    more: bool,
+}
+
+impl PickerState {
+    /// The matches for the typed text: the last search when nothing it depends
+    /// on changed, else a new one.
+    fn matches<'a>(&mut self, people: &'a [Stakeholder], chosen: &[StakeholderId]) -> Matches<'a> {
+        let list = (people.len(), people.as_ptr() as usize);
+        if let Some(last) = &self.last
+            && last.query == self.search
+            && last.chosen == chosen
+            && last.people == list
+        {
+            let found: Vec<&Stakeholder> = last
+                .found
+                .iter()
+                .filter_map(|(i, id)| people.get(*i).filter(|p| p.id == *id))
+                .collect();
+            // People edited in place keep their place; someone else in a place
+            // means the list changed under us, so search again.
+            if found.len() == last.found.len() {
+                return Matches {
+                    people: found,
+                    more: last.more,
+                };
+            }
+        }
+        let (found, more) = matching_positions(people, &self.search, chosen, MAX_LISTED);
+        let matches = Matches {
+            people: found.iter().filter_map(|&i| people.get(i)).collect(),
+            more,
+        };
+        self.last = Some(LastSearch {
+            query: self.search.clone(),
+            chosen: chosen.to_vec(),
+            people: list,
+            found: found
+                .into_iter()
+                .zip(&matches.people)
+                .map(|(i, p)| (i, p.id.clone()))
+                .collect(),
+            more,
+        });
+        matches
+    }
 }
 
 /// How a person is named in a list: their name (or "(unnamed)") and, when known,
@@ -103,12 +179,12 @@ pub struct PickerButton<'a> {
 }
 
 /// A small button that opens a search over the map's people, leaving out
-/// `chosen`; `search` is the text typed into it. Returns the person picked this
-/// frame. The popup stays open, so several people can be picked in a row.
+/// `chosen`. Returns the person picked this frame. The popup stays open, so
+/// several people can be picked in a row.
 pub fn person_picker_ui(
     ui: &mut Ui,
     picker: &PickerButton<'_>,
-    search: &mut String,
+    state: &mut PickerState,
     people: &[Stakeholder],
     chosen: &[StakeholderId],
     tr: Tr,
@@ -119,7 +195,7 @@ pub fn person_picker_ui(
         .accesskit_node_builder(button.id, |node| node.set_label(name));
     let opened = button.clicked();
     if opened {
-        search.clear();
+        state.search.clear();
     }
     let mut picked = None;
     Popup::from_toggle_button_response(&button)
@@ -128,7 +204,7 @@ pub fn person_picker_ui(
         .width(POPUP_WIDTH.min(ui.ctx().content_rect().width() * 0.8))
         .show(|ui| {
             let field = ui.add(
-                TextEdit::singleline(search)
+                TextEdit::singleline(&mut state.search)
                     .hint_text(tr.t(T::SearchPeople))
                     .desired_width(f32::INFINITY),
             );
@@ -137,7 +213,7 @@ pub fn person_picker_ui(
             if opened {
                 field.request_focus();
             }
-            let found = matching_people(people, search, chosen, MAX_LISTED);
+            let found = state.matches(people, chosen);
             ScrollArea::vertical()
                 .max_height(LIST_HEIGHT)
                 .auto_shrink([false, true])
@@ -264,6 +340,36 @@ mod tests {
         let exactly = matching_people(&people[..3], "", &[], 3);
         assert_eq!(exactly.people.len(), 3);
         assert!(!exactly.more, "exactly the limit is not more");
+    }
+
+    #[test]
+    fn the_picker_searches_again_only_when_the_text_the_choice_or_the_people_change() {
+        let mut people = vec![
+            person("a", "张伟", "主任", ""),
+            person("b", "王芳", "主任", ""),
+            person("c", "Ann", "CFO", ""),
+        ];
+        let mut state = PickerState::default();
+        "主任".clone_into(&mut state.search);
+        let names = |m: Matches<'_>| {
+            m.people
+                .iter()
+                .map(|p| p.id.to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(state.matches(&people, &[])), ["a", "b"]);
+        // Same text, same people: the last result, even for a renamed person.
+        people[1].title = "CFO".into();
+        assert_eq!(names(state.matches(&people, &[])), ["a", "b"]);
+        // Another text, another choice, or someone else in a place: a new search.
+        "cfo".clone_into(&mut state.search);
+        assert_eq!(names(state.matches(&people, &[])), ["b", "c"]);
+        assert_eq!(
+            names(state.matches(&people, &[StakeholderId::new("c")])),
+            ["b"]
+        );
+        people[1] = person("d", "刘洋", "Head", "");
+        assert!(names(state.matches(&people, &[StakeholderId::new("c")])).is_empty());
     }
 
     #[test]
