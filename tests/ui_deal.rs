@@ -167,12 +167,15 @@ fn a_decision_process_is_built_reordered_and_trimmed_one_undo_step_at_a_time() {
 
     // Two approvers for the first step, found by name and by title.
     click(&mut h, "Add an approver to step 1");
-    assert!(h.get_by_label("Search by name or title").is_focused());
+    assert!(
+        h.get_by_label("Search by name, title or department")
+            .is_focused()
+    );
     type_text(&mut h, "陈");
     click(&mut h, "陈立军 · 生产副总经理");
     assert_eq!(approvers(&doc(&h), 0), ["p-chen"]);
     // The picker stays open; who is chosen is no longer offered.
-    type_into(&mut h, "Search by name or title", "总经理");
+    type_into(&mut h, "Search by name, title or department", "总经理");
     assert!(h.query_by_label("陈立军 · 生产副总经理").is_none());
     click(&mut h, "周振华 · 总经理");
     assert_eq!(approvers(&doc(&h), 0), ["p-chen", "p-zhou"]);
@@ -182,7 +185,10 @@ fn a_decision_process_is_built_reordered_and_trimmed_one_undo_step_at_a_time() {
     h.run_steps(2);
     h.key_press(Key::Escape);
     h.run_steps(3);
-    assert!(h.query_by_label("Search by name or title").is_none());
+    assert!(
+        h.query_by_label("Search by name, title or department")
+            .is_none()
+    );
     assert_eq!(h.state().selection().people.len(), 1, "the selection stays");
     assert!(
         h.query_by_label("Remove 陈立军 from the approvers of step 1")

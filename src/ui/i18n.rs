@@ -175,7 +175,7 @@ catalogue! {
     AddApprover => "Add", "添加";
     AddApproverTo => "Add an approver to step {0}", "为环节 {0} 添加审批人";
     RemoveApprover => "Remove {0} from the approvers of step {1}", "从环节 {1} 的审批人中移除{0}";
-    SearchPeople => "Search by name or title", "按姓名或职务搜索";
+    SearchPeople => "Search by name, title or department", "按姓名、职务或部门搜索";
     NoMatchingPeople => "Nobody matches.", "没有匹配的人员。";
     NoPeopleYet => "Add people to the map first.", "请先在地图上添加人员。";
     MorePeople => "More match: type more to narrow the list.", "匹配的人较多，请继续输入以缩小范围。";
