@@ -346,7 +346,8 @@ fn the_current_view_limits_the_picture() {
 
 #[test]
 fn csv_has_a_bom_a_row_per_person_and_every_field() {
-    let doc = sample(0);
+    let mut doc = sample(0);
+    doc.stakeholders[1].favours = "华锐智能".into();
     let csv = export(&doc, ExportFormat::Csv, &options(Language::Chinese)).unwrap();
     assert!(
         csv.starts_with(b"\xEF\xBB\xBF"),
@@ -359,7 +360,7 @@ fn csv_has_a_bom_a_row_per_person_and_every_field() {
         .iter()
         .map(str::to_owned)
         .collect();
-    assert_eq!(headers.len(), 25);
+    assert_eq!(headers.len(), 26);
     assert!(headers.contains(&"姓名".to_owned()) && headers.contains(&"直属领导".to_owned()));
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), doc.stakeholders.len());
@@ -368,6 +369,14 @@ fn csv_has_a_bom_a_row_per_person_and_every_field() {
     assert_eq!(&zhou[7], "周振华", "reports-to is written by name");
     // Roles, stances and coverage in Chinese words, not English codes.
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let favours: Vec<&str> = rows.iter().map(|r| &r[column("倾向的竞争对手")]).collect();
+    assert_eq!(favours[1], "华锐智能");
+    assert!(
+        favours
+            .iter()
+            .enumerate()
+            .all(|(i, f)| i == 1 || f.is_empty())
+    );
     for (person, row) in doc.stakeholders.iter().zip(&rows) {
         let words = [
             (

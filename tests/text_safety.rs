@@ -296,7 +296,16 @@ fn tag() -> impl Strategy<Value = String> {
 }
 
 fn person(index: usize) -> impl Strategy<Value = Stakeholder> {
-    let texts = (line(), line(), line(), line(), line(), line(), line());
+    let texts = (
+        line(),
+        line(),
+        line(),
+        line(),
+        line(),
+        line(),
+        line(),
+        line(),
+    );
     let long = (lines(), lines(), lines(), lines(), lines());
     let values = (
         prop::sample::select(Role::ALL.to_vec()),
@@ -309,7 +318,7 @@ fn person(index: usize) -> impl Strategy<Value = Stakeholder> {
     );
     (texts, long, values).prop_map(
         move |(
-            (name, title, department, email, phone, other, source),
+            (name, title, department, email, phone, other, source, favours),
             (business, personal, concerns, criteria, notes),
             (role, stance, power, coverage, date, tags, owned),
         )| {
@@ -321,6 +330,7 @@ fn person(index: usize) -> impl Strategy<Value = Stakeholder> {
             p.contact.phone = phone;
             p.contact.other = other;
             p.source = source;
+            p.favours = favours;
             p.interests.business = business;
             p.interests.personal = personal;
             p.concerns = concerns;
@@ -376,6 +386,7 @@ proptest! {
                     p.contact.email.clone(), p.contact.phone.clone(), p.contact.other.clone(),
                     p.interests.business.clone(), p.interests.personal.clone(),
                     p.concerns.clone(), p.decision_criteria.clone(), p.notes.clone(),
+                    p.favours.clone(),
                 ]
             };
             prop_assert_eq!(texts(a), texts(b));

@@ -1341,8 +1341,10 @@ fn chinese_dates_and_words_are_read_in_the_inspector() {
 #[test]
 fn the_calendar_sets_a_date() {
     let mut h = one_person_selected(Language::English);
+    // The inspector's first calendar (the account panel on the left has one too).
+    let canvas_right = h.state().canvas().last_rect(&h.ctx).unwrap().right();
     h.get_all_by_label("Pick a day from the calendar")
-        .next()
+        .find(|button| button.rect().left() > canvas_right)
         .unwrap()
         .click();
     h.run_steps(3);
@@ -1356,7 +1358,7 @@ fn the_calendar_sets_a_date() {
     );
     // "No date" in the calendar clears it again.
     h.get_all_by_label("Pick a day from the calendar")
-        .next()
+        .find(|button| button.rect().left() > canvas_right)
         .unwrap()
         .click();
     h.run_steps(3);

@@ -120,6 +120,20 @@ impl EditLabel {
                 };
                 (EditKind::EditStakeholder, subject, commands.len())
             }
+            // A competitor renamed, with the people who favour it (the account panel).
+            Command::Batch(commands)
+                if matches!(commands.first(), Some(Command::UpdateAccount(_)))
+                    && commands
+                        .iter()
+                        .skip(1)
+                        .all(|c| matches!(c, Command::UpdateStakeholder(_))) =>
+            {
+                let name = match commands.first() {
+                    Some(Command::UpdateAccount(account)) => account.name.clone(),
+                    _ => String::new(),
+                };
+                (EditKind::EditAccount, name, 1)
+            }
             Command::Batch(commands) => (EditKind::Batch, String::new(), commands.len()),
         };
         Self {

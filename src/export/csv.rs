@@ -88,7 +88,7 @@ fn coverage_cell(coverage: Coverage, language: Language) -> String {
     }
 }
 
-fn headers(language: Language) -> [&'static str; 25] {
+fn headers(language: Language) -> [&'static str; 26] {
     match language {
         Language::English => [
             "ID",
@@ -114,6 +114,7 @@ fn headers(language: Language) -> [&'static str; 25] {
             "Source",
             "Tags",
             "Next Actions",
+            "Favours",
             "X",
             "Y",
         ],
@@ -141,6 +142,7 @@ fn headers(language: Language) -> [&'static str; 25] {
             "信息来源",
             "标签",
             "下一步行动",
+            "倾向的竞争对手",
             "X",
             "Y",
         ],
@@ -235,6 +237,8 @@ pub fn stakeholders_csv(doc: &Document, language: Language) -> Result<Vec<u8>, E
             person.source.clone(),
             person.tags.join("; "),
             actions.join("; "),
+            // After the older columns, so that their positions stay as they were.
+            person.favours.clone(),
         ];
         let cell = |text: &String| neutralise(&csv_text(text));
         let mut record: Vec<String> = text_cells.iter().map(cell).collect();

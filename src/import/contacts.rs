@@ -59,6 +59,8 @@ pub struct ContactRow {
     pub source: String,
     /// Tags.
     pub tags: Vec<String>,
+    /// The competitor the person favours.
+    pub favours: String,
 }
 
 /// Issues found in rows: (row number, kind).
@@ -177,6 +179,7 @@ fn contact(
         last_verified,
         source: cell(Field::Source),
         tags: split_tags(&cell(Field::Tags)),
+        favours: cell(Field::Favours),
     })
 }
 

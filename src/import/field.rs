@@ -51,6 +51,8 @@ pub enum Field {
     Source,
     /// Tags, separated by `;` or `,`.
     Tags,
+    /// The competitor the person favours, by name.
+    Favours,
 }
 
 impl Field {
@@ -80,6 +82,7 @@ impl Field {
         Self::LastVerified,
         Self::Source,
         Self::Tags,
+        Self::Favours,
     ];
 
     /// The snake_case name used on the command line.
@@ -109,6 +112,7 @@ impl Field {
             Self::LastVerified => "last_verified",
             Self::Source => "source",
             Self::Tags => "tags",
+            Self::Favours => "favours",
         }
     }
 
@@ -233,6 +237,19 @@ impl Field {
             Self::LastVerified => &["lastverified", "最近核实"],
             Self::Source => &["source", "信息来源", "来源"],
             Self::Tags => &["tags", "tag", "标签"],
+            Self::Favours => &[
+                "favours",
+                "favors",
+                "favourscompetitor",
+                "favorscompetitor",
+                "favouredcompetitor",
+                "favoredcompetitor",
+                "preferredcompetitor",
+                "倾向的竞争对手",
+                "倾向竞争对手",
+                "倾向厂商",
+                "倾向供应商",
+            ],
         }
     }
 
@@ -304,6 +321,9 @@ mod tests {
             ("最近核实", Field::LastVerified),
             ("信息来源", Field::Source),
             ("标签", Field::Tags),
+            ("Favours", Field::Favours),
+            ("Favored Competitor", Field::Favours),
+            ("倾向的竞争对手", Field::Favours),
         ] {
             assert_eq!(Field::recognize(header), Some(field), "{header}");
         }

@@ -509,6 +509,7 @@ fn fill_empty_fields(person: &mut Stakeholder, contact: &ContactRow, copy_contac
         (&mut person.concerns, &contact.concerns),
         (&mut person.decision_criteria, &contact.decision_criteria),
         (&mut person.source, &contact.source),
+        (&mut person.favours, &contact.favours),
     ];
     if copy_contacts {
         texts.push((&mut person.contact.email, &contact.email));

@@ -44,6 +44,8 @@ pub enum PersonField {
     Source,
     /// Tags.
     Tags,
+    /// The competitor they favour.
+    Favours,
     /// Next actions.
     NextActions,
     /// Position on the canvas.
@@ -179,6 +181,7 @@ fn person_fields(a: &Stakeholder, b: &Stakeholder) -> Vec<PersonField> {
         (F::LastVerified, a.last_verified == b.last_verified),
         (F::Source, a.source == b.source),
         (F::Tags, a.tags == b.tags),
+        (F::Favours, a.favours == b.favours),
         (F::NextActions, a.next_actions == b.next_actions),
         (
             F::Position,
@@ -244,5 +247,20 @@ mod tests {
         assert!(d.account_changed && !d.team_changed && !d.plans_changed);
         assert!(!d.is_empty());
         assert!(diff(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn whom_a_person_favours_and_the_deal_facts_are_differences() {
+        let old = Document {
+            stakeholders: vec![person("a", "Ann")],
+            ..Document::default()
+        };
+        let mut new = old.clone();
+        new.stakeholders[0].favours = "华锐智能".into();
+        let d = diff(&old, &new);
+        assert_eq!(d.people_changed[0].fields, vec![PersonField::Favours]);
+        let mut new = old.clone();
+        new.account.competitors.push("Siemens".into());
+        assert!(diff(&old, &new).account_changed);
     }
 }

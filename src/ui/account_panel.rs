@@ -1,8 +1,10 @@
-//! The account panel: the customer, the deal, its stage, and our team.
+//! The account panel: the customer, the deal (its value, stage, close date,
+//! decision process and competitors), and our team.
 
 use egui::Ui;
 
 use super::app_command::AppCommand;
+use super::deal_panel::DealPanel;
 use super::i18n::{T, Tr};
 use super::widgets::{
     Drafts, FieldChange, FieldLabel, Form, ParsedField, choice_row_ui, parsed_row_ui,
@@ -17,6 +19,7 @@ pub struct AccountPanel {
     drafts: Drafts,
     /// A member just added: their name field gets the keyboard once it is drawn.
     focus_member: Option<TeamMemberId>,
+    deal: DealPanel,
 }
 
 impl AccountPanel {
@@ -80,6 +83,9 @@ impl AccountPanel {
         }
         let change = text_area_ui(ui, tr.t(T::Notes), &account.notes);
         form.apply(change, key("notes"), |v| update(&|a| a.notes = v.clone()));
+
+        ui.separator();
+        self.deal.deal_ui(ui, doc, &mut form);
 
         ui.separator();
         ui.heading(tr.t(T::Team));

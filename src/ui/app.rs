@@ -1229,10 +1229,15 @@ impl PowermapApp {
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
+        // Esc closes an open menu or picker first (egui does that), and only then
+        // drops the selection.
+        let popup_open = egui::Popup::is_any_open(ctx);
         let mut triggered = Vec::new();
         ctx.input_mut(|input| {
             for action in Action::WITH_SHORTCUTS {
-                if typing && !action.works_while_typing() {
+                if (typing && !action.works_while_typing())
+                    || (popup_open && *action == Action::Escape)
+                {
                     continue;
                 }
                 if action.shortcuts().iter().any(|s| input.consume_shortcut(s)) {
@@ -1349,6 +1354,9 @@ impl PowermapApp {
                 .default_size(260.0)
                 .min_size(180.0)
                 .show(ui, |ui| {
+                    // The scroll bar beside the form, not over the buttons at the
+                    // right end of its rows.
+                    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
                     egui::ScrollArea::vertical().show(ui, |ui| {
                         self.account.account_ui(
                             ui,

@@ -143,6 +143,7 @@ pub fn field_name(field: Option<Field>, tr: Tr) -> &'static str {
         Some(Field::LastVerified) => T::LastVerified,
         Some(Field::Source) => T::Source,
         Some(Field::Tags) => T::FieldTags,
+        Some(Field::Favours) => T::Favours,
     })
 }
 

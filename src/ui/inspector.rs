@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 
 use super::app_command::{Action, AppCommand};
 use super::bulk_edit::BulkEditor;
+use super::deal_edits::{approved_steps, competitor_choices};
 use super::i18n::{T, Tr};
 use super::selection::Selection;
 use super::theme::WARNING_TEXT;
@@ -108,6 +109,8 @@ impl Inspector {
         }) {
             form.edit(update(&|p| p.power = power));
         }
+        favours_ui(ui, doc, person, form);
+        approves_ui(ui, doc, person, tr);
 
         let mut owners: Vec<Option<TeamMemberId>> = vec![None];
         owners.extend(doc.team.iter().map(|m| Some(m.id.clone())));
@@ -277,6 +280,101 @@ impl Inspector {
             form.edit(with_actions(&|list| list.push(NextAction::default())));
         }
     }
+}
+
+/// Whom the person favours among the competitors: a text field for any name, with
+/// a menu of the account's competitors and "(none known)" beside it.
+fn favours_ui(ui: &mut Ui, doc: &Document, person: &Stakeholder, form: &mut Form<'_>) {
+    let tr = form.tr;
+    let choices = competitor_choices(&doc.account);
+    let mut text = person.favours.clone();
+    let mut picked: Option<String> = None;
+    let field_id = ui_id(person.id.as_str(), "favours");
+    let response = labelled(ui, tr.t(T::Favours), |ui| {
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let button = ui
+                .small_button("⏷")
+                .on_hover_text(tr.t(T::ChooseCompetitor));
+            ui.ctx().accesskit_node_builder(button.id, |node| {
+                node.set_label(tr.t(T::ChooseCompetitor));
+            });
+            egui::Popup::menu(&button)
+                .id(field_id.with("menu"))
+                .show(|ui| {
+                    ui.set_max_width(FAVOURS_MENU_WIDTH);
+                    let none = ui.add(egui::Button::selectable(
+                        person.favours.is_empty(),
+                        tr.t(T::FavoursNone),
+                    ));
+                    if none.clicked() {
+                        picked = Some(String::new());
+                    }
+                    for name in &choices {
+                        let chosen = person.favours == *name;
+                        if ui.add(egui::Button::selectable(chosen, *name)).clicked() {
+                            picked = Some((*name).to_owned());
+                        }
+                    }
+                    if choices.is_empty() {
+                        ui.add(
+                            egui::Label::new(RichText::new(tr.t(T::NoCompetitorsYet)).weak())
+                                .wrap(),
+                        );
+                    }
+                });
+            ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .id(field_id)
+                    .hint_text(tr.t(T::FavoursNone))
+                    .desired_width(ui.available_width()),
+            )
+            .on_hover_text(tr.t(T::FavoursHint))
+        })
+        .inner
+    });
+    let update = |favours: String| {
+        let mut next = person.clone();
+        next.favours = favours;
+        Command::update_stakeholder(next)
+    };
+    match picked {
+        Some(name) if name != person.favours => form.edit(update(name)),
+        Some(_) => {}
+        None => {
+            let change = FieldChange {
+                value: (response.changed() && text != person.favours).then_some(text),
+                lost_focus: response.lost_focus(),
+            };
+            form.apply(change, format!("person/{}/favours", person.id), update);
+        }
+    }
+    let typed = person.favours.trim();
+    if !typed.is_empty() && !choices.iter().any(|c| c.trim() == typed) {
+        ui.add(egui::Label::new(RichText::new(tr.t(T::NotACompetitor)).weak()).wrap());
+    }
+}
+
+/// Widest the favours menu gets, in points: long names wrap.
+const FAVOURS_MENU_WIDTH: f32 = 240.0;
+
+/// The steps of the decision process the person approves, read-only.
+fn approves_ui(ui: &mut Ui, doc: &Document, person: &Stakeholder, tr: Tr) {
+    let steps = approved_steps(&doc.account, &person.id);
+    if steps.is_empty() {
+        return;
+    }
+    let names: Vec<String> = steps
+        .iter()
+        .map(|(index, step)| {
+            if step.name.trim().is_empty() {
+                tr.f(T::UnnamedStep, &[&(index + 1)])
+            } else {
+                step.name.clone()
+            }
+        })
+        .collect();
+    let list = names.join(if tr.chinese() { "、" } else { ", " });
+    ui.add(egui::Label::new(tr.f(T::Approves, &[&list])).wrap());
 }
 
 fn line_ui(ui: &mut Ui, doc: &Document, line: &Relationship, form: &mut Form<'_>) {

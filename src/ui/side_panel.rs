@@ -110,6 +110,9 @@ impl SidePanel {
             }
         });
         ui.separator();
+        // A scroll bar beside the forms, not over them: buttons at the right end of
+        // a row (a menu, Today) stay clickable.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| match self.tab {

@@ -126,13 +126,33 @@ fn one_line_ui(ui: &mut Ui, text: &mut String, id_salt: Option<&str>) -> Respons
         edit = edit.id_salt(salt);
     }
     let response = ui.add(edit);
+    end_line(ui, &response, text);
+    response
+}
+
+/// [`one_line_ui`] with a fixed id and a hint shown while it is empty, for fields
+/// in rows of a list (decision steps, competitors).
+pub fn list_line_ui(ui: &mut Ui, text: &mut String, id: egui::Id, hint: &str) -> Response {
+    let response = ui.add(
+        TextEdit::multiline(text)
+            .id(id)
+            .hint_text(hint)
+            .desired_rows(1)
+            .desired_width(ui.available_width())
+            .return_key(None),
+    );
+    end_line(ui, &response, text);
+    response
+}
+
+/// Enter ends the edit of a one-line field; pasted line breaks become spaces.
+fn end_line(ui: &Ui, response: &Response, text: &mut String) {
     if response.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
         response.surrender_focus();
     }
     if text.contains(['\n', '\r']) {
         *text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
     }
-    response
 }
 
 /// A labelled multi-line text field.
@@ -297,11 +317,11 @@ fn not_saved_ui(ui: &mut Ui, message: &str, tr: Tr) -> bool {
 /// A date field: type a date in any form [`Date::parse_typed`] reads, pick one from
 /// the calendar, or press *Today*; empty for no date. A form other than
 /// `YYYY-MM-DD` shows how it was read before the field is left.
-pub fn date_row_ui(
+pub fn date_row_ui<'a>(
     ui: &mut Ui,
     drafts: &mut Drafts,
     id: egui::Id,
-    label: &str,
+    label: impl Into<FieldLabel<'a>>,
     date: Option<Date>,
     tr: Tr,
 ) -> FieldChange<Option<Date>> {
