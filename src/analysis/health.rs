@@ -185,18 +185,18 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
     others.sort_unstable();
     others.dedup();
     if !high.is_empty() && (vetoes.is_empty() || !others.is_empty()) {
-        let codes: Vec<&str> = high.iter().map(|r| r.code.as_str()).collect();
+        let titles: Vec<&str> = high.iter().map(|r| r.code.title(lang)).collect();
         gaps.push(if others.is_empty() {
             tx(
                 lang,
-                format!("high risks open ({})", codes.join(", ")),
-                format!("仍有高风险未解决（{}）", codes.len()),
+                format!("high risks open ({})", titles.join(", ")),
+                format!("仍有 {} 项高风险未解决（{}）", titles.len(), titles.join("、")),
             )
         } else {
             tx(
                 lang,
                 format!("high risks open around {}", list(&others)),
-                format!("{}相关的高风险仍未解决", list(&others)),
+                format!("涉及{}的高风险仍未解决", list(&others)),
             )
         });
     }
