@@ -376,7 +376,8 @@ fn never_met(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         return;
     }
     let names = who(cx, &unmet);
-    let carry = if unmet.len() == 1 { "carries" } else { "carry" };
+    let one = unmet.len() == 1;
+    let carry = if one { "carries" } else { "carry" };
     risks.push(Risk {
         code: RiskCode::KeyPersonNeverMet,
         severity: by_stage(cx, Severity::Medium, Severity::High),
@@ -384,7 +385,11 @@ fn never_met(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message: tx(
             lang,
             format!("Nobody on our team has met {names}, who {carry} weight in this decision."),
-            format!("我方还搭不上{names}的线，而其在这次决策中举足轻重。"),
+            if one {
+                format!("我方还搭不上{names}的线，而其在这次决策中举足轻重。")
+            } else {
+                format!("我方还搭不上{names}的线，而这几位在这次决策中举足轻重。")
+            },
         ),
         action: tx(
             lang,

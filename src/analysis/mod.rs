@@ -5,6 +5,7 @@
 
 mod actions;
 pub mod approach;
+pub mod briefing;
 pub mod buying;
 mod champion;
 mod coach_risks;

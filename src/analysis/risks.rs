@@ -477,7 +477,7 @@ fn coverage_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             tx(
                 lang,
                 format!("Key people nobody on our team owns: {who}."),
-                format!("这些关键人还没有我方负责人：{who}。"),
+                format!("还没有我方负责人的关键人：{who}。"),
             ),
             tx(
                 lang,
