@@ -19,6 +19,7 @@ mod hidden;
 mod influence;
 mod paths;
 pub mod playbook;
+mod playbook_v1;
 mod recency;
 pub mod report;
 mod risks;
