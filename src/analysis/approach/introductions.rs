@@ -43,15 +43,24 @@ pub fn introducer(profile: &Profile<'_>) -> Option<usize> {
 /// adviser they are in conflict with. At most a few, most senior first.
 pub fn introductions_from(profile: &Profile<'_>) -> Vec<usize> {
     let me = profile.index;
+    // Targets whose adviser (an influence line of strength 2 or more) this person
+    // is in conflict with: one pass over the lines.
+    let by_id = super::profile::people_by_id(profile.doc);
+    let mut adviser_clash: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for line in &profile.doc.relationships {
+        if line.kind == crate::model::RelationshipKind::Influences
+            && line.strength.level() >= 2
+            && let (Some(&from), Some(&to)) = (by_id.get(&line.from), by_id.get(&line.to))
+            && profile.conflicts.contains(&from)
+        {
+            adviser_clash.insert(to);
+        }
+    }
     let open = |target: usize| {
         target != me
             && !profile.covered(target)
             && !profile.conflicts.contains(&target)
-            && !profile
-                .analysis
-                .advisers
-                .iter()
-                .any(|a| a.target == target && profile.conflicts.contains(&a.person))
+            && !adviser_clash.contains(&target)
     };
     let mut found: Vec<usize> = profile
         .managers

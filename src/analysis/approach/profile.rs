@@ -71,8 +71,20 @@ impl<'a> Profile<'a> {
             .filter(|a| a.person == index)
             .map(|a| (a.target, a.strength))
             .collect();
-        let adviser_set: HashSet<usize> = advisers.iter().map(|(a, _)| *a).collect();
         let by_id = people_by_id(doc);
+        // Everyone this person listens to (an influence line of strength 2 or more),
+        // whether or not the analysis counts them a decision maker.
+        let mut adviser_set: HashSet<usize> = advisers.iter().map(|(a, _)| *a).collect();
+        for line in &doc.relationships {
+            if line.kind == RelationshipKind::Influences
+                && line.strength.level() >= 2
+                && by_id.get(&line.to) == Some(&index)
+                && let Some(&from) = by_id.get(&line.from)
+                && from != index
+            {
+                adviser_set.insert(from);
+            }
+        }
         let mut managers = Vec::new();
         let mut neighbours = Vec::new();
         let mut conflicts = HashSet::new();
