@@ -125,8 +125,8 @@ fn clause(profile: &Profile<'_>, win: Win) -> (&'static str, &'static str) {
             "帮其攒下晋升的资本：做出署其名字的成果，并创造机会让其向领导汇报",
         ),
         Win::Promotion => (
-            "let the project advance their career: visible credit for them, and a chance to present the results upward",
-            "让项目成为其职业发展的助力：突出其贡献，并创造机会让其向上汇报成果",
+            "let the project advance their career: a result they can claim, and a chance to present it upward",
+            "让项目成为其职业发展的助力：做出其拿得出手的成果，并创造机会让其向上汇报",
         ),
         Win::Safety if careful => (
             "make the process one they can defend in any audit: complete, documented, by the rules",
@@ -141,8 +141,8 @@ fn clause(profile: &Profile<'_>, win: Win) -> (&'static str, &'static str) {
             "让其在考核指标上拿到实绩，相应的让步留到关键时刻再给",
         ),
         Win::Recognition => (
-            "give them visible credit: their name on the project and the reference case, and let them present the results",
-            "给足其认可：在项目和标杆案例中突出其贡献，让其亲自汇报成果",
+            "give them visible credit: their contribution named in the project documents and acknowledged in front of their management",
+            "给足其认可：在项目文件中写明其贡献，并在其领导面前肯定其作用",
         ),
         Win::Workload => (
             "show in their own tasks how the project takes work off their desk",

@@ -143,16 +143,19 @@ pub fn stance_steps(profile: &Profile<'_>, steps: &mut Steps) -> String {
                 .or_else(|| super::introductions::introducer(profile));
             match scout {
                 Some(c) => {
-                    let who = profile.name(c);
+                    let (who, me) = (profile.name(c), profile.name(profile.index));
                     steps.push(
-                        format!("Ask {who} how they see the project."),
-                        format!("向{who}打听其对项目的看法。"),
+                        format!("Ask {who} how {me} sees the project."),
+                        format!("向{who}打听{me}对项目的看法。"),
                     );
                 }
-                None => steps.push(
-                    "Ask your contacts how they see the project.".into(),
-                    "向已有联系人打听其对项目的看法。".into(),
-                ),
+                None => {
+                    let me = profile.name(profile.index);
+                    steps.push(
+                        format!("Ask your contacts how {me} sees the project."),
+                        format!("向已有联系人打听{me}对项目的看法。"),
+                    );
+                }
             }
             steps.push(
                 "Meet them briefly to hear their view in their own words.".into(),

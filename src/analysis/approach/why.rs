@@ -49,8 +49,11 @@ pub fn why(profile: &Profile<'_>) -> String {
         format!("{name}：{role}，{stance}，权力 {power}/5；项目处于{stage}。"),
     );
     let kind = kind_word(profile, lang);
+    // Chinese sentences follow each other without a space.
     let mut add = |en: String, zh: String| {
-        why.push(' ');
+        if lang == Language::English {
+            why.push(' ');
+        }
         why.push_str(&tx(lang, en, zh));
     };
     match (profile.candidate(), kind) {
