@@ -538,7 +538,7 @@ fn chinese_reports_are_in_chinese() {
     let zh = AnalysisOptions::new(today(), Language::Chinese);
     let analysis = analyze(&doc, &zh);
     assert!(
-        analysis.risks[0].message.starts_with("决策者尚未支持我们"),
+        analysis.risks[0].message.starts_with("决策者尚未支持我方"),
         "{}",
         analysis.risks[0].message
     );
@@ -630,21 +630,33 @@ fn every_sample_gets_a_sensible_report() {
                 .lines()
                 .find(|l| l.starts_with("- "))
                 .unwrap_or_default();
+            // "王立新——业务决策人，很可能拍板（95/100）：…" / "Ann — approver, … (48/100): …"
+            let dash = if language == Language::English { " — " } else { "——" };
             assert!(
-                first.starts_with(&format!("- {name} (")),
+                first.starts_with(&format!("- {name}{dash}")),
                 "{}: {first}",
                 sample.file_name
             );
+            // Every risk is reported with its action, and with its code for an
+            // English reader; a Chinese reader gets words, never the code.
             for risk in &analysis.risks {
                 assert!(
-                    text.contains(risk.code.as_str()) && text.contains(&risk.action),
+                    text.contains(&risk.message) && text.contains(&risk.action),
+                    "{}: {:?}",
+                    sample.file_name,
+                    risk.code
+                );
+                assert_eq!(
+                    text.contains(risk.code.as_str()),
+                    language == Language::English,
                     "{}: {:?}",
                     sample.file_name,
                     risk.code
                 );
             }
+            let colon = if language == Language::English { ": " } else { "：" };
             assert!(
-                text.contains(&format!("{name}: ")),
+                text.contains(&format!("{name}{colon}")),
                 "{}: the decision maker's approach",
                 sample.file_name
             );

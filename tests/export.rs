@@ -136,7 +136,7 @@ fn svg_parses_names_every_person_and_looks_like_the_canvas() {
             "the account name is in the picture"
         );
         assert!(
-            text.contains("汇报给") && text.contains("拥护"),
+            text.contains("汇报给") && text.contains("力挺"),
             "the legend is in the picture"
         );
         let circles = parsed
@@ -229,13 +229,13 @@ fn html_report_is_self_contained_with_map_people_plans_risks_and_actions() {
         "地图健康度",
         "阶段重点",
         "风险与缺口",
-        "干系人",
+        "人员一览",
         "按角色的沟通计划",
         "待办行动",
     ] {
         assert!(text.contains(heading), "{heading}");
     }
-    for role in ["决策者", "影响者", "最终用户", "看门人", "反对者", "内线"] {
+    for role in ["决策者", "影响者", "最终用户", "看门人", "阻碍者", "内线"] {
         assert!(text.contains(role), "plan for {role}");
     }
     assert!(html.contains("@media print"), "readable when printed");

@@ -6,7 +6,7 @@
 
 use super::recency::Freshness;
 use super::risks::{Risk, RiskCode};
-use super::text::{name_of, names, quoted_field, stance_name, tx};
+use super::text::{name_of, names, quoted_field, stance_phrase, tx};
 use super::titles::{Line, Rank};
 use super::{Context, Severity, Verdict};
 use crate::model::{Coverage, Role, Stage, Stakeholder, Stance};
@@ -153,34 +153,23 @@ fn adviser_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         flagged.push(adviser.person);
         let name = name_of(p, lang);
         let boss = name_of(target, lang);
+        let stance = stance_phrase(p.stance, lang);
         let why = match clash.and_then(|c| person(cx, c)) {
             Some(friend) if !against => tx(
                 lang,
-                format!(
-                    "{} and in conflict with our {}",
-                    stance_name(p.stance, lang),
-                    name_of(friend, lang)
-                ),
-                format!(
-                    "态度{}，且与我方的{}有冲突",
-                    stance_name(p.stance, lang),
-                    name_of(friend, lang)
-                ),
+                format!("{stance} and in conflict with our {}", name_of(friend, lang)),
+                format!("{stance}，且与我方的{}有冲突", name_of(friend, lang)),
             ),
-            _ => tx(
-                lang,
-                stance_name(p.stance, lang).to_owned(),
-                format!("态度{}", stance_name(p.stance, lang)),
-            ),
+            _ => stance.to_owned(),
         };
         lines.push(tx(
             lang,
             format!(
-                "{name} has {boss}'s ear (influence {} of 3) and is not with us: {why}",
+                "{name} has {boss}'s ear (influence {} of 3) and is {why}",
                 adviser.strength
             ),
             format!(
-                "{name}能左右{boss}（影响强度 {}/3），却不站在我们一边：{why}",
+                "{name}能左右{boss}（影响强度 {}/3），却{why}",
                 adviser.strength
             ),
         ));
@@ -199,8 +188,8 @@ fn adviser_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         },
         message: tx(
             lang,
-            format!("A trusted adviser of a decision maker is not with us. {}.", lines.join("; ")),
-            format!("决策者的亲信不站在我们一边。{}。", lines.join("；")),
+            format!("A trusted adviser of a decision maker is not with us: {}.", lines.join("; ")),
+            format!("决策者身边的亲信不站在我方一边：{}。", lines.join("；")),
         ),
         action: tx(
             lang,
@@ -230,7 +219,8 @@ const SPEC_WORDS: &[&str] = &[
     "requirements",
 ];
 
-fn writes_specs(p: &Stakeholder) -> bool {
+/// Whether the person's own fields say they write the specifications or tenders.
+pub(crate) fn writes_specs(p: &Stakeholder) -> bool {
     let text = format!(
         "{} {} {} {} {}",
         p.title, p.notes, p.decision_criteria, p.interests.business, p.interests.personal
@@ -295,7 +285,7 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message: tx(
             lang,
             format!("{names} shapes the specifications and is against us: the tender can be written to exclude us."),
-            format!("{names}参与起草技术规格或招标文件，且反对我们：招标参数可能被写成排斥我方。"),
+            format!("{names}参与起草技术规格或招标文件，却不站在我方一边：招标参数可能被写得排斥我方。"),
         ),
         action: tx(
             lang,
@@ -366,7 +356,7 @@ fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message: tx(
             lang,
             format!("A competitor has a champion inside: {}.", details.join("; ")),
-            format!("竞争对手在内部有支持者：{}。", details.join("；")),
+            format!("竞争对手在客户内部有自己的内线：{}。", details.join("；")),
         ),
         action: tx(
             lang,
@@ -386,7 +376,8 @@ fn never_met(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         return;
     }
     let names = who(cx, &unmet);
-    let carry = if unmet.len() == 1 { "carries" } else { "carry" };
+    let one = unmet.len() == 1;
+    let carry = if one { "carries" } else { "carry" };
     risks.push(Risk {
         code: RiskCode::KeyPersonNeverMet,
         severity: by_stage(cx, Severity::Medium, Severity::High),
@@ -394,7 +385,11 @@ fn never_met(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message: tx(
             lang,
             format!("Nobody on our team has met {names}, who {carry} weight in this decision."),
-            format!("我方还搭不上{names}的线，而其在这次决策中举足轻重。"),
+            if one {
+                format!("我方还搭不上{names}的线，而其在这次决策中举足轻重。")
+            } else {
+                format!("我方还搭不上{names}的线，而这几位在这次决策中举足轻重。")
+            },
         ),
         action: tx(
             lang,
@@ -428,7 +423,7 @@ fn weak_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             let failed = t.failed.join(separator);
             Some(match (t.verdict, lang) {
                 (Verdict::Fail, crate::lang::Language::Chinese) => {
-                    format!("{}不合格：{failed}", name_of(p, lang))
+                    format!("{}不过关：{failed}", name_of(p, lang))
                 }
                 (_, crate::lang::Language::Chinese) => {
                     format!("{}存疑：{failed}", name_of(p, lang))
@@ -622,9 +617,9 @@ fn tagged_outranked(cx: &Context<'_>, risks: &mut Vec<Risk>) {
                     name_of(d, lang)
                 ),
                 format!(
-                    "{}（{}）是{}的上级",
-                    name_of(m, lang),
+                    "{}{}是{}的上级",
                     quoted_field(&m.title),
+                    name_of(m, lang),
                     name_of(d, lang)
                 ),
             ))
@@ -640,7 +635,7 @@ fn tagged_outranked(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message: tx(
             lang,
             format!("An executive above the tagged decision maker is not tagged: {}. They probably approve, or decide themselves.", lines.join("; ")),
-            format!("已标记决策者的上级未被标记：{}。其很可能参与审批，甚至亲自拍板。", lines.join("；")),
+            format!("已标记的决策者之上还有未标记的领导：{}。其很可能参与审批，甚至亲自拍板。", lines.join("；")),
         ),
         action: tx(
             lang,
@@ -828,15 +823,19 @@ pub fn close_date_at_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     }
     let mut reasons = Vec::new();
     if let Some(first) = high.first() {
-        reasons.push(tx(
-            lang,
-            format!(
-                "{} high risk(s) still open (first: {})",
-                high.len(),
-                first.code.as_str()
+        let title = first.code.title(lang);
+        reasons.push(match high.len() {
+            1 => tx(
+                lang,
+                format!("1 high risk still open ({title})"),
+                format!("仍有 1 项高风险未解决（{title}）"),
             ),
-            format!("仍有 {} 项高风险未解决", high.len()),
-        ));
+            n => tx(
+                lang,
+                format!("{n} high risks still open, first {title}"),
+                format!("仍有 {n} 项高风险未解决，首先是{title}"),
+            ),
+        });
     }
     if !late_actions.is_empty() {
         reasons.push(tx(

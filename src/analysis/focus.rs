@@ -128,7 +128,7 @@ pub fn stage_focus(cx: &Context<'_>, risks: &[super::Risk]) -> StageFocus {
                 tx(
                     lang,
                     "Late stage: concentrate on the decision makers and the blockers, and push to close.".into(),
-                    "后期：集中精力攻关决策者、化解反对者，推动签约。".into(),
+                    "后期：集中精力攻关决策者、化解阻力，推动签约。".into(),
                 ),
                 people,
             )

@@ -117,7 +117,7 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
         gaps.push(tx(
             lang,
             format!("not yet supportive: {}", list(&not_supportive)),
-            format!("尚未表态支持：{}", list(&not_supportive)),
+            format!("{}尚未表态支持", list(&not_supportive)),
         ));
     }
     let unmet = cx.among(deciders, |p| {
@@ -127,7 +127,7 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
         gaps.push(tx(
             lang,
             format!("not met recently: {}", list(&unmet)),
-            format!("近期未接触：{}", list(&unmet)),
+            format!("我方近期未接触{}", list(&unmet)),
         ));
     }
     let unverified = cx.among(deciders, |p| {
@@ -142,9 +142,9 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
                 list(&unverified)
             ),
             format!(
-                "超过 {} 天未核实：{}",
-                cx.recency.window(),
-                list(&unverified)
+                "{}的信息超过 {} 天未核实",
+                list(&unverified),
+                cx.recency.window()
             ),
         ));
     }
@@ -174,7 +174,7 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
         gaps.push(tx(
             lang,
             format!("an open risk on someone who can veto: {}", list(&vetoes)),
-            format!("能否决项目的人身上仍有风险：{}", list(&vetoes)),
+            format!("能否决项目的{}身上仍有风险", list(&vetoes)),
         ));
     }
     let mut others: Vec<usize> = high
@@ -185,18 +185,18 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
     others.sort_unstable();
     others.dedup();
     if !high.is_empty() && (vetoes.is_empty() || !others.is_empty()) {
-        let codes: Vec<&str> = high.iter().map(|r| r.code.as_str()).collect();
+        let titles: Vec<&str> = high.iter().map(|r| r.code.title(lang)).collect();
         gaps.push(if others.is_empty() {
             tx(
                 lang,
-                format!("high risks open ({})", codes.join(", ")),
-                format!("仍有高风险未解决（{}）", codes.len()),
+                format!("high risks open ({})", titles.join(", ")),
+                format!("仍有 {} 项高风险未解决（{}）", titles.len(), titles.join("、")),
             )
         } else {
             tx(
                 lang,
                 format!("high risks open around {}", list(&others)),
-                format!("{}相关的高风险仍未解决", list(&others)),
+                format!("涉及{}的高风险仍未解决", list(&others)),
             )
         });
     }

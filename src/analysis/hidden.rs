@@ -159,7 +159,7 @@ fn describe(
                 entry.structural_level, entry.recorded_power
             ),
             format!(
-                "分量相当于权力 {}，记录为 {}",
+                "实际分量相当于权力 {}，记录的权力却只有 {}",
                 entry.structural_level, entry.recorded_power
             ),
         );

@@ -5,6 +5,7 @@
 
 mod actions;
 pub mod approach;
+pub mod briefing;
 pub mod buying;
 mod champion;
 mod coach_risks;
@@ -18,6 +19,7 @@ mod hidden;
 mod influence;
 mod paths;
 pub mod playbook;
+mod playbook_v1;
 mod recency;
 pub mod report;
 mod risks;

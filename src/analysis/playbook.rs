@@ -13,25 +13,30 @@ use crate::model::{Plan, PlanPart, Role};
 const BULLET: &str = "• ";
 
 /// The lines of one plan, without bullets.
-struct Texts {
-    objective: &'static [&'static str],
-    key_messages: &'static [&'static str],
-    evidence: &'static [&'static str],
-    channels: &'static [&'static str],
-    cadence: &'static [&'static str],
+pub(super) struct Texts {
+    pub(super) objective: &'static [&'static str],
+    pub(super) key_messages: &'static [&'static str],
+    pub(super) evidence: &'static [&'static str],
+    pub(super) channels: &'static [&'static str],
+    pub(super) cadence: &'static [&'static str],
+}
+
+impl Texts {
+    fn part(&self, part: PlanPart) -> &'static [&'static str] {
+        match part {
+            PlanPart::Objective => self.objective,
+            PlanPart::KeyMessages => self.key_messages,
+            PlanPart::Evidence => self.evidence,
+            PlanPart::Channels => self.channels,
+            PlanPart::Cadence => self.cadence,
+        }
+    }
 }
 
 /// The built-in text of one part of the plan for people in `role`, in `language`:
 /// what a seasoned sales manager would advise.
 pub fn playbook_text(role: Role, part: PlanPart, language: Language) -> String {
-    let texts = texts(role, language);
-    bullets(match part {
-        PlanPart::Objective => texts.objective,
-        PlanPart::KeyMessages => texts.key_messages,
-        PlanPart::Evidence => texts.evidence,
-        PlanPart::Channels => texts.channels,
-        PlanPart::Cadence => texts.cadence,
-    })
+    bullets(texts(role, language).part(part))
 }
 
 /// Where the text of one part of a plan comes from.
@@ -67,12 +72,13 @@ impl ShownPart {
 }
 
 /// Whether `text` is the playbook's own text for `role` and `part`, in either
-/// language (plans saved by older versions held every part, also those nobody
-/// edited).
+/// language, in today's or the earlier wording (plans saved by older versions held
+/// every part, also those nobody edited).
 fn is_playbook_text(role: Role, part: PlanPart, text: &str) -> bool {
-    Language::ALL
-        .iter()
-        .any(|l| playbook_text(role, part, *l).trim() == text.trim())
+    Language::ALL.iter().any(|l| {
+        playbook_text(role, part, *l).trim() == text.trim()
+            || bullets(super::playbook_v1::previous(role, *l).part(part)).trim() == text.trim()
+    })
 }
 
 /// The parts of the plan for `role` as a reader in `language` sees them: what the
@@ -193,6 +199,7 @@ const DECISION_MAKER_EN: Texts = Texts {
         "Executive-to-executive meetings: bring our senior leader, matched to their level.",
         "Short briefings (15–30 minutes) with a clear agenda and one decision to ask for.",
         "Site visits to reference customers.",
+        "The sign-off route: find out which body decides (in Chinese state-owned groups a major purchase is a collective decision), get the project on its agenda, and prepare the papers it expects.",
     ],
     cadence: &[
         "Monthly, plus a meeting at each milestone (proposal, pilot result, negotiation, signing).",
@@ -206,10 +213,10 @@ const DECISION_MAKER_ZH: Texts = Texts {
         "拿到最终拍板，并确保签约条件能让项目真正落地。",
     ],
     key_messages: &[
-        "先讲业务结果：项目能帮他达成哪些经营目标（收入、成本、质量、效率）。",
+        "先讲业务结果：项目能帮其达成哪些经营目标（收入、成本、质量、效率）。",
         "讲清投资回报：投入多少、回报多少、多久回本。",
         "降低风险：交付能力有案例验证，实施计划清晰，出了问题有兜底方案。",
-        "战略契合：项目如何支撑公司战略和他本人的工作重点。",
+        "战略契合：项目如何支撑公司战略和其本人的工作重点。",
     ],
     evidence: &[
         "一页纸的商业论证和投资回报（ROI）测算，用客户自己的数据，并请其财务部门确认口径。",
@@ -219,12 +226,13 @@ const DECISION_MAKER_ZH: Texts = Texts {
     ],
     channels: &[
         "高层拜访：请我方高管出面，对等沟通。",
-        "简短汇报（15–30分钟），议程清晰，每次只请他做一个决定。",
+        "简短汇报（15–30分钟），议程清晰，每次只请其做一个决定。",
         "样板客户参观。",
+        "摸清上会程序：项目要上总经理办公会、党委会还是校长办公会（国企“三重一大”事项须集体决策），请决策者推动列入议程，上会材料提前按要求备好。",
     ],
     cadence: &[
         "每月至少沟通一次；每个关键节点（方案、试点结果、商务谈判、签约）都要专门汇报。",
-        "不浪费他的时间：每次接触都要带来新内容，并明确下一步。",
+        "不浪费其时间：每次接触都要带来新内容，并明确下一步。",
     ],
 };
 
@@ -254,6 +262,7 @@ const INFLUENCER_EN: Texts = Texts {
         "Technical workshops: their experts with our solution engineers.",
         "Q&A sessions: collect questions in advance, answer each one in writing afterwards.",
         "Solution reviews at the key steps of the evaluation.",
+        "Before the tender specifications are final, a technical exchange that puts our strengths into them, with specs that stay open to every qualified supplier and stand up to the evaluation experts.",
     ],
     cadence: &[
         "Weekly during the evaluation; monthly otherwise.",
@@ -264,13 +273,13 @@ const INFLUENCER_EN: Texts = Texts {
 const INFLUENCER_ZH: Texts = Texts {
     objective: &[
         "让技术专家和财务负责人在评估中成为我们的支持者，我们不在场时也能替我们说话。",
-        "摸清他们的评估标准和打分方式，在我们有优势的方面引导标准。",
+        "摸清评估标准和打分方式，在我方有优势的方面引导标准。",
     ],
     key_messages: &[
         "针对各自关注点沟通：技术专家看技术匹配度、系统集成和稳定性；财务看总体拥有成本和支出是否可控。",
         "系统集成：如何与现有系统和数据平滑对接，对业务影响最小。",
         "总体拥有成本（TCO）：算清3–5年的软件、实施、运维和人力投入，并与其他方案客观对比。",
-        "推荐我们不会让他们担风险：方案经得起推敲，能为他们的专业判断加分。",
+        "推荐我们不会让其担风险：方案经得起推敲，能为其专业判断加分。",
     ],
     evidence: &[
         "技术证明材料：技术白皮书、架构说明、安全与合规答复。",
@@ -283,6 +292,7 @@ const INFLUENCER_ZH: Texts = Texts {
         "技术交流会：我方售前和解决方案专家与客户技术团队深入交流。",
         "答疑会：提前收集问题，会后逐条书面回复。",
         "方案评审：在评估的关键节点一起评审方案。",
+        "招标参数定稿前安排技术交流，把我方优势写进参数，同时确保参数对合格供应商开放、经得起评标专家逐条审查。",
     ],
     cadence: &[
         "评估期间每周沟通；其他时间每月一次。",
@@ -327,9 +337,9 @@ const END_USER_ZH: Texts = Texts {
         "在评估中赢得一线用户的声音：试用过的用户主动替我们说话。",
     ],
     key_messages: &[
-        "结合他们的具体工作讲好处，例如“月报从一天缩短到十分钟”。",
+        "结合用户的具体工作讲好处，例如“月报从一天缩短到十分钟”。",
         "上手容易：包含培训和支持，上线时有专人现场保障。",
-        "重视他们的意见：按他们的实际工作方式做配置。",
+        "重视一线的意见：按用户的实际工作方式做配置。",
     ],
     evidence: &[
         "动手演示：让用户自己用真实业务操作。",
@@ -366,6 +376,7 @@ const GATEKEEPER_EN: Texts = Texts {
         "Concise materials they can forward as they are: a one-page summary, a ready-made e-mail text.",
         "A clear agenda with every meeting request: purpose, attendees, duration, what their executive gains.",
         "Prompt, accurate answers to procurement and IT requests (forms, qualifications, security questionnaires).",
+        "Compliance: every exchange documented and able to stand an audit; no side promises, no way around the tender process, gifts and meals within the customer's rules.",
     ],
     channels: &[
         "Courteous, regular contact by phone, e-mail or a short visit.",
@@ -381,22 +392,23 @@ const GATEKEEPER_EN: Texts = Texts {
 const GATEKEEPER_ZH: Texts = Texts {
     objective: &[
         "以尊重换取通道：顺利约到关键人的时间，材料能被转交，会议和决策动态能提前知道。",
-        "成为他们信任、愿意配合的联系人，而不是被挡在门外的人。",
+        "成为对方信任、愿意配合的联系人，而不是被挡在门外的人。",
     ],
     key_messages: &[
-        "尊重他们的角色和时间：多请教，少要求。",
-        "让他们的工作更省事：需求说清楚，材料可直接转发，不给他们添麻烦。",
+        "尊重对方的角色和时间：多请教，少要求。",
+        "让对方的工作更省事：需求说清楚，材料可直接转发，不添麻烦。",
         "说到做到：答应的事按时办到。",
     ],
     evidence: &[
         "可直接转发的简洁材料：一页纸摘要、写好的邮件正文。",
         "每次约见都附清晰议程：目的、参会人、时长、对其领导有什么价值。",
         "及时准确地响应采购或IT的要求（表格、资质文件、安全问卷）。",
+        "合规留痕：往来有据可查，经得起纪检审计；不做私下承诺，不绕开招标程序，礼品宴请守客户的规矩。",
     ],
     channels: &[
         "礼貌、定期的联系：电话、邮件、微信或顺路拜访。",
-        "通过他们办事，不要轻易绕过他们；确需直接联系其领导时，事先打招呼或事后告知。",
-        "当面感谢他们的帮助，适当时在其领导面前肯定他们。",
+        "通过对方办事，不要轻易绕开；确需直接联系其领导时，事先打招呼或事后告知。",
+        "当面感谢对方的帮助，适当时在其领导面前肯定其付出。",
     ],
     cadence: &[
         "保持低频但持续的联系：每两到四周一次，约见前必先联系。",
@@ -405,7 +417,7 @@ const GATEKEEPER_ZH: Texts = Texts {
 };
 
 // ---------------------------------------------------------------------------
-// Blocker (反对者)
+// Blocker (阻碍者)
 // ---------------------------------------------------------------------------
 
 const BLOCKER_EN: Texts = Texts {
@@ -439,27 +451,27 @@ const BLOCKER_EN: Texts = Texts {
 const BLOCKER_ZH: Texts = Texts {
     objective: &[
         "化解反对，至少把反对控制在不影响成交的范围内。",
-        "争取让其转为中立，最好能让他成为方案的一部分。",
+        "争取让其转为中立，最好能让其成为方案的一部分。",
     ],
     key_messages: &[
-        "先了解他的顾虑和利益诉求：一对一沟通，认真倾听，弄清他担心失去什么（预算、话语权、工作量、项目失败的责任、原有供应商）。",
+        "先了解其顾虑和利益诉求：一对一沟通，认真倾听，弄清其担心失去什么（预算、话语权、工作量、项目失败的责任、原有供应商）。",
         "再用数据、案例和客户推荐逐条回应这些顾虑，不争辩。",
-        "寻找共同利益：让他参与方案设计，把改进的功劳归于他。",
+        "寻找共同利益：请其参与方案设计，把改进的功劳记在其名下。",
         "必要时请更高层的支持者或第三方专家出面。",
     ],
     evidence: &[
-        "一对一沟通的记录：用他自己的话记下顾虑，以及他可能的得失。",
+        "一对一沟通的记录：用其原话记下顾虑，以及其可能的得失。",
         "针对每条顾虑的测算、测试结果或风险分析。",
-        "类似顾虑已被解决的客户案例和推荐人，最好是他认可的人。",
-        "独立意见：他信任的行业专家、咨询顾问或研究机构。",
+        "类似顾虑已被解决的客户案例和推荐人，最好是其认可的人。",
+        "独立意见：其信任的行业专家、咨询顾问或研究机构。",
     ],
     channels: &[
-        "私下一对一沟通；绝不在公开场合与他对质或批评他。",
-        "联合工作会，把他的要求纳入方案。",
+        "私下一对一沟通；绝不在公开场合与其对质或批评其做法。",
+        "联合工作会，把其要求纳入方案。",
         "必要时安排高层拜访或第三方专家交流，事先与内线商量好，不搞突然袭击。",
     ],
     cadence: &[
-        "持续跟踪：每两周通过内线和其他联系人了解他的态度变化。",
+        "持续跟踪：每两周通过内线和其他联系人了解其态度变化。",
         "一有动静立即应对：新的反对意见、与竞争对手接触、岗位变动。",
     ],
 };
@@ -497,17 +509,17 @@ const CHAMPION_EN: Texts = Texts {
 const CHAMPION_ZH: Texts = Texts {
     objective: &[
         "让内线信息充分、弹药充足、不被暴露，我们不在场时也能替我们推动项目。",
-        "请内线当教练：帮我们看清真实的决策链、关键人物和竞争对手动向。",
+        "请内线当教练：帮我们看清真实的决策链、关键人和竞争对手动向。",
     ],
     key_messages: &[
-        "对他有什么好处：项目成功是他的业绩，能得到领导认可，有利于职业发展。",
-        "我们全力支持他：不让他独自面对答不上来的问题或突发情况。",
+        "对其有什么好处：项目成功是其业绩，能得到领导认可，有利于职业发展。",
+        "我方全力支持：不让其独自面对答不上来的问题或突发情况。",
         "主动请教：“还应该找谁？什么情况会让这个项目黄掉？”",
     ],
     evidence: &[
         "可在内部使用的材料：按客户内部格式做好的立项汇报PPT、讲解要点、常见质疑的应答口径。",
         "定期同步项目进展：发生了什么、下一步做什么、需要谁做什么。",
-        "方案和报价思路提前给他过目，正式提交前先听他的意见。",
+        "方案和报价思路提前请其过目，正式提交前先听其意见。",
         "其他客户的内线借项目成功获得认可的案例。",
     ],
     channels: &[
@@ -516,7 +528,7 @@ const CHAMPION_ZH: Texts = Texts {
     ],
     cadence: &[
         "每周至少一次；后期每周多次，关键会议前后都要沟通。",
-        "内线提供的信息要找第二个来源核实；不要过度暴露他，绝不说他是消息来源，也不要让他公开站队。",
+        "内线提供的信息要找第二个来源核实；不要过度暴露内线，绝不说其是消息来源，也不要让其公开站队。",
     ],
 };
 
@@ -552,22 +564,22 @@ const UNKNOWN_EN: Texts = Texts {
 const UNKNOWN_ZH: Texts = Texts {
     objective: &[
         "弄清此人在决策中的角色、对我们的态度和利益诉求。",
-        "两周内判断他是否关键，确定角色并指定我方负责人。",
+        "两周内判断其是否关键，确定角色并指定我方负责人。",
     ],
     key_messages: &[
-        "简短、中性地介绍自己，不预设他的立场。",
-        "多问开放式问题：他的职责、这类项目怎么决策、还有谁参与。",
-        "留意他关心什么：工作目标、顾虑、以往与供应商打交道的经历。",
+        "简短、中性地介绍自己，不预设对方的立场。",
+        "多问开放式问题：其职责、这类项目怎么决策、还有谁参与。",
+        "留意其关心什么：工作目标、顾虑、以往与供应商打交道的经历。",
     ],
     evidence: &[
-        "问内线：这个人负责什么、听谁的、怎么看我们。",
+        "问内线：此人负责什么、听谁的、怎么看我方。",
         "查组织架构图和汇报关系，翻看团队以往的拜访记录和CRM记录。",
         "公开信息：公司官网、年报、招标公告、新闻报道、职业社交资料。",
-        "会上观察：谁邀请他参会、他和谁走得近、他听谁的意见。",
+        "会上观察：谁邀请其参会、与谁走得近、听谁的意见。",
     ],
     channels: &[
-        "一次简短的初次拜访或电话（20–30分钟），最好请他信任的人引荐。",
-        "在他出席的会议和活动上做非正式接触。",
+        "一次简短的初次拜访或电话（20–30分钟），最好请其信任的人引荐。",
+        "在其出席的会议和活动上做非正式接触。",
     ],
     cadence: &["立即开始：一到两周内明确其角色，之后改用对应角色的沟通计划。"],
 };
@@ -831,6 +843,42 @@ mod tests {
         let own = without_playbook_text(role, &plan);
         assert_eq!(own.objective, None);
         assert_eq!(own.cadence, plan.cadence);
+    }
+
+    #[test]
+    fn the_chinese_playbook_speaks_local_practice_and_never_says_tamen() {
+        let all: String = Role::ALL
+            .iter()
+            .map(|&role| all_text(role, Language::Chinese))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for practice in ["招标参数", "评标专家", "三重一大", "总经理办公会", "党委会", "纪检审计"] {
+            assert!(all.contains(practice), "{practice} missing");
+        }
+        // One person is 其 or 对方; a plan is about one person at a time.
+        assert!(!all.contains("他们"), "{all}");
+    }
+
+    #[test]
+    fn a_part_saved_in_the_earlier_wording_still_follows_the_playbook() {
+        use crate::model::PlanText;
+        let role = Role::Gatekeeper;
+        let earlier = bullets(super::super::playbook_v1::previous(role, Language::Chinese).objective);
+        assert_ne!(earlier, playbook_text(role, PlanPart::Objective, Language::Chinese));
+        let plan = Plan {
+            objective: Some(PlanText {
+                text: earlier,
+                language: None,
+            }),
+            ..Plan::default()
+        };
+        let shown = shown_plan(role, Some(&plan), Language::English);
+        assert_eq!(shown[0].source, PartSource::Playbook);
+        assert_eq!(
+            shown[0].text,
+            playbook_text(role, PlanPart::Objective, Language::English)
+        );
+        assert_eq!(without_playbook_text(role, &plan).objective, None);
     }
 
     #[test]

@@ -4,8 +4,9 @@
 use serde_json::{Value, json};
 
 use super::approach::approach;
-use super::text::{name_of, tx};
-use super::{Analysis, is_key};
+use super::briefing;
+use super::text::{health_word, labelled, name_of, severity_word, tx};
+use super::Analysis;
 use crate::lang::Language;
 use crate::model::{Document, Stakeholder};
 use crate::safe_text;
@@ -69,6 +70,7 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
         .map(|r| {
             json!({
                 "code": r.code.as_str(),
+                "title": r.code.title(analysis.options.language),
                 "severity": r.severity.as_str(),
                 "ids": ids(doc, &r.people),
                 "message": r.message,
@@ -171,8 +173,7 @@ struct Titles {
     risks: String,
     paths: String,
     actions: String,
-    approaches: String,
-    none: String,
+    no_risks: String,
 }
 
 fn titles(language: Language) -> Titles {
@@ -187,27 +188,8 @@ fn titles(language: Language) -> Titles {
         risks: t("Risks and gaps", "风险与缺口"),
         paths: t("Paths to power", "通往决策者的路径"),
         actions: t("Open actions", "待办行动"),
-        approaches: t("Approach for key people", "关键人物的策略"),
-        none: t("none", "无"),
+        no_risks: t("No risks found.", "未发现风险。"),
     }
-}
-
-fn health_word(level: super::HealthLevel, language: Language) -> String {
-    let (en, zh) = match level {
-        super::HealthLevel::Red => ("RED", "红"),
-        super::HealthLevel::Amber => ("AMBER", "黄"),
-        super::HealthLevel::Green => ("GREEN", "绿"),
-    };
-    tx(language, en.to_owned(), zh.to_owned())
-}
-
-fn severity_word(severity: super::Severity, language: Language) -> String {
-    let (en, zh) = match severity {
-        super::Severity::High => ("high", "高"),
-        super::Severity::Medium => ("medium", "中"),
-        super::Severity::Low => ("low", "低"),
-    };
-    tx(language, en.to_owned(), zh.to_owned())
 }
 
 fn chain(doc: &Document, people: &[usize], language: Language) -> String {
@@ -219,52 +201,128 @@ fn chain(doc: &Document, people: &[usize], language: Language) -> String {
         .join(" → ")
 }
 
-/// People whose approach the report spells out: decision makers, key players and the
-/// champion, in document order.
-/// People whose approach reports spell out: decision makers, key players and
-/// champions, most influential first, at most [`MAX_APPROACHES`] (on a group account
-/// with hundreds of key players the report stays readable).
+/// People whose approach reports spell out (see [`briefing::people_who_matter`]).
 pub fn key_people(doc: &Document, analysis: &Analysis) -> Vec<usize> {
-    // A set: a map where everyone is tagged has as many deciders as people.
-    let deciders: std::collections::HashSet<usize> = analysis.deciders.iter().copied().collect();
-    analysis
-        .ranking
-        .iter()
-        .copied()
-        .filter(|&i| {
-            doc.stakeholders.get(i).is_some_and(|p| {
-                is_key(p) || deciders.contains(&i) || p.role == crate::model::Role::Champion
-            })
-        })
-        .take(MAX_APPROACHES)
-        .collect()
+    briefing::people_who_matter(doc, analysis)
 }
 
 /// Most approaches a report spells out.
-pub const MAX_APPROACHES: usize = 25;
+pub const MAX_APPROACHES: usize = briefing::MAX_APPROACHES;
 
-/// The report as Markdown (`markdown = true`) or plain text.
+/// One risk as a line: severity, message, what kind of risk (its code for an
+/// English reader and scripts, its name in words for a Chinese reader), action.
+pub fn risk_line(risk: &super::Risk, language: Language) -> String {
+    let severity = severity_word(risk.severity, language);
+    match language {
+        Language::English => format!(
+            "[{severity}] {} ({}) → {}",
+            risk.message,
+            risk.code.as_str(),
+            risk.action
+        ),
+        // The name of the risk, unless the message already says it.
+        Language::Chinese => {
+            let title = risk.code.title(language);
+            if risk.message.contains(title) {
+                format!("【{severity}】{} → {}", risk.message, risk.action)
+            } else {
+                format!("【{severity}】{}（{title}）→ {}", risk.message, risk.action)
+            }
+        }
+    }
+}
+
+/// A report being written, as Markdown or plain text.
+struct Writer {
+    out: String,
+    markdown: bool,
+}
+
+impl Writer {
+    fn heading(&mut self, level: usize, text: &str) {
+        if self.markdown {
+            self.out
+                .push_str(&format!("{} {}\n\n", "#".repeat(level), md_escape(text, true)));
+        } else {
+            let text = md_escape(text, false);
+            let rule = if level == 1 { "=" } else { "-" };
+            self.out.push_str(&format!(
+                "{text}\n{}\n",
+                rule.repeat(display_width(&text).max(4))
+            ));
+            if level == 1 {
+                self.out.push('\n');
+            }
+        }
+    }
+
+    fn item(&mut self, text: &str) {
+        self.out
+            .push_str(&format!("- {}\n", md_escape(text, self.markdown)));
+    }
+
+    fn end(&mut self) {
+        self.out.push('\n');
+    }
+
+    /// A section of list items, left out when there are none.
+    fn section(&mut self, title: &str, items: &[String]) {
+        if items.is_empty() {
+            return;
+        }
+        self.heading(2, title);
+        for item in items {
+            self.item(item);
+        }
+        self.end();
+    }
+
+    fn grid(&mut self, title: &str, grid: &briefing::GridText) {
+        self.heading(2, title);
+        if self.markdown {
+            let cell = |t: &str| md_escape(t, true);
+            let header: Vec<String> = std::iter::once(grid.corner.as_str())
+                .chain(grid.columns.iter().map(String::as_str))
+                .map(cell)
+                .collect();
+            self.out.push_str(&format!("| {} |\n", header.join(" | ")));
+            self.out
+                .push_str(&format!("|{}\n", " --- |".repeat(header.len())));
+            for (level, cells) in &grid.rows {
+                let row: Vec<String> = std::iter::once(level.as_str())
+                    .chain(cells.iter().map(String::as_str))
+                    .map(cell)
+                    .collect();
+                self.out.push_str(&format!("| {} |\n", row.join(" | ")));
+            }
+            self.out
+                .push_str(&format!("\n{}\n\n", md_escape(&grid.caption, true)));
+        } else {
+            for (level, cells) in &grid.rows {
+                let parts: Vec<String> = grid
+                    .columns
+                    .iter()
+                    .zip(cells)
+                    .map(|(column, cell)| format!("{column} {cell}"))
+                    .collect();
+                self.item(&format!("{level} | {}", parts.join(" | ")));
+            }
+            self.item(&grid.caption);
+            self.end();
+        }
+    }
+}
+
+/// The report as Markdown (`markdown = true`) or plain text. Sections with nothing
+/// to say are left out.
 pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     let lang = analysis.options.language;
     let t = titles(lang);
-    let mut out = String::new();
-    let heading = |out: &mut String, level: usize, text: &str| {
-        if markdown {
-            out.push_str(&format!("{} {text}\n\n", "#".repeat(level)));
-        } else if level == 1 {
-            out.push_str(&format!(
-                "{text}\n{}\n\n",
-                "=".repeat(display_width(text).max(4))
-            ));
-        } else {
-            out.push_str(&format!(
-                "{text}\n{}\n",
-                "-".repeat(display_width(text).max(4))
-            ));
-        }
+    let more = briefing::titles(lang);
+    let mut w = Writer {
+        out: String::new(),
+        markdown,
     };
-    let item =
-        |out: &mut String, text: &str| out.push_str(&format!("- {}\n", md_escape(text, markdown)));
     let account = if doc.account.name.is_empty() {
         t.report.clone()
     } else {
@@ -274,25 +332,26 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
             safe_text::isolate_bidi(&doc.account.name)
         )
     };
-    heading(&mut out, 1, &md_escape(&account, markdown));
-    out.push_str(&format!(
-        "{}: {}\n\n",
-        tx(lang, "Date".into(), "日期".into()),
-        analysis.options.today
+    w.heading(1, &account);
+    w.out.push_str(&format!(
+        "{}\n\n",
+        labelled(
+            &tx(lang, "Date".into(), "日期".into()),
+            &analysis.options.today.to_string(),
+            lang
+        )
     ));
 
-    heading(&mut out, 2, &t.health);
-    item(
-        &mut out,
-        &format!(
-            "{} — {}",
-            health_word(analysis.health.level, lang),
-            analysis.health.reason
-        ),
+    let health = health_word(analysis.health.level, lang);
+    w.section(
+        &t.health,
+        &[tx(
+            lang,
+            format!("{health} — {}", analysis.health.reason),
+            format!("{health}：{}", analysis.health.reason),
+        )],
     );
-    out.push('\n');
-    heading(&mut out, 2, &t.focus);
-    item(&mut out, &analysis.focus.headline);
+    let mut focus = vec![analysis.focus.headline.clone()];
     let focus_people: Vec<&Stakeholder> = analysis
         .focus
         .people
@@ -300,117 +359,88 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
         .filter_map(|&i| doc.stakeholders.get(i))
         .collect();
     if !focus_people.is_empty() {
-        item(&mut out, &super::text::names(&focus_people, lang));
+        focus.push(super::text::names(&focus_people, lang));
     }
-    out.push('\n');
+    w.section(&t.focus, &focus);
+    w.section(&more.deal, &briefing::deal_facts(doc, analysis));
 
-    heading(&mut out, 2, &t.deciders);
-    if analysis.decision_makers.is_empty() {
-        item(&mut out, &t.none);
+    let risks: Vec<String> = if analysis.risks.is_empty() {
+        vec![t.no_risks.clone()]
+    } else {
+        analysis.risks.iter().map(|r| risk_line(r, lang)).collect()
+    };
+    w.section(&t.risks, &risks);
+    w.section(&more.buying, &briefing::buying_centre(doc, analysis));
+    let candidates: Vec<String> = analysis
+        .decision_makers
+        .iter()
+        .map(|c| briefing::candidate_line(doc, analysis, c))
+        .collect();
+    w.section(&t.deciders, &candidates);
+    w.section(&more.champions, &briefing::champion_verdicts(doc, analysis));
+    if let Some(grid) = briefing::coverage_grid(doc, analysis) {
+        w.grid(&more.coverage, &grid);
     }
-    for c in &analysis.decision_makers {
-        let name = line_name(doc, c.person);
-        item(
-            &mut out,
-            &format!(
-                "{name} ({:.0}/100): {}",
-                c.score * 100.0,
-                c.reasons.join("; ")
-            ),
-        );
-    }
-    out.push('\n');
+    let hidden: Vec<String> = analysis
+        .hidden_influencers
+        .iter()
+        .map(|h| labelled(&line_name(doc, h.person), &h.why, lang))
+        .collect();
+    w.section(&t.hidden, &hidden);
+    let paths: Vec<String> = analysis
+        .paths
+        .iter()
+        .map(|p| chain(doc, &p.people, lang))
+        .collect();
+    w.section(&t.paths, &paths);
+    let actions: Vec<String> = analysis
+        .actions
+        .iter()
+        .map(|a| {
+            let name = line_name(doc, a.person);
+            let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+            let late = if a.overdue {
+                tx(lang, " (overdue)".into(), "（已逾期）".into())
+            } else {
+                String::new()
+            };
+            let text = safe_text::isolate_bidi(&a.text);
+            labelled(&format!("{due}{late} {name}"), &text, lang)
+        })
+        .collect();
+    w.section(&t.actions, &actions);
 
-    heading(&mut out, 2, &t.influence);
-    for (place, &i) in analysis.ranking.iter().take(TOP_INFLUENCE).enumerate() {
-        let name = line_name(doc, i);
-        let score = analysis.influence.get(i).copied().unwrap_or(0.0) * 100.0;
-        out.push_str(&format!(
-            "{}. {} — {score:.1}\n",
-            place + 1,
-            md_escape(&name, markdown)
-        ));
-    }
-    out.push('\n');
-
-    heading(&mut out, 2, &t.hidden);
-    if analysis.hidden_influencers.is_empty() {
-        item(&mut out, &t.none);
-    }
-    for h in &analysis.hidden_influencers {
-        let name = line_name(doc, h.person);
-        let separator = if lang == Language::Chinese {
-            "："
-        } else {
-            ": "
-        };
-        item(&mut out, &format!("{name}{separator}{}", h.why));
-    }
-    out.push('\n');
-
-    heading(&mut out, 2, &t.risks);
-    if analysis.risks.is_empty() {
-        item(&mut out, &t.none);
-    }
-    for r in &analysis.risks {
-        item(
-            &mut out,
-            &format!(
-                "[{}] {} ({}) → {}",
-                severity_word(r.severity, lang),
-                r.message,
-                r.code.as_str(),
-                r.action
-            ),
-        );
-    }
-    out.push('\n');
-
-    heading(&mut out, 2, &t.paths);
-    if analysis.paths.is_empty() {
-        item(&mut out, &t.none);
-    }
-    for p in &analysis.paths {
-        item(&mut out, &chain(doc, &p.people, lang));
-    }
-    out.push('\n');
-
-    heading(&mut out, 2, &t.actions);
-    if analysis.actions.is_empty() {
-        item(&mut out, &t.none);
-    }
-    for a in &analysis.actions {
-        let name = line_name(doc, a.person);
-        let due = a.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
-        let late = if a.overdue {
-            tx(lang, " (overdue)".into(), "（已逾期）".into())
-        } else {
-            String::new()
-        };
-        let text = safe_text::isolate_bidi(&a.text);
-        item(&mut out, &format!("{due}{late} {name}: {text}"));
-    }
-    out.push('\n');
-
-    heading(&mut out, 2, &t.approaches);
-    for index in key_people(doc, analysis) {
-        let Some(approach) = approach(doc, analysis, index) else {
-            continue;
-        };
-        let name = line_name(doc, index);
-        heading(
-            &mut out,
-            3,
-            &md_escape(&format!("{name}: {}", approach.headline), markdown),
-        );
-        out.push_str(&md_escape(&approach.why, markdown));
-        out.push_str("\n\n");
-        for step in &approach.steps {
-            item(&mut out, step);
+    let approaches: Vec<(String, super::approach::Approach)> = key_people(doc, analysis)
+        .into_iter()
+        .filter_map(|i| Some((line_name(doc, i), approach(doc, analysis, i)?)))
+        .collect();
+    if !approaches.is_empty() {
+        w.heading(2, &more.approaches);
+        for (name, found) in approaches {
+            w.heading(3, &labelled(&name, &found.headline, lang));
+            w.out.push_str(&md_escape(&found.why, markdown));
+            w.out.push_str("\n\n");
+            for step in &found.steps {
+                w.item(step);
+            }
+            w.end();
         }
-        out.push('\n');
     }
-    out
+
+    if !analysis.ranking.is_empty() {
+        w.heading(2, &t.influence);
+        for (place, &i) in analysis.ranking.iter().take(TOP_INFLUENCE).enumerate() {
+            let name = line_name(doc, i);
+            let score = analysis.influence.get(i).copied().unwrap_or(0.0) * 100.0;
+            w.out.push_str(&format!(
+                "{}. {} — {score:.1}\n",
+                place + 1,
+                md_escape(&name, markdown)
+            ));
+        }
+        w.end();
+    }
+    w.out
 }
 
 /// Width of text in a terminal: CJK characters take two columns.

@@ -3,6 +3,7 @@
 
 use super::text::{name_of, names, role_name, stance_name, tx};
 use super::{Context, Severity};
+use crate::lang::Language;
 use crate::model::{Coverage, Role, Stage, Stakeholder, Stance};
 
 /// What kind of risk; the snake_case name is stable for scripts and reports.
@@ -91,6 +92,58 @@ impl RiskCode {
             Self::SpecWriterNotWithUs => "spec_writer_not_with_us",
         }
     }
+
+    /// The risk in a few words, for readers: the code is for scripts and never
+    /// shown to a Chinese reader.
+    pub fn title(self, language: Language) -> &'static str {
+        let (en, zh) = match self {
+            Self::MapStale => ("map out of date", "地图信息过时"),
+            Self::NoDecisionMaker => ("no decision maker identified", "尚未明确决策者"),
+            Self::DecisionMakerNotSupportive => {
+                ("decision maker not yet with us", "决策者尚未支持我方")
+            }
+            Self::DecisionMakerStanceUnknown => {
+                ("decision maker's stance unknown", "决策者态度不明")
+            }
+            Self::NoChampion => ("no champion", "没有内线"),
+            Self::PowerfulOpponent => ("powerful opponent", "位高权重的反对者"),
+            Self::HighPowerUnknownStance => {
+                ("powerful people of unknown stance", "有分量的人态度不明")
+            }
+            Self::SingleThreaded => ("single-threaded", "单线联系"),
+            Self::NoCoverage => ("nobody contacted", "尚未接触任何人"),
+            Self::KeyPersonWithoutOwner => ("key people without an owner", "关键人无人负责"),
+            Self::StaleInformation => ("information not verified", "信息久未核实"),
+            Self::NoPathToDecisionMaker => {
+                ("no way to the decision maker", "搭不上决策者")
+            }
+            Self::OverdueActions => ("overdue actions", "行动逾期"),
+            Self::DmAdviserNotWithUs => {
+                ("a decision maker's adviser is not with us", "决策者的亲信不站在我方")
+            }
+            Self::CompetitorChampion => ("a competitor's champion", "竞争对手的内线"),
+            Self::KeyPersonNeverMet => ("key person never met", "关键人从未接触"),
+            Self::WeakChampion => ("champion not proven", "内线不过硬"),
+            Self::ApproverNotCovered => ("approver barely known", "审批人关系浅"),
+            Self::ContactsOutsideOwnerDepartment => {
+                ("no contact in the owning department", "未接触业务归口部门")
+            }
+            Self::TaggedDmOutranked => {
+                ("someone above the tagged decision maker", "决策者之上还有领导")
+            }
+            Self::CloseDateAtRisk => ("close date at risk", "签约日期难保"),
+            Self::IntroductionAcrossConflict => {
+                ("introduction across a conflict", "引荐人与对方有冲突")
+            }
+            Self::SpecWriterNotWithUs => {
+                ("specifications drafted against us", "参数起草人反对我方")
+            }
+        };
+        match language {
+            Language::English => en,
+            Language::Chinese => zh,
+        }
+    }
 }
 
 /// One risk or gap.
@@ -168,14 +221,14 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         let (message, action) = match likely {
             Some(person) => (
                 tx(lang, format!("Nobody is identified as the decision maker; {} is the most likely one.", name_of(person, lang)),
-                   format!("尚未确定决策者；最可能的是{}。", name_of(person, lang))),
+                   format!("尚未明确谁是决策者；最可能拍板的是{}。", name_of(person, lang))),
                 tx(lang, format!("Confirm with your champion who has the final say, and whether it is {}.", name_of(person, lang)),
-                   format!("向内线确认谁拍板，是否是{}。", name_of(person, lang))),
+                   format!("向内线确认最终由谁拍板，是不是{}。", name_of(person, lang))),
             ),
             None => (
-                tx(lang, "Nobody is identified as the decision maker.".into(), "尚未确定决策者。".into()),
+                tx(lang, "Nobody is identified as the decision maker.".into(), "尚未明确谁是决策者。".into()),
                 tx(lang, "Find out who has the final say: ask your contacts how the last comparable purchase was decided.".into(),
-                   "弄清谁拍板：询问联系人上一次类似采购是如何决策的。".into()),
+                   "弄清最终由谁拍板：问问联系人，上一次类似采购是怎么决策的。".into()),
             ),
         };
         let severity = if cx.stage() == Stage::Early {
@@ -220,9 +273,9 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             if against || cx.stage() == Stage::Late { Severity::High } else { Severity::Medium },
             unsupportive,
             tx(lang, format!("A decision maker does not support us yet: {}.", described.join(", ")),
-               format!("决策者尚未支持我们：{}。", described.join("、"))),
+               format!("决策者尚未支持我方：{}。", described.join("、"))),
             tx(lang, "Learn their business agenda and concerns; bring an ROI case and a peer reference, and arrange an executive meeting with our senior sponsor.".into(),
-               "了解其业务诉求与顾虑；带上投资回报测算和同级别客户案例，安排我方高层拜访。".into()),
+               "摸清其业务诉求与顾虑；带上投资回报测算和同级别客户案例，安排我方高层拜访。".into()),
         );
     }
     let unknown = cx.among(&tagged, |p| p.stance == Stance::Unknown);
@@ -236,12 +289,12 @@ fn decision_maker_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             tx(
                 lang,
                 format!("We do not know where the decision maker stands: {who}."),
-                format!("不清楚决策者的态度：{who}。"),
+                format!("还不清楚决策者{who}的态度。"),
             ),
             tx(
                 lang,
                 format!("Ask your champion how {who} sees the project, and seek a first meeting."),
-                format!("请内线了解{who}对项目的看法，并争取初次会面。"),
+                format!("请内线打听{who}对项目的看法，并争取初次会面。"),
             ),
         );
     }
@@ -253,28 +306,71 @@ fn champion_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         return;
     }
     let advocates = cx.indices(|p| p.stance == Stance::Advocate);
-    let (message, action) = if advocates.is_empty() {
-        (
-            tx(lang, "Nobody is our champion: we have no inside supporter to coach us.".into(), "没有内线：没有内部支持者为我们指点。".into()),
-            tx(lang, "Find a champion among the supporters who gain most from the project, and invest in them.".into(),
-               "从最能从项目中获益的支持者里培养内线，并重点投入。".into()),
+    // Whom to test: an advocate, else the weightiest supporter we have met — never
+    // a decision maker, who cannot introduce us to themselves.
+    let deciding = |i: &usize| cx.decision_makers.contains(i);
+    let to_test = advocates.iter().copied().find(|i| !deciding(i)).or_else(|| {
+        cx.indices(|p| p.stance == Stance::Supporter && super::Recency::met(p))
+            .into_iter()
+            .filter(|i| !deciding(i))
+            .max_by_key(|&i| {
+                let power = cx.doc.stakeholders.get(i).map_or(0, |p| p.power.level());
+                (power, std::cmp::Reverse(i))
+            })
+    });
+    let dm = cx
+        .decision_makers
+        .first()
+        .copied()
+        .or_else(|| cx.candidates.first().map(|c| c.person))
+        .filter(|&d| Some(d) != to_test)
+        .and_then(|d| cx.doc.stakeholders.get(d));
+    let message = if advocates.is_empty() {
+        tx(
+            lang,
+            "Nobody is our champion: we have no inside supporter to coach us.".into(),
+            "还没有内线：客户内部没有人为我们指点。".into(),
         )
     } else {
         let who = names(&people(cx, &advocates), lang);
-        (
-            tx(
-                lang,
-                format!("Nobody is tagged as our champion; {who} already advocates for us."),
-                format!("尚未标记内线；{who}已在积极支持我们。"),
-            ),
-            tx(
-                lang,
-                format!(
-                    "Ask {who} to coach us on the decision process, and confirm them as champion."
-                ),
-                format!("请{who}指点决策流程，确认其为内线。"),
-            ),
+        tx(
+            lang,
+            format!("Nobody is tagged as our champion; {who} advocates for us, but that is not proof yet."),
+            format!("尚未标记内线；{who}力挺我们，但还未经检验。"),
         )
+    };
+    // A champion is proven by what they do: the advice is a test, not a label.
+    let candidate = to_test.and_then(|t| cx.doc.stakeholders.get(t));
+    let action = match (candidate, dm) {
+        (Some(c), Some(dm)) => {
+            let (c, dm) = (name_of(c, lang), name_of(dm, lang));
+            tx(
+                lang,
+                format!("Test {c}: ask them to arrange a meeting with {dm}, or to tell you how the decision will really be made — only if they do is {c} a champion; then tag them."),
+                format!("检验{c}：请其安排与{dm}的会面，或讲清决策的真实流程——做得到，{c}才算内线，再标记为内线。"),
+            )
+        }
+        (Some(c), None) => {
+            let c = name_of(c, lang);
+            tx(
+                lang,
+                format!("Test {c}: ask them who has the final say and to arrange a meeting with that person — only if they do is {c} a champion."),
+                format!("检验{c}：请其说出谁拍板，并安排与此人会面——做得到，{c}才算内线。"),
+            )
+        }
+        (None, Some(dm)) => {
+            let dm = name_of(dm, lang);
+            tx(
+                lang,
+                format!("Find someone who gains from the project and can reach {dm}; test them by asking for a meeting with {dm} before you count on them."),
+                format!("找一位能从项目中获益、又能接触到{dm}的人；先请其安排与{dm}会面，做得到再当内线用。"),
+            )
+        }
+        (None, None) => tx(
+            lang,
+            "Find someone who gains from the project and knows how the decision is made; test them by asking for a meeting with whoever has the final say.".into(),
+            "找一位能从项目中获益、又了解决策过程的人；先请其安排与拍板人会面，做得到再当内线用。".into(),
+        ),
     };
     let severity = match cx.stage() {
         Stage::Early => Severity::Medium,
@@ -284,7 +380,11 @@ fn champion_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         risks,
         RiskCode::NoChampion,
         severity,
-        advocates,
+        if advocates.is_empty() {
+            to_test.into_iter().collect()
+        } else {
+            advocates
+        },
         message,
         action,
     );
@@ -313,9 +413,10 @@ fn opponent_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             RiskCode::PowerfulOpponent,
             Severity::High,
             opponents,
-            tx(lang, format!("A powerful person opposes us: {}.", described.join(", ")), format!("有高权力的反对者：{}。", described.join("、"))),
+            tx(lang, if described.len() == 1 { format!("A powerful person opposes us: {}.", described.join(", ")) } else { format!("Powerful people oppose us: {}.", described.join(", ")) },
+               format!("有位高权重的反对者：{}。", described.join("、"))),
             tx(lang, "First understand their concerns and interests one-to-one; answer with data, cases and references; look for common ground; if needed bring in a more senior sponsor or a third-party expert.".into(),
-               "先单独了解其顾虑和利益诉求；用数据、案例和客户证言回应；寻找共同利益；必要时请更高层支持者或第三方专家出面。".into()),
+               "先单独了解其顾虑和利益诉求；用数据、案例和客户证言回应；寻找共同利益；必要时请更高层的支持者或第三方专家出面。".into()),
         );
     }
     let unknown = cx.indices(|p| {
@@ -328,9 +429,9 @@ fn opponent_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             RiskCode::HighPowerUnknownStance,
             if cx.stage() == Stage::Early { Severity::Medium } else { Severity::High },
             unknown,
-            tx(lang, format!("Powerful people whose stance we do not know: {who}."), format!("高权力人员态度不明：{who}。")),
-            tx(lang, "Find out where they stand before they decide for us: ask the champion, meet them briefly.".into(),
-               "在他们表态前摸清态度：问内线，争取简短会面。".into()),
+            tx(lang, format!("Powerful people whose stance we do not know: {who}."), format!("{who}位高权重，我们却还不清楚其态度。")),
+            tx(lang, "Find out where they stand before they take a position: ask the champion, and meet them briefly.".into(),
+               "赶在对方表态之前摸清态度：先问内线，再争取简短会面。".into()),
         );
     }
 }
@@ -345,8 +446,8 @@ fn coverage_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
                 RiskCode::NoCoverage,
                 Severity::High,
                 Vec::new(),
-                tx(lang, "Nobody in this account has been contacted yet.".into(), "该客户尚未接触任何人。".into()),
-                tx(lang, "Plan first contacts, starting with whoever can introduce us to the decision maker.".into(), "规划首批接触，从能引荐决策者的人开始。".into()),
+                tx(lang, "Nobody in this account has been contacted yet.".into(), "这个客户我们还一个人都没接触过。".into()),
+                tx(lang, "Plan first contacts, starting with whoever can introduce us to the decision maker.".into(), "规划首批接触，先从能引荐决策者的人入手。".into()),
             ),
             [only] => {
                 let who = cx.doc.stakeholders.get(*only).map(|p| name_of(p, lang)).unwrap_or_default();
@@ -355,9 +456,9 @@ fn coverage_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
                     RiskCode::SingleThreaded,
                     Severity::High,
                     vec![*only],
-                    tx(lang, format!("Single-threaded: everything runs through {who}."), format!("单线联系：所有信息都经由{who}。")),
+                    tx(lang, format!("Single-threaded: everything runs through {who}."), format!("单线联系：所有信息都只经过{who}一个人。")),
                     tx(lang, format!("Build more relationships: ask {who} for introductions, and reach the decision maker's team directly."),
-                       format!("拓展多线关系：请{who}引荐，并直接接触决策者团队。")),
+                       format!("拓展多线关系：请{who}引荐，同时直接接触决策者身边的人。")),
                 );
             }
             _ => {}
@@ -376,12 +477,12 @@ fn coverage_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             tx(
                 lang,
                 format!("Key people nobody on our team owns: {who}."),
-                format!("关键人物无我方负责人：{who}。"),
+                format!("还没有我方负责人的关键人：{who}。"),
             ),
             tx(
                 lang,
                 "Assign an owner on our team to each, at a matching level of seniority.".into(),
-                "为每位指定级别相当的我方负责人。".into(),
+                "为每位关键人指定级别相当的我方负责人。".into(),
             ),
         );
     }
@@ -410,21 +511,16 @@ fn stale_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         tx(
             lang,
             format!(
-                "Information not verified for more than {}: {who}.",
-                crate::lang::Language::English.count(
-                    usize::try_from(limit).unwrap_or(0),
-                    "day",
-                    "days",
-                    ""
-                )
+                "What we know about {who} has not been verified for more than {}.",
+                super::text::days(limit, lang)
             ),
-            format!("超过 {limit} 天未核实的信息：{who}。"),
+            format!("{who}的信息已超过 {limit} 天未核实。"),
         ),
         tx(
             lang,
             "Re-check their role, stance and interests: people move and organisations change."
                 .into(),
-            "重新核实其角色、态度和诉求：人事和组织都会变化。".into(),
+            "重新核实其职务、态度和诉求：人事和组织随时会变。".into(),
         ),
     );
 }
@@ -441,10 +537,24 @@ fn path_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         RiskCode::NoPathToDecisionMaker,
         if cx.stage() == Stage::Early { Severity::Medium } else { Severity::High },
         unreachable,
-        tx(lang, format!("No chain of relationships leads from any supporter to {who}."), format!("没有任何支持者能通过关系链到达{who}。")),
+        tx(lang, format!("No chain of relationships leads from any supporter to {who}."), format!("从我方支持者出发，没有一条无冲突的关系链能通到{who}。")),
         tx(lang, "Find who is close to them (their reports, allies, assistant) and win one of those people, or ask a supporter for an introduction.".into(),
-           "找出与其关系近的人（下属、盟友、助理）并争取其中一位，或请支持者引荐。".into()),
+           "找出与其走得近的人（下属、盟友、助理）并争取其中一位，或请支持者引荐。".into()),
     );
+}
+
+/// Whether overdue actions on this person weigh more: they decide, approve, guard
+/// a gate or stand against us.
+fn weighs(cx: &Context<'_>, person: usize) -> bool {
+    cx.decision_makers.contains(&person)
+        || cx.buying.approvers.contains(&person)
+        || cx.buying.gates.contains(&person)
+        || cx.doc.stakeholders.get(person).is_some_and(|p| {
+            matches!(
+                p.role,
+                Role::DecisionMaker | Role::Gatekeeper | Role::Blocker
+            ) || p.stance.is_against()
+        })
 }
 
 fn overdue_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
@@ -456,29 +566,66 @@ fn overdue_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let mut involved: Vec<usize> = overdue.iter().map(|a| a.person).collect();
     involved.sort_unstable();
     involved.dedup();
+    let heavy_people: Vec<usize> = involved
+        .iter()
+        .copied()
+        .filter(|&i| weighs(cx, i))
+        .collect();
+    let heavy = overdue.iter().filter(|a| weighs(cx, a.person)).count();
     let count = overdue.len();
-    push(
-        risks,
-        RiskCode::OverdueActions,
-        if count >= 3 {
-            Severity::Medium
-        } else {
-            Severity::Low
-        },
-        involved,
+    // Late in the deal a slipped step with someone who can stop it can cost the
+    // deal; early on, a backlog matters more than one late item.
+    let severity = match cx.stage() {
+        Stage::Late if heavy > 0 => Severity::High,
+        Stage::Late if count >= 2 => Severity::Medium,
+        Stage::Middle if heavy > 0 || count >= 3 => Severity::Medium,
+        Stage::Early if heavy >= 2 || count >= 3 => Severity::Medium,
+        _ => Severity::Low,
+    };
+    let who = names(&people(cx, &heavy_people), lang);
+    let english_count = if count == 1 {
+        "1 planned action is past its due date".to_owned()
+    } else {
+        format!("{count} planned actions are past their due date")
+    };
+    let message = if heavy_people.is_empty() {
         tx(
             lang,
-            if count == 1 {
-                "1 planned action is past its due date.".to_owned()
-            } else {
-                format!("{count} planned actions are past their due date.")
-            },
+            format!("{english_count}."),
             format!("有 {count} 项计划行动已逾期。"),
-        ),
+        )
+    } else if heavy == count {
+        tx(
+            lang,
+            format!("{english_count}, with people who can stop the deal: {who}."),
+            format!("有 {count} 项计划行动已逾期，涉及能左右成败的{who}。"),
+        )
+    } else {
+        tx(
+            lang,
+            format!("{english_count}; {heavy} of them with people who can stop the deal: {who}."),
+            format!("有 {count} 项计划行动已逾期，其中 {heavy} 项涉及能左右成败的{who}。"),
+        )
+    };
+    let action = if heavy_people.is_empty() {
         tx(
             lang,
             "Do them or re-plan them with a new date in this week's review.".into(),
-            "在本周复盘中完成或重新安排日期。".into(),
-        ),
+            "在本周复盘中完成，或重新排定日期。".into(),
+        )
+    } else {
+        tx(
+            lang,
+            format!("This week, first the ones with {who}; re-plan the rest with a new date."),
+            format!("本周先完成涉及{who}的行动，其余的重新排定日期。"),
+        )
+    };
+    push(
+        risks,
+        RiskCode::OverdueActions,
+        severity,
+        involved,
+        message,
+        action,
     );
 }

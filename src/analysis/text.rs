@@ -50,7 +50,9 @@ pub fn role_name(role: Role, language: Language) -> &'static str {
         Role::Influencer => ("influencer", "影响者"),
         Role::EndUser => ("end user", "最终用户"),
         Role::Gatekeeper => ("gatekeeper", "看门人"),
-        Role::Blocker => ("blocker", "反对者"),
+        // 阻碍者, not 反对者: the stance "opponent" is 反对, and a role word must
+        // never read like a stance word.
+        Role::Blocker => ("blocker", "阻碍者"),
         Role::Champion => ("champion", "内线"),
         Role::Unknown => ("unknown role", "角色未知"),
     };
@@ -64,7 +66,7 @@ pub fn role_name(role: Role, language: Language) -> &'static str {
 /// The name of a stance in the language.
 pub fn stance_name(stance: Stance, language: Language) -> &'static str {
     let (en, zh) = match stance {
-        Stance::Advocate => ("advocate", "拥护"),
+        Stance::Advocate => ("advocate", "力挺"),
         Stance::Supporter => ("supporter", "支持"),
         Stance::Neutral => ("neutral", "中立"),
         Stance::Skeptic => ("skeptic", "怀疑"),
@@ -128,4 +130,92 @@ pub fn capitalised(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
     })
+}
+
+/// A stance as it reads inside a sentence about one person: "opposed" / "反对我方",
+/// "of unknown stance" / "态度不明" (the label words of [`stance_name`] would read
+/// "态度态度未知").
+pub fn stance_phrase(stance: Stance, language: Language) -> &'static str {
+    let (en, zh) = match stance {
+        Stance::Advocate => ("a strong advocate of ours", "力挺我方"),
+        Stance::Supporter => ("supportive", "支持我方"),
+        Stance::Neutral => ("neutral", "态度中立"),
+        Stance::Skeptic => ("skeptical", "心存疑虑"),
+        Stance::Opponent => ("opposed to us", "反对我方"),
+        Stance::Unknown => ("of unknown stance", "态度不明"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// Joins items of a list: "A, B, C" / "A、B、C".
+pub fn list(items: &[String], language: Language) -> String {
+    items.join(match language {
+        Language::English => ", ",
+        Language::Chinese => "、",
+    })
+}
+
+/// Joins clauses of one sentence: "a; b" / "a；b".
+pub fn clauses(items: &[String], language: Language) -> String {
+    items.join(match language {
+        Language::English => "; ",
+        Language::Chinese => "；",
+    })
+}
+
+/// "label: text" with the colon of the language (full width in Chinese).
+pub fn labelled(label: &str, text: &str, language: Language) -> String {
+    match language {
+        Language::English => format!("{label}: {text}"),
+        Language::Chinese => format!("{label}：{text}"),
+    }
+}
+
+/// "text (aside)" with the brackets of the language (full width in Chinese).
+pub fn aside(text: &str, aside: &str, language: Language) -> String {
+    match language {
+        Language::English => format!("{text} ({aside})"),
+        Language::Chinese => format!("{text}（{aside}）"),
+    }
+}
+
+/// "1 day", "3 days" / "3 天".
+pub fn days(count: i64, language: Language) -> String {
+    match language {
+        Language::English if count == 1 || count == -1 => format!("{count} day"),
+        Language::English => format!("{count} days"),
+        Language::Chinese => format!("{count} 天"),
+    }
+}
+
+/// The health level as a manager says it: "GREEN" / "绿灯".
+pub fn health_word(level: super::HealthLevel, language: Language) -> &'static str {
+    let (en, zh) = match level {
+        super::HealthLevel::Red => ("RED", "红灯"),
+        super::HealthLevel::Amber => ("AMBER", "黄灯"),
+        super::HealthLevel::Green => ("GREEN", "绿灯"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// A severity in words: "high" / "高".
+pub fn severity_word(severity: super::Severity, language: Language) -> &'static str {
+    let (en, zh) = match severity {
+        super::Severity::High => ("high", "高"),
+        super::Severity::Medium => ("medium", "中"),
+        super::Severity::Low => ("low", "低"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
 }

@@ -2,11 +2,15 @@
 //! rendered as HTML or Markdown.
 
 use crate::analysis::approach::approach;
+use crate::analysis::briefing::{self, GridText};
 use crate::analysis::playbook::{PartSource, shown_plan};
-use crate::analysis::text::{capitalised, coverage_name, role_name, stage_phrase, stance_name};
+use crate::analysis::text::{
+    aside, capitalised, coverage_name, health_word, labelled, role_name, stage_phrase,
+    stance_name,
+};
 use crate::analysis::{Analysis, HealthLevel, Severity};
 use crate::lang::Language;
-use crate::model::{Document, PlanPart, Role};
+use crate::model::{Document, PlanPart, RelationshipKind, Role};
 
 /// One titled block of text.
 pub struct Block {
@@ -42,10 +46,20 @@ pub struct ReportContent {
     pub health_reason: String,
     /// What the stage asks for.
     pub focus: String,
-    /// Risks: severity word, message, action.
-    pub risks: Vec<(Severity, String, String, String)>,
-    /// Likely decision makers with reasons.
+    /// Risks, most severe first.
+    pub risks: Vec<RiskRow>,
+    /// Close date, decision process, competitors (empty when none is recorded).
+    pub deal: Vec<String>,
+    /// Who decides, approves and guards the gates.
+    pub buying: Vec<String>,
+    /// Likely decision makers with their part, likelihood and reasons.
     pub deciders: Vec<String>,
+    /// The champion test: a verdict with reasons per champion.
+    pub champions: Vec<String>,
+    /// Whom we cover, by level and function.
+    pub coverage: Option<GridText>,
+    /// Hidden influencers and trusted advisers, with why they matter.
+    pub hidden: Vec<String>,
     /// Paths to power as chains of names.
     pub paths: Vec<String>,
     /// The stakeholders table.
@@ -58,6 +72,20 @@ pub struct ReportContent {
     pub actions: Table,
     /// Approaches for key people.
     pub approaches: Vec<Block>,
+}
+
+/// One risk in the report.
+pub struct RiskRow {
+    /// How serious.
+    pub severity: Severity,
+    /// The severity in words.
+    pub word: String,
+    /// The kind of risk in words.
+    pub title: String,
+    /// What is wrong.
+    pub message: String,
+    /// What to do.
+    pub action: String,
 }
 
 /// One role's plan in the report.
@@ -93,6 +121,12 @@ pub struct Titles {
     pub risks: String,
     /// "Likely decision makers".
     pub deciders: String,
+    /// "Hidden influencers".
+    pub hidden: String,
+    /// Deal facts, buying centre, champion test, coverage, approaches.
+    pub briefing: briefing::BriefingTitles,
+    /// "No risks found."
+    pub no_risks: String,
     /// "Paths to power".
     pub paths: String,
     /// "Stakeholders".
@@ -105,12 +139,8 @@ pub struct Titles {
     pub playbook: String,
     /// "Open actions".
     pub actions: String,
-    /// "Approach for key people".
-    pub approaches: String,
-    /// "none".
-    pub none: String,
-    /// "Severity", "Risk", "What to do".
-    pub risk_headers: [String; 3],
+    /// "Severity", "Risk", "What is wrong", "What to do".
+    pub risk_headers: [String; 4],
 }
 
 fn pick(language: Language, en: &str, zh: &str) -> String {
@@ -127,17 +157,19 @@ fn titles(l: Language) -> Titles {
         focus: pick(l, "Stage focus", "阶段重点"),
         risks: pick(l, "Risks and gaps", "风险与缺口"),
         deciders: pick(l, "Likely decision makers", "可能的决策者"),
+        hidden: pick(l, "Hidden influencers and advisers", "隐性影响者与亲信"),
+        briefing: briefing::titles(l),
+        no_risks: pick(l, "No risks found.", "未发现风险。"),
         paths: pick(l, "Paths to power", "通往决策者的路径"),
-        people: pick(l, "Stakeholders", "干系人"),
+        people: pick(l, "People on the map", "人员一览"),
         relationships: pick(l, "Relationships", "关系"),
         plans: pick(l, "Communication plans per role", "按角色的沟通计划"),
         playbook: pick(l, "(from the playbook)", "（内置打法）"),
         actions: pick(l, "Open actions", "待办行动"),
-        approaches: pick(l, "Approach for key people", "关键人物的策略"),
-        none: pick(l, "none", "无"),
         risk_headers: [
             pick(l, "Severity", "严重度"),
             pick(l, "Risk", "风险"),
+            pick(l, "What is wrong", "情况"),
             pick(l, "What to do", "应对"),
         ],
     }
@@ -189,10 +221,11 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             .unwrap_or_default()
     };
 
-    let health_word = match analysis.health.level {
-        HealthLevel::Red => pick(l, "Red", "红"),
-        HealthLevel::Amber => pick(l, "Amber", "黄"),
-        HealthLevel::Green => pick(l, "Green", "绿"),
+    let health_word = match (analysis.health.level, l) {
+        (_, Language::Chinese) => health_word(analysis.health.level, l).to_owned(),
+        (HealthLevel::Red, Language::English) => "Red".to_owned(),
+        (HealthLevel::Amber, Language::English) => "Amber".to_owned(),
+        (HealthLevel::Green, Language::English) => "Green".to_owned(),
     };
     let headers = [
         ("Name", "姓名"),
@@ -244,35 +277,38 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         .iter()
         .filter_map(|r| {
             let (a, b) = (*by_id.get(r.from.as_str())?, *by_id.get(r.to.as_str())?);
-            let kind = match (r.kind, l) {
-                (crate::model::RelationshipKind::ReportsTo, Language::English) => "reports to",
-                (crate::model::RelationshipKind::Influences, Language::English) => "influences",
-                (crate::model::RelationshipKind::Ally, Language::English) => "is allied with",
-                (crate::model::RelationshipKind::Conflict, Language::English) => {
-                    "is in conflict with"
+            let (a, b) = (isolated(&a.name), isolated(&b.name));
+            let strength = match l {
+                Language::English => format!("strength {}", r.strength.level()),
+                Language::Chinese => format!("强度 {}", r.strength.level()),
+            };
+            let sentence = match (r.kind, l) {
+                (RelationshipKind::ReportsTo, Language::English) => format!("{a} reports to {b}"),
+                (RelationshipKind::Influences, Language::English) => format!("{a} influences {b}"),
+                (RelationshipKind::Ally, Language::English) => format!("{a} is allied with {b}"),
+                (RelationshipKind::Conflict, Language::English) => {
+                    format!("{a} is in conflict with {b}")
                 }
-                (crate::model::RelationshipKind::ReportsTo, Language::Chinese) => "汇报给",
-                (crate::model::RelationshipKind::Influences, Language::Chinese) => "影响",
-                (crate::model::RelationshipKind::Ally, Language::Chinese) => "结盟",
-                (crate::model::RelationshipKind::Conflict, Language::Chinese) => "冲突",
+                (RelationshipKind::ReportsTo, Language::Chinese) => format!("{a} 汇报给 {b}"),
+                (RelationshipKind::Influences, Language::Chinese) => format!("{a} 影响 {b}"),
+                (RelationshipKind::Ally, Language::Chinese) => format!("{a} 与 {b} 结盟"),
+                (RelationshipKind::Conflict, Language::Chinese) => format!("{a} 与 {b} 有冲突"),
             };
             let note = if r.note.is_empty() {
                 String::new()
             } else {
                 format!(" — {}", isolated(&r.note))
             };
-            Some(format!(
-                "{} {kind} {} ({}){note}",
-                isolated(&a.name),
-                isolated(&b.name),
-                r.strength.level()
-            ))
+            Some(format!("{}{note}", aside(&sentence, &strength, l)))
         })
         .collect();
+    // Plans for the roles on the map, and for any role the team wrote a plan for.
+    let present: std::collections::HashSet<Role> =
+        doc.stakeholders.iter().map(|p| p.role).collect();
     let plans = Role::ALL
         .iter()
         .copied()
-        .filter(|r| *r != Role::Unknown)
+        .filter(|r| *r != Role::Unknown && (present.contains(r) || doc.plans.contains_key(r)))
         .map(|role| plan_section(doc, role, l))
         .collect();
     let actions = Table {
@@ -303,7 +339,7 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             let mut lines = vec![found.why];
             lines.extend(found.steps);
             Some(Block {
-                title: format!("{}: {}", isolated(&p.name), found.headline),
+                title: labelled(&isolated(&p.name), &found.headline, l),
                 lines,
             })
         })
@@ -326,26 +362,27 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
         risks: analysis
             .risks
             .iter()
-            .map(|r| {
-                (
-                    r.severity,
-                    severity_word(r.severity, l),
-                    r.message.clone(),
-                    r.action.clone(),
-                )
+            .map(|r| RiskRow {
+                severity: r.severity,
+                word: severity_word(r.severity, l),
+                title: capitalised(r.code.title(l)),
+                message: r.message.clone(),
+                action: r.action.clone(),
             })
             .collect(),
+        deal: briefing::deal_facts(doc, analysis),
+        buying: briefing::buying_centre(doc, analysis),
         deciders: analysis
             .decision_makers
             .iter()
-            .map(|c| {
-                format!(
-                    "{} ({:.0}/100): {}",
-                    name(c.person),
-                    c.score * 100.0,
-                    c.reasons.join("; ")
-                )
-            })
+            .map(|c| briefing::candidate_line(doc, analysis, c))
+            .collect(),
+        champions: briefing::champion_verdicts(doc, analysis),
+        coverage: briefing::coverage_grid(doc, analysis),
+        hidden: analysis
+            .hidden_influencers
+            .iter()
+            .map(|h| labelled(&name(h.person), &h.why, l))
             .collect(),
         paths: analysis
             .paths

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::content::{ReportContent, Table};
+use crate::analysis::briefing::GridText;
 use super::xml::escape;
 use crate::analysis::{HealthLevel, Severity};
 use crate::lang::Language;
@@ -23,6 +24,7 @@ h3 { font-size: 1.05em; margin-bottom: 0.2em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
 th, td { border: 1px solid #ccc; padding: 0.3em 0.5em; text-align: left; vertical-align: top; white-space: pre-wrap; }
 th { background: #f2f2f2; }
+table.grid { width: auto; } table.grid td, table.grid th { min-width: 6em; }
 .sev-high { color: #b01c1c; font-weight: bold; } .sev-medium { color: #9a5b00; font-weight: bold; } .sev-low { color: #555; }
 .playbook { color: #777; font-weight: normal; font-size: 0.85em; }
 dl { margin: 0.3em 0 1em; } dt { font-weight: bold; } dd { margin: 0 0 0.4em 1.2em; white-space: pre-wrap; }
@@ -51,16 +53,44 @@ fn table_html(out: &mut String, table: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
-fn list_html(out: &mut String, items: &[String], none: &str) {
-    if items.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(none));
-        return;
-    }
+fn list_html(out: &mut String, items: &[String]) {
     out.push_str("<ul>\n");
     for item in items {
         let _ = writeln!(out, "<li>{}</li>", user(item));
     }
     out.push_str("</ul>\n");
+}
+
+/// A titled list, left out when it has no items: a report never shows an empty
+/// section.
+fn section_html(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h2>{}</h2>", escape(title));
+    list_html(out, items);
+}
+
+fn grid_html(out: &mut String, title: &str, grid: &GridText) {
+    let _ = writeln!(out, "<h2>{}</h2>\n<table class=\"grid\">", escape(title));
+    out.push_str("<thead><tr>");
+    let _ = write!(out, "<th>{}</th>", escape(&grid.corner));
+    for column in &grid.columns {
+        let _ = write!(out, "<th>{}</th>", escape(column));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (level, cells) in &grid.rows {
+        let _ = write!(out, "<tr><th>{}</th>", escape(level));
+        for cell in cells {
+            let _ = write!(out, "<td>{}</td>", user(cell));
+        }
+        out.push_str("</tr>\n");
+    }
+    let _ = writeln!(
+        out,
+        "</tbody>\n</table>\n<p class=\"meta\">{}</p>",
+        escape(&grid.caption)
+    );
 }
 
 /// The report as HTML; `map_svg` is the picture of the map.
@@ -107,42 +137,52 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
         escape(&t.focus),
         user(&content.focus)
     );
+    section_html(&mut out, &t.briefing.deal, &content.deal);
     let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"map\">", escape(&t.map));
     out.push_str(map_svg);
     out.push_str("</div>\n");
 
     let _ = writeln!(out, "<h2>{}</h2>", escape(&t.risks));
     if content.risks.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&t.none));
+        let _ = writeln!(out, "<p>{}</p>", escape(&t.no_risks));
     } else {
         out.push_str("<table>\n<thead><tr>");
         for header in &t.risk_headers {
             let _ = write!(out, "<th>{}</th>", escape(header));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
-        for (severity, word, message, action) in &content.risks {
-            let class = match severity {
+        for risk in &content.risks {
+            let class = match risk.severity {
                 Severity::High => "sev-high",
                 Severity::Medium => "sev-medium",
                 Severity::Low => "sev-low",
             };
             let _ = writeln!(
                 out,
-                "<tr><td class=\"{class}\">{}</td><td>{}</td><td>{}</td></tr>",
-                escape(word),
-                user(message),
-                user(action)
+                "<tr><td class=\"{class}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&risk.word),
+                escape(&risk.title),
+                user(&risk.message),
+                user(&risk.action)
             );
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.deciders));
-    list_html(&mut out, &content.deciders, &t.none);
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.paths));
-    list_html(&mut out, &content.paths, &t.none);
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.people));
-    table_html(&mut out, &content.people);
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.plans));
+    section_html(&mut out, &t.briefing.buying, &content.buying);
+    section_html(&mut out, &t.deciders, &content.deciders);
+    section_html(&mut out, &t.briefing.champions, &content.champions);
+    if let Some(grid) = &content.coverage {
+        grid_html(&mut out, &t.briefing.coverage, grid);
+    }
+    section_html(&mut out, &t.hidden, &content.hidden);
+    section_html(&mut out, &t.paths, &content.paths);
+    if !content.people.rows.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&t.people));
+        table_html(&mut out, &content.people);
+    }
+    if !content.plans.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&t.plans));
+    }
     for plan in &content.plans {
         let source = if plan.from_playbook {
             format!(" <span class=\"playbook\">{}</span>", escape(&t.playbook))
@@ -169,18 +209,20 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
         }
         out.push_str("</dl>\n</div>\n");
     }
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.actions));
-    if content.actions.rows.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&t.none));
-    } else {
+    if !content.actions.rows.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&t.actions));
         table_html(&mut out, &content.actions);
     }
-    let _ = writeln!(out, "<h2>{}</h2>", escape(&t.approaches));
+    if !content.approaches.is_empty() {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&t.briefing.approaches));
+    }
     for block in &content.approaches {
         let _ = writeln!(out, "<h3>{}</h3>", user(&block.title));
         if let Some((why, steps)) = block.lines.split_first() {
             let _ = writeln!(out, "<p>{}</p>", user(why));
-            list_html(&mut out, steps, &t.none);
+            if !steps.is_empty() {
+                list_html(&mut out, steps);
+            }
         }
     }
     out.push_str("</body>\n</html>\n");

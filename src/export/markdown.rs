@@ -32,14 +32,21 @@ fn table_md(out: &mut String, table: &Table) {
     out.push('\n');
 }
 
-fn list_md(out: &mut String, items: &[String], none: &str) {
-    if items.is_empty() {
-        let _ = writeln!(out, "- {}", cell(none));
-    }
+fn list_md(out: &mut String, items: &[String]) {
     for item in items {
         let _ = writeln!(out, "- {}", cell(item));
     }
     out.push('\n');
+}
+
+/// A titled list, left out when it has no items: a report never shows an empty
+/// section.
+fn section_md(out: &mut String, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## {}\n", cell(title));
+    list_md(out, items);
 }
 
 /// The report as Markdown.
@@ -63,29 +70,57 @@ pub fn report_markdown(content: &ReportContent) -> String {
         cell(&content.health_reason)
     );
     let _ = writeln!(out, "## {}\n\n{}\n", cell(&t.focus), cell(&content.focus));
+    section_md(&mut out, &t.briefing.deal, &content.deal);
     let _ = writeln!(out, "## {}\n", cell(&t.risks));
     if content.risks.is_empty() {
-        let _ = writeln!(out, "{}\n", cell(&t.none));
+        let _ = writeln!(out, "{}\n", cell(&t.no_risks));
     } else {
         let table = Table {
             headers: t.risk_headers.to_vec(),
             rows: content
                 .risks
                 .iter()
-                .map(|(_, w, m, a)| vec![w.clone(), m.clone(), a.clone()])
+                .map(|r| {
+                    vec![
+                        r.word.clone(),
+                        r.title.clone(),
+                        r.message.clone(),
+                        r.action.clone(),
+                    ]
+                })
                 .collect(),
         };
         table_md(&mut out, &table);
     }
-    let _ = writeln!(out, "## {}\n", cell(&t.deciders));
-    list_md(&mut out, &content.deciders, &t.none);
-    let _ = writeln!(out, "## {}\n", cell(&t.paths));
-    list_md(&mut out, &content.paths, &t.none);
-    let _ = writeln!(out, "## {}\n", cell(&t.people));
-    table_md(&mut out, &content.people);
-    let _ = writeln!(out, "## {}\n", cell(&t.relationships));
-    list_md(&mut out, &content.relationships, &t.none);
-    let _ = writeln!(out, "## {}\n", cell(&t.plans));
+    section_md(&mut out, &t.briefing.buying, &content.buying);
+    section_md(&mut out, &t.deciders, &content.deciders);
+    section_md(&mut out, &t.briefing.champions, &content.champions);
+    if let Some(grid) = &content.coverage {
+        let _ = writeln!(out, "## {}\n", cell(&t.briefing.coverage));
+        let mut headers = vec![grid.corner.clone()];
+        headers.extend(grid.columns.iter().cloned());
+        let rows = grid
+            .rows
+            .iter()
+            .map(|(level, cells)| {
+                let mut row = vec![level.clone()];
+                row.extend(cells.iter().cloned());
+                row
+            })
+            .collect();
+        table_md(&mut out, &Table { headers, rows });
+        let _ = writeln!(out, "{}\n", cell(&grid.caption));
+    }
+    section_md(&mut out, &t.hidden, &content.hidden);
+    section_md(&mut out, &t.paths, &content.paths);
+    if !content.people.rows.is_empty() {
+        let _ = writeln!(out, "## {}\n", cell(&t.people));
+        table_md(&mut out, &content.people);
+    }
+    section_md(&mut out, &t.relationships, &content.relationships);
+    if !content.plans.is_empty() {
+        let _ = writeln!(out, "## {}\n", cell(&t.plans));
+    }
     for plan in &content.plans {
         let source = if plan.from_playbook {
             format!(" {}", cell(&t.playbook))
@@ -106,18 +141,18 @@ pub fn report_markdown(content: &ReportContent) -> String {
             out.push('\n');
         }
     }
-    let _ = writeln!(out, "## {}\n", cell(&t.actions));
-    if content.actions.rows.is_empty() {
-        let _ = writeln!(out, "{}\n", cell(&t.none));
-    } else {
+    if !content.actions.rows.is_empty() {
+        let _ = writeln!(out, "## {}\n", cell(&t.actions));
         table_md(&mut out, &content.actions);
     }
-    let _ = writeln!(out, "## {}\n", cell(&t.approaches));
+    if !content.approaches.is_empty() {
+        let _ = writeln!(out, "## {}\n", cell(&t.briefing.approaches));
+    }
     for block in &content.approaches {
         let _ = writeln!(out, "### {}\n", cell(&block.title));
         if let Some((why, steps)) = block.lines.split_first() {
             let _ = writeln!(out, "{}\n", cell(why));
-            list_md(&mut out, steps, &t.none);
+            list_md(&mut out, steps);
         }
     }
     out

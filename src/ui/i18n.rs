@@ -241,7 +241,7 @@ catalogue! {
     ExportSvg => "Picture (SVG)…", "矢量图（SVG）…";
     ExportHtml => "Account plan report (HTML)…", "客户计划报告（HTML）…";
     ExportMarkdown => "Account plan report (Markdown)…", "客户计划报告（Markdown）…";
-    ExportCsv => "Stakeholder table (CSV)…", "干系人表格（CSV）…";
+    ExportCsv => "Stakeholder table (CSV)…", "人员表格（CSV）…";
     ExportRedacted => "Leave out private fields (personal agenda, notes, contacts)", "隐去隐私字段（个人诉求、备注、联系方式）";
     ExportCurrentView => "Pictures: current view only", "图片：仅当前视图";
     Exporting => "Exporting {0}…", "正在导出 {0}…";
@@ -265,6 +265,29 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // advice (h-voice)
+    BuyingCentre => "Buying centre", "采购决策链";
+    BuyingOwner => "Business owner", "业务归口";
+    BuyingDecides => "Decides", "拍板";
+    BuyingApproves => "Approves", "审批";
+    BuyingGates => "Gates", "把关";
+    ChampionTest => "Champion test", "内线检验";
+    VerdictPass => "passes", "过关";
+    VerdictDoubtful => "doubtful", "存疑";
+    VerdictFail => "fails", "不过关";
+    CoverageGrid => "Coverage (covered / on the map)", "覆盖情况（已覆盖/在图人数）";
+    CoverageHint => "Covered means several contacts or in depth, with a recent last contact. Point at a cell for the names.", "已覆盖指多次接触或深度关系，且近期有联系。鼠标指向格子可查看名单。";
+    CoveredPeople => "Covered: {0}", "已覆盖：{0}";
+    NotCoveredPeople => "Not yet: {0}", "未覆盖：{0}";
+    LevelExecutive => "Executive", "高层";
+    LevelMiddle => "Middle", "中层";
+    LevelOperational => "Operational", "执行层";
+    AreaBusiness => "Business", "业务";
+    AreaTechnical => "Technical", "技术";
+    AreaFinance => "Finance", "财务";
+    AreaProcurement => "Procurement", "采购";
+    ShowAll => "Show all ({0})", "显示全部（{0}）";
+    ShowFewer => "Show fewer", "收起";
     // text and import (h-text)
     FieldOtherContact => "Other contact", "其他联系方式";
     FieldTags => "Tags", "标签";
@@ -298,9 +321,9 @@ catalogue! {
     TheirActions => "Their next actions", "其下一步行动";
     NoActions => "No open actions.", "没有待办行动。";
     HealthTitle => "Map health", "地图健康度";
-    HealthRed => "Red", "红";
-    HealthAmber => "Amber", "黄";
-    HealthGreen => "Green", "绿";
+    HealthRed => "Red", "红灯";
+    HealthAmber => "Amber", "黄灯";
+    HealthGreen => "Green", "绿灯";
     StageFocus => "Stage focus", "阶段重点";
     HighlightOnMap => "Highlight on the map", "在地图上突出显示";
     LikelyDecisionMakers => "Likely decision makers", "可能的决策者";
@@ -423,7 +446,8 @@ impl Tr {
             Role::Influencer => ("Influencer", "影响者"),
             Role::EndUser => ("End user", "最终用户"),
             Role::Gatekeeper => ("Gatekeeper", "看门人"),
-            Role::Blocker => ("Blocker", "反对者"),
+            // 阻碍者: the stance Opponent is 反对, and a role must not read like one.
+            Role::Blocker => ("Blocker", "阻碍者"),
             Role::Champion => ("Champion", "内线"),
             Role::Unknown => ("Unknown role", "角色未知"),
         };
@@ -433,7 +457,7 @@ impl Tr {
     /// The name of a stance.
     pub fn stance(self, stance: Stance) -> &'static str {
         let (en, zh) = match stance {
-            Stance::Advocate => ("Advocate", "拥护"),
+            Stance::Advocate => ("Advocate", "力挺"),
             Stance::Supporter => ("Supporter", "支持"),
             Stance::Neutral => ("Neutral", "中立"),
             Stance::Skeptic => ("Skeptic", "怀疑"),

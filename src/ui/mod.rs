@@ -2,6 +2,7 @@
 //! shows comes from the model, and every change it makes is an edit command.
 
 pub mod account_panel;
+pub mod analysis_view;
 pub mod analysis_worker;
 pub mod app;
 pub mod app_command;

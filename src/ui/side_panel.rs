@@ -129,7 +129,7 @@ impl SidePanel {
 }
 
 /// A person's name as a link that selects them and shows them on the canvas.
-fn person_link_ui(
+pub(super) fn person_link_ui(
     ui: &mut Ui,
     doc: &Document,
     id: &StakeholderId,
@@ -353,22 +353,10 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     }
     ui.separator();
 
-    ui.strong(tr.t(T::LikelyDecisionMakers));
-    if analysis.decision_makers.is_empty() {
-        ui.label(RichText::new(tr.t(T::NoCandidates)).weak());
-    }
-    for candidate in &analysis.decision_makers {
-        let Some(person) = doc.stakeholders.get(candidate.person) else {
-            continue;
-        };
-        ui.horizontal_wrapped(|ui| {
-            person_link_ui(ui, doc, &person.id, tr, commands);
-            ui.label(RichText::new(format!("{:.0}/100", candidate.score * 100.0)).weak());
-        });
-        // Full-size text: the reasons are what a manager reads, on a laptop or a projector.
-        ui.label(RichText::new(candidate.reasons.join("; ")).weak());
-    }
-    ui.separator();
+    super::analysis_view::buying_centre_ui(ui, doc, analysis, tr, commands);
+    super::analysis_view::candidates_ui(ui, doc, analysis, tr, commands);
+    super::analysis_view::champions_ui(ui, doc, analysis, tr, commands);
+    super::analysis_view::coverage_ui(ui, doc, analysis, tr);
 
     ui.horizontal_wrapped(|ui| {
         ui.strong(tr.t(T::Risks));
@@ -386,7 +374,8 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     if analysis.risks.is_empty() {
         ui.label(RichText::new(tr.t(T::NoRisks)).weak());
     }
-    for risk in &analysis.risks {
+    let shown = super::analysis_view::shown_count(ui, "risks", analysis.risks.len(), 6);
+    for risk in analysis.risks.iter().take(shown) {
         let (word, tint) = match risk.severity {
             Severity::High => (T::SeverityHigh, ERROR_TEXT),
             Severity::Medium => (T::SeverityMedium, WARNING_TEXT),
@@ -411,6 +400,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
         });
         ui.label(format!("→ {}", risk.action));
     }
+    super::analysis_view::show_all_ui(ui, "risks", analysis.risks.len(), 6, tr);
     ui.separator();
 
     ui.strong(tr.t(T::PathsToPower));
@@ -447,7 +437,9 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     if analysis.hidden_influencers.is_empty() {
         ui.label(RichText::new("—").weak());
     }
-    for hidden in &analysis.hidden_influencers {
+    let total = analysis.hidden_influencers.len();
+    let shown = super::analysis_view::shown_count(ui, "hidden", total, 5);
+    for hidden in analysis.hidden_influencers.iter().take(shown) {
         let Some(person) = doc.stakeholders.get(hidden.person) else {
             continue;
         };
@@ -456,10 +448,14 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
             ui.label(RichText::new(&hidden.why).weak());
         });
     }
+    super::analysis_view::show_all_ui(ui, "hidden", total, 5, tr);
     ui.separator();
 
     ui.strong(tr.t(T::InfluenceRanking));
-    for (place, &i) in analysis.ranking.iter().take(15).enumerate() {
+    // Even "all" stays a readable list on a map of thousands.
+    let total = analysis.ranking.len().min(100);
+    let shown = super::analysis_view::shown_count(ui, "ranking", total, 10);
+    for (place, &i) in analysis.ranking.iter().take(shown).enumerate() {
         let Some(person) = doc.stakeholders.get(i) else {
             continue;
         };
@@ -470,6 +466,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
             ui.label(RichText::new(format!("{score:.1}")).weak());
         });
     }
+    super::analysis_view::show_all_ui(ui, "ranking", total, 10, tr);
 }
 
 fn actions_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {

@@ -1,0 +1,433 @@
+//! The playbook's wording before the 2026 review of its Chinese (and three English
+//! additions). Plans saved by older versions hold every part, also those nobody
+//! edited, in the wording of the day; this lets them be recognised as the
+//! playbook's own text, so they follow the playbook in each reader's language
+//! instead of passing for the team's.
+
+use super::playbook::Texts;
+use crate::lang::Language;
+use crate::model::Role;
+
+/// The earlier wording of the playbook for `role` in `language`.
+pub(super) fn previous(role: Role, language: Language) -> &'static Texts {
+    match (role, language) {
+        (Role::DecisionMaker, Language::English) => &DECISION_MAKER_EN_V1,
+        (Role::DecisionMaker, Language::Chinese) => &DECISION_MAKER_ZH_V1,
+        (Role::Influencer, Language::English) => &INFLUENCER_EN_V1,
+        (Role::Influencer, Language::Chinese) => &INFLUENCER_ZH_V1,
+        (Role::EndUser, Language::English) => &END_USER_EN_V1,
+        (Role::EndUser, Language::Chinese) => &END_USER_ZH_V1,
+        (Role::Gatekeeper, Language::English) => &GATEKEEPER_EN_V1,
+        (Role::Gatekeeper, Language::Chinese) => &GATEKEEPER_ZH_V1,
+        (Role::Blocker, Language::English) => &BLOCKER_EN_V1,
+        (Role::Blocker, Language::Chinese) => &BLOCKER_ZH_V1,
+        (Role::Champion, Language::English) => &CHAMPION_EN_V1,
+        (Role::Champion, Language::Chinese) => &CHAMPION_ZH_V1,
+        (Role::Unknown, Language::English) => &UNKNOWN_EN_V1,
+        (Role::Unknown, Language::Chinese) => &UNKNOWN_ZH_V1,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Decision maker (决策者)
+// ---------------------------------------------------------------------------
+
+const DECISION_MAKER_EN_V1: Texts = Texts {
+    objective: &[
+        "Win executive sponsorship: they back the project openly and give it priority and budget.",
+        "Secure the final yes, on terms that let the project succeed.",
+    ],
+    key_messages: &[
+        "Business outcomes first: what changes for their targets this year (revenue, cost, quality, speed).",
+        "ROI and payback: what it costs, what it returns, and when it pays back.",
+        "Risk reduction: proven delivery, a clear plan, and what we do if something goes wrong.",
+        "Strategic fit: how the project supports the company's strategy and their own priorities.",
+    ],
+    evidence: &[
+        "A one-page business case and ROI model built on their own numbers, checked with their finance team.",
+        "Peer references at their level: a call or meeting with an executive from a similar company.",
+        "An executive visit to a reference customer's site.",
+        "An implementation and risk plan: phases, milestones, who is accountable, how risks are handled.",
+    ],
+    channels: &[
+        "Executive-to-executive meetings: bring our senior leader, matched to their level.",
+        "Short briefings (15–30 minutes) with a clear agenda and one decision to ask for.",
+        "Site visits to reference customers.",
+    ],
+    cadence: &[
+        "Monthly, plus a meeting at each milestone (proposal, pilot result, negotiation, signing).",
+        "Never waste their time: every contact brings something new and ends with a clear next step.",
+    ],
+};
+
+const DECISION_MAKER_ZH_V1: Texts = Texts {
+    objective: &[
+        "赢得高层支持：决策者公开支持项目，给予优先级和预算。",
+        "拿到最终拍板，并确保签约条件能让项目真正落地。",
+    ],
+    key_messages: &[
+        "先讲业务结果：项目能帮他达成哪些经营目标（收入、成本、质量、效率）。",
+        "讲清投资回报：投入多少、回报多少、多久回本。",
+        "降低风险：交付能力有案例验证，实施计划清晰，出了问题有兜底方案。",
+        "战略契合：项目如何支撑公司战略和他本人的工作重点。",
+    ],
+    evidence: &[
+        "一页纸的商业论证和投资回报（ROI）测算，用客户自己的数据，并请其财务部门确认口径。",
+        "同级别的客户推荐：安排与同行企业高管通话或见面。",
+        "邀请决策者到样板客户现场参观。",
+        "实施与风险管控方案：分阶段计划、里程碑、责任人和风险应对措施。",
+    ],
+    channels: &[
+        "高层拜访：请我方高管出面，对等沟通。",
+        "简短汇报（15–30分钟），议程清晰，每次只请他做一个决定。",
+        "样板客户参观。",
+    ],
+    cadence: &[
+        "每月至少沟通一次；每个关键节点（方案、试点结果、商务谈判、签约）都要专门汇报。",
+        "不浪费他的时间：每次接触都要带来新内容，并明确下一步。",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Influencer (影响者)
+// ---------------------------------------------------------------------------
+
+const INFLUENCER_EN_V1: Texts = Texts {
+    objective: &[
+        "Make them our advocates in the evaluation: they score us well and argue for us when we are not in the room.",
+        "Learn how they will score vendors, and help shape the criteria where we are strong.",
+    ],
+    key_messages: &[
+        "Speak to their criteria: technical experts care about fit, integration and reliability; finance about total cost and predictable spending.",
+        "Integration: how we connect to their existing systems and data with little disruption.",
+        "Total cost of ownership over 3–5 years (licences, implementation, operation, staff), compared honestly with the alternatives.",
+        "Recommending us is safe for their reputation: the solution holds up under scrutiny.",
+    ],
+    evidence: &[
+        "Technical proof: documentation, architecture details, answers on security and compliance.",
+        "Demos on their own data, not a generic demo.",
+        "A proof of concept with success criteria agreed in writing beforehand.",
+        "A reference architecture from a similar customer, and a call with that customer's technical team.",
+        "A TCO model for the finance lead, with assumptions they can change themselves.",
+    ],
+    channels: &[
+        "Technical workshops: their experts with our solution engineers.",
+        "Q&A sessions: collect questions in advance, answer each one in writing afterwards.",
+        "Solution reviews at the key steps of the evaluation.",
+    ],
+    cadence: &[
+        "Weekly during the evaluation; monthly otherwise.",
+        "Answer every open question within two working days.",
+    ],
+};
+
+const INFLUENCER_ZH_V1: Texts = Texts {
+    objective: &[
+        "让技术专家和财务负责人在评估中成为我们的支持者，我们不在场时也能替我们说话。",
+        "摸清他们的评估标准和打分方式，在我们有优势的方面引导标准。",
+    ],
+    key_messages: &[
+        "针对各自关注点沟通：技术专家看技术匹配度、系统集成和稳定性；财务看总体拥有成本和支出是否可控。",
+        "系统集成：如何与现有系统和数据平滑对接，对业务影响最小。",
+        "总体拥有成本（TCO）：算清3–5年的软件、实施、运维和人力投入，并与其他方案客观对比。",
+        "推荐我们不会让他们担风险：方案经得起推敲，能为他们的专业判断加分。",
+    ],
+    evidence: &[
+        "技术证明材料：技术白皮书、架构说明、安全与合规答复。",
+        "用客户自己的数据做演示，而不是通用演示。",
+        "概念验证（POC）：事先书面约定成功标准。",
+        "同类客户的参考架构，并安排与对方技术团队交流。",
+        "给财务负责人的TCO测算模型，假设条件可由对方自行调整。",
+    ],
+    channels: &[
+        "技术交流会：我方售前和解决方案专家与客户技术团队深入交流。",
+        "答疑会：提前收集问题，会后逐条书面回复。",
+        "方案评审：在评估的关键节点一起评审方案。",
+    ],
+    cadence: &[
+        "评估期间每周沟通；其他时间每月一次。",
+        "每个遗留问题两个工作日内给出答复。",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// End user (最终用户)
+// ---------------------------------------------------------------------------
+
+const END_USER_EN_V1: Texts = Texts {
+    objective: &[
+        "Show that their daily work gets easier: fewer steps, less rework, less overtime.",
+        "Win their voice in the evaluation: users who have tried it and speak up for it.",
+    ],
+    key_messages: &[
+        "Concrete benefits in their own tasks, e.g. \"the monthly report takes ten minutes instead of a day\".",
+        "Easy to learn: training and support are included, and someone is there to help at go-live.",
+        "Their feedback counts: we configure the system around how they actually work.",
+    ],
+    evidence: &[
+        "Hands-on demos where they use the product themselves on real tasks.",
+        "A pilot with a small user group, measuring time and errors before and after.",
+        "A training and support plan: who is trained, when, and where to get help.",
+        "References from users in similar jobs, ideally a user-to-user conversation.",
+    ],
+    channels: &[
+        "Hands-on workshops in small groups.",
+        "Pilot groups, with a named contact on our side.",
+        "Visits to a reference customer's site to see users at work.",
+    ],
+    cadence: &[
+        "Around pilots and demos: a kickoff, a weekly check-in during the pilot, a review at the end.",
+        "Pass their results on to the influencers and the decision maker.",
+    ],
+};
+
+const END_USER_ZH_V1: Texts = Texts {
+    objective: &[
+        "让用户看到日常工作会更轻松：步骤更少、返工更少、加班更少。",
+        "在评估中赢得一线用户的声音：试用过的用户主动替我们说话。",
+    ],
+    key_messages: &[
+        "结合他们的具体工作讲好处，例如“月报从一天缩短到十分钟”。",
+        "上手容易：包含培训和支持，上线时有专人现场保障。",
+        "重视他们的意见：按他们的实际工作方式做配置。",
+    ],
+    evidence: &[
+        "动手演示：让用户自己用真实业务操作。",
+        "小范围试点，对比试点前后的耗时和差错。",
+        "培训与支持计划：培训谁、什么时候培训、遇到问题找谁。",
+        "同岗位用户的推荐，最好安排用户之间直接交流。",
+    ],
+    channels: &[
+        "小组形式的实操工作坊。",
+        "试点小组，我方指定专人对接。",
+        "到样板客户现场参观，看一线用户怎么用。",
+    ],
+    cadence: &[
+        "围绕试点和演示安排：启动会、试点期间每周回访、结束时总结。",
+        "把试点成果及时同步给影响者和决策者。",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Gatekeeper (看门人)
+// ---------------------------------------------------------------------------
+
+const GATEKEEPER_EN_V1: Texts = Texts {
+    objective: &[
+        "Earn access respectfully: time in the right calendars, our materials passed on, early word of meetings and decisions.",
+        "Become a contact they trust and are glad to help, not someone they have to filter out.",
+    ],
+    key_messages: &[
+        "We respect their role and their time: we ask rather than demand.",
+        "We make their job easier: clear requests, materials ready to forward, no surprises.",
+        "We keep our promises: whatever we say we will send arrives on time.",
+    ],
+    evidence: &[
+        "Concise materials they can forward as they are: a one-page summary, a ready-made e-mail text.",
+        "A clear agenda with every meeting request: purpose, attendees, duration, what their executive gains.",
+        "Prompt, accurate answers to procurement and IT requests (forms, qualifications, security questionnaires).",
+    ],
+    channels: &[
+        "Courteous, regular contact by phone, e-mail or a short visit.",
+        "Work through them, never carelessly around them: if we must reach their boss directly, tell them first or keep them informed.",
+        "Thank them in person, and mention their help to their manager where appropriate.",
+    ],
+    cadence: &[
+        "Regular light touch: a short contact every two to four weeks, and always before a meeting request.",
+        "Thank them after every meeting they helped arrange.",
+    ],
+};
+
+const GATEKEEPER_ZH_V1: Texts = Texts {
+    objective: &[
+        "以尊重换取通道：顺利约到关键人的时间，材料能被转交，会议和决策动态能提前知道。",
+        "成为他们信任、愿意配合的联系人，而不是被挡在门外的人。",
+    ],
+    key_messages: &[
+        "尊重他们的角色和时间：多请教，少要求。",
+        "让他们的工作更省事：需求说清楚，材料可直接转发，不给他们添麻烦。",
+        "说到做到：答应的事按时办到。",
+    ],
+    evidence: &[
+        "可直接转发的简洁材料：一页纸摘要、写好的邮件正文。",
+        "每次约见都附清晰议程：目的、参会人、时长、对其领导有什么价值。",
+        "及时准确地响应采购或IT的要求（表格、资质文件、安全问卷）。",
+    ],
+    channels: &[
+        "礼貌、定期的联系：电话、邮件、微信或顺路拜访。",
+        "通过他们办事，不要轻易绕过他们；确需直接联系其领导时，事先打招呼或事后告知。",
+        "当面感谢他们的帮助，适当时在其领导面前肯定他们。",
+    ],
+    cadence: &[
+        "保持低频但持续的联系：每两到四周一次，约见前必先联系。",
+        "每次会议安排好后及时致谢。",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Blocker (反对者)
+// ---------------------------------------------------------------------------
+
+const BLOCKER_EN_V1: Texts = Texts {
+    objective: &[
+        "Neutralise their opposition, or at least contain it so it cannot stop the deal.",
+        "Where possible move them to neutral, and ideally make them part of the solution.",
+    ],
+    key_messages: &[
+        "First understand their concerns and interests: meet one to one, listen, find out what they would lose or fear (budget, influence, workload, a failed project, a preferred vendor).",
+        "Then answer those concerns point by point with data, cases and references, without arguing.",
+        "Look for common ground: build on shared interests, make them part of the solution and give them credit.",
+        "If needed, bring in a more senior sponsor or a third-party expert.",
+    ],
+    evidence: &[
+        "Notes from the one-to-one talk: their concerns in their own words, what they stand to lose or gain.",
+        "Figures, test results or a risk analysis answering each concern.",
+        "Cases and references from customers where the same concern was raised and resolved, ideally people they respect.",
+        "An independent opinion: an industry expert, consultant or analyst they trust.",
+    ],
+    channels: &[
+        "Private one-to-one meetings; never confront or criticise them in front of others.",
+        "Joint working sessions where their requirements are built into the solution.",
+        "When needed, a meeting with a senior sponsor or an outside expert, prepared with our champion, never an ambush.",
+    ],
+    cadence: &[
+        "Keep monitoring: check their stance every two weeks through our champion and other contacts.",
+        "React at once to any move: a new objection, contact with a competitor, a change of role.",
+    ],
+};
+
+const BLOCKER_ZH_V1: Texts = Texts {
+    objective: &[
+        "化解反对，至少把反对控制在不影响成交的范围内。",
+        "争取让其转为中立，最好能让他成为方案的一部分。",
+    ],
+    key_messages: &[
+        "先了解他的顾虑和利益诉求：一对一沟通，认真倾听，弄清他担心失去什么（预算、话语权、工作量、项目失败的责任、原有供应商）。",
+        "再用数据、案例和客户推荐逐条回应这些顾虑，不争辩。",
+        "寻找共同利益：让他参与方案设计，把改进的功劳归于他。",
+        "必要时请更高层的支持者或第三方专家出面。",
+    ],
+    evidence: &[
+        "一对一沟通的记录：用他自己的话记下顾虑，以及他可能的得失。",
+        "针对每条顾虑的测算、测试结果或风险分析。",
+        "类似顾虑已被解决的客户案例和推荐人，最好是他认可的人。",
+        "独立意见：他信任的行业专家、咨询顾问或研究机构。",
+    ],
+    channels: &[
+        "私下一对一沟通；绝不在公开场合与他对质或批评他。",
+        "联合工作会，把他的要求纳入方案。",
+        "必要时安排高层拜访或第三方专家交流，事先与内线商量好，不搞突然袭击。",
+    ],
+    cadence: &[
+        "持续跟踪：每两周通过内线和其他联系人了解他的态度变化。",
+        "一有动静立即应对：新的反对意见、与竞争对手接触、岗位变动。",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Champion (内线 / 教练)
+// ---------------------------------------------------------------------------
+
+const CHAMPION_EN_V1: Texts = Texts {
+    objective: &[
+        "Keep our inside supporter informed, equipped and protected, so they can sell for us when we are not there.",
+        "Use them as our coach on the decision chain: how the decision is really made, who matters, what the competition is doing.",
+    ],
+    key_messages: &[
+        "What's in it for them: a successful project to their name, recognition from their management, a step in their career.",
+        "We have their back: they will never be left alone with an unanswered question or a surprise.",
+        "Ask for coaching: \"Who else should we talk to? What could make this fail?\"",
+    ],
+    evidence: &[
+        "Materials they can use internally: business case slides in their company's format, talking points, answers to likely objections.",
+        "Regular updates on the deal: what happened, what comes next, what we need from whom.",
+        "An early look at our proposal and pricing direction, so they can test it before it goes in officially.",
+        "Stories of champions at other customers whom the project made look good.",
+    ],
+    channels: &[
+        "Frequent informal contact: phone, messaging, coffee, a meal.",
+        "Private briefings before and after important meetings.",
+    ],
+    cadence: &[
+        "Weekly; in the late stage several times a week, before and after every key meeting.",
+        "Check what they tell us against a second source, and don't overexpose them: never name them as our source or push them to take sides in public.",
+    ],
+};
+
+const CHAMPION_ZH_V1: Texts = Texts {
+    objective: &[
+        "让内线信息充分、弹药充足、不被暴露，我们不在场时也能替我们推动项目。",
+        "请内线当教练：帮我们看清真实的决策链、关键人物和竞争对手动向。",
+    ],
+    key_messages: &[
+        "对他有什么好处：项目成功是他的业绩，能得到领导认可，有利于职业发展。",
+        "我们全力支持他：不让他独自面对答不上来的问题或突发情况。",
+        "主动请教：“还应该找谁？什么情况会让这个项目黄掉？”",
+    ],
+    evidence: &[
+        "可在内部使用的材料：按客户内部格式做好的立项汇报PPT、讲解要点、常见质疑的应答口径。",
+        "定期同步项目进展：发生了什么、下一步做什么、需要谁做什么。",
+        "方案和报价思路提前给他过目，正式提交前先听他的意见。",
+        "其他客户的内线借项目成功获得认可的案例。",
+    ],
+    channels: &[
+        "高频的非正式沟通：电话、微信、喝茶，适度的商务宴请。",
+        "重要会议前后的私下沟通和情况通报。",
+    ],
+    cadence: &[
+        "每周至少一次；后期每周多次，关键会议前后都要沟通。",
+        "内线提供的信息要找第二个来源核实；不要过度暴露他，绝不说他是消息来源，也不要让他公开站队。",
+    ],
+};
+
+// ---------------------------------------------------------------------------
+// Unknown role (角色未知)
+// ---------------------------------------------------------------------------
+
+const UNKNOWN_EN_V1: Texts = Texts {
+    objective: &[
+        "Find out this person's role in the decision, their stance toward us and their interests.",
+        "Within two weeks, decide whether they matter, assign a role and name an owner on our team.",
+    ],
+    key_messages: &[
+        "Introduce ourselves briefly and neutrally; assume nothing about their position.",
+        "Ask open questions: their responsibilities, how projects like this are decided, who else is involved.",
+        "Listen for what they care about: goals, worries, past experience with vendors.",
+    ],
+    evidence: &[
+        "Ask our champion: what does this person do, whom do they listen to, how do they see us?",
+        "Check the org chart, reporting lines, the team's past notes and CRM records.",
+        "Public sources: company website, annual report, tender notices, press, professional profiles.",
+        "Watch meetings: who invited them, who they sit with, whose opinion they defer to.",
+    ],
+    channels: &[
+        "A short introductory meeting or call (20–30 minutes), ideally introduced by someone they trust.",
+        "Informal contact at meetings and events they attend.",
+    ],
+    cadence: &[
+        "Start now: classify them within one to two weeks, then switch to the plan for their role.",
+    ],
+};
+
+const UNKNOWN_ZH_V1: Texts = Texts {
+    objective: &[
+        "弄清此人在决策中的角色、对我们的态度和利益诉求。",
+        "两周内判断他是否关键，确定角色并指定我方负责人。",
+    ],
+    key_messages: &[
+        "简短、中性地介绍自己，不预设他的立场。",
+        "多问开放式问题：他的职责、这类项目怎么决策、还有谁参与。",
+        "留意他关心什么：工作目标、顾虑、以往与供应商打交道的经历。",
+    ],
+    evidence: &[
+        "问内线：这个人负责什么、听谁的、怎么看我们。",
+        "查组织架构图和汇报关系，翻看团队以往的拜访记录和CRM记录。",
+        "公开信息：公司官网、年报、招标公告、新闻报道、职业社交资料。",
+        "会上观察：谁邀请他参会、他和谁走得近、他听谁的意见。",
+    ],
+    channels: &[
+        "一次简短的初次拜访或电话（20–30分钟），最好请他信任的人引荐。",
+        "在他出席的会议和活动上做非正式接触。",
+    ],
+    cadence: &["立即开始：一到两周内明确其角色，之后改用对应角色的沟通计划。"],
+};
