@@ -98,7 +98,10 @@ fn the_top_decider_gets_the_sign_off_step_not_an_introduction_upward() {
     let en = steps(&doc, "gm", Language::English);
     assert!(en.contains("Secure the sign-off"), "{en}");
     // The process the team recorded, step by step.
-    assert!(en.contains("技术评审 → 商务谈判 → 总经理办公会 → 签约"), "{en}");
+    assert!(
+        en.contains("技术评审 → 商务谈判 → 总经理办公会 → 签约"),
+        "{en}"
+    );
     assert!(!en.to_lowercase().contains("introduc"), "{en}");
     let zh = steps(&doc, "gm", Language::Chinese);
     assert!(zh.contains("锁定签批环节"), "{zh}");
@@ -201,7 +204,10 @@ fn a_personal_agenda_is_quoted_and_turned_into_a_step() {
     let champ = steps(&doc, "champ", Language::English);
     assert!(champ.contains("promotion case"), "{champ}");
     let buyer = steps(&doc, "buyer", Language::Chinese);
-    assert!(buyer.contains("避免背锅") && buyer.contains("审计"), "{buyer}");
+    assert!(
+        buyer.contains("避免背锅") && buyer.contains("审计"),
+        "{buyer}"
+    );
     // Whatever the agenda says, it is quoted and served.
     let mut other = doc.clone();
     let cfo = index(&other, "cfo");
@@ -256,10 +262,7 @@ fn introductions_go_only_to_people_we_do_not_cover_and_never_across_a_conflict()
     let fan = steps(&doc, "fan", Language::English);
     assert!(fan.contains("Ask them to introduce you to Boss."), "{fan}");
     // Already covered in depth: no introduction to someone we know well.
-    let doc = introductions(
-        r#","coverage":"in_depth","last_contact":"2026-11-20""#,
-        &[],
-    );
+    let doc = introductions(r#","coverage":"in_depth","last_contact":"2026-11-20""#, &[]);
     let fan = steps(&doc, "fan", Language::English);
     assert!(!fan.contains("introduce you to Boss"), "{fan}");
     // In conflict with the boss, or with the adviser the boss listens to: never
@@ -308,7 +311,8 @@ fn no_champion_advice_is_a_test() {
         .find(|r| r.code == RiskCode::NoChampion)
         .expect("no champion");
     assert!(
-        risk.action.contains("Test 周海: ask them to arrange a meeting with 王处长")
+        risk.action
+            .contains("Test 周海: ask them to arrange a meeting with 王处长")
             && risk.action.contains("only if they do is 周海 a champion"),
         "{}",
         risk.action
@@ -318,7 +322,11 @@ fn no_champion_advice_is_a_test() {
 /// One overdue action on `who` (`dm` or `user`) at `stage`.
 fn overdue(stage: &str, who: &str) -> Document {
     let action = r#","next_actions":[{"text":"Send the proposal","due":"2026-11-20"}]"#;
-    let (dm, user) = if who == "dm" { (action, "") } else { ("", action) };
+    let (dm, user) = if who == "dm" {
+        (action, "")
+    } else {
+        ("", action)
+    };
     scenario(
         &format!(r#"{{"name":"Acme","opportunity":"Robots","stage":"{stage}"}}"#),
         &[
@@ -348,7 +356,10 @@ fn overdue_actions_weigh_by_stage_and_by_whom_they_concern() {
     let (late_dm, message) = severity("late", "dm");
     assert_eq!(late_dm, Severity::High);
     assert!(message.contains("Dana"), "{message}");
-    assert!(message.starts_with("1 planned action is past its due date"), "{message}");
+    assert!(
+        message.starts_with("1 planned action is past its due date"),
+        "{message}"
+    );
     assert_eq!(severity("late", "user").0, Severity::Low);
     assert_eq!(severity("middle", "dm").0, Severity::Medium);
     assert_eq!(severity("early", "dm").0, Severity::Low);
@@ -396,7 +407,10 @@ fn reports_cover_the_deal_facts_buying_centre_champions_and_coverage() {
     let analysis = run(&doc, Language::Chinese);
     let test = &analysis.champions[0];
     let verdict = powermap::analysis::briefing::verdict_word(test.verdict, Language::Chinese);
-    assert!(zh.contains(&format!("杨帆——{verdict}：{}", test.reasons[0])), "{zh}");
+    assert!(
+        zh.contains(&format!("杨帆——{verdict}：{}", test.reasons[0])),
+        "{zh}"
+    );
     // The same in the exported reports.
     let options = ExportOptions {
         redact: false,
@@ -407,14 +421,25 @@ fn reports_cover_the_deal_facts_buying_centre_champions_and_coverage() {
     let md = String::from_utf8(export(&doc, ExportFormat::Markdown, &options).unwrap()).unwrap();
     let html = String::from_utf8(export(&doc, ExportFormat::Html, &options).unwrap()).unwrap();
     for text in [&md, &html] {
-        for expected in ["项目要素", "采购决策链", "内线检验", "覆盖情况", "2027-01-20"] {
+        for expected in [
+            "项目要素",
+            "采购决策链",
+            "内线检验",
+            "覆盖情况",
+            "2027-01-20",
+        ] {
             assert!(text.contains(expected), "{expected}");
         }
     }
     // JSON keeps the codes for scripts and adds the words for readers.
     let analysis = run(&doc, Language::Chinese);
     let json = to_json(&doc, &analysis);
-    for (risk, found) in json["risks"].as_array().unwrap().iter().zip(&analysis.risks) {
+    for (risk, found) in json["risks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(&analysis.risks)
+    {
         assert_eq!(risk["code"], found.code.as_str());
         assert_eq!(risk["title"], found.code.title(Language::Chinese));
         assert!(risk["title"].as_str().is_some_and(|t| !t.is_ascii()));
@@ -562,7 +587,9 @@ fn chinese_reports_read_as_a_chinese_sales_manager_writes() {
                 let english: Vec<&str> = line
                     .split(|c: char| !c.is_ascii_alphabetic())
                     .filter(|w| w.len() >= 2)
-                    .filter(|w| !["ROI", "TCO", "POC", "PPT", "CRM", "IT", "MES", "ERP"].contains(w))
+                    .filter(|w| {
+                        !["ROI", "TCO", "POC", "PPT", "CRM", "IT", "MES", "ERP"].contains(w)
+                    })
                     .collect();
                 assert!(english.is_empty(), "{english:?} in {line}");
             }
@@ -583,7 +610,10 @@ fn english_reports_read_naturally() {
     }
     let doc = overdue("late", "dm");
     let dm = steps(&doc, "dm", Language::English);
-    assert!(dm.contains("1 action with them is overdue: do it or re-plan it this week."), "{dm}");
+    assert!(
+        dm.contains("1 action with them is overdue: do it or re-plan it this week."),
+        "{dm}"
+    );
 }
 
 /// The headings of a Markdown text whose section has nothing under it before the
@@ -610,7 +640,11 @@ fn no_report_prints_an_empty_section() {
         for language in Language::ALL {
             let analysis = run(&doc, language);
             let markdown = to_text(&doc, &analysis, true);
-            assert_eq!(empty_markdown_sections(&markdown), Vec::<String>::new(), "{markdown}");
+            assert_eq!(
+                empty_markdown_sections(&markdown),
+                Vec::<String>::new(),
+                "{markdown}"
+            );
             let options = ExportOptions {
                 redact: false,
                 language,
@@ -618,8 +652,7 @@ fn no_report_prints_an_empty_section() {
                 view: None,
             };
             let exported =
-                String::from_utf8(export(&doc, ExportFormat::Markdown, &options).unwrap())
-                    .unwrap();
+                String::from_utf8(export(&doc, ExportFormat::Markdown, &options).unwrap()).unwrap();
             assert_eq!(
                 empty_markdown_sections(&exported),
                 Vec::<String>::new(),
@@ -628,7 +661,10 @@ fn no_report_prints_an_empty_section() {
             let html =
                 String::from_utf8(export(&doc, ExportFormat::Html, &options).unwrap()).unwrap();
             let compact: String = html.split_whitespace().collect();
-            assert!(!compact.contains("</h2><h2>"), "an empty section in the HTML");
+            assert!(
+                !compact.contains("</h2><h2>"),
+                "an empty section in the HTML"
+            );
             assert!(!compact.contains("</h2></body>"), "an empty last section");
             // Plans only for the roles on the map.
             for role in powermap::model::Role::ALL {

@@ -631,7 +631,11 @@ fn every_sample_gets_a_sensible_report() {
                 .find(|l| l.starts_with("- "))
                 .unwrap_or_default();
             // "王立新——业务决策人，很可能拍板（95/100）：…" / "Ann — approver, … (48/100): …"
-            let dash = if language == Language::English { " — " } else { "——" };
+            let dash = if language == Language::English {
+                " — "
+            } else {
+                "——"
+            };
             assert!(
                 first.starts_with(&format!("- {name}{dash}")),
                 "{}: {first}",
@@ -654,7 +658,11 @@ fn every_sample_gets_a_sensible_report() {
                     risk.code
                 );
             }
-            let colon = if language == Language::English { ": " } else { "：" };
+            let colon = if language == Language::English {
+                ": "
+            } else {
+                "："
+            };
             assert!(
                 text.contains(&format!("{name}{colon}")),
                 "{}: the decision maker's approach",

@@ -15,7 +15,8 @@ use powermap::import::{
 use powermap::lang::Language;
 use powermap::model::limits::MAX_COORDINATE;
 use powermap::model::{
-    Date, Document, Position, Relationship, RelationshipKind, Role, Stakeholder, validate,
+    Coverage, Date, Document, Position, Relationship, RelationshipKind, Role, Stakeholder, Stance,
+    validate,
 };
 use serde_json::json;
 
@@ -119,13 +120,16 @@ fn a_reporting_chain_of_100000_is_analysed_in_linear_time() {
 
 #[test]
 fn thousands_of_decision_makers_along_a_chain_get_a_bounded_number_of_paths() {
-    // Everyone is a decision maker; the only supporter is at the bottom of a
-    // chain of 5,000, so every path runs along the chain.
+    // Everyone is a decision maker we have met, neutral so far; the only
+    // supporter is at the bottom of a chain of 5,000, so every path runs along
+    // the chain.
     let n = 5_000;
     let mut doc = Document::default();
     for i in 0..n {
         let mut person = Stakeholder::new(format!("p{i}"), format!("P{i}"));
         person.role = Role::DecisionMaker;
+        person.stance = Stance::Neutral;
+        person.coverage = Coverage::InDepth;
         doc.stakeholders.push(person);
     }
     if let Some(last) = doc.stakeholders.last_mut() {

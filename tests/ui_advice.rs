@@ -36,7 +36,8 @@ fn analysis_tab() -> Harness<'static, PowermapApp> {
         .with_step_dt(0.05)
         .build_eframe(move |cc| PowermapApp::new(cc, options(None)));
     h.run_steps(2);
-    h.get_by_role_and_label(A11yRole::Button, "Analysis").click();
+    h.get_by_role_and_label(A11yRole::Button, "Analysis")
+        .click();
     // The analysis may run in the background: give it a few frames.
     h.run_steps(6);
     h
@@ -98,7 +99,14 @@ fn the_chinese_analysis_tab_speaks_like_a_sales_manager() {
     h.state_mut()
         .queue(AppCommand::SetLanguage(Language::Chinese));
     h.run_steps(6);
-    for text in ["采购决策链", "内线检验", "业务决策人", "过关", "高层", "黄灯"] {
+    for text in [
+        "采购决策链",
+        "内线检验",
+        "业务决策人",
+        "过关",
+        "高层",
+        "黄灯",
+    ] {
         assert!(
             h.query_all_by_label_contains(text).next().is_some(),
             "{text}"

@@ -77,7 +77,11 @@ fn some_names(doc: &Document, people: &[usize], language: Language) -> String {
         .collect();
     let more = people.len().saturating_sub(MAX_NAMES);
     if more > 0 {
-        shown.push(tx(language, format!("{more} more"), format!("等另外 {more} 人")));
+        shown.push(tx(
+            language,
+            format!("{more} more"),
+            format!("等另外 {more} 人"),
+        ));
     }
     list(&shown, language)
 }
@@ -103,7 +107,11 @@ pub fn deal_facts(doc: &Document, analysis: &Analysis) -> Vec<String> {
             ),
         };
         let label = tx(lang, "Close date".into(), "预计签约日".into());
-        lines.push(labelled(&label, &aside(&close.to_string(), &when, lang), lang));
+        lines.push(labelled(
+            &label,
+            &aside(&close.to_string(), &when, lang),
+            lang,
+        ));
     }
     let index: HashMap<&crate::model::StakeholderId, usize> = doc
         .stakeholders
@@ -243,7 +251,11 @@ pub fn buying_centre(doc: &Document, analysis: &Analysis) -> Vec<String> {
         .collect();
     if !tagged.is_empty() {
         lines.push(labelled(
-            &tx(lang, "Decision maker (tagged)".into(), "已标记的决策者".into()),
+            &tx(
+                lang,
+                "Decision maker (tagged)".into(),
+                "已标记的决策者".into(),
+            ),
             &people(&tagged),
             lang,
         ));
@@ -301,8 +313,16 @@ pub fn champion_verdicts(doc: &Document, analysis: &Analysis) -> Vec<String> {
             let reasons = super::text::clauses(&t.reasons, lang);
             Some(tx(
                 lang,
-                format!("{} — {}: {reasons}", name_of(p, lang), verdict_word(t.verdict, lang)),
-                format!("{}——{}：{reasons}", name_of(p, lang), verdict_word(t.verdict, lang)),
+                format!(
+                    "{} — {}: {reasons}",
+                    name_of(p, lang),
+                    verdict_word(t.verdict, lang)
+                ),
+                format!(
+                    "{}——{}：{reasons}",
+                    name_of(p, lang),
+                    verdict_word(t.verdict, lang)
+                ),
             ))
         })
         .collect()
@@ -446,9 +466,9 @@ pub fn people_who_matter(doc: &Document, analysis: &Analysis) -> Vec<usize> {
         .map(|(i, p)| (&p.id, i))
         .collect();
     let against = |i: usize| {
-        doc.stakeholders
-            .get(i)
-            .is_some_and(|p| p.role == Role::Blocker || p.stance == Stance::Opponent || p.stance == Stance::Skeptic)
+        doc.stakeholders.get(i).is_some_and(|p| {
+            p.role == Role::Blocker || p.stance == Stance::Opponent || p.stance == Stance::Skeptic
+        })
     };
     let mut opponents: Vec<usize> = Vec::new();
     for line in &doc.relationships {

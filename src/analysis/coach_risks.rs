@@ -157,7 +157,10 @@ fn adviser_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         let why = match clash.and_then(|c| person(cx, c)) {
             Some(friend) if !against => tx(
                 lang,
-                format!("{stance} and in conflict with our {}", name_of(friend, lang)),
+                format!(
+                    "{stance} and in conflict with our {}",
+                    name_of(friend, lang)
+                ),
                 format!("{stance}，且与我方的{}有冲突", name_of(friend, lang)),
             ),
             _ => stance.to_owned(),

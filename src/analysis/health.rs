@@ -190,7 +190,11 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
             tx(
                 lang,
                 format!("high risks open ({})", titles.join(", ")),
-                format!("仍有 {} 项高风险未解决（{}）", titles.len(), titles.join("、")),
+                format!(
+                    "仍有 {} 项高风险未解决（{}）",
+                    titles.len(),
+                    titles.join("、")
+                ),
             )
         } else {
             tx(

@@ -852,7 +852,14 @@ mod tests {
             .map(|&role| all_text(role, Language::Chinese))
             .collect::<Vec<_>>()
             .join("\n");
-        for practice in ["招标参数", "评标专家", "三重一大", "总经理办公会", "党委会", "纪检审计"] {
+        for practice in [
+            "招标参数",
+            "评标专家",
+            "三重一大",
+            "总经理办公会",
+            "党委会",
+            "纪检审计",
+        ] {
             assert!(all.contains(practice), "{practice} missing");
         }
         // One person is 其 or 对方; a plan is about one person at a time.
@@ -863,8 +870,12 @@ mod tests {
     fn a_part_saved_in_the_earlier_wording_still_follows_the_playbook() {
         use crate::model::PlanText;
         let role = Role::Gatekeeper;
-        let earlier = bullets(super::super::playbook_v1::previous(role, Language::Chinese).objective);
-        assert_ne!(earlier, playbook_text(role, PlanPart::Objective, Language::Chinese));
+        let earlier =
+            bullets(super::super::playbook_v1::previous(role, Language::Chinese).objective);
+        assert_ne!(
+            earlier,
+            playbook_text(role, PlanPart::Objective, Language::Chinese)
+        );
         let plan = Plan {
             objective: Some(PlanText {
                 text: earlier,

@@ -3,10 +3,10 @@
 
 use serde_json::{Value, json};
 
+use super::Analysis;
 use super::approach::approach;
 use super::briefing;
 use super::text::{health_word, labelled, name_of, severity_word, tx};
-use super::Analysis;
 use crate::lang::Language;
 use crate::model::{Document, Stakeholder};
 use crate::safe_text;
@@ -241,8 +241,11 @@ struct Writer {
 impl Writer {
     fn heading(&mut self, level: usize, text: &str) {
         if self.markdown {
-            self.out
-                .push_str(&format!("{} {}\n\n", "#".repeat(level), md_escape(text, true)));
+            self.out.push_str(&format!(
+                "{} {}\n\n",
+                "#".repeat(level),
+                md_escape(text, true)
+            ));
         } else {
             let text = md_escape(text, false);
             let rule = if level == 1 { "=" } else { "-" };

@@ -114,13 +114,12 @@ impl RiskCode {
             Self::NoCoverage => ("nobody contacted", "尚未接触任何人"),
             Self::KeyPersonWithoutOwner => ("key people without an owner", "关键人无人负责"),
             Self::StaleInformation => ("information not verified", "信息久未核实"),
-            Self::NoPathToDecisionMaker => {
-                ("no way to the decision maker", "搭不上决策者")
-            }
+            Self::NoPathToDecisionMaker => ("no way to the decision maker", "搭不上决策者"),
             Self::OverdueActions => ("overdue actions", "行动逾期"),
-            Self::DmAdviserNotWithUs => {
-                ("a decision maker's adviser is not with us", "决策者的亲信不站在我方")
-            }
+            Self::DmAdviserNotWithUs => (
+                "a decision maker's adviser is not with us",
+                "决策者的亲信不站在我方",
+            ),
             Self::CompetitorChampion => ("a competitor's champion", "竞争对手的内线"),
             Self::KeyPersonNeverMet => ("key person never met", "关键人从未接触"),
             Self::WeakChampion => ("champion not proven", "内线不过硬"),
@@ -128,9 +127,10 @@ impl RiskCode {
             Self::ContactsOutsideOwnerDepartment => {
                 ("no contact in the owning department", "未接触业务归口部门")
             }
-            Self::TaggedDmOutranked => {
-                ("someone above the tagged decision maker", "决策者之上还有领导")
-            }
+            Self::TaggedDmOutranked => (
+                "someone above the tagged decision maker",
+                "决策者之上还有领导",
+            ),
             Self::CloseDateAtRisk => ("close date at risk", "签约日期难保"),
             Self::IntroductionAcrossConflict => {
                 ("introduction across a conflict", "引荐人与对方有冲突")
@@ -309,15 +309,19 @@ fn champion_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     // Whom to test: an advocate, else the weightiest supporter we have met — never
     // a decision maker, who cannot introduce us to themselves.
     let deciding = |i: &usize| cx.decision_makers.contains(i);
-    let to_test = advocates.iter().copied().find(|i| !deciding(i)).or_else(|| {
-        cx.indices(|p| p.stance == Stance::Supporter && super::Recency::met(p))
-            .into_iter()
-            .filter(|i| !deciding(i))
-            .max_by_key(|&i| {
-                let power = cx.doc.stakeholders.get(i).map_or(0, |p| p.power.level());
-                (power, std::cmp::Reverse(i))
-            })
-    });
+    let to_test = advocates
+        .iter()
+        .copied()
+        .find(|i| !deciding(i))
+        .or_else(|| {
+            cx.indices(|p| p.stance == Stance::Supporter && super::Recency::met(p))
+                .into_iter()
+                .filter(|i| !deciding(i))
+                .max_by_key(|&i| {
+                    let power = cx.doc.stakeholders.get(i).map_or(0, |p| p.power.level());
+                    (power, std::cmp::Reverse(i))
+                })
+        });
     let dm = cx
         .decision_makers
         .first()
@@ -335,7 +339,9 @@ fn champion_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         let who = names(&people(cx, &advocates), lang);
         tx(
             lang,
-            format!("Nobody is tagged as our champion; {who} advocates for us, but that is not proof yet."),
+            format!(
+                "Nobody is tagged as our champion; {who} advocates for us, but that is not proof yet."
+            ),
             format!("尚未标记内线；{who}力挺我们，但还未经检验。"),
         )
     };

@@ -5,8 +5,7 @@ use crate::analysis::approach::approach;
 use crate::analysis::briefing::{self, GridText};
 use crate::analysis::playbook::{PartSource, shown_plan};
 use crate::analysis::text::{
-    aside, capitalised, coverage_name, health_word, labelled, role_name, stage_phrase,
-    stance_name,
+    aside, capitalised, coverage_name, health_word, labelled, role_name, stage_phrase, stance_name,
 };
 use crate::analysis::{Analysis, HealthLevel, Severity};
 use crate::lang::Language;

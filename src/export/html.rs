@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 
 use super::content::{ReportContent, Table};
-use crate::analysis::briefing::GridText;
 use super::xml::escape;
+use crate::analysis::briefing::GridText;
 use crate::analysis::{HealthLevel, Severity};
 use crate::lang::Language;
 

@@ -97,15 +97,39 @@ pub fn buying_centre_ui(
         });
     }
     let no_word = |_: usize| None;
-    people_row_ui(ui, tr.t(T::BuyingDecides), &buying.deciders, doc, tr, commands, no_word);
-    people_row_ui(ui, tr.t(T::BuyingApproves), &buying.approvers, doc, tr, commands, no_word);
+    people_row_ui(
+        ui,
+        tr.t(T::BuyingDecides),
+        &buying.deciders,
+        doc,
+        tr,
+        commands,
+        no_word,
+    );
+    people_row_ui(
+        ui,
+        tr.t(T::BuyingApproves),
+        &buying.approvers,
+        doc,
+        tr,
+        commands,
+        no_word,
+    );
     let gate_word = |i: usize| {
         buying
             .facts(i)
             .and_then(|f| f.function)
             .map(|f| f.gate_name(tr.0))
     };
-    people_row_ui(ui, tr.t(T::BuyingGates), &buying.gates, doc, tr, commands, gate_word);
+    people_row_ui(
+        ui,
+        tr.t(T::BuyingGates),
+        &buying.gates,
+        doc,
+        tr,
+        commands,
+        gate_word,
+    );
     ui.separator();
 }
 
@@ -127,7 +151,8 @@ pub fn candidates_ui(
         };
         ui.horizontal_wrapped(|ui| {
             person_link_ui(ui, doc, &person.id, tr, commands);
-            if let Some(kind) = crate::analysis::approach::kind_words(analysis, candidate.person, tr.0)
+            if let Some(kind) =
+                crate::analysis::approach::kind_words(analysis, candidate.person, tr.0)
             {
                 ui.label(RichText::new(kind).strong());
             }

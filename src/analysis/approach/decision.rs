@@ -25,10 +25,22 @@ pub fn decision_steps(profile: &Profile<'_>, steps: &mut Steps) {
 /// Where a purchase like this is decided in this kind of organisation, in words.
 fn collective_body(profile: &Profile<'_>) -> (String, String) {
     let account = &profile.doc.account;
-    let text = format!("{} {} {}", account.name, account.industry, account.opportunity).to_lowercase();
+    let text = format!(
+        "{} {} {}",
+        account.name, account.industry, account.opportunity
+    )
+    .to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| text.contains(w));
     let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    let (en, zh) = if has(&["大学", "学院", "学校", "高校", "university", "college", "school"]) {
+    let (en, zh) = if has(&[
+        "大学",
+        "学院",
+        "学校",
+        "高校",
+        "university",
+        "college",
+        "school",
+    ]) {
         (
             "the president's office meeting or the Party standing committee",
             "校长办公会还是党委常委会",

@@ -3,13 +3,13 @@
 //! department's results for the business decider, and the classic role steps for
 //! everyone else.
 
+use super::super::Verdict;
 use super::super::buying::DecisionKind;
 use super::super::coach_risks::writes_specs;
 use super::super::functions::Function;
 use super::super::titles::Rank;
-use super::super::Verdict;
-use super::profile::Profile;
 use super::Steps;
+use super::profile::Profile;
 use crate::model::Role;
 
 /// Adds the steps for the person's seniority, function and role.
@@ -22,12 +22,12 @@ pub fn fit_steps(profile: &Profile<'_>, steps: &mut Steps) {
             "对等沟通，只谈结果：项目对其今年目标的贡献、不做的风险，以及需要其做的那一个决定；由我方高层出面，而不是技术人员。".into(),
         );
     } else if profile.kind == Some(DecisionKind::Decider) {
-        let owner = profile
-            .analysis
-            .buying
-            .owner
-            .or(profile.function)
-            .map(|f| (f.name(crate::lang::Language::English), f.name(crate::lang::Language::Chinese)));
+        let owner = profile.analysis.buying.owner.or(profile.function).map(|f| {
+            (
+                f.name(crate::lang::Language::English),
+                f.name(crate::lang::Language::Chinese),
+            )
+        });
         match owner {
             Some((en, zh)) => steps.push(
                 format!("Make it their department's result: what changes in the daily work of {en}, in their own numbers; let their criteria shape our proposal."),
@@ -51,8 +51,7 @@ pub fn fit_steps(profile: &Profile<'_>, steps: &mut Steps) {
             "其参与制定招标参数：招标前与其一起推敲技术参数，让参数体现我方优势，同时对所有合格供应商开放，经得起评标专家审查。".into(),
         );
     }
-    let fitted =
-        executive || function_step || profile.kind == Some(DecisionKind::Decider);
+    let fitted = executive || function_step || profile.kind == Some(DecisionKind::Decider);
     role_step(profile, fitted, steps);
 }
 

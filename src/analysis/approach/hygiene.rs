@@ -63,7 +63,10 @@ pub fn stage_steps(profile: &Profile<'_>, steps: &mut Steps) {
     let matters = weighs
         || profile.kind.is_some()
         || !profile.advises.is_empty()
-        || matches!(person.role, Role::Champion | Role::Gatekeeper | Role::Blocker)
+        || matches!(
+            person.role,
+            Role::Champion | Role::Gatekeeper | Role::Blocker
+        )
         || person.stance.is_against();
     if power <= 2 && !matters {
         steps.push(

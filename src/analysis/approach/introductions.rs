@@ -28,9 +28,9 @@ pub fn introducer(profile: &Profile<'_>) -> Option<usize> {
             .iter()
             .filter(|(u, _)| profile.can_introduce(*u))
             .max_by_key(|(u, strength)| {
-                let ours = profile
-                    .other(*u)
-                    .is_some_and(|p| p.stance.is_supportive() || p.role == crate::model::Role::Champion);
+                let ours = profile.other(*u).is_some_and(|p| {
+                    p.stance.is_supportive() || p.role == crate::model::Role::Champion
+                });
                 (ours, *strength, std::cmp::Reverse(*u))
             })
             .map(|(u, _)| *u)
@@ -66,12 +66,7 @@ pub fn introductions_from(profile: &Profile<'_>) -> Vec<usize> {
         .managers
         .iter()
         .copied()
-        .filter(|&m| {
-            open(m)
-                && profile
-                    .other(m)
-                    .is_some_and(|p| !p.stance.is_supportive())
-        })
+        .filter(|&m| open(m) && profile.other(m).is_some_and(|p| !p.stance.is_supportive()))
         .collect();
     for path in &profile.analysis.paths {
         let introducer = path
@@ -83,13 +78,7 @@ pub fn introductions_from(profile: &Profile<'_>) -> Vec<usize> {
             found.push(path.to);
         }
     }
-    let rank = |i: usize| {
-        profile
-            .analysis
-            .buying
-            .facts(i)
-            .map(|f| f.title.rank)
-    };
+    let rank = |i: usize| profile.analysis.buying.facts(i).map(|f| f.title.rank);
     found.sort_by_key(|&i| (std::cmp::Reverse(rank(i)), i));
     found.truncate(MAX_INTRODUCTIONS);
     found

@@ -31,41 +31,114 @@ const WINS: &[(Win, &[&str])] = &[
     (
         Win::Term,
         &[
-            "换届", "任期", "届满", "述职", "任内", "亮点", "政绩", "业绩", "renewal", "re-election",
-            " term", "annual review", "track record",
+            "换届",
+            "任期",
+            "届满",
+            "述职",
+            "任内",
+            "亮点",
+            "政绩",
+            "业绩",
+            "renewal",
+            "re-election",
+            " term",
+            "annual review",
+            "track record",
         ],
     ),
     (
         Win::Promotion,
         &[
-            "晋升", "提拔", "提任", "升职", "升任", "接班", "后备", "调任", "promotion", "promoted",
-            "career", " cv", "successor", "future cfo", "future ceo", "next role",
+            "晋升",
+            "提拔",
+            "提任",
+            "升职",
+            "升任",
+            "接班",
+            "后备",
+            "调任",
+            "promotion",
+            "promoted",
+            "career",
+            " cv",
+            "successor",
+            "future cfo",
+            "future ceo",
+            "next role",
         ],
     ),
     (
         Win::Safety,
         &[
-            "背锅", "问责", "担责", "追责", "事故", "合规", "审计", "整改", "失败", "否定", "blame",
-            "failed", "failure", "incident", "overruled", "audit", "sign off lightly", "risk",
+            "背锅",
+            "问责",
+            "担责",
+            "追责",
+            "事故",
+            "合规",
+            "审计",
+            "整改",
+            "失败",
+            "否定",
+            "blame",
+            "failed",
+            "failure",
+            "incident",
+            "overruled",
+            "audit",
+            "sign off lightly",
+            "risk",
         ],
     ),
     (
         Win::Target,
         &[
-            "控费", "降本", "考核", "指标", "预算", "measured on", "savings", "kpi", "target",
+            "控费",
+            "降本",
+            "考核",
+            "指标",
+            "预算",
+            "measured on",
+            "savings",
+            "kpi",
+            "target",
             "cost",
         ],
     ),
     (
         Win::Recognition,
         &[
-            "认可", "示范", "标杆", "荣誉", "话语权", "权威", "地位", "形象", "主导", "成果", "credit",
-            "recognition", "showcase", "reference", "look good", "visib", "standing",
+            "认可",
+            "示范",
+            "标杆",
+            "荣誉",
+            "话语权",
+            "权威",
+            "地位",
+            "形象",
+            "主导",
+            "成果",
+            "credit",
+            "recognition",
+            "showcase",
+            "reference",
+            "look good",
+            "visib",
+            "standing",
         ],
     ),
     (
         Win::Workload,
-        &["减负", "加班", "省事", "负担", "善后", "workload", "overtime", "wrangling"],
+        &[
+            "减负",
+            "加班",
+            "省事",
+            "负担",
+            "善后",
+            "workload",
+            "overtime",
+            "wrangling",
+        ],
     ),
 ];
 
@@ -95,16 +168,18 @@ pub fn personal_step(profile: &Profile<'_>, steps: &mut Steps) {
         zh.push("私下让其看到项目如何成全这一点");
     }
     steps.push(
-        format!("Serve their personal win too — {quote}: {}.", en.join("; and ")),
+        format!(
+            "Serve their personal win too — {quote}: {}.",
+            en.join("; and ")
+        ),
         format!("兼顾其个人诉求{quote}：{}。", zh.join("；同时")),
     );
 }
 
 /// The step a kind of win turns into, for this person.
 fn clause(profile: &Profile<'_>, win: Win) -> (&'static str, &'static str) {
-    let leads = profile.decides
-        || profile.executive()
-        || profile.kind == Some(DecisionKind::Approver);
+    let leads =
+        profile.decides || profile.executive() || profile.kind == Some(DecisionKind::Approver);
     let champion = profile.person.role == Role::Champion;
     let careful = !leads
         && matches!(
@@ -162,18 +237,9 @@ mod tests {
             [Win::Term, Win::Recognition]
         );
         assert_eq!(wins("希望项目成功后晋升技术中心副主任"), [Win::Promotion]);
-        assert_eq!(
-            wins("要求流程绝对合规，避免背锅"),
-            [Win::Safety]
-        );
-        assert_eq!(
-            wins("Measured on negotiated savings"),
-            [Win::Target]
-        );
-        assert_eq!(
-            wins("wants a modern platform on his CV"),
-            [Win::Promotion]
-        );
+        assert_eq!(wins("要求流程绝对合规，避免背锅"), [Win::Safety]);
+        assert_eq!(wins("Measured on negotiated savings"), [Win::Target]);
+        assert_eq!(wins("wants a modern platform on his CV"), [Win::Promotion]);
         assert!(wins("喜欢打羽毛球").is_empty());
     }
 }

@@ -1,8 +1,8 @@
 //! The first steps, from where the person stands toward us.
 
+use super::super::text::tx;
 use super::profile::Profile;
 use super::{Steps, introductions, quoted};
-use super::super::text::tx;
 use crate::model::{Role, Stance};
 
 /// Adds the steps for the person's stance and returns the headline.
@@ -74,7 +74,8 @@ pub fn stance_steps(profile: &Profile<'_>, steps: &mut Steps) -> String {
                 );
             }
             steps.push(
-                "Give them a reason to prefer us: a peer reference or a demo on their own case.".into(),
+                "Give them a reason to prefer us: a peer reference or a demo on their own case."
+                    .into(),
                 "给对方一个倾向我们的理由：同行案例，或针对其场景的演示。".into(),
             );
             tx(
@@ -86,7 +87,8 @@ pub fn stance_steps(profile: &Profile<'_>, steps: &mut Steps) -> String {
         Stance::Skeptic | Stance::Opponent => {
             if person.concerns.trim().is_empty() {
                 steps.push(
-                    "First understand their concerns and interests: meet one-to-one and listen.".into(),
+                    "First understand their concerns and interests: meet one-to-one and listen."
+                        .into(),
                     "先了解其顾虑和利益诉求：单独沟通，认真倾听。".into(),
                 );
             } else {

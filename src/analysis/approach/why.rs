@@ -42,7 +42,10 @@ pub fn why(profile: &Profile<'_>) -> String {
     let stage = stage_phrase(profile.doc.account.stage, lang);
     let power = person.power.level();
     let name = name_of(person, lang);
-    let (role, stance) = (role_name(person.role, lang), stance_name(person.stance, lang));
+    let (role, stance) = (
+        role_name(person.role, lang),
+        stance_name(person.stance, lang),
+    );
     let mut why = tx(
         lang,
         format!("{name}: {role}, {stance}, power {power} of 5; the deal is in the {stage}."),
