@@ -12,7 +12,15 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write) -> u8 {
     let mut status = EXIT_OK;
     for path in files {
         let line = match load_file(path) {
-            Ok(doc) => format!("{}: ok: {}", path.display(), summary(&doc)),
+            Ok(doc) => {
+                let conflicts = crate::sync::conflicts_in(&doc);
+                if conflicts.is_empty() {
+                    format!("{}: ok: {}", path.display(), summary(&doc))
+                } else {
+                    status = EXIT_PROBLEMS;
+                    unresolved(path, &conflicts)
+                }
+            }
             Err(err) => {
                 status = EXIT_PROBLEMS;
                 format!("{}: invalid: {err}", path.display())
@@ -23,6 +31,25 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write) -> u8 {
         let _ = writeln!(out, "{}", crate::safe_text::terminal_text(&line));
     }
     status
+}
+
+/// The lines for a map that still holds merge conflicts.
+fn unresolved(path: &std::path::Path, conflicts: &[crate::sync::Conflict]) -> String {
+    let count = crate::lang::Language::English.count(
+        conflicts.len(),
+        "unresolved merge conflict",
+        "unresolved merge conflicts",
+        "",
+    );
+    let mut text = format!(
+        "{}: {count} (open the map in Powermap to choose):",
+        path.display()
+    );
+    for conflict in conflicts {
+        text.push_str("\n  ");
+        text.push_str(&crate::sync::describe_conflict(conflict));
+    }
+    text
 }
 
 /// "20 people, 28 relationships (decision_maker 1, influencer 9, …)".

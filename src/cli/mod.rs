@@ -1,9 +1,12 @@
 //! The command line: `powermap [FILE]` starts the app, subcommands work headless.
 
 mod check;
+mod diff;
 mod export;
 mod fmt;
+mod git_setup;
 mod import;
+mod merge;
 mod report;
 
 use std::io::Write;
@@ -108,6 +111,38 @@ pub enum Task {
         /// Rows matched by name only whose e-mail and phone may be copied, or "all".
         #[arg(long, value_name = "ROWS|all", value_delimiter = ',')]
         copy_contacts: Vec<String>,
+    },
+    /// What changed between two versions of a map, by ids (exit 0 when equal, 1 when not).
+    Diff {
+        /// The older version.
+        old: PathBuf,
+        /// The newer version.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Merge two edited copies of a map with their common ancestor, field by field
+    /// (exit 0 when clean, 1 when conflicts were recorded in OUT).
+    Merge {
+        /// The common ancestor.
+        base: PathBuf,
+        /// Our version.
+        ours: PathBuf,
+        /// Their version.
+        theirs: PathBuf,
+        /// Where to write the merged map.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Run as git's merge driver: files that are not maps get git's line merge.
+        #[arg(long)]
+        driver: bool,
+    },
+    /// Register Powermap's map merge with git for the maps in DIR (default: here).
+    GitSetup {
+        /// A folder inside the git work tree that holds the maps.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
     },
     /// Measure the canvas headless (UI pass + tessellation) on generated maps.
     Bench {
@@ -248,6 +283,15 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             today,
             stale_days,
         } => report::run(file, *format, lang, today.as_deref(), *stale_days, out),
+        Task::Diff { old, new, format } => diff::run(old, new, *format, out),
+        Task::Merge {
+            base,
+            ours,
+            theirs,
+            output,
+            driver,
+        } => merge::run(&merge::Inputs { base, ours, theirs }, output, *driver, out),
+        Task::GitSetup { dir } => git_setup::run(dir, out),
         // Handled by `run_from_env`, which hands it to `main`.
         Task::Bench { .. } => EXIT_OK,
     }

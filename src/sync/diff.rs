@@ -1,0 +1,473 @@
+//! What changed between two versions of a map, field by field, keyed by ids:
+//! independent of formatting and of the order of people and lines. Compared on the
+//! canonical JSON of each version, so fields from newer builds count too. Where
+//! people sit on the canvas (`position`) is layout, not content, and is left out.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use serde_json::{Map, Value, json};
+
+use crate::analysis::report::md_escape;
+use crate::format::to_value;
+use crate::model::Document;
+use crate::safe_text::terminal;
+
+/// Fields that are layout, not content.
+const IGNORED: [&str; 2] = ["position", "position_extra"];
+
+/// A record added or removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Its id.
+    pub id: String,
+    /// Its name (for a line: "from → to (kind)" with the people's names).
+    pub name: String,
+}
+
+/// One field of a record (or of the account) that differs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldChange {
+    /// The record's id (empty for the account).
+    pub id: String,
+    /// Its name in the newer version.
+    pub name: String,
+    /// The field, nested fields joined by dots: `stance`, `contact.email`.
+    pub field: String,
+    /// The older value (`null` when the field was not there).
+    pub from: Value,
+    /// The newer value (`null` when the field is gone).
+    pub to: Value,
+}
+
+/// What changed in one list of records.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Changes {
+    /// Records only in the newer version, in its order.
+    pub added: Vec<Item>,
+    /// Records only in the older version, in its order.
+    pub removed: Vec<Item>,
+    /// Fields that differ, record by record in the newer version's order.
+    pub changed: Vec<FieldChange>,
+}
+
+impl Changes {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// Everything that differs between two versions of a map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SemanticDiff {
+    /// The people in the customer organisation.
+    pub people: Changes,
+    /// The lines between them.
+    pub relationships: Changes,
+    /// Our team.
+    pub team: Changes,
+    /// The account's fields (`id` and `name` empty).
+    pub account: Vec<FieldChange>,
+    /// Other top-level fields (plans, fields from newer builds), by name.
+    pub other: Vec<FieldChange>,
+}
+
+impl SemanticDiff {
+    /// Whether the two versions hold the same content.
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+            && self.relationships.is_empty()
+            && self.team.is_empty()
+            && self.account.is_empty()
+            && self.other.is_empty()
+    }
+}
+
+/// What changed from `old` to `new`. O(n log n) in people and lines.
+pub fn semantic_diff(old: &Document, new: &Document) -> SemanticDiff {
+    let (old_value, new_value) = (to_value(old), to_value(new));
+    let names = |doc: &Document| -> HashMap<String, String> {
+        doc.stakeholders
+            .iter()
+            .map(|p| (p.id.as_str().to_owned(), p.name.clone()))
+            .collect()
+    };
+    let (old_names, new_names) = (names(old), names(new));
+    let person_name = |record: &Value| text_field(record, "name");
+    let line_name = |record: &Value| {
+        let end = |key: &str| {
+            let id = text_field(record, key);
+            new_names
+                .get(&id)
+                .or_else(|| old_names.get(&id))
+                .cloned()
+                .unwrap_or(id)
+        };
+        format!(
+            "{} → {} ({})",
+            end("from"),
+            end("to"),
+            text_field(record, "kind")
+        )
+    };
+    let list = |key: &str, name: &dyn Fn(&Value) -> String| {
+        records_diff(records(&old_value, key), records(&new_value, key), name)
+    };
+    let people = list("stakeholders", &person_name);
+    let relationships = list("relationships", &line_name);
+    let team = list("team", &person_name);
+    let mut account = Vec::new();
+    if let (Some(a), Some(b)) = (old_value.get("account"), new_value.get("account")) {
+        fields_diff(a, b, "", "", "", &mut account);
+    }
+    let mut other = Vec::new();
+    let (empty_a, empty_b) = (Map::new(), Map::new());
+    let top_a = old_value.as_object().unwrap_or(&empty_a);
+    let top_b = new_value.as_object().unwrap_or(&empty_b);
+    let known = [
+        "format",
+        "version",
+        "account",
+        "team",
+        "stakeholders",
+        "relationships",
+    ];
+    for key in top_b
+        .keys()
+        .chain(top_a.keys().filter(|k| !top_b.contains_key(*k)))
+        .filter(|k| !known.contains(&k.as_str()))
+    {
+        let (from, to) = (top_a.get(key), top_b.get(key));
+        if from != to {
+            other.push(FieldChange {
+                id: String::new(),
+                name: String::new(),
+                field: key.clone(),
+                from: from.cloned().unwrap_or(Value::Null),
+                to: to.cloned().unwrap_or(Value::Null),
+            });
+        }
+    }
+    SemanticDiff {
+        people,
+        relationships,
+        team,
+        account,
+        other,
+    }
+}
+
+fn records<'v>(value: &'v Value, key: &str) -> &'v [Value] {
+    value
+        .get(key)
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+}
+
+fn text_field(record: &Value, key: &str) -> String {
+    record
+        .get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
+}
+
+fn records_diff(old: &[Value], new: &[Value], name: &dyn Fn(&Value) -> String) -> Changes {
+    let id_of = |r: &Value| text_field(r, "id");
+    let old_by_id: HashMap<String, &Value> = old.iter().map(|r| (id_of(r), r)).collect();
+    let new_ids: std::collections::HashSet<String> = new.iter().map(id_of).collect();
+    let mut changes = Changes::default();
+    for record in new {
+        let id = id_of(record);
+        match old_by_id.get(&id) {
+            None => changes.added.push(Item {
+                name: name(record),
+                id,
+            }),
+            Some(before) => {
+                let label = name(record);
+                fields_diff(before, record, "", &id, &label, &mut changes.changed);
+            }
+        }
+    }
+    changes.removed = old
+        .iter()
+        .filter(|r| !new_ids.contains(&id_of(r)))
+        .map(|r| Item {
+            id: id_of(r),
+            name: name(r),
+        })
+        .collect();
+    changes
+}
+
+/// The fields of two objects that differ; nested objects are compared field by
+/// field (`contact.email`), anything else as a whole.
+fn fields_diff(
+    old: &Value,
+    new: &Value,
+    prefix: &str,
+    id: &str,
+    name: &str,
+    out: &mut Vec<FieldChange>,
+) {
+    let (empty_a, empty_b) = (Map::new(), Map::new());
+    let a = old.as_object().unwrap_or(&empty_a);
+    let b = new.as_object().unwrap_or(&empty_b);
+    for key in b.keys().chain(a.keys().filter(|k| !b.contains_key(*k))) {
+        if prefix.is_empty() && IGNORED.contains(&key.as_str()) {
+            continue;
+        }
+        let field = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        match (a.get(key), b.get(key)) {
+            (Some(x), Some(y)) if x == y => {}
+            (Some(x @ Value::Object(_)), Some(y @ Value::Object(_))) => {
+                fields_diff(x, y, &field, id, name, out);
+            }
+            // An empty group (no contact details yet) is left out of the file.
+            (None, Some(y @ Value::Object(_))) => {
+                fields_diff(&Value::Null, y, &field, id, name, out);
+            }
+            (Some(x @ Value::Object(_)), None) => {
+                fields_diff(x, &Value::Null, &field, id, name, out);
+            }
+            (x, y) => out.push(FieldChange {
+                id: id.to_owned(),
+                name: name.to_owned(),
+                field,
+                from: x.cloned().unwrap_or(Value::Null),
+                to: y.cloned().unwrap_or(Value::Null),
+            }),
+        }
+    }
+}
+
+/// The diff as JSON for scripts: `{"people": {"added": [{id, name}], "removed":
+/// [...], "changed": [{id, name, field, from, to}]}, "relationships": {...},
+/// "team": {...}, "account": [{field, from, to}], "other": [{field, from, to}]}`.
+pub fn to_json(diff: &SemanticDiff) -> Value {
+    let items = |list: &[Item]| -> Vec<Value> {
+        list.iter()
+            .map(|i| json!({"id": i.id, "name": i.name}))
+            .collect()
+    };
+    let changed = |list: &[FieldChange]| -> Vec<Value> {
+        list.iter()
+            .map(|c| json!({"id": c.id, "name": c.name, "field": c.field, "from": c.from, "to": c.to}))
+            .collect()
+    };
+    let fields = |list: &[FieldChange]| -> Vec<Value> {
+        list.iter()
+            .map(|c| json!({"field": c.field, "from": c.from, "to": c.to}))
+            .collect()
+    };
+    let changes = |c: &Changes| json!({"added": items(&c.added), "removed": items(&c.removed), "changed": changed(&c.changed)});
+    json!({
+        "people": changes(&diff.people),
+        "relationships": changes(&diff.relationships),
+        "team": changes(&diff.team),
+        "account": fields(&diff.account),
+        "other": fields(&diff.other),
+    })
+}
+
+/// A value in one line: text as it is, anything else as compact JSON; long values
+/// shortened.
+fn shown(value: &Value) -> String {
+    const LIMIT: usize = 80;
+    let text = match value {
+        Value::Null => "—".to_owned(),
+        Value::String(s) if s.is_empty() => "\"\"".to_owned(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if text.chars().count() > LIMIT {
+        let short: String = text.chars().take(LIMIT).collect();
+        format!("{short}…")
+    } else {
+        text
+    }
+}
+
+/// The diff as text for a terminal (`markdown` for Markdown): a section per list,
+/// `+` added, `-` removed, `~` changed with `field: from → to`.
+pub fn to_text(diff: &SemanticDiff, markdown: bool) -> String {
+    let esc = |text: &str| -> String {
+        if markdown {
+            md_escape(text, false)
+        } else {
+            terminal(text).into_owned()
+        }
+    };
+    let mut out = String::new();
+    if diff.is_empty() {
+        out.push_str("No differences.\n");
+        return out;
+    }
+    let section = |title: &str, changes: &Changes, out: &mut String| {
+        if changes.is_empty() {
+            return;
+        }
+        if markdown {
+            let _ = writeln!(out, "## {title}\n");
+        } else {
+            let _ = writeln!(
+                out,
+                "{title}: {} added, {} removed, {} changed",
+                changes.added.len(),
+                changes.removed.len(),
+                count_records(&changes.changed)
+            );
+        }
+        let bullet = if markdown { "- " } else { "  " };
+        for item in &changes.added {
+            let _ = writeln!(out, "{bullet}+ {} ({})", esc(&item.name), esc(&item.id));
+        }
+        for item in &changes.removed {
+            let _ = writeln!(out, "{bullet}- {} ({})", esc(&item.name), esc(&item.id));
+        }
+        let mut last_id: Option<&str> = None;
+        for change in &changes.changed {
+            if last_id != Some(change.id.as_str()) {
+                let _ = writeln!(out, "{bullet}~ {} ({})", esc(&change.name), esc(&change.id));
+                last_id = Some(change.id.as_str());
+            }
+            let indent = if markdown { "    - " } else { "      " };
+            let _ = writeln!(
+                out,
+                "{indent}{}: {} → {}",
+                esc(&change.field),
+                esc(&shown(&change.from)),
+                esc(&shown(&change.to))
+            );
+        }
+        if markdown {
+            out.push('\n');
+        }
+    };
+    section("People", &diff.people, &mut out);
+    section("Relationships", &diff.relationships, &mut out);
+    section("Team", &diff.team, &mut out);
+    for (title, list) in [("Account", &diff.account), ("Other", &diff.other)] {
+        if list.is_empty() {
+            continue;
+        }
+        if markdown {
+            let _ = writeln!(out, "## {title}\n");
+        } else {
+            let _ = writeln!(out, "{title}:");
+        }
+        let bullet = if markdown { "- " } else { "  " };
+        for change in list {
+            let _ = writeln!(
+                out,
+                "{bullet}{}: {} → {}",
+                esc(&change.field),
+                esc(&shown(&change.from)),
+                esc(&shown(&change.to))
+            );
+        }
+        if markdown {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn count_records(changes: &[FieldChange]) -> usize {
+    let mut count = 0;
+    let mut last: Option<&str> = None;
+    for change in changes {
+        if last != Some(change.id.as_str()) {
+            count += 1;
+            last = Some(change.id.as_str());
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Relationship, RelationshipKind, Stakeholder, Stance};
+
+    fn map() -> Document {
+        let mut doc = Document::default();
+        for (id, name) in [("a", "王立新"), ("b", "周振华"), ("c", "李娜")] {
+            doc.stakeholders.push(Stakeholder::new(id, name));
+        }
+        doc.relationships.push(Relationship::new(
+            "r1",
+            "a",
+            "b",
+            RelationshipKind::ReportsTo,
+        ));
+        doc
+    }
+
+    #[test]
+    fn added_removed_and_changed_fields_with_old_and_new_values() {
+        let old = map();
+        let mut new = old.clone();
+        new.stakeholders.retain(|p| p.id.as_str() != "c");
+        new.stakeholders.push(Stakeholder::new("d", "陈晓"));
+        new.stakeholders[0].stance = Stance::Advocate;
+        new.stakeholders[0].contact.email = "w@x.cn".into();
+        new.stakeholders[1].position = Some(crate::model::Position { x: 5.0, y: 9.0 });
+        new.stakeholders.swap(0, 1);
+        new.account.stage = crate::model::Stage::Late;
+        let diff = semantic_diff(&old, &new);
+        assert_eq!(
+            diff.people.added,
+            [Item {
+                id: "d".into(),
+                name: "陈晓".into()
+            }]
+        );
+        assert_eq!(
+            diff.people.removed,
+            [Item {
+                id: "c".into(),
+                name: "李娜".into()
+            }]
+        );
+        let fields: Vec<&str> = diff
+            .people
+            .changed
+            .iter()
+            .map(|c| c.field.as_str())
+            .collect();
+        assert_eq!(
+            fields,
+            ["stance", "contact.email"],
+            "moves and order are not changes"
+        );
+        assert_eq!(diff.people.changed[0].to, json!("advocate"));
+        assert_eq!(diff.account.len(), 1);
+        assert!(diff.relationships.is_empty());
+        let text = to_text(&diff, false);
+        assert!(text.contains("+ 陈晓 (d)"), "{text}");
+        assert!(text.contains("stance: unknown → advocate"), "{text}");
+        assert!(semantic_diff(&new, &new).is_empty());
+    }
+
+    #[test]
+    fn lines_are_named_by_their_people() {
+        let old = map();
+        let mut new = old.clone();
+        new.relationships[0].kind = RelationshipKind::Influences;
+        let diff = semantic_diff(&old, &new);
+        assert_eq!(diff.relationships.changed.len(), 1);
+        assert_eq!(
+            diff.relationships.changed[0].name,
+            "王立新 → 周振华 (influences)"
+        );
+        let json = to_json(&diff);
+        assert_eq!(json["relationships"]["changed"][0]["field"], "kind");
+    }
+}
