@@ -73,11 +73,12 @@ fn main() {
         let diff = median_ms(7, || {
             std::hint::black_box(semantic_diff(&base, &ours));
         });
-        let mut conflicts = 0;
+        let mut conflicts = String::new();
         let merge = median_ms(7, || {
-            if let Ok(merged) = merge_documents(&base, &ours, &theirs) {
-                conflicts = merged.conflicts.len();
-            }
+            conflicts = match merge_documents(&base, &ours, &theirs) {
+                Ok(merged) => merged.conflicts.len().to_string(),
+                Err(err) => format!("error: {err}"),
+            };
         });
         println!("| {n:>6} | {diff:>7.1} | {merge:>8.1} | {conflicts:>9} |");
     }

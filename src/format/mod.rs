@@ -20,6 +20,7 @@ pub use lock::{LockError, MapLock};
 pub use names::backup_path;
 pub use read::{from_bytes, from_value};
 pub use save::{Expect, atomic_replace, atomic_write};
+pub(crate) use write::{relationship_value, stakeholder_value, team_member_value};
 pub use write::{to_bytes, to_value};
 pub use writer::{DEFAULT_LOCK_WAIT, MapWriter};
 

@@ -172,14 +172,14 @@ fn decision_step_value(step: &DecisionStep) -> Value {
         .finish(&step.extra)
 }
 
-fn team_member_value(member: &TeamMember) -> Value {
+pub(crate) fn team_member_value(member: &TeamMember) -> Value {
     ObjectWriter::new()
         .always("id", member.id.as_str())
         .always("name", member.name.as_str())
         .finish(&member.extra)
 }
 
-fn stakeholder_value(person: &Stakeholder) -> Value {
+pub(crate) fn stakeholder_value(person: &Stakeholder) -> Value {
     let coverage = (person.coverage != Coverage::None).then(|| person.coverage.as_str().into());
     let tags = (!person.tags.is_empty()).then(|| person.tags.iter().map(String::as_str).collect());
     let actions = (!person.next_actions.is_empty())
@@ -256,7 +256,7 @@ fn next_action_value(action: &NextAction) -> Value {
         .finish(&action.extra)
 }
 
-fn relationship_value(line: &Relationship) -> Value {
+pub(crate) fn relationship_value(line: &Relationship) -> Value {
     ObjectWriter::new()
         .always("id", line.id.as_str())
         .always("from", line.from.as_str())

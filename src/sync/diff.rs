@@ -3,14 +3,14 @@
 //! canonical JSON of each version, so fields from newer builds count too. Where
 //! people sit on the canvas (`position`) is layout, not content, and is left out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use serde_json::{Map, Value, json};
 
 use crate::analysis::report::md_escape;
 use crate::format::to_value;
-use crate::model::Document;
+use crate::model::{Document, Relationship};
 use crate::safe_text::terminal;
 
 /// Fields that are layout, not content.
@@ -84,9 +84,9 @@ impl SemanticDiff {
     }
 }
 
-/// What changed from `old` to `new`. O(n log n) in people and lines.
+/// What changed from `old` to `new`. Linear in people and lines: records are
+/// compared as they are, and only those that differ are looked at field by field.
 pub fn semantic_diff(old: &Document, new: &Document) -> SemanticDiff {
-    let (old_value, new_value) = (to_value(old), to_value(new));
     let names = |doc: &Document| -> HashMap<String, String> {
         doc.stakeholders
             .iter()
@@ -94,37 +94,51 @@ pub fn semantic_diff(old: &Document, new: &Document) -> SemanticDiff {
             .collect()
     };
     let (old_names, new_names) = (names(old), names(new));
-    let person_name = |record: &Value| text_field(record, "name");
-    let line_name = |record: &Value| {
-        let end = |key: &str| {
-            let id = text_field(record, key);
+    let line_name = |line: &Relationship| {
+        let end = |id: &str| {
             new_names
-                .get(&id)
-                .or_else(|| old_names.get(&id))
+                .get(id)
+                .or_else(|| old_names.get(id))
                 .cloned()
-                .unwrap_or(id)
+                .unwrap_or_else(|| id.to_owned())
         };
         format!(
             "{} → {} ({})",
-            end("from"),
-            end("to"),
-            text_field(record, "kind")
+            end(line.from.as_str()),
+            end(line.to.as_str()),
+            line.kind.as_str()
         )
     };
-    let list = |key: &str, name: &dyn Fn(&Value) -> String| {
-        records_diff(records(&old_value, key), records(&new_value, key), name)
-    };
-    let people = list("stakeholders", &person_name);
-    let relationships = list("relationships", &line_name);
-    let team = list("team", &person_name);
+    let people = records_diff(
+        &old.stakeholders,
+        &new.stakeholders,
+        |p| p.id.as_str(),
+        |p| p.name.clone(),
+        crate::format::stakeholder_value,
+    );
+    let relationships = records_diff(
+        &old.relationships,
+        &new.relationships,
+        |l| l.id.as_str(),
+        line_name,
+        crate::format::relationship_value,
+    );
+    let team = records_diff(
+        &old.team,
+        &new.team,
+        |m| m.id.as_str(),
+        |m| m.name.clone(),
+        crate::format::team_member_value,
+    );
+    let (old_shell, new_shell) = (shell(old), shell(new));
     let mut account = Vec::new();
-    if let (Some(a), Some(b)) = (old_value.get("account"), new_value.get("account")) {
+    if let (Some(a), Some(b)) = (old_shell.get("account"), new_shell.get("account")) {
         fields_diff(a, b, "", "", "", &mut account);
     }
     let mut other = Vec::new();
     let (empty_a, empty_b) = (Map::new(), Map::new());
-    let top_a = old_value.as_object().unwrap_or(&empty_a);
-    let top_b = new_value.as_object().unwrap_or(&empty_b);
+    let top_a = old_shell.as_object().unwrap_or(&empty_a);
+    let top_b = new_shell.as_object().unwrap_or(&empty_b);
     let known = [
         "format",
         "version",
@@ -158,44 +172,48 @@ pub fn semantic_diff(old: &Document, new: &Document) -> SemanticDiff {
     }
 }
 
-fn records<'v>(value: &'v Value, key: &str) -> &'v [Value] {
-    value
-        .get(key)
-        .and_then(Value::as_array)
-        .map_or(&[][..], Vec::as_slice)
+/// The map without its people, lines and team, as a value.
+fn shell(doc: &Document) -> Value {
+    to_value(&Document {
+        account: doc.account.clone(),
+        plans: doc.plans.clone(),
+        extra: doc.extra.clone(),
+        ..Document::default()
+    })
 }
 
-fn text_field(record: &Value, key: &str) -> String {
-    record
-        .get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn records_diff(old: &[Value], new: &[Value], name: &dyn Fn(&Value) -> String) -> Changes {
-    let id_of = |r: &Value| text_field(r, "id");
-    let old_by_id: HashMap<String, &Value> = old.iter().map(|r| (id_of(r), r)).collect();
-    let new_ids: std::collections::HashSet<String> = new.iter().map(id_of).collect();
+fn records_diff<T: PartialEq>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &str,
+    name: impl Fn(&T) -> String,
+    value: impl Fn(&T) -> Value,
+) -> Changes {
+    let old_by_id: HashMap<&str, &T> = old.iter().map(|r| (id(r), r)).collect();
+    let new_ids: HashSet<&str> = new.iter().map(&id).collect();
     let mut changes = Changes::default();
     for record in new {
-        let id = id_of(record);
-        match old_by_id.get(&id) {
+        match old_by_id.get(id(record)) {
             None => changes.added.push(Item {
+                id: id(record).to_owned(),
                 name: name(record),
-                id,
             }),
-            Some(before) => {
-                let label = name(record);
-                fields_diff(before, record, "", &id, &label, &mut changes.changed);
-            }
+            Some(&before) if before == record => {}
+            Some(&before) => fields_diff(
+                &value(before),
+                &value(record),
+                "",
+                id(record),
+                &name(record),
+                &mut changes.changed,
+            ),
         }
     }
     changes.removed = old
         .iter()
-        .filter(|r| !new_ids.contains(&id_of(r)))
+        .filter(|r| !new_ids.contains(id(r)))
         .map(|r| Item {
-            id: id_of(r),
+            id: id(r).to_owned(),
             name: name(r),
         })
         .collect();

@@ -45,6 +45,22 @@ pub fn merge_values(base: &Value, ours: &Value, theirs: &Value) -> (Value, Vec<C
     (merged, conflicts)
 }
 
+/// Merges one record of a list (`list[id]`) whose three versions are given as
+/// values; `None` when it is removed.
+pub(crate) fn merge_record(
+    list: &str,
+    id: &str,
+    base: Option<&Value>,
+    ours: Option<&Value>,
+    theirs: Option<&Value>,
+    conflicts: &mut Vec<Conflict>,
+) -> Option<Value> {
+    let mut path = Path {
+        parts: vec![list.to_owned(), format!("[{id}]")],
+    };
+    merge3(base, ours, theirs, &mut path, conflicts)
+}
+
 /// Where a value sits in the map, for conflict reports: `stakeholders[p-wang].stance`.
 #[derive(Default)]
 struct Path {

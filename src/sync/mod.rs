@@ -5,6 +5,7 @@
 pub mod diff;
 pub mod git_setup;
 pub mod merge;
+mod records;
 mod repair;
 
 use serde_json::{Map, Value};
@@ -135,21 +136,57 @@ pub fn merge_files(base: &[u8], ours: &[u8], theirs: &[u8]) -> Result<Merged, Me
     merge_documents(&base, &ours, &theirs)
 }
 
-/// Merges two edited versions of a map against their common ancestor.
+/// Merges two edited versions of a map against their common ancestor. Linear in
+/// people and lines.
 pub fn merge_documents(
     base: &Document,
     ours: &Document,
     theirs: &Document,
 ) -> Result<Merged, MergeError> {
-    let (base, ours, theirs) = (to_value(base), to_value(ours), to_value(theirs));
-    let (mut value, mut conflicts) = merge::merge_values(&base, &ours, &theirs);
-    let sides = repair::Sides {
-        base: &base,
-        ours: &ours,
-        theirs: &theirs,
-    };
-    // Conflicts found now go after those the files already held (which the
-    // merge above combined like any list).
+    // Everything but the long lists (header, account, plans, fields from newer
+    // builds) is small: merged as values.
+    let (mut value, mut conflicts) =
+        merge::merge_values(&shell(base), &shell(ours), &shell(theirs));
+    let people = records::merge_list(
+        &records::List {
+            name: "stakeholders",
+            base: &base.stakeholders,
+            ours: &ours.stakeholders,
+            theirs: &theirs.stakeholders,
+        },
+        |p| p.id.as_str(),
+        crate::format::stakeholder_value,
+        &mut conflicts,
+    );
+    let lines = records::merge_list(
+        &records::List {
+            name: "relationships",
+            base: &base.relationships,
+            ours: &ours.relationships,
+            theirs: &theirs.relationships,
+        },
+        |l| l.id.as_str(),
+        crate::format::relationship_value,
+        &mut conflicts,
+    );
+    let team = records::merge_list(
+        &records::List {
+            name: "team",
+            base: &base.team,
+            ours: &ours.team,
+            theirs: &theirs.team,
+        },
+        |m| m.id.as_str(),
+        crate::format::team_member_value,
+        &mut conflicts,
+    );
+    if let Value::Object(top) = &mut value {
+        // The keys are there (empty lists), so they keep their canonical place.
+        top.insert("team".into(), Value::Array(team));
+        top.insert("stakeholders".into(), Value::Array(people));
+        top.insert("relationships".into(), Value::Array(lines));
+    }
+    let sides = repair::Sides::new(base, ours, theirs);
     let mut doc = repair::repair(&mut value, &sides, &mut conflicts).map_err(MergeError::Result)?;
     if !conflicts.is_empty() {
         let list = doc
@@ -164,4 +201,14 @@ pub fn merge_documents(
         }
     }
     Ok(Merged { doc, conflicts })
+}
+
+/// The map without its people, lines and team, as a value.
+fn shell(doc: &Document) -> Value {
+    to_value(&Document {
+        account: doc.account.clone(),
+        plans: doc.plans.clone(),
+        extra: doc.extra.clone(),
+        ..Document::default()
+    })
 }

@@ -5,25 +5,53 @@
 //! that cannot stay takes our version (or goes, when it is theirs alone) with a
 //! conflict that holds theirs.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::Conflict;
-use crate::format::{LoadError, from_value};
+use crate::format::{LoadError, from_value, to_value};
 use crate::model::{Document, Subject};
 
 /// How many rounds of "take ours for the lines the checks name" before giving up.
 const MAX_ROUNDS: usize = 8;
 
-/// The three sides of a merge, as canonical values.
+/// The three sides of a merge; their canonical values are made only when a
+/// repair needs them.
 pub struct Sides<'a> {
-    /// The common ancestor.
-    pub base: &'a Value,
-    /// Our version.
-    pub ours: &'a Value,
-    /// Their version.
-    pub theirs: &'a Value,
+    docs: [&'a Document; 3],
+    values: [OnceCell<Value>; 3],
+}
+
+impl<'a> Sides<'a> {
+    /// The common ancestor, our version and theirs.
+    pub fn new(base: &'a Document, ours: &'a Document, theirs: &'a Document) -> Self {
+        Self {
+            docs: [base, ours, theirs],
+            values: Default::default(),
+        }
+    }
+
+    fn value(&self, side: usize) -> &Value {
+        static EMPTY: Value = Value::Null;
+        match (self.values.get(side), self.docs.get(side)) {
+            (Some(cell), Some(doc)) => cell.get_or_init(|| to_value(doc)),
+            _ => &EMPTY,
+        }
+    }
+
+    fn base(&self) -> &Value {
+        self.value(0)
+    }
+
+    fn ours(&self) -> &Value {
+        self.value(1)
+    }
+
+    fn theirs(&self) -> &Value {
+        self.value(2)
+    }
 }
 
 /// Turns a merged value into a valid map, adding conflicts for what had to give.
@@ -57,9 +85,9 @@ pub fn repair(
         path: String::new(),
         base: None,
         ours: None,
-        theirs: Some(sides.theirs.clone()),
+        theirs: Some(sides.theirs().clone()),
     });
-    *merged = sides.ours.clone();
+    *merged = sides.ours().clone();
     from_value(merged)
 }
 
@@ -151,9 +179,9 @@ fn restore(
         return;
     }
     let (our_records, their_records, base_records) = (
-        index(sides.ours, list),
-        index(sides.theirs, list),
-        index(sides.base, list),
+        index(sides.ours(), list),
+        index(sides.theirs(), list),
+        index(sides.base(), list),
     );
     for id in wanted {
         let (ours, theirs, base) = (
@@ -192,8 +220,8 @@ fn take_ours_for_lines(
         return false;
     };
     let (our_lines, base_lines) = (
-        index(sides.ours, "relationships"),
-        index(sides.base, "relationships"),
+        index(sides.ours(), "relationships"),
+        index(sides.base(), "relationships"),
     );
     let named: HashSet<&str> = lines.iter().map(String::as_str).collect();
     let mut changed = false;
