@@ -516,3 +516,90 @@ fn a_conflicting_git_merge_leaves_a_valid_map_with_the_conflict_recorded() {
     assert_eq!(conflicts.len(), 1);
     assert_eq!(conflicts[0].theirs, Some(json!("opponent")));
 }
+
+#[test]
+fn settling_conflicts_takes_theirs_or_keeps_ours_in_one_undo_step_each() {
+    use powermap::edit::Editor;
+    use powermap::sync::resolve::{Choice, Place, place_of, resolve};
+
+    let base = base_map(3);
+    let mut ours = base.clone();
+    ours.stakeholders[1].stance = Stance::Supporter;
+    ours.stakeholders[2].title = "总监".into();
+    ours.account.name = "Acme".into();
+    let mut theirs = base.clone();
+    theirs.stakeholders[1].stance = Stance::Skeptic;
+    theirs.stakeholders[2].title = "副总".into();
+    theirs.account.name = "ACME Ltd".into();
+    let merged = merge_documents(&base, &ours, &theirs).unwrap();
+    let mut editor = Editor::new(merged.doc);
+    let conflicts = conflicts_in(editor.document());
+    assert_eq!(conflicts.len(), 3);
+    assert_eq!(place_of(&conflicts[0]), Place::Account);
+    assert_eq!(place_of(&conflicts[1]), Place::Person("p1".into()));
+
+    // Take theirs for the stance: the value changes and the entry goes.
+    let index = conflicts
+        .iter()
+        .position(|c| c.path == "stakeholders[p1].stance")
+        .unwrap();
+    editor
+        .apply(resolve(editor.document(), index, Choice::Theirs).unwrap())
+        .unwrap();
+    assert_eq!(editor.document().stakeholders[1].stance, Stance::Skeptic);
+    assert_eq!(conflicts_in(editor.document()).len(), 2);
+    // One undo step brings back our value and the conflict.
+    editor.undo().unwrap();
+    assert_eq!(editor.document().stakeholders[1].stance, Stance::Supporter);
+    assert_eq!(conflicts_in(editor.document()).len(), 3);
+    editor.redo().unwrap();
+
+    // Keep ours for the title, take theirs for the account name.
+    let index = conflicts_in(editor.document())
+        .iter()
+        .position(|c| c.path == "stakeholders[p2].title")
+        .unwrap();
+    editor
+        .apply(resolve(editor.document(), index, Choice::Ours).unwrap())
+        .unwrap();
+    assert_eq!(editor.document().stakeholders[2].title, "总监");
+    editor
+        .apply(resolve(editor.document(), 0, Choice::Theirs).unwrap())
+        .unwrap();
+    assert_eq!(editor.document().account.name, "ACME Ltd");
+    assert!(conflicts_in(editor.document()).is_empty());
+    assert!(
+        !editor.document().extra.contains_key("conflicts"),
+        "no empty list left behind"
+    );
+    assert!(resolve(editor.document(), 0, Choice::Ours).is_err());
+}
+
+#[test]
+fn taking_a_removal_removes_the_record_unless_the_map_needs_it() {
+    use powermap::edit::Editor;
+    use powermap::sync::resolve::{Choice, resolve};
+
+    // Theirs removed p2, ours changed p2: the merge kept ours' p2 with a conflict.
+    let base = base_map(3);
+    let mut ours = base.clone();
+    ours.stakeholders[2].title = "CTO".into();
+    let mut theirs = base.clone();
+    theirs.stakeholders.retain(|p| p.id.as_str() != "p2");
+    theirs.relationships.retain(|l| l.from.as_str() != "p2");
+    let merged = merge_documents(&base, &ours, &theirs).unwrap();
+    assert_eq!(conflicts_in(&merged.doc)[0].path, "stakeholders[p2]");
+    let mut editor = Editor::new(merged.doc);
+    editor
+        .apply(resolve(editor.document(), 0, Choice::Theirs).unwrap())
+        .unwrap();
+    assert!(editor.document().stakeholder(&"p2".into()).is_none());
+    assert!(
+        editor
+            .document()
+            .relationships
+            .iter()
+            .all(|l| l.from.as_str() != "p2"),
+        "their lines go with them"
+    );
+}

@@ -30,8 +30,42 @@ pub fn apply(doc: &mut Document, command: Command) -> Result<Command, EditError>
         Command::UpdateTeamMember(member) => update_team_member(doc, member),
         Command::RemoveTeamMember(id) => remove_team_member(doc, &id),
         Command::SetPlan { role, plan } => set_plan(doc, role, plan),
+        Command::SetExtra { key, value } => set_extra(doc, key, value),
         Command::Batch(commands) => apply_batch(doc, commands),
     }
+}
+
+/// Top-level fields the model reads itself: never set through `SetExtra`.
+const MODEL_FIELDS: [&str; 7] = [
+    "format",
+    "version",
+    "account",
+    "team",
+    "stakeholders",
+    "relationships",
+    "plans",
+];
+
+fn set_extra(
+    doc: &mut Document,
+    key: String,
+    value: Option<serde_json::Value>,
+) -> Result<Command, EditError> {
+    if MODEL_FIELDS.contains(&key.as_str()) {
+        return Err(EditError::Invalid(vec![crate::model::Problem::new(
+            crate::model::Subject::File,
+            key,
+            "this field is part of the map, not an extra field",
+        )]));
+    }
+    let previous = match value {
+        Some(value) => doc.extra.insert(key.clone(), value),
+        None => doc.extra.shift_remove(&key),
+    };
+    Ok(Command::SetExtra {
+        key,
+        value: previous,
+    })
 }
 
 fn invalid_if_any(problems: Vec<crate::model::Problem>) -> Result<(), EditError> {

@@ -54,6 +54,14 @@ pub enum Command {
         /// The plan, or `None` for the playbook's.
         plan: Option<Box<Plan>>,
     },
+    /// Sets (or with `None` removes) a top-level field the model keeps as it is
+    /// written, such as the `conflicts` a merge left.
+    SetExtra {
+        /// The field's name; not one of the fields the model knows.
+        key: String,
+        /// The new value, or `None` to remove the field.
+        value: Option<serde_json::Value>,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }

@@ -32,6 +32,8 @@ pub enum EditKind {
     EditPlan,
     /// Contacts were imported from a file (the subject is its name).
     Import,
+    /// A merge conflict was settled (the subject is where).
+    ResolveConflict,
     /// Several changes made as one step.
     Batch,
 }
@@ -133,6 +135,19 @@ impl EditLabel {
                     _ => String::new(),
                 };
                 (EditKind::EditAccount, name, 1)
+            }
+            Command::SetExtra { key, .. } if key == crate::sync::CONFLICTS_FIELD => {
+                (EditKind::ResolveConflict, String::new(), 1)
+            }
+            Command::SetExtra { key, .. } => (EditKind::Batch, key.clone(), 1),
+            // Settling a merge conflict: the change, then the shorter conflict list.
+            Command::Batch(commands)
+                if matches!(
+                    commands.last(),
+                    Some(Command::SetExtra { key, .. }) if key == crate::sync::CONFLICTS_FIELD
+                ) =>
+            {
+                (EditKind::ResolveConflict, String::new(), 1)
             }
             Command::Batch(commands) => (EditKind::Batch, String::new(), commands.len()),
         };

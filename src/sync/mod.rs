@@ -7,6 +7,7 @@ pub mod git_setup;
 pub mod merge;
 mod records;
 mod repair;
+pub mod resolve;
 
 use serde_json::{Map, Value};
 
@@ -87,6 +88,14 @@ pub fn describe_conflict(conflict: &Conflict) -> String {
             base => side(base),
         }
     )
+}
+
+/// How many unresolved merge conflicts a map holds (without copying them).
+pub fn conflict_count(doc: &Document) -> usize {
+    doc.extra
+        .get(CONFLICTS_FIELD)
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len)
 }
 
 /// The unresolved merge conflicts kept in a map.

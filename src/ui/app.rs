@@ -1347,6 +1347,27 @@ impl PowermapApp {
                 });
             });
         }
+        if crate::sync::conflict_count(self.map.editor.document()) > 0 {
+            let mut error = None;
+            egui::Panel::top("merge-conflicts").show(ui, |ui| {
+                ui.add_enabled_ui(menus_enabled, |ui| {
+                    super::conflicts_view::conflicts_bar_ui(
+                        ui,
+                        self.map.editor.document(),
+                        tr,
+                        &mut self.commands,
+                        &mut error,
+                    );
+                });
+            });
+            if let Some(message) = error {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::ConflictsShow,
+                    message,
+                    path: None,
+                }));
+            }
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));
         if self.prefs.show_account {
             egui::Panel::left("account")

@@ -265,6 +265,21 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // merge conflicts (main)
+    EditResolveConflict => "settle a merge conflict", "处理合并冲突";
+    ConflictsBanner => "This map holds {0} {0|merge conflict|merge conflicts}: both copies changed the same thing differently. The map shows our value; choose for each.", "本地图还有 {0} 处合并冲突：两份副本对同一内容做了不同修改。地图中显示的是我方的值，请逐一确认。";
+    ConflictsShow => "Choose…", "逐一处理…";
+    ConflictsHide => "Hide", "收起";
+    ConflictOurs => "Ours: {0}", "我方：{0}";
+    ConflictTheirs => "Theirs: {0}", "对方：{0}";
+    ConflictBase => "Before: {0}", "合并前：{0}";
+    ConflictKeepOurs => "Keep ours", "保留我方";
+    ConflictTakeTheirs => "Take theirs", "采用对方";
+    ConflictShowPerson => "Show", "定位";
+    ConflictRemoved => "(removed)", "（已删除）";
+    ConflictAbsent => "(not there)", "（无）";
+    ConflictWholeMap => "Their whole map could not be merged; it is kept in the file.", "对方的整张地图无法合并，已完整保存在文件中。";
+    ConflictCannotTake => "Their value cannot be taken: {0}", "无法采用对方的值：{0}";
     // advice (h-voice)
     BuyingCentre => "Buying centre", "采购决策链";
     BuyingOwner => "Business owner", "业务归口";
@@ -548,6 +563,7 @@ impl Tr {
                 self.f(T::EditPlan, &[&role])
             }
             EditKind::Import => format!("{} {subject}", self.t(T::EditImport)),
+            EditKind::ResolveConflict => self.t(T::EditResolveConflict).to_owned(),
             EditKind::Batch => self.f(T::EditBatch, &[&label.count]),
         }
     }

@@ -1,0 +1,100 @@
+//! The merge conflicts a map holds, settled in the app: the bar says how many,
+//! the list shows ours and theirs, each choice is one undo step, and the bar goes
+//! when none is left.
+
+use std::path::Path;
+
+use egui::Vec2;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use powermap::model::{Document, Stakeholder, Stance};
+use powermap::sync::{conflicts_in, merge_documents};
+use powermap::ui::app_command::{Action, AppCommand};
+use powermap::ui::dialogs::ScriptedDialogs;
+use powermap::ui::i18n::Language;
+use powermap::ui::prefs::Prefs;
+use powermap::ui::{AppOptions, PowermapApp};
+
+fn harness(file: &Path) -> Harness<'static, PowermapApp> {
+    let options = AppOptions {
+        file: Some(file.to_owned()),
+        dialogs: Box::new(ScriptedDialogs::default()),
+        look_for_system_font: false,
+        prefs: Some(Prefs {
+            language: Some(Language::English),
+            ..Prefs::default()
+        }),
+        recovery_dir: None,
+    };
+    Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options))
+}
+
+/// A merged map where both sides changed 王立新's stance and 李娜's title.
+fn conflicted_map(dir: &Path) -> std::path::PathBuf {
+    let mut base = Document::default();
+    base.stakeholders.push(Stakeholder::new("p-wang", "王立新"));
+    base.stakeholders.push(Stakeholder::new("p-li", "李娜"));
+    let mut ours = base.clone();
+    ours.stakeholders[0].stance = Stance::Supporter;
+    ours.stakeholders[1].title = "CFO".into();
+    let mut theirs = base.clone();
+    theirs.stakeholders[0].stance = Stance::Opponent;
+    theirs.stakeholders[1].title = "财务总监".into();
+    let merged = merge_documents(&base, &ours, &theirs).unwrap();
+    let path = dir.join("acme.json");
+    std::fs::write(&path, powermap::format::to_bytes(&merged.doc)).unwrap();
+    path
+}
+
+#[test]
+fn conflicts_are_listed_and_settled_one_undo_step_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&conflicted_map(dir.path()));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("This map holds 2 merge conflicts")
+            .is_some()
+    );
+    h.get_by_label("Choose…").click();
+    h.run_steps(2);
+    assert!(h.query_by_label("王立新 · Stance").is_some());
+    assert!(h.query_by_label("Ours: Supporter").is_some());
+    assert!(h.query_by_label("Theirs: Opponent").is_some());
+
+    // Take theirs for the stance (the first row).
+    h.query_all_by_label("Take theirs").next().unwrap().click();
+    h.run_steps(3);
+    let doc = h.state().document();
+    assert_eq!(doc.stakeholders[0].stance, Stance::Opponent);
+    assert_eq!(conflicts_in(doc).len(), 1);
+    assert!(
+        h.query_by_label_contains("This map holds 1 merge conflict:")
+            .is_some()
+    );
+
+    // Undo brings the conflict back with our value.
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(3);
+    assert_eq!(
+        h.state().document().stakeholders[0].stance,
+        Stance::Supporter
+    );
+    assert_eq!(conflicts_in(h.state().document()).len(), 2);
+
+    // Keep ours for both: the bar goes, our values stay.
+    for _ in 0..2 {
+        h.query_all_by_label("Keep ours").next().unwrap().click();
+        h.run_steps(3);
+    }
+    let doc = h.state().document();
+    assert!(conflicts_in(doc).is_empty());
+    assert_eq!(doc.stakeholders[1].title, "CFO");
+    assert!(h.query_by_label_contains("merge conflict").is_none());
+    assert!(
+        h.state().editor().is_modified(),
+        "settling is an unsaved change"
+    );
+}
