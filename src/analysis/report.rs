@@ -220,13 +220,14 @@ pub fn risk_line(risk: &super::Risk, language: Language) -> String {
             risk.code.as_str(),
             risk.action
         ),
-        // The name of the risk, unless the message already says it.
+        // The name of the risk beside the severity, unless the message already
+        // says it; no space before the arrow after a full-width full stop.
         Language::Chinese => {
             let title = risk.code.title(language);
             if risk.message.contains(title) {
-                format!("【{severity}】{} → {}", risk.message, risk.action)
+                format!("【{severity}】{}→ {}", risk.message, risk.action)
             } else {
-                format!("【{severity}】{}（{title}）→ {}", risk.message, risk.action)
+                format!("【{severity}·{title}】{}→ {}", risk.message, risk.action)
             }
         }
     }
@@ -393,7 +394,21 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     let paths: Vec<String> = analysis
         .paths
         .iter()
-        .map(|p| chain(doc, &p.people, lang))
+        .map(|p| match p.people.as_slice() {
+            [only] => {
+                let name = doc
+                    .stakeholders
+                    .get(*only)
+                    .map(|d| name_of(d, lang))
+                    .unwrap_or_default();
+                tx(
+                    lang,
+                    format!("{name} (on our side already)"),
+                    format!("{name}（本人已支持我方）"),
+                )
+            }
+            people => chain(doc, people, lang),
+        })
         .collect();
     w.section(&t.paths, &paths);
     let actions: Vec<String> = analysis
