@@ -330,10 +330,11 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     let account = if doc.account.name.is_empty() {
         t.report.clone()
     } else {
-        format!(
-            "{} — {}",
-            t.report,
-            safe_text::isolate_bidi(&doc.account.name)
+        let name = safe_text::isolate_bidi(&doc.account.name);
+        tx(
+            lang,
+            format!("{} — {name}", t.report),
+            format!("{}——{name}", t.report),
         )
     };
     w.heading(1, &account);
@@ -423,7 +424,13 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
                 String::new()
             };
             let text = safe_text::isolate_bidi(&a.text);
-            labelled(&format!("{due}{late} {name}"), &text, lang)
+            // A space after the date, none after the full-width bracket.
+            let when = if late.is_empty() || lang == Language::English {
+                format!("{due}{late} {name}")
+            } else {
+                format!("{due}{late}{name}")
+            };
+            labelled(&when, &text, lang)
         })
         .collect();
     w.section(&t.actions, &actions);
