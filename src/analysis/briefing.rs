@@ -261,8 +261,13 @@ pub fn buying_centre(doc: &Document, analysis: &Analysis) -> Vec<String> {
         ));
     }
     if !buying.approvers.is_empty() {
+        let label = if buying.approvers.len() == 1 {
+            "Approver"
+        } else {
+            "Approvers"
+        };
         lines.push(labelled(
-            &tx(lang, "Approvers".into(), "审批人".into()),
+            &tx(lang, label.into(), "审批人".into()),
             &people(&buying.approvers),
             lang,
         ));

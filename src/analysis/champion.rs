@@ -76,8 +76,8 @@ pub fn champion_tests(
             } else {
                 tx(
                     language,
-                    format!("carries little weight (power {power}): others may not follow"),
-                    format!("分量不足（权力 {power}）：说话未必有人听"),
+                    format!("carries little weight (power {power}), so others may not follow"),
+                    format!("分量不足（权力 {power}），说话未必有人听"),
                 )
             });
             let reaches = access(structure, i, decision_makers);

@@ -379,7 +379,8 @@ fn never_met(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         return;
     }
     let names = who(cx, &unmet);
-    let one = unmet.len() == 1;
+    let count = unmet.len();
+    let one = count == 1;
     let carry = if one { "carries" } else { "carry" };
     risks.push(Risk {
         code: RiskCode::KeyPersonNeverMet,
@@ -388,10 +389,10 @@ fn never_met(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message: tx(
             lang,
             format!("Nobody on our team has met {names}, who {carry} weight in this decision."),
-            if one {
-                format!("我方还搭不上{names}的线，而其在这次决策中举足轻重。")
-            } else {
-                format!("我方还搭不上{names}的线，而这几位在这次决策中举足轻重。")
+            match count {
+                1 => format!("我方还搭不上{names}的线，而其在这次决策中举足轻重。"),
+                2 => format!("我方还搭不上{names}的线，而这两位在这次决策中举足轻重。"),
+                _ => format!("我方还搭不上{names}的线，而这几位在这次决策中举足轻重。"),
             },
         ),
         action: tx(
@@ -426,17 +427,29 @@ fn weak_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             let failed = t.failed.join(separator);
             Some(match (t.verdict, lang) {
                 (Verdict::Fail, crate::lang::Language::Chinese) => {
-                    format!("{}不过关：{failed}", name_of(p, lang))
+                    format!("{}不过关——{failed}", name_of(p, lang))
                 }
                 (_, crate::lang::Language::Chinese) => {
-                    format!("{}存疑：{failed}", name_of(p, lang))
+                    format!("{}存疑——{failed}", name_of(p, lang))
                 }
                 (Verdict::Fail, _) => format!("{} fails: {failed}", name_of(p, lang)),
                 _ => format!("{} is doubtful: {failed}", name_of(p, lang)),
             })
         })
         .collect();
-    let dm = cx.decision_makers.first().and_then(|&d| person(cx, d));
+    // The meeting to ask for: with the decision maker the champion reaches, else one
+    // they are not in conflict with — never with someone they fight.
+    let dm = weak.first().and_then(|t| {
+        t.reaches
+            .filter(|&d| d != t.person)
+            .or_else(|| {
+                cx.decision_makers
+                    .iter()
+                    .copied()
+                    .find(|&d| d != t.person && !cx.structure.in_conflict(t.person, d))
+            })
+            .and_then(|d| person(cx, d))
+    });
     let test = match (weak.first().and_then(|t| person(cx, t.person)), dm) {
         (Some(champion), Some(dm)) => tx(
             lang,
@@ -447,6 +460,17 @@ fn weak_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             format!(
                 "检验一下：请{}安排与{}的会面——能约到，才算真正的内线；同时培养第二位能接触决策层的内线。",
                 name_of(champion, lang), name_of(dm, lang)
+            ),
+        ),
+        (Some(champion), None) if !cx.decision_makers.is_empty() => tx(
+            lang,
+            format!(
+                "{} cannot take us to the decision maker: develop a second coach who can, and keep {} as a source of information.",
+                name_of(champion, lang), name_of(champion, lang)
+            ),
+            format!(
+                "{}无法带我们见到决策者：另外培养一位能接触决策者的内线，{}可继续作为信息来源。",
+                name_of(champion, lang), name_of(champion, lang)
             ),
         ),
         _ => tx(
@@ -806,10 +830,16 @@ pub fn close_date_at_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     if cx.stage() != Stage::Late || !(0..=30).contains(&days) {
         return;
     }
-    let high: Vec<&Risk> = risks
+    // The high risks, the ones the late stage emphasises first, as the report lists them.
+    let emphasized = super::focus::emphasized_risks(cx.stage());
+    let mut high: Vec<&Risk> = risks
         .iter()
         .filter(|r| r.severity == Severity::High)
         .collect();
+    high.sort_by_key(|r| {
+        let place = emphasized.iter().position(|c| *c == r.code);
+        (place.unwrap_or(usize::MAX), r.code)
+    });
     let blockers_of_deal = |i: usize| {
         cx.decision_makers.contains(&i)
             || cx.buying.approvers.contains(&i)
@@ -835,7 +865,7 @@ pub fn close_date_at_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             ),
             n => tx(
                 lang,
-                format!("{n} high risks still open, first {title}"),
+                format!("{n} high risks still open (first: {title})"),
                 format!("仍有 {n} 项高风险未解决，首先是{title}"),
             ),
         });

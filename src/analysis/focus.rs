@@ -75,7 +75,7 @@ pub fn stage_focus(cx: &Context<'_>, risks: &[super::Risk]) -> StageFocus {
             headline: tx(
                 lang,
                 "Re-verify the map first: most of it is out of date. Confirm who holds which post, who reports to whom and where each key person stands, then plan.".into(),
-                "先全面复核地图：大部分信息已过时。先确认各人现任职务、汇报关系和关键人的态度，再制定计划。".into(),
+                "先全面复核地图：大部分信息已过时。逐一确认各人现任职务、汇报关系和关键人的态度，再制定计划。".into(),
             ),
             people,
         };

@@ -1,5 +1,7 @@
-//! Map health, as one established sales tool rates it: red when no key player
-//! supports us, amber when some do, green when supporters include decision makers.
+//! Map health, as a sales manager would forecast the deal: red when the map is too
+//! old to trust, a decision maker is against us or no key player supports us; green
+//! only when every decision maker supports us, is current and no veto is open;
+//! amber otherwise, naming what stands between the map and green.
 
 use super::risks::{RiskCode, is_key};
 use super::text::{names, tx};
@@ -11,9 +13,9 @@ use crate::model::{Role, Stance};
 pub enum HealthLevel {
     /// No key player supports us.
     Red,
-    /// Some key players support us, but no decision maker.
+    /// Some key players support us, but something stands between the map and green.
     Amber,
-    /// Supporters include a decision maker.
+    /// Every decision maker supports us and is current, and no veto is open.
     Green,
 }
 
@@ -80,13 +82,25 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
         };
     }
     if !opposing.is_empty() {
-        let who = list(&opposing);
+        // A skeptic is not an opponent: each is named with their stance.
+        let who: Vec<String> = opposing
+            .iter()
+            .filter_map(|&i| cx.doc.stakeholders.get(i))
+            .map(|p| {
+                super::text::aside(
+                    &super::text::name_of(p, lang),
+                    super::text::stance_name(p.stance, lang),
+                    lang,
+                )
+            })
+            .collect();
+        let who = super::text::list(&who, lang);
         return Health {
             level: HealthLevel::Red,
             reason: tx(
                 lang,
-                format!("A decision maker opposes us: {who}."),
-                format!("决策者反对我们：{who}。"),
+                format!("A decision maker is against us: {who}."),
+                format!("决策者不站在我方一边：{who}。"),
             ),
             supporters: supportive_key,
         };
@@ -120,32 +134,57 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
             format!("{}尚未表态支持", list(&not_supportive)),
         ));
     }
-    let unmet = cx.among(deciders, |p| {
-        !super::Recency::met(p) || (p.last_contact.is_some() && !cx.recency.contacted_recently(p))
-    });
-    if !unmet.is_empty() {
+    let window = cx.recency.window();
+    let never_met = cx.among(deciders, |p| !super::Recency::met(p));
+    if !never_met.is_empty() {
         gaps.push(tx(
             lang,
-            format!("not met recently: {}", list(&unmet)),
-            format!("我方近期未接触{}", list(&unmet)),
+            format!("never met: {}", list(&never_met)),
+            format!("我方从未接触{}", list(&never_met)),
+        ));
+    }
+    let not_recently = cx.among(deciders, |p| {
+        p.last_contact.is_some() && !cx.recency.contacted_recently(p)
+    });
+    if !not_recently.is_empty() {
+        gaps.push(tx(
+            lang,
+            format!(
+                "not met for more than {}: {}",
+                super::text::days(window, lang),
+                list(&not_recently)
+            ),
+            format!("我方已超过 {window} 天未接触{}", list(&not_recently)),
+        ));
+    }
+    // Someone never met is not also reported as unverified: meeting them comes first.
+    let dated_but_old = |p: &crate::model::Stakeholder| {
+        super::Recency::met(p)
+            && !cx.recency.verified_recently(p)
+            && !cx.recency.contacted_recently(p)
+    };
+    let never_verified = cx.among(deciders, |p| {
+        dated_but_old(p) && p.last_verified.is_none() && p.last_contact.is_none()
+    });
+    if !never_verified.is_empty() {
+        gaps.push(tx(
+            lang,
+            format!("never verified: {}", list(&never_verified)),
+            format!("{}的信息从未核实", list(&never_verified)),
         ));
     }
     let unverified = cx.among(deciders, |p| {
-        !cx.recency.verified_recently(p) && !cx.recency.contacted_recently(p)
+        dated_but_old(p) && (p.last_verified.is_some() || p.last_contact.is_some())
     });
     if !unverified.is_empty() {
         gaps.push(tx(
             lang,
             format!(
-                "not verified within {} days: {}",
-                cx.recency.window(),
+                "not verified for more than {}: {}",
+                super::text::days(window, lang),
                 list(&unverified)
             ),
-            format!(
-                "{}的信息超过 {} 天未核实",
-                list(&unverified),
-                cx.recency.window()
-            ),
+            format!("{}的信息已超过 {window} 天未核实", list(&unverified)),
         ));
     }
     // Vetoes: a powerful blocker, an approver, a power-5 person of unknown stance —
@@ -229,12 +268,17 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
     } else {
         "; "
     };
+    let support = if supporters.len() == 1 {
+        "A key player supports us"
+    } else {
+        "Key players support us"
+    };
     Health {
         level: HealthLevel::Amber,
         reason: tx(
             lang,
             format!(
-                "Key players support us ({who}), but not green yet: {}.",
+                "{support} ({who}), but not green yet — {}.",
                 gaps.join(separator)
             ),
             format!(

@@ -220,13 +220,14 @@ pub fn risk_line(risk: &super::Risk, language: Language) -> String {
             risk.code.as_str(),
             risk.action
         ),
-        // The name of the risk, unless the message already says it.
+        // The name of the risk beside the severity, unless the message already
+        // says it; no space before the arrow after a full-width full stop.
         Language::Chinese => {
             let title = risk.code.title(language);
             if risk.message.contains(title) {
-                format!("【{severity}】{} → {}", risk.message, risk.action)
+                format!("【{severity}】{}→ {}", risk.message, risk.action)
             } else {
-                format!("【{severity}】{}（{title}）→ {}", risk.message, risk.action)
+                format!("【{severity}·{title}】{}→ {}", risk.message, risk.action)
             }
         }
     }
@@ -329,10 +330,11 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     let account = if doc.account.name.is_empty() {
         t.report.clone()
     } else {
-        format!(
-            "{} — {}",
-            t.report,
-            safe_text::isolate_bidi(&doc.account.name)
+        let name = safe_text::isolate_bidi(&doc.account.name);
+        tx(
+            lang,
+            format!("{} — {name}", t.report),
+            format!("{}——{name}", t.report),
         )
     };
     w.heading(1, &account);
@@ -393,7 +395,21 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
     let paths: Vec<String> = analysis
         .paths
         .iter()
-        .map(|p| chain(doc, &p.people, lang))
+        .map(|p| match p.people.as_slice() {
+            [only] => {
+                let name = doc
+                    .stakeholders
+                    .get(*only)
+                    .map(|d| name_of(d, lang))
+                    .unwrap_or_default();
+                tx(
+                    lang,
+                    format!("{name} (on our side already)"),
+                    format!("{name}（本人已支持我方）"),
+                )
+            }
+            people => chain(doc, people, lang),
+        })
         .collect();
     w.section(&t.paths, &paths);
     let actions: Vec<String> = analysis
@@ -408,7 +424,13 @@ pub fn to_text(doc: &Document, analysis: &Analysis, markdown: bool) -> String {
                 String::new()
             };
             let text = safe_text::isolate_bidi(&a.text);
-            labelled(&format!("{due}{late} {name}"), &text, lang)
+            // A space after the date, none after the full-width bracket.
+            let when = if late.is_empty() || lang == Language::English {
+                format!("{due}{late} {name}")
+            } else {
+                format!("{due}{late}{name}")
+            };
+            labelled(&when, &text, lang)
         })
         .collect();
     w.section(&t.actions, &actions);

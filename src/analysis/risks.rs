@@ -337,10 +337,15 @@ fn champion_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         )
     } else {
         let who = names(&people(cx, &advocates), lang);
+        let verb = if advocates.len() == 1 {
+            "advocates"
+        } else {
+            "advocate"
+        };
         tx(
             lang,
             format!(
-                "Nobody is tagged as our champion; {who} advocates for us, but that is not proof yet."
+                "Nobody is tagged as our champion; {who} {verb} for us, but that is not proof yet."
             ),
             format!("尚未标记内线；{who}力挺我们，但还未经检验。"),
         )
@@ -434,8 +439,10 @@ fn opponent_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             risks,
             RiskCode::HighPowerUnknownStance,
             if cx.stage() == Stage::Early { Severity::Medium } else { Severity::High },
-            unknown,
-            tx(lang, format!("Powerful people whose stance we do not know: {who}."), format!("{who}位高权重，我们却还不清楚其态度。")),
+            unknown.clone(),
+            tx(lang,
+               if unknown.len() == 1 { format!("A powerful person whose stance we do not know: {who}.") } else { format!("Powerful people whose stance we do not know: {who}.") },
+               format!("{who}位高权重，我们却还不清楚其态度。")),
             tx(lang, "Find out where they stand before they take a position: ask the champion, and meet them briefly.".into(),
                "赶在对方表态之前摸清态度：先问内线，再争取简短会面。".into()),
         );
@@ -589,6 +596,11 @@ fn overdue_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         _ => Severity::Low,
     };
     let who = names(&people(cx, &heavy_people), lang);
+    let someone = if heavy_people.len() == 1 {
+        "someone who can stop the deal"
+    } else {
+        "people who can stop the deal"
+    };
     let english_count = if count == 1 {
         "1 planned action is past its due date".to_owned()
     } else {
@@ -603,17 +615,23 @@ fn overdue_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     } else if heavy == count {
         tx(
             lang,
-            format!("{english_count}, with people who can stop the deal: {who}."),
+            format!("{english_count}, with {someone}: {who}."),
             format!("有 {count} 项计划行动已逾期，涉及能左右成败的{who}。"),
         )
     } else {
         tx(
             lang,
-            format!("{english_count}; {heavy} of them with people who can stop the deal: {who}."),
+            format!("{english_count}; {heavy} of them with {someone}: {who}."),
             format!("有 {count} 项计划行动已逾期，其中 {heavy} 项涉及能左右成败的{who}。"),
         )
     };
-    let action = if heavy_people.is_empty() {
+    let action = if count == 1 {
+        tx(
+            lang,
+            "Do it this week, or re-plan it with a new date.".into(),
+            "本周完成，或重新排定日期。".into(),
+        )
+    } else if heavy_people.is_empty() {
         tx(
             lang,
             "Do them or re-plan them with a new date in this week's review.".into(),

@@ -291,6 +291,12 @@ fn chinese(position: &str) -> Option<TitleReading> {
         if rank == Rank::Top && UNIT_MARKS_ZH.iter().any(|m| units.contains(m)) {
             rank = Rank::Head;
         }
+        // A named plant (焊装厂厂长, 一厂厂长) is a unit too; the works as a whole
+        // (总厂厂长) is not.
+        let plant = units.trim_end_matches('副').trim_end_matches("常务");
+        if rank == Rank::Top && plant.ends_with('厂') && !plant.ends_with("总厂") {
+            rank = Rank::Head;
+        }
         // 车间主任 and 班组 heads run a shop floor, not a department.
         if *word == "主任" && ["车间", "班组", "工段"].iter().any(|m| before.contains(m)) {
             rank = Rank::Section;
@@ -467,6 +473,11 @@ mod tests {
         assert_eq!(rank("副科长"), Rank::Staff);
         // A shop floor is not a department.
         assert_eq!(rank("车间主任"), Rank::Section);
+        // A named plant is a unit of the company; the works as a whole is not.
+        assert_eq!(rank("焊装厂厂长"), Rank::Head);
+        assert_eq!(rank("一厂副厂长"), Rank::DeputyHead);
+        assert_eq!(rank("总厂厂长"), Rank::Top);
+        assert_eq!(rank("厂长"), Rank::Top);
         assert_eq!(rank("焊装车间主任"), Rank::Section);
         assert_eq!(rank("信息中心主任"), Rank::Head);
         assert_eq!(rank("教学运行科科长"), Rank::Section);

@@ -67,7 +67,7 @@ fn people_row_ui(
                 } else {
                     format!("({word})")
                 };
-                ui.label(RichText::new(word).weak().small());
+                ui.label(RichText::new(word).weak());
             }
         }
         if people.len() > 8 {

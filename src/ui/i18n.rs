@@ -353,7 +353,7 @@ catalogue! {
     SeverityMedium => "medium", "中";
     SeverityLow => "low", "低";
     PathsToPower => "Paths to power", "通往决策者的路径";
-    NoPaths => "No supporter reaches a decision maker yet.", "尚无支持者能到达决策者。";
+    NoPaths => "No supporter reaches a decision maker yet.", "还没有支持者能接触到决策者。";
     ShowPath => "Show", "显示";
     Analysing => "Updating the analysis…", "正在更新分析…";
     Playbook => "From the playbook: edit to make it this team's plan.", "来自内置打法：修改后即成为本团队的计划。";

@@ -388,11 +388,12 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
             .map(|p| p.id.clone())
             .collect();
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                RichText::new(format!("[{}]", tr.t(word)))
-                    .color(tint)
-                    .strong(),
-            );
+            let severity = if tr.chinese() {
+                format!("【{}】", tr.t(word))
+            } else {
+                format!("[{}]", tr.t(word))
+            };
+            ui.label(RichText::new(severity).color(tint).strong());
             let response = ui.add(egui::Label::new(&risk.message).sense(egui::Sense::click()));
             if response.on_hover_text(&risk.action).clicked() && !ids.is_empty() {
                 commands.push(AppCommand::Reveal(ids.clone()));

@@ -57,7 +57,7 @@ fn collective_body(profile: &Profile<'_>) -> (String, String) {
         )
     } else {
         (
-            "the executive board, or the supervisory board for a purchase this size",
+            "the executive board, or the supervisory board for a large purchase",
             "执行董事会，金额较大时还要上监事会",
         )
     };

@@ -52,6 +52,15 @@ pub fn why(profile: &Profile<'_>) -> String {
         format!("{name}：{role}，{stance}，权力 {power}/5；项目处于{stage}。"),
     );
     let kind = kind_word(profile, lang);
+    // A gate is a task, not a person: 其负责技术把关, not 其为技术把关.
+    let gate = profile.kind == Some(DecisionKind::Gate);
+    let zh_kind = |kind: &str| {
+        if gate {
+            format!("分析判断其在决策中负责{kind}")
+        } else {
+            format!("分析判断其为{kind}")
+        }
+    };
     // Chinese sentences follow each other without a space.
     let mut add = |en: String, zh: String| {
         if lang == Language::English {
@@ -63,8 +72,8 @@ pub fn why(profile: &Profile<'_>) -> String {
         (Some(c), Some(kind)) => {
             let (score, words) = ((c.score * 100.0).round(), likelihood(c.score, lang));
             add(
-                format!("Read as {kind}: {words} (score {score}/100)."),
-                format!("分析判断其为{kind}，{words}（得分 {score}/100）。"),
+                format!("Part in the decision: {kind} — {words} (score {score}/100)."),
+                format!("{}，{words}（得分 {score}/100）。", zh_kind(kind)),
             );
         }
         (Some(c), None) => {
@@ -74,7 +83,10 @@ pub fn why(profile: &Profile<'_>) -> String {
                 format!("位列可能的决策者：{words}（得分 {score}/100）。"),
             );
         }
-        (None, Some(kind)) => add(format!("Read as {kind}."), format!("分析判断其为{kind}。")),
+        (None, Some(kind)) => add(
+            format!("Part in the decision: {kind}."),
+            format!("{}。", zh_kind(kind)),
+        ),
         (None, None) => {}
     }
     if let Some(hidden) = profile
