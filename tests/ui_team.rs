@@ -98,3 +98,34 @@ fn conflicts_are_listed_and_settled_one_undo_step_at_a_time() {
         "settling is an unsaved change"
     );
 }
+
+#[test]
+fn a_leaving_rep_hands_over_everyone_they_own_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("group.json");
+    std::fs::copy("assets/samples/group-equipment-deal.json", &path).unwrap();
+    let mut h = harness(&path);
+    h.run_steps(3);
+    let owned = |h: &Harness<'static, PowermapApp>, id: &str| {
+        let id = powermap::model::TeamMemberId::from(id);
+        powermap::edit::handover::owned_by(h.state().document(), &id)
+    };
+    let (li_people, _) = owned(&h, "t-li");
+    let (zhao_people, _) = owned(&h, "t-zhao");
+    assert!(li_people > 0);
+    // The account panel is open in the default layout; 李明's row has the menu.
+    h.query_all_by_label("Hand over").next().unwrap().click();
+    h.run_steps(2);
+    assert!(h.query_by_label_contains("李明 owns").is_some());
+    h.get_by_label("赵国栋").click();
+    h.run_steps(3);
+    assert_eq!(owned(&h, "t-li").0, 0);
+    assert_eq!(owned(&h, "t-zhao").0, zhao_people + li_people);
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(3);
+    assert_eq!(
+        owned(&h, "t-li").0,
+        li_people,
+        "one undo step brings it back"
+    );
+}

@@ -4,6 +4,7 @@ mod apply;
 mod command;
 mod editor;
 mod error;
+pub mod handover;
 mod label;
 
 pub use apply::apply;

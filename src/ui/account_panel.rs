@@ -96,6 +96,7 @@ impl AccountPanel {
                 let (response, remove) = ui
                     .with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         let remove = ui.button(tr.t(T::Remove)).clicked();
+                        handover_menu_ui(ui, doc, member, tr, &mut form);
                         let response = ui.add(
                             egui::TextEdit::singleline(&mut name)
                                 .hint_text(tr.t(T::NewMemberName))
@@ -133,6 +134,46 @@ impl AccountPanel {
             self.focus_member = Some(id);
         }
     }
+}
+
+/// "Hand over…": everyone a member owns and the plans they lead go to a colleague
+/// (a rep leaves, nothing is lost). Shown when they own something and there is
+/// someone to hand over to.
+fn handover_menu_ui(
+    ui: &mut egui::Ui,
+    doc: &crate::model::Document,
+    member: &TeamMember,
+    tr: Tr,
+    form: &mut Form<'_>,
+) {
+    let (people, plans) = crate::edit::handover::owned_by(doc, &member.id);
+    if people + plans == 0 || doc.team.len() < 2 {
+        return;
+    }
+    let shown = if member.name.is_empty() {
+        tr.t(T::Unnamed).to_owned()
+    } else {
+        member.name.clone()
+    };
+    ui.menu_button(tr.t(T::HandOver), |ui| {
+        ui.label(tr.f(T::HandOverWhat, &[&shown, &people, &plans]));
+        for colleague in doc.team.iter().filter(|m| m.id != member.id) {
+            let name = if colleague.name.is_empty() {
+                tr.t(T::Unnamed).to_owned()
+            } else {
+                colleague.name.clone()
+            };
+            if ui.button(tr.f(T::HandOverTo, &[&name])).clicked()
+                && let Some(command) =
+                    crate::edit::handover::handover(doc, &member.id, &colleague.id)
+            {
+                form.edit(command);
+                ui.close();
+            }
+        }
+    })
+    .response
+    .on_hover_text(tr.f(T::HandOverHint, &[&shown]));
 }
 
 /// An amount as typed: digits with optional separators ("5,200,000", "5 200 000").

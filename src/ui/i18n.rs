@@ -266,6 +266,10 @@ catalogue! {
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
     // merge conflicts (main)
+    HandOver => "Hand over", "移交";
+    HandOverHint => "Give everyone {0} owns and the plans they lead to a colleague, in one step", "将{0}负责的所有关键人和牵头的计划一次性移交给同事";
+    HandOverWhat => "{0} owns {1} {1|person|people} and leads {2} {2|plan|plans}. Hand over to:", "{0}负责 {1} 位关键人，牵头 {2} 项计划。移交给：";
+    HandOverTo => "{0}", "{0}";
     EditResolveConflict => "settle a merge conflict", "处理合并冲突";
     ConflictsBanner => "This map holds {0} {0|merge conflict|merge conflicts}: both copies changed the same thing differently. The map shows our value; choose for each.", "本地图还有 {0} 处合并冲突：两份副本对同一内容做了不同修改。地图中显示的是我方的值，请逐一确认。";
     ConflictsShow => "Choose…", "逐一处理…";
