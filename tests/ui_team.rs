@@ -16,9 +16,13 @@ use powermap::ui::prefs::Prefs;
 use powermap::ui::{AppOptions, PowermapApp};
 
 fn harness(file: &Path) -> Harness<'static, PowermapApp> {
+    harness_with(file, ScriptedDialogs::default())
+}
+
+fn harness_with(file: &Path, dialogs: ScriptedDialogs) -> Harness<'static, PowermapApp> {
     let options = AppOptions {
         file: Some(file.to_owned()),
-        dialogs: Box::new(ScriptedDialogs::default()),
+        dialogs: Box::new(dialogs),
         look_for_system_font: false,
         prefs: Some(Prefs {
             language: Some(Language::English),
@@ -127,5 +131,36 @@ fn a_leaving_rep_hands_over_everyone_they_own_in_one_step() {
         owned(&h, "t-li").0,
         li_people,
         "one undo step brings it back"
+    );
+}
+
+#[test]
+fn a_colleagues_copy_is_compared_with_the_map_in_the_window() {
+    use powermap::ui::dialogs::DialogOutcome;
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.json");
+    let theirs = dir.path().join("theirs.json");
+    let mut doc = Document::default();
+    doc.stakeholders.push(Stakeholder::new("p-wang", "王立新"));
+    std::fs::write(&theirs, powermap::format::to_bytes(&doc)).unwrap();
+    doc.stakeholders[0].stance = Stance::Supporter;
+    doc.stakeholders.push(Stakeholder::new("p-qian", "钱玉梅"));
+    std::fs::write(&mine, powermap::format::to_bytes(&doc)).unwrap();
+
+    let dialogs = ScriptedDialogs {
+        answers: [DialogOutcome::Picked(theirs)].into(),
+    };
+    let mut h = harness_with(&mine, dialogs);
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Action(Action::CompareWith));
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Added: 钱玉梅").is_some());
+    assert!(
+        h.query_by_label_contains("Changed: 王立新 (stance)")
+            .is_some()
+    );
+    assert!(
+        !h.state().editor().is_modified(),
+        "comparing changes nothing"
     );
 }

@@ -783,6 +783,29 @@ impl PowermapApp {
             PathPurpose::Export(format) => self.start_export(format, path, ctx),
             PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
             PathPurpose::Import => self.preview_import(&path),
+            PathPurpose::Compare => self.compare_with(&path),
+        }
+    }
+
+    /// Shows what differs between another version of the map (a colleague's copy,
+    /// the backup) and the map in the window.
+    fn compare_with(&mut self, path: &Path) {
+        match crate::format::load_file(path) {
+            Ok(other) => {
+                let diff = crate::model::diff::diff(&other, self.map.editor.document());
+                self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
+                    from: T::SideOtherFile,
+                    to: T::SideWindow,
+                    diff,
+                })));
+            }
+            Err(err) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotOpen,
+                    message: super::error_text::load_error(&err, self.tr()),
+                    path: Some(path.to_owned()),
+                }));
+            }
         }
     }
 
@@ -1101,6 +1124,7 @@ impl PowermapApp {
                     // The unsaved-changes question came before the path was asked.
                     PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
                     PathPurpose::Import => self.preview_import(&path),
+                    PathPurpose::Compare => self.compare_with(&path),
                     PathPurpose::Export(_) | PathPurpose::Save
                         if replaces_another_file(&path, purpose, self.map.path.as_deref()) =>
                     {
@@ -1168,6 +1192,19 @@ impl PowermapApp {
             Action::New => self.guard_unsaved(Pending::New),
             Action::Open => self.guard_unsaved(Pending::OpenDialog),
             Action::OpenPath => self.guard_unsaved(Pending::OpenPathEntry),
+            Action::CompareWith => {
+                let folder = self
+                    .map
+                    .path
+                    .as_deref()
+                    .and_then(Path::parent)
+                    .map_or_else(|| self.prefs.start_folder(), Path::to_owned);
+                match self.dialogs.open_map(&folder) {
+                    DialogOutcome::Picked(path) => self.compare_with(&path),
+                    DialogOutcome::Cancelled => {}
+                    DialogOutcome::Unavailable => self.browse(PathPurpose::Compare, folder, None),
+                }
+            }
             Action::Save => {
                 self.save_then(None);
             }

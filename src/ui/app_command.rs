@@ -105,6 +105,8 @@ pub enum Action {
     Open,
     /// Open a map by typing its path.
     OpenPath,
+    /// Compare the map with another version of it (a colleague's copy, a backup).
+    CompareWith,
     /// Save to the current file (or ask where).
     Save,
     /// Save to a new file.
@@ -159,6 +161,7 @@ impl Action {
             Self::New => T::New,
             Self::Open => T::Open,
             Self::OpenPath => T::OpenPath,
+            Self::CompareWith => T::CompareWith,
             Self::Save => T::Save,
             Self::SaveAs => T::SaveAs,
             Self::SavePath => T::SaveToPath,
@@ -201,6 +204,7 @@ impl Action {
             Self::ToggleConnect => vec![plain(Key::C)],
             Self::Escape => vec![plain(Key::Escape)],
             Self::OpenPath
+            | Self::CompareWith
             | Self::SavePath
             | Self::Quit
             | Self::AddPerson

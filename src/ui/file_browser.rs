@@ -74,7 +74,7 @@ impl FileBrowser {
                 name.unwrap_or_default()
             }
             PathPurpose::Save | PathPurpose::Export(_) => display_short(start),
-            PathPurpose::Open | PathPurpose::Import => String::new(),
+            PathPurpose::Open | PathPurpose::Import | PathPurpose::Compare => String::new(),
         };
         Self {
             purpose,
@@ -117,7 +117,7 @@ impl FileBrowser {
     fn accepts(&self, name: &str) -> bool {
         let lower = name.to_lowercase();
         let extensions: &[&str] = match self.purpose {
-            PathPurpose::Open | PathPurpose::Save => &[".json"],
+            PathPurpose::Open | PathPurpose::Save | PathPurpose::Compare => &[".json", ".bak"],
             PathPurpose::Import => &[".csv", ".tsv", ".txt", ".xlsx"],
             PathPurpose::Export(format) => {
                 return lower.ends_with(&format!(".{}", format.extension()));
@@ -184,6 +184,7 @@ impl FileBrowser {
             PathPurpose::Save => T::PathTitleSave,
             PathPurpose::Export(_) => T::PathTitleExport,
             PathPurpose::Import => T::PathTitleImport,
+            PathPurpose::Compare => T::PathTitleCompare,
         }));
         ui.label(tr.t(T::BrowserHint));
         let response = ui.add(
@@ -240,6 +241,7 @@ impl FileBrowser {
         ui.horizontal(|ui| {
             let confirm = tr.t(match self.purpose {
                 PathPurpose::Open | PathPurpose::Import => T::OpenButton,
+                PathPurpose::Compare => T::CompareButton,
                 PathPurpose::Save => T::Save,
                 PathPurpose::Export(_) => T::ExportButton,
             });

@@ -266,6 +266,10 @@ catalogue! {
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
     // merge conflicts (main)
+    CompareWith => "Compare with file…", "与其他文件比较…";
+    PathTitleCompare => "Compare with a map file (a colleague's copy, a backup)", "选择要比较的地图文件（同事的副本或备份）";
+    CompareButton => "Compare", "比较";
+    SideOtherFile => "the other file", "另一文件";
     HandOver => "Hand over", "移交";
     HandOverHint => "Give everyone {0} owns and the plans they lead to a colleague, in one step", "将{0}负责的所有关键人和牵头的计划一次性移交给同事";
     HandOverWhat => "{0} owns {1} {1|person|people} and leads {2} {2|plan|plans}. Hand over to:", "{0}负责 {1} 位关键人，牵头 {2} 项计划。移交给：";

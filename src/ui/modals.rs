@@ -48,6 +48,8 @@ pub enum PathPurpose {
     Export(crate::export::ExportFormat),
     /// Import contacts from there.
     Import,
+    /// Compare the map in the window with that map file.
+    Compare,
 }
 
 /// Something that went wrong, shown until dismissed.
