@@ -589,6 +589,10 @@ fn taking_a_removal_removes_the_record_unless_the_map_needs_it() {
     theirs.relationships.retain(|l| l.from.as_str() != "p2");
     let merged = merge_documents(&base, &ours, &theirs).unwrap();
     assert_eq!(conflicts_in(&merged.doc)[0].path, "stakeholders[p2]");
+    assert!(
+        merged.doc.relationship(&"r2".into()).is_some(),
+        "while the person stays, so do the lines the removal took with them"
+    );
     let mut editor = Editor::new(merged.doc);
     editor
         .apply(resolve(editor.document(), 0, Choice::Theirs).unwrap())

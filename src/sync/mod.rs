@@ -64,6 +64,8 @@ impl Conflict {
 pub fn describe_conflict(conflict: &Conflict) -> String {
     let side = |value: &Option<Value>| match value {
         None => "removed".to_owned(),
+        // A whole person or line: kept (changed) on that side.
+        Some(Value::Object(_)) => "kept it".to_owned(),
         Some(value) => {
             let text = value.to_string();
             if text.chars().count() > 60 {
@@ -165,8 +167,18 @@ pub fn merge_documents(
         },
         |p| p.id.as_str(),
         crate::format::stakeholder_value,
+        |_| false,
         &mut conflicts,
     );
+    // People one side removed but the other changed stay (with a conflict): so
+    // do their lines, which the removing side dropped with them.
+    let revived: std::collections::HashSet<String> = conflicts
+        .iter()
+        .filter(|c| c.ours.is_none() || c.theirs.is_none())
+        .filter_map(|c| c.path.strip_prefix("stakeholders["))
+        .filter_map(|rest| rest.strip_suffix(']'))
+        .map(str::to_owned)
+        .collect();
     let lines = records::merge_list(
         &records::List {
             name: "relationships",
@@ -176,6 +188,7 @@ pub fn merge_documents(
         },
         |l| l.id.as_str(),
         crate::format::relationship_value,
+        |l| revived.contains(l.from.as_str()) || revived.contains(l.to.as_str()),
         &mut conflicts,
     );
     let team = records::merge_list(
@@ -187,6 +200,7 @@ pub fn merge_documents(
         },
         |m| m.id.as_str(),
         crate::format::team_member_value,
+        |_| false,
         &mut conflicts,
     );
     if let Value::Object(top) = &mut value {

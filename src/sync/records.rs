@@ -27,11 +27,14 @@ fn by_id<'r, T>(records: &'r [T], id: &impl Fn(&T) -> &str) -> HashMap<&'r str, 
     records.iter().map(|r| (id(r), r)).collect()
 }
 
-/// Merges a list by ids: our order, then their additions in their order.
+/// Merges a list by ids: our order, then their additions in their order. A
+/// record one side removed and the other left alone is removed — unless `keep`
+/// says it must stay (a line of a person whose removal did not go through).
 pub fn merge_list<T: PartialEq>(
     list: &List<'_, T>,
     id: impl Fn(&T) -> &str,
     value: impl Fn(&T) -> Value,
+    keep: impl Fn(&T) -> bool,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<Value> {
     let (base, ours, theirs) = (
@@ -47,9 +50,9 @@ pub fn merge_list<T: PartialEq>(
             theirs.get(key).copied(),
         );
         let chosen = if o == t || b == t {
-            o
+            o.or_else(|| b.filter(|b| t.is_some() && keep(b)))
         } else if b == o {
-            t
+            t.or_else(|| b.filter(|b| o.is_some() && keep(b)))
         } else {
             let as_value = |r: Option<&T>| r.map(&value);
             let (bv, ov, tv) = (as_value(b), as_value(o), as_value(t));

@@ -173,6 +173,30 @@ pub fn resolve(doc: &Document, index: usize, choice: Choice) -> Result<Command, 
     }
     let steps =
         parse_path(&conflict.path).ok_or_else(|| ResolveError::BadPath(conflict.path.clone()))?;
+    // Taking their removal of a person or a team member removes what hangs on
+    // them too (lines, approvals; ownerships), as removing them in the app does.
+    if conflict.theirs.is_none()
+        && let [Step::Field(list), Step::Record(id)] = steps.as_slice()
+    {
+        let removal = match list.as_str() {
+            "stakeholders" => {
+                let id = StakeholderId::from(id.as_str());
+                doc.stakeholder(&id)
+                    .is_some()
+                    .then(|| Command::RemoveStakeholders(vec![id]))
+            }
+            "team" => {
+                let id = TeamMemberId::from(id.as_str());
+                doc.team_member(&id)
+                    .is_some()
+                    .then(|| Command::RemoveTeamMember(id))
+            }
+            _ => None,
+        };
+        if let Some(removal) = removal {
+            return Ok(Command::Batch(vec![removal, shorter]));
+        }
+    }
     let mut value = to_value(doc);
     if !set_at(&mut value, &steps, conflict.theirs.clone()) {
         return Err(ResolveError::BadPath(conflict.path.clone()));

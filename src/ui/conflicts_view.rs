@@ -167,6 +167,7 @@ fn value_in_words(value: Option<&Value>, field: &str, tr: Tr) -> String {
             Role::parse(s).map_or_else(|| s.clone(), |r| tr.role(r).to_owned())
         }
         Some(Value::String(s)) => s.clone(),
+        Some(Value::Object(_)) => tr.t(T::ConflictWholeRecord).to_owned(),
         Some(other) => other.to_string(),
     };
     if text.chars().count() > LIMIT {

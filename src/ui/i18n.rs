@@ -286,6 +286,7 @@ catalogue! {
     ConflictShowPerson => "Show", "定位";
     ConflictRemoved => "(removed)", "（已删除）";
     ConflictAbsent => "(not there)", "（无）";
+    ConflictWholeRecord => "kept, with changes", "保留（有修改）";
     ConflictWholeMap => "Their whole map could not be merged; it is kept in the file.", "对方的整张地图无法合并，已完整保存在文件中。";
     ConflictCannotTake => "Their value cannot be taken: {0}", "无法采用对方的值：{0}";
     // advice (h-voice)
