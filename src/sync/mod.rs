@@ -87,6 +87,7 @@ pub fn describe_conflict(conflict: &Conflict) -> String {
         side(&conflict.theirs),
         match &conflict.base {
             None => "absent".to_owned(),
+            Some(Value::Object(_)) => "present".to_owned(),
             base => side(base),
         }
     )

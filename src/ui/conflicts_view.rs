@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::app_command::AppCommand;
 use super::i18n::{T, Tr};
-use crate::model::{Document, Role, Stance};
+use crate::model::{Document, Role, Stage, Stance};
 use crate::sync::resolve::{Choice, Place, place_of, resolve};
 use crate::sync::{Conflict, conflict_count, conflicts_in};
 
@@ -53,6 +53,7 @@ pub fn conflicts_bar_ui(
     let conflicts = conflicts_in(doc);
     egui::ScrollArea::vertical()
         .max_height(LIST_HEIGHT)
+        .min_scrolled_height(LIST_HEIGHT)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for (index, conflict) in conflicts.iter().enumerate() {
@@ -123,7 +124,11 @@ fn conflict_row_ui(
 
 /// "王立新 · Stance", "Account · Stage", or the path itself.
 fn where_in_words(doc: &Document, conflict: &Conflict, place: &Place, tr: Tr) -> String {
-    let field = conflict.path.split_once("].").map(|(_, f)| f);
+    let field = conflict
+        .path
+        .split_once("].")
+        .or_else(|| conflict.path.split_once("account."))
+        .map(|(_, f)| f);
     let field_word = |f: &str| -> String {
         match f {
             "name" => tr.t(T::Name).to_owned(),
@@ -134,6 +139,15 @@ fn where_in_words(doc: &Document, conflict: &Conflict, place: &Place, tr: Tr) ->
             "power" => tr.t(T::Power).to_owned(),
             "owner" => tr.t(T::Owner).to_owned(),
             "coverage" => tr.t(T::Coverage).to_owned(),
+            "notes" => tr.t(T::Notes).to_owned(),
+            "industry" => tr.t(T::Industry).to_owned(),
+            "opportunity" => tr.t(T::Opportunity).to_owned(),
+            "deal_value" => tr.t(T::DealValue).to_owned(),
+            "currency" => tr.t(T::Currency).to_owned(),
+            "stage" => tr.t(T::Stage).to_owned(),
+            "close_date" => tr.t(T::CloseDate).to_owned(),
+            "decision_process" => tr.t(T::DecisionProcess).to_owned(),
+            "competitors" => tr.t(T::Competitors).to_owned(),
             other => other.to_owned(),
         }
     };
@@ -150,6 +164,12 @@ fn where_in_words(doc: &Document, conflict: &Conflict, place: &Place, tr: Tr) ->
             doc.team_member(id)
                 .map_or_else(|| id.to_string(), |m| m.name.clone()),
         ),
+        Place::Account => match field {
+            // The account's name is "Customer" in the panel.
+            Some("name") => format!("{} · {}", tr.t(T::Account), tr.t(T::Customer)),
+            Some(f) => format!("{} · {}", tr.t(T::Account), field_word(f)),
+            None => tr.t(T::Account).to_owned(),
+        },
         _ => conflict.path.clone(),
     }
 }
@@ -165,6 +185,9 @@ fn value_in_words(value: Option<&Value>, field: &str, tr: Tr) -> String {
         }
         Some(Value::String(s)) if field == "role" => {
             Role::parse(s).map_or_else(|| s.clone(), |r| tr.role(r).to_owned())
+        }
+        Some(Value::String(s)) if field == "stage" => {
+            Stage::parse(s).map_or_else(|| s.clone(), |st| tr.stage(st).to_owned())
         }
         Some(Value::String(s)) => s.clone(),
         Some(Value::Object(_)) => tr.t(T::ConflictWholeRecord).to_owned(),
