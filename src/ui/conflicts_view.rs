@@ -94,7 +94,10 @@ fn conflict_row_ui(
                 T::ConflictBase,
                 &[&conflict.base.as_ref().map_or_else(
                     || tr.t(T::ConflictAbsent).to_owned(),
-                    |v| value_in_words(Some(v), field, tr),
+                    |v| match v {
+                        Value::Object(_) => tr.t(T::ConflictRecordThere).to_owned(),
+                        v => value_in_words(Some(v), field, tr),
+                    },
                 )],
             ));
         }

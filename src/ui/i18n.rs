@@ -287,6 +287,7 @@ catalogue! {
     ConflictRemoved => "(removed)", "（已删除）";
     ConflictAbsent => "(not there)", "（无）";
     ConflictWholeRecord => "kept, with changes", "保留（有修改）";
+    ConflictRecordThere => "there", "存在";
     ConflictWholeMap => "Their whole map could not be merged; it is kept in the file.", "对方的整张地图无法合并，已完整保存在文件中。";
     ConflictCannotTake => "Their value cannot be taken: {0}", "无法采用对方的值：{0}";
     // advice (h-voice)
