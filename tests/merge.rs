@@ -607,3 +607,72 @@ fn taking_a_removal_removes_the_record_unless_the_map_needs_it() {
         "their lines go with them"
     );
 }
+
+#[test]
+fn the_history_of_a_map_is_read_without_git_and_compared_by_revision() {
+    use powermap::sync::history::{file_at, file_history, stance_history};
+    if !git_available() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    git(repo, &["init", "-q"], false);
+    std::fs::create_dir(repo.join("maps")).unwrap();
+    let map = repo.join("maps").join("acme.json");
+    let mut doc = base_map(3);
+    write(&map, &doc);
+    git(repo, &["add", "."], false);
+    git(repo, &["commit", "-q", "-m", "First map of Acme"], false);
+    // A commit that does not touch the map is not in its history.
+    std::fs::write(repo.join("notes.txt"), "x").unwrap();
+    git(repo, &["add", "."], false);
+    git(repo, &["commit", "-q", "-m", "Notes"], false);
+    doc.stakeholders[1].stance = Stance::Supporter;
+    write(&map, &doc);
+    git(repo, &["commit", "-q", "-am", "人1 now supports us"], false);
+    doc.stakeholders[1].stance = Stance::Skeptic;
+    write(&map, &doc);
+    git(repo, &["commit", "-q", "-am", "After the demo"], false);
+
+    let history = file_history(&map).unwrap();
+    let summaries: Vec<&str> = history.iter().map(|r| r.summary.as_str()).collect();
+    assert_eq!(
+        summaries,
+        ["After the demo", "人1 now supports us", "First map of Acme"]
+    );
+    assert_eq!(history[0].author, "Test");
+    assert_eq!(history[0].date().len(), 10);
+
+    // The first version, by full and by short id.
+    let first = from_bytes(&file_at(&map, &history[2].id).unwrap()).unwrap();
+    assert_eq!(first.stakeholders[1].stance, Stance::Unknown);
+    let by_short = file_at(&map, history[2].short_id()).unwrap();
+    assert_eq!(from_bytes(&by_short).unwrap(), first);
+    assert!(file_at(&map, "0000000").is_err());
+
+    let stances: Vec<Stance> = stance_history(&map, &history, &"p1".into())
+        .into_iter()
+        .map(|(_, s)| s)
+        .collect();
+    assert_eq!(
+        stances,
+        [Stance::Skeptic, Stance::Supporter, Stance::Unknown]
+    );
+
+    // The command line says the same.
+    let output = Command::new(bin())
+        .args(["history", "--person", "p1"])
+        .arg(&map)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.lines().next().unwrap().contains("skeptic"), "{text}");
+    // Outside a repository: a clear message.
+    let outside = tempfile::tempdir().unwrap();
+    let lonely = outside.path().join("m.json");
+    write(&lonely, &doc);
+    let err = file_history(&lonely).unwrap_err().to_string();
+    assert!(err.contains("not in a git repository"), "{err}");
+}

@@ -164,3 +164,88 @@ fn a_colleagues_copy_is_compared_with_the_map_in_the_window() {
         "comparing changes nothing"
     );
 }
+
+#[test]
+fn the_history_lists_commits_and_compares_one_with_the_window() {
+    let git = |dir: &Path, args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(dir)
+            .args(["-c", "user.name=李明", "-c", "user.email=li@example.com"])
+            .args([
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "commit.gpgsign=false",
+            ])
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    if git(repo, &["init", "-q"]).is_err() {
+        eprintln!("git is not installed: skipped");
+        return;
+    }
+    let map = repo.join("acme.json");
+    let mut doc = Document::default();
+    doc.stakeholders.push(Stakeholder::new("p-wang", "王立新"));
+    std::fs::write(&map, powermap::format::to_bytes(&doc)).unwrap();
+    git(repo, &["add", "."]).unwrap();
+    git(repo, &["commit", "-q", "-m", "首次绘制"]).unwrap();
+    doc.stakeholders[0].stance = Stance::Advocate;
+    std::fs::write(&map, powermap::format::to_bytes(&doc)).unwrap();
+    git(repo, &["commit", "-q", "-am", "After the visit"]).unwrap();
+
+    let mut h = harness(&map);
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Action(Action::History));
+    for _ in 0..50 {
+        h.run_steps(2);
+        if h.query_by_label_contains("2 commits changed this map")
+            .is_some()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(h.query_by_label("After the visit").is_some());
+    assert!(h.query_by_label("首次绘制").is_some());
+    assert!(h.query_all_by_label("李明").next().is_some());
+    // The oldest commit is the second row.
+    // Each row has its Compare button; choosing the oldest commit.
+    assert_eq!(h.query_all_by_label("Compare").count(), 2);
+    let Some(powermap::ui::modals::Modal::History(view)) = h.state().modal() else {
+        panic!("the history is shown");
+    };
+    let oldest = view.revisions().last().cloned().unwrap();
+    assert_eq!(oldest.summary, "首次绘制");
+    h.state_mut().queue(AppCommand::CompareRevision(oldest));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("Changed: 王立新 (stance)")
+            .is_some(),
+    );
+}
+
+#[test]
+fn a_map_outside_git_says_why_it_has_no_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("lonely.json");
+    std::fs::write(&map, powermap::format::to_bytes(&Document::default())).unwrap();
+    let mut h = harness(&map);
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Action(Action::History));
+    for _ in 0..50 {
+        h.run_steps(2);
+        if h.query_by_label_contains("No history").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        h.query_by_label_contains("is not in a git repository")
+            .is_some()
+    );
+}

@@ -5,6 +5,7 @@ mod diff;
 mod export;
 mod fmt;
 mod git_setup;
+mod history;
 mod import;
 mod merge;
 mod report;
@@ -137,6 +138,14 @@ pub enum Task {
         /// Run as git's merge driver: files that are not maps get git's line merge.
         #[arg(long)]
         driver: bool,
+    },
+    /// The commits that changed a map in a git repository (read without git), newest first.
+    History {
+        /// The map file, inside a git work tree.
+        file: PathBuf,
+        /// Show this person's stance in each commit instead.
+        #[arg(long, value_name = "ID")]
+        person: Option<String>,
     },
     /// Register Powermap's map merge with git for the maps in DIR (default: here).
     GitSetup {
@@ -292,6 +301,7 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             driver,
         } => merge::run(&merge::Inputs { base, ours, theirs }, output, *driver, out),
         Task::GitSetup { dir } => git_setup::run(dir, out),
+        Task::History { file, person } => history::run(file, person.as_deref(), out),
         // Handled by `run_from_env`, which hands it to `main`.
         Task::Bench { .. } => EXIT_OK,
     }

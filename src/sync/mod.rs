@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod git_setup;
+pub mod history;
 pub mod merge;
 mod records;
 mod repair;

@@ -575,6 +575,7 @@ impl PowermapApp {
                 self.return_to = Some(Modal::Recover(rest_with(rest, copy, index)));
                 self.modal = Some(Modal::Compare(Box::new(CompareView {
                     from,
+                    from_detail: String::new(),
                     to: T::SideRecovered,
                     diff,
                 })));
@@ -607,6 +608,7 @@ impl PowermapApp {
                     let diff = crate::model::diff::diff(&theirs, self.map.editor.document());
                     self.modal = Some(Modal::Compare(Box::new(CompareView {
                         from: T::SideDisk,
+                        from_detail: String::new(),
                         to: T::SideWindow,
                         diff,
                     })));
@@ -787,6 +789,38 @@ impl PowermapApp {
         }
     }
 
+    /// Shows what differs between the map in the window and its version in a
+    /// commit.
+    fn compare_with_revision(&mut self, revision: &crate::sync::history::Revision) {
+        let Some(path) = self.map.path.clone() else {
+            return;
+        };
+        let loaded = crate::sync::history::file_at(&path, &revision.id)
+            .map_err(|err| err.to_string())
+            .and_then(|bytes| {
+                crate::format::from_bytes(&bytes)
+                    .map_err(|err| super::error_text::load_error(&err, self.tr()))
+            });
+        match loaded {
+            Ok(other) => {
+                let diff = crate::model::diff::diff(&other, self.map.editor.document());
+                self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
+                    from: T::SideRevision,
+                    from_detail: format!("{} ({})", revision.date(), revision.short_id()),
+                    to: T::SideWindow,
+                    diff,
+                })));
+            }
+            Err(message) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::HistoryTitle,
+                    message,
+                    path: Some(path),
+                }));
+            }
+        }
+    }
+
     /// Shows what differs between another version of the map (a colleague's copy,
     /// the backup) and the map in the window.
     fn compare_with(&mut self, path: &Path) {
@@ -795,6 +829,7 @@ impl PowermapApp {
                 let diff = crate::model::diff::diff(&other, self.map.editor.document());
                 self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
                     from: T::SideOtherFile,
+                    from_detail: String::new(),
                     to: T::SideWindow,
                     diff,
                 })));
@@ -1182,6 +1217,7 @@ impl PowermapApp {
                 AppCommand::FocusName => self.show_details(true),
                 AppCommand::ShowDetails => self.show_details(false),
                 AppCommand::Reveal(people) => self.reveal(people),
+                AppCommand::CompareRevision(revision) => self.compare_with_revision(&revision),
                 AppCommand::Highlight(request) => self.highlight_request = request,
             }
         }
@@ -1192,6 +1228,20 @@ impl PowermapApp {
             Action::New => self.guard_unsaved(Pending::New),
             Action::Open => self.guard_unsaved(Pending::OpenDialog),
             Action::OpenPath => self.guard_unsaved(Pending::OpenPathEntry),
+            Action::History => match self.map.path.clone() {
+                Some(path) => {
+                    self.modal = Some(Modal::History(Box::new(
+                        super::history_view::HistoryView::start(path, ctx),
+                    )));
+                }
+                None => {
+                    self.modal = Some(Modal::Error(ErrorReport {
+                        title: T::HistoryTitle,
+                        message: self.tr().t(T::HistorySaveFirst).to_owned(),
+                        path: None,
+                    }));
+                }
+            },
             Action::CompareWith => {
                 let folder = self
                     .map

@@ -90,6 +90,8 @@ pub enum AppCommand {
     FocusName,
     /// Shows the details of the selection in the side panel.
     ShowDetails,
+    /// Compares the map in the window with its version in this commit.
+    CompareRevision(crate::sync::history::Revision),
     /// Selects these people and shows them on the canvas.
     Reveal(Vec<crate::model::StakeholderId>),
     /// Changes what the canvas highlights.
@@ -107,6 +109,8 @@ pub enum Action {
     OpenPath,
     /// Compare the map with another version of it (a colleague's copy, a backup).
     CompareWith,
+    /// The commits that changed the map in its git repository.
+    History,
     /// Save to the current file (or ask where).
     Save,
     /// Save to a new file.
@@ -162,6 +166,7 @@ impl Action {
             Self::Open => T::Open,
             Self::OpenPath => T::OpenPath,
             Self::CompareWith => T::CompareWith,
+            Self::History => T::History,
             Self::Save => T::Save,
             Self::SaveAs => T::SaveAs,
             Self::SavePath => T::SaveToPath,
@@ -205,6 +210,7 @@ impl Action {
             Self::Escape => vec![plain(Key::Escape)],
             Self::OpenPath
             | Self::CompareWith
+            | Self::History
             | Self::SavePath
             | Self::Quit
             | Self::AddPerson

@@ -266,6 +266,15 @@ catalogue! {
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
     // merge conflicts (main)
+    History => "History…", "历史版本…";
+    HistoryTitle => "History of this map", "本地图的历史版本";
+    HistoryReading => "Reading the history from the git repository…", "正在从 git 仓库读取历史…";
+    HistoryCannotRead => "No history: {0}", "无法读取历史：{0}";
+    HistoryEmpty => "No commit holds this map yet: commit it first.", "还没有任何提交包含本地图，请先提交。";
+    HistoryIntro => "{0} {0|commit|commits} changed this map, newest first. Compare shows what differs from the map in the window.", "共有 {0} 次提交修改过本地图（最新的在前）。点“比较”可查看与当前地图的差异。";
+    HistoryCompare => "Compare", "比较";
+    HistorySaveFirst => "Save the map in a folder under git to see its history.", "请先将地图保存到 git 仓库中的文件夹，才能查看历史。";
+    SideRevision => "the version of {0}", "{0} 的版本";
     CompareWith => "Compare with file…", "与其他文件比较…";
     PathTitleCompare => "Compare with a map file (a colleague's copy, a backup)", "选择要比较的地图文件（同事的副本或备份）";
     CompareButton => "Compare", "比较";

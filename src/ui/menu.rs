@@ -46,6 +46,7 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::Open, true, commands);
             action_button(ui, tr, Action::OpenPath, true, commands);
             action_button(ui, tr, Action::CompareWith, true, commands);
+            action_button(ui, tr, Action::History, true, commands);
             ui.menu_button(tr.t(T::OpenRecent), |ui| {
                 if prefs.recent_files.is_empty() {
                     ui.label(tr.t(T::NoRecent));

@@ -20,6 +20,7 @@ pub mod error_text;
 pub mod export_job;
 pub mod file_browser;
 pub mod fonts;
+pub mod history_view;
 pub mod i18n;
 pub mod import_dialog;
 pub mod inspector;

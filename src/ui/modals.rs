@@ -103,6 +103,8 @@ pub enum Modal {
     SaveConflict,
     /// What differs between two versions of the map.
     Compare(Box<super::versions::CompareView>),
+    /// The commits that changed the map.
+    History(Box<super::history_view::HistoryView>),
 }
 
 /// Shows `modal`; returns it to keep it open, or `None` once answered.
@@ -245,6 +247,8 @@ pub fn modal_ui(
         Modal::Compare(view) => {
             super::versions::compare_ui(ctx, &view, tr).then_some(Modal::Compare(view))
         }
+        Modal::History(view) => super::history_view::history_ui(ctx, &view, tr, commands)
+            .then_some(Modal::History(view)),
         Modal::Error(report) => {
             let mut dismissed = false;
             egui::Modal::new(id).show(ctx, |ui| {

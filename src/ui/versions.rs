@@ -37,8 +37,10 @@ pub enum DiskChoice {
 /// Two versions and what differs between them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareView {
-    /// The older side ("the file on disk").
+    /// The older side ("the file on disk"; `{0}` is `from_detail`).
     pub from: T,
+    /// Which version, for a label with a place for it (a commit's date and id).
+    pub from_detail: String,
     /// The newer side ("the map in this window").
     pub to: T,
     /// The differences.
@@ -171,7 +173,8 @@ pub fn compare_ui(ctx: &egui::Context, view: &CompareView, tr: Tr) -> bool {
     egui::Modal::new(egui::Id::new("powermap-modal")).show(ctx, |ui| {
         ui.set_max_width(620.0);
         ui.heading(tr.t(T::CompareTitle));
-        ui.label(tr.f(T::CompareSides, &[&tr.t(view.from), &tr.t(view.to)]));
+        let from = tr.f(view.from, &[&view.from_detail]);
+        ui.label(tr.f(T::CompareSides, &[&from, &tr.t(view.to)]));
         egui::ScrollArea::vertical()
             .max_height(380.0)
             .show(ui, |ui| {
