@@ -12,7 +12,7 @@ use super::analysis_worker::AnalysisWorker;
 use super::app_command::{Action, AppCommand};
 use super::canvas::{Canvas, CanvasContext, Highlight};
 use super::dialogs::{DialogOutcome, FileDialogs, NativeDialogs};
-use super::i18n::{T, Tr};
+use super::i18n::{Language, T, Tr};
 use super::legend::legend_ui;
 use super::modals::{ErrorReport, Modal, PathPurpose, Pending, UnsavedChoice};
 use super::prefs::{Prefs, STORAGE_KEY};
@@ -806,7 +806,14 @@ impl PowermapApp {
                 let diff = crate::model::diff::diff(&other, self.map.editor.document());
                 self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
                     from: T::SideRevision,
-                    from_detail: format!("{} ({})", revision.date(), revision.short_id()),
+                    from_detail: match self.tr().0 {
+                        Language::Chinese => {
+                            format!("{}（{}）", revision.date(), revision.short_id())
+                        }
+                        Language::English => {
+                            format!("{} ({})", revision.date(), revision.short_id())
+                        }
+                    },
                     to: T::SideWindow,
                     diff,
                 })));
