@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::analysis::{Analysis, AnalysisOptions, analyze};
+use crate::edit::Editor;
 use crate::lang::Language;
 use crate::model::{Date, Document};
 
@@ -37,7 +38,7 @@ impl AnalysisWorker {
     pub fn update(
         &mut self,
         ctx: &egui::Context,
-        doc: &Document,
+        editor: &Editor,
         edit_counter: u64,
         language: Language,
         stale_after_days: i64,
@@ -70,16 +71,13 @@ impl AnalysisWorker {
                 stale_after_days,
                 ..AnalysisOptions::new(key.2, language)
             };
+            let doc = snapshot_for_analysis(editor);
             if doc.stakeholders.len() <= INLINE_LIMIT {
-                let analysis = analyze(doc, &options);
-                self.latest = Some(Arc::new(AnalysedMap {
-                    doc: doc.clone(),
-                    analysis,
-                }));
+                let analysis = analyze(&doc, &options);
+                self.latest = Some(Arc::new(AnalysedMap { doc, analysis }));
                 self.done_for = Some(key);
             } else {
                 let (sender, receiver) = channel();
-                let doc = doc.clone();
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
                     let analysis = analyze(&doc, &options);
@@ -101,4 +99,9 @@ impl AnalysisWorker {
     pub fn reset(&mut self) {
         *self = Self::default();
     }
+}
+
+/// What the analysis is handed of the map: made on the UI thread after each edit.
+pub fn snapshot_for_analysis(editor: &Editor) -> Document {
+    editor.document().clone()
 }

@@ -1369,7 +1369,7 @@ impl PowermapApp {
         }
         let analysed = self.worker.update(
             ui.ctx(),
-            self.map.editor.document(),
+            &self.map.editor,
             self.edit_counter,
             tr.0,
             self.prefs.stale_after_days,
