@@ -11,12 +11,12 @@ use crate::lang::Language;
 use crate::model::{Date, Document};
 
 /// Maps up to this size are analysed on the UI thread (a few milliseconds).
-const INLINE_LIMIT: usize = 1_500;
+pub const INLINE_LIMIT: usize = 1_500;
 
 /// An analysis and the document it was made from.
 pub struct AnalysedMap {
     /// The document as analysed.
-    pub doc: Document,
+    pub doc: Arc<Document>,
     /// The result.
     pub analysis: Analysis,
 }
@@ -73,6 +73,7 @@ impl AnalysisWorker {
             };
             let doc = snapshot_for_analysis(editor);
             if doc.stakeholders.len() <= INLINE_LIMIT {
+                // Shared with the editor: its next edit copies this small map.
                 let analysis = analyze(&doc, &options);
                 self.latest = Some(Arc::new(AnalysedMap { doc, analysis }));
                 self.done_for = Some(key);
@@ -80,6 +81,11 @@ impl AnalysisWorker {
                 let (sender, receiver) = channel();
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
+                    // Copy here, off the UI thread, and let go of the shared map at
+                    // once so the editor's next edit does not have to copy it.
+                    let shared = doc;
+                    let doc = Arc::new(Document::clone(&shared));
+                    drop(shared);
                     let analysis = analyze(&doc, &options);
                     let _ = sender.send(AnalysedMap { doc, analysis });
                     ctx.request_repaint();
@@ -101,7 +107,8 @@ impl AnalysisWorker {
     }
 }
 
-/// What the analysis is handed of the map: made on the UI thread after each edit.
-pub fn snapshot_for_analysis(editor: &Editor) -> Document {
-    editor.document().clone()
+/// What the analysis is handed of the map after each edit: the editor's document,
+/// shared (no copy on the UI thread).
+pub fn snapshot_for_analysis(editor: &Editor) -> Arc<Document> {
+    editor.snapshot()
 }

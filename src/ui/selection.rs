@@ -67,7 +67,16 @@ impl Selection {
 
     /// Drops what no longer exists (after undo, delete, or opening another map).
     pub fn retain_existing(&mut self, doc: &Document) {
-        self.people.retain(|id| doc.stakeholder(id).is_some());
-        self.lines.retain(|id| doc.relationship(id).is_some());
+        // Linear in the map whatever the selection's size (a box over everyone).
+        if !self.people.is_empty() {
+            let people: std::collections::HashSet<_> =
+                doc.stakeholders.iter().map(|s| &s.id).collect();
+            self.people.retain(|id| people.contains(id));
+        }
+        if !self.lines.is_empty() {
+            let lines: std::collections::HashSet<_> =
+                doc.relationships.iter().map(|l| &l.id).collect();
+            self.lines.retain(|id| lines.contains(id));
+        }
     }
 }

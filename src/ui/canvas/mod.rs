@@ -5,6 +5,7 @@
 
 mod graph_sync;
 mod line_edge;
+mod lod;
 mod look;
 mod person_node;
 mod static_layout;
@@ -44,6 +45,8 @@ pub struct Canvas {
     last_size: Option<Vec2>,
     /// Zoom and canvas point to centre on the next frame.
     pending_view: Option<(f32, Pos2)>,
+    /// The zoom and graph (sync key) names were last planned for.
+    labels_planned: Option<(u32, Option<(u64, Tr, u64)>)>,
     drag: Option<Drag>,
     box_start: Option<Pos2>,
     connect: Connect,
@@ -145,6 +148,7 @@ impl Canvas {
             fitted_view: None,
             last_size: None,
             pending_view: None,
+            labels_planned: None,
             drag: None,
             box_start: None,
             connect: Connect::Idle,
@@ -237,13 +241,16 @@ impl Canvas {
     /// Draws the map and handles the pointer.
     pub fn canvas_ui(&mut self, ui: &mut Ui, cx: CanvasContext<'_>) {
         let key = (cx.edit_counter, cx.tr, cx.highlight.1);
+        let mut resynced = false;
         if self.synced_key != Some(key) && self.drag.is_none() {
             self.synced.sync(cx.doc, cx.tr, cx.highlight.0);
             self.synced_key = Some(key);
-            self.shown_selection = None;
+            resynced = true;
         }
-        if self.shown_selection.as_ref() != Some(cx.selection) {
-            self.synced.show_selection(cx.selection);
+        // After a sync, people and lines added back (undo) need their flag again.
+        if resynced || self.shown_selection.as_ref() != Some(cx.selection) {
+            self.synced
+                .show_selection(self.shown_selection.as_ref(), cx.selection);
             self.shown_selection = Some(cx.selection.clone());
         }
 
@@ -277,6 +284,7 @@ impl Canvas {
         let navigation = SettingsNavigation::new()
             .with_fit_to_screen_enabled(false)
             .with_zoom_and_pan_enabled(!gesture);
+        self.plan_detail(ui.ctx(), rect);
         let output = GraphView::<StaticState, StaticLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
@@ -321,6 +329,20 @@ impl Canvas {
                 egui::FontId::proportional(13.0),
                 SELECTION_STROKE,
             );
+        }
+    }
+
+    /// Level of detail for this frame: which lines keep their pattern, who is named.
+    fn plan_detail(&mut self, ctx: &egui::Context, rect: Rect) {
+        let view = self.transform(ctx, rect);
+        lod::plan_lines(&mut self.synced.graph, view, rect);
+        // Names depend on the zoom and on where people are, not on panning.
+        let key = (view.zoom.to_bits(), self.synced_key);
+        if view.zoom >= crate::theme::MIN_LABEL_ZOOM
+            && (self.labels_planned != Some(key) || self.drag.is_some())
+        {
+            lod::plan_labels(&mut self.synced.graph, view.zoom);
+            self.labels_planned = Some(key);
         }
     }
 
