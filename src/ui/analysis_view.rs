@@ -16,6 +16,14 @@ fn show_all_id(key: &str) -> egui::Id {
     egui::Id::new(("analysis-show-all", key))
 }
 
+/// The long lists of the Analysis tab.
+pub const LONG_LISTS: [&str; 4] = ["risks", "paths", "hidden", "ranking"];
+
+/// Opens (or closes) the long list `key` as if "Show all" was clicked.
+pub fn set_show_all(ctx: &egui::Context, key: &str, all: bool) {
+    ctx.data_mut(|d| d.insert_temp(show_all_id(key), all));
+}
+
 /// The "Show all (N)" / "Show fewer" button under a list longer than `first`.
 fn show_all_ui(ui: &mut Ui, key: &str, total: usize, first: usize, tr: Tr) {
     if total <= first {

@@ -65,17 +65,24 @@ pub enum Scenario {
     Edit,
     /// Loading the file and drawing until the first fitted frame.
     Open,
+    /// The side panel's Analysis tab (its long lists as first shown), alone.
+    Panel,
+    /// The same with every long list opened ("Show all").
+    #[value(name = "panel-all")]
+    PanelAll,
 }
 
 impl Scenario {
     /// Every scenario, in the order they are printed.
-    pub const ALL: [Scenario; 6] = [
+    pub const ALL: [Scenario; 8] = [
         Self::Fit,
         Self::FitPointer,
         Self::Labels,
         Self::Zoom100,
         Self::Edit,
         Self::Open,
+        Self::Panel,
+        Self::PanelAll,
     ];
 
     /// The name printed for this scenario.
@@ -87,6 +94,8 @@ impl Scenario {
             Self::Zoom100 => "zoom100",
             Self::Edit => "edit",
             Self::Open => "open",
+            Self::Panel => "panel",
+            Self::PanelAll => "panel-all",
         }
     }
 }
@@ -156,6 +165,9 @@ pub fn run_canvas_bench(
                     }
                 };
                 measure_open(&path, (frames / 5).max(3))?
+            }
+            Scenario::Panel | Scenario::PanelAll => {
+                measure_panel(&doc, scenario == Scenario::PanelAll, frames.max(3))
             }
             _ => measure(&doc, scenario, frames.max(3)),
         };
@@ -337,6 +349,76 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> Vec<Sample> {
         // The first two edits warm the caches of the edit path.
         if i >= 2 {
             samples.push(sample);
+        }
+    }
+    samples
+}
+
+/// The Analysis tab of the side panel, drawn on its own at the app's default width.
+fn measure_panel(doc: &Document, open_lists: bool, frames: usize) -> Vec<Sample> {
+    use super::side_panel::{HighlightRequest, SidePanel, SidePanelContext, Tab};
+    let screen = Screen::new();
+    let options = crate::analysis::AnalysisOptions::new(
+        crate::model::Date::today_local(),
+        crate::lang::Language::English,
+    );
+    let analysed = super::analysis_worker::AnalysedMap {
+        doc: std::sync::Arc::new(doc.clone()),
+        analysis: crate::analysis::analyze(doc, &options),
+    };
+    if open_lists {
+        for key in super::analysis_view::LONG_LISTS {
+            super::analysis_view::set_show_all(&screen.ctx, key, true);
+        }
+    }
+    let mut panel = SidePanel {
+        tab: Tab::Analysis,
+        ..SidePanel::default()
+    };
+    let selection = Selection::default();
+    let mut samples = Vec::with_capacity(frames);
+    for i in 0..frames + 3 {
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
+            ..Default::default()
+        };
+        let mut commands = Vec::new();
+        let started = Instant::now();
+        let output = screen.ctx.run_ui(input, |ui| {
+            egui::Panel::right("bench-side-panel")
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    panel.side_panel_ui(
+                        ui,
+                        SidePanelContext {
+                            doc,
+                            analysed: Some(&analysed),
+                            analysing: false,
+                            selection: &selection,
+                            highlight: &HighlightRequest::Nothing,
+                            stale_after_days: crate::analysis::DEFAULT_STALE_DAYS,
+                            tr: Tr(Language::English),
+                            commands: &mut commands,
+                        },
+                    );
+                });
+        });
+        let ui_time = started.elapsed();
+        let mut output = output;
+        output.textures_delta.clear();
+        let started = Instant::now();
+        let meshes = screen.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let tessellate_time = started.elapsed();
+        let vertices = meshes
+            .iter()
+            .map(|m| match &m.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        // The first frames lay out the panel and fill the font caches.
+        if i >= 3 {
+            samples.push((ui_time, tessellate_time, vertices));
         }
     }
     samples
@@ -534,6 +616,8 @@ mod tests {
             assert!(r.median_ms > 0.0 && r.p95_ms >= r.median_ms, "{r:?}");
             assert!(r.vertices > 0, "{r:?}");
         }
+        let panel = results.scenarios.iter().find(|r| r.name == "panel-all");
+        assert!(panel.is_some_and(|r| r.vertices > 0));
         let json = serde_json::to_value(&results).expect("json");
         assert_eq!(json["people"], 60);
         assert_eq!(json["scenarios"][2]["name"], "labels");
