@@ -17,7 +17,7 @@ fn show_all_id(key: &str) -> egui::Id {
 }
 
 /// The long lists of the Analysis tab.
-pub const LONG_LISTS: [&str; 4] = ["risks", "paths", "hidden", "ranking"];
+pub const LONG_LISTS: [&str; 5] = ["champions", "risks", "paths", "hidden", "ranking"];
 
 /// Opens (or closes) the long list `key` as if "Show all" was clicked.
 pub fn set_show_all(ctx: &egui::Context, key: &str, all: bool) {
@@ -237,9 +237,13 @@ pub fn champions_ui(
     }
     ui.strong(tr.t(T::ChampionTest));
     let separator = if tr.chinese() { "；" } else { "; " };
-    for test in &analysis.champions {
+    let champions = &analysis.champions;
+    long_list_ui(ui, ("champions", 6, 2), champions.len(), tr, |ui, i| {
+        let Some(test) = champions.get(i) else {
+            return;
+        };
         let Some(person) = doc.stakeholders.get(test.person) else {
-            continue;
+            return;
         };
         let (word, tint) = match test.verdict {
             Verdict::Pass => (T::VerdictPass, ui.visuals().text_color()),
@@ -249,12 +253,14 @@ pub fn champions_ui(
         ui.horizontal_wrapped(|ui| {
             person_link_ui(ui, person, tr, commands);
             ui.label(RichText::new(tr.t(word)).color(tint).strong())
-                .on_hover_text(test.reasons.join(separator));
+                .on_hover_ui(|ui| {
+                    ui.label(test.reasons.join(separator));
+                });
         });
         if !test.failed.is_empty() {
             ui.label(RichText::new(test.failed.join(separator)).weak());
         }
-    }
+    });
     ui.separator();
 }
 

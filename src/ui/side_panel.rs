@@ -331,11 +331,11 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
                 .strong(),
         );
     });
-    ui.label(&analysis.health.reason);
+    ui.label(super::analysis_view::clipped(&analysis.health.reason, 600).as_ref());
     ui.separator();
 
     ui.strong(tr.t(T::StageFocus));
-    ui.label(&analysis.focus.headline);
+    ui.label(super::analysis_view::clipped(&analysis.focus.headline, 600).as_ref());
     let mut focus_on = *cx.highlight == HighlightRequest::StageFocus;
     if ui
         .checkbox(&mut focus_on, tr.t(T::HighlightOnMap))
@@ -380,12 +380,6 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
             Severity::Medium => (T::SeverityMedium, WARNING_TEXT),
             Severity::Low => (T::SeverityLow, ui.visuals().weak_text_color()),
         };
-        let ids: Vec<StakeholderId> = risk
-            .people
-            .iter()
-            .filter_map(|&i| doc.stakeholders.get(i))
-            .map(|p| p.id.clone())
-            .collect();
         ui.horizontal_wrapped(|ui| {
             ui.label(
                 RichText::new(format!("[{}]", tr.t(word)))
@@ -395,8 +389,17 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
             // A risk may name thousands of people: the panel shows the start.
             let message = super::analysis_view::clipped(&risk.message, 600);
             let response = ui.add(egui::Label::new(message.as_ref()).sense(egui::Sense::click()));
-            if response.on_hover_text(&risk.action).clicked() && !ids.is_empty() {
-                commands.push(AppCommand::Reveal(ids.clone()));
+            if response.on_hover_text(&risk.action).clicked() {
+                // Built on click only: a risk may concern thousands of people.
+                let ids: Vec<StakeholderId> = risk
+                    .people
+                    .iter()
+                    .filter_map(|&i| doc.stakeholders.get(i))
+                    .map(|p| p.id.clone())
+                    .collect();
+                if !ids.is_empty() {
+                    commands.push(AppCommand::Reveal(ids));
+                }
             }
         });
         ui.label(format!("→ {}", risk.action));
@@ -451,7 +454,7 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
         };
         ui.horizontal_wrapped(|ui| {
             person_link_ui(ui, person, tr, commands);
-            ui.label(RichText::new(&hidden.why).weak());
+            ui.label(RichText::new(super::analysis_view::clipped(&hidden.why, 300)).weak());
         });
     });
     ui.separator();
