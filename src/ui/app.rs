@@ -248,6 +248,11 @@ impl PowermapApp {
         &self.canvas
     }
 
+    /// The canvas, to steer its view (tests and benchmarks).
+    pub fn canvas_mut(&mut self) -> &mut Canvas {
+        &mut self.canvas
+    }
+
     /// Queues a command as if the UI had issued it.
     pub fn queue(&mut self, command: AppCommand) {
         self.commands.push(command);

@@ -250,6 +250,14 @@ impl SyncedGraph {
         }
     }
 
+    /// Whether the person's name had room on the canvas in the last frame (names are
+    /// left out where they would cover a more powerful person's).
+    pub fn is_named(&self, id: &StakeholderId) -> Option<bool> {
+        self.graph
+            .node(*self.nodes.get(id)?)
+            .map(|n| n.display().named)
+    }
+
     /// The person of a graph node.
     pub fn person_of(&self, index: NodeIndex) -> Option<StakeholderId> {
         self.graph.node(index).map(|n| n.payload().id.clone())
