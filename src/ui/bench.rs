@@ -61,7 +61,8 @@ pub enum Scenario {
     /// 100 % zoom on the middle of the map.
     Zoom100,
     /// Moving one person (the map is zoomed to fit): the edit, the copy handed to the
-    /// analysis thread and the next frame.
+    /// analysis thread and the next frame. Reported twice: `edit`, the whole frame,
+    /// and `edit-cost`, its difference from the same frame without an edit.
     Edit,
     /// Loading the file and drawing until the first fitted frame.
     Open,
@@ -169,7 +170,22 @@ pub fn run_canvas_bench(
             Scenario::Panel | Scenario::PanelAll => {
                 measure_panel(&doc, scenario == Scenario::PanelAll, frames.max(3))
             }
-            _ => measure(&doc, scenario, frames.max(3)),
+            _ => {
+                let (samples, baseline) = measure(&doc, scenario, frames.max(3));
+                if !baseline.is_empty() {
+                    results.scenarios.push(summarise(scenario, &samples));
+                    let cost: Vec<Sample> = samples
+                        .iter()
+                        .zip(&baseline)
+                        .map(|(e, p)| (e.0.saturating_sub(p.0), e.1.saturating_sub(p.1), e.2))
+                        .collect();
+                    let mut cost = summarise(scenario, &cost);
+                    cost.name = "edit-cost";
+                    results.scenarios.push(cost);
+                    continue;
+                }
+                samples
+            }
         };
         results.scenarios.push(summarise(scenario, &samples));
     }
@@ -290,7 +306,8 @@ fn middle_of(doc: &Document) -> Pos2 {
     }
 }
 
-fn measure(doc: &Document, scenario: Scenario, frames: usize) -> Vec<Sample> {
+/// The frames of a scenario, and for `edit` the same frames without the edit.
+fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, Vec<Sample>) {
     let mut screen = Screen::new();
     let mut editor = Editor::new(doc.clone());
     // Warm up: the first frames fit the view and fill the font caches.
@@ -318,6 +335,7 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> Vec<Sample> {
     // copies it and lets go at once.
     let mut held = None;
     let mut samples = Vec::with_capacity(frames);
+    let mut baseline = Vec::new();
     for i in 0..frames + 2 {
         let sample = match (scenario, &mover) {
             (Scenario::Edit, Some(id)) => {
@@ -336,7 +354,14 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> Vec<Sample> {
                 let edit_time = started.elapsed();
                 debug_assert!(applied.is_ok());
                 screen.edit_counter += 1;
-                screen.frame(editor.document(), None, edit_time)
+                let edited = screen.frame(editor.document(), None, edit_time);
+                // The same frame without an edit, right after: the difference is
+                // what the edit cost (paired, so the machine's load cancels out).
+                let plain = screen.frame(editor.document(), None, Duration::ZERO);
+                if i >= 2 {
+                    baseline.push(plain);
+                }
+                edited
             }
             (Scenario::FitPointer, _) => {
                 let t = i as f32 / frames as f32;
@@ -351,7 +376,7 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> Vec<Sample> {
             samples.push(sample);
         }
     }
-    samples
+    (samples, baseline)
 }
 
 /// The Analysis tab of the side panel, drawn on its own at the app's default width.
@@ -611,9 +636,11 @@ mod tests {
     fn every_scenario_reports_a_frame() {
         let results =
             run_canvas_bench(&BenchMap::RandomLines(60), &Scenario::ALL, 3).expect("bench");
-        assert_eq!(results.scenarios.len(), Scenario::ALL.len());
+        // `edit` is reported twice: the frame, and what the edit added to it.
+        assert_eq!(results.scenarios.len(), Scenario::ALL.len() + 1);
         for r in &results.scenarios {
-            assert!(r.median_ms > 0.0 && r.p95_ms >= r.median_ms, "{r:?}");
+            assert!(r.p95_ms >= r.median_ms, "{r:?}");
+            assert!(r.median_ms > 0.0 || r.name == "edit-cost", "{r:?}");
             assert!(r.vertices > 0, "{r:?}");
         }
         let panel = results.scenarios.iter().find(|r| r.name == "panel-all");

@@ -102,7 +102,12 @@ impl LineEdge {
         }
         let dir = along.normalized();
         let side = dir.rot90() * PARALLEL_OFFSET * self.order as f32;
-        Some((start_boundary(dir) + side, end_boundary(-dir) + side))
+        let (from, to) = (start_boundary(dir), end_boundary(-dir));
+        // People overlapping on screen (far zoomed out) hide the line between them.
+        if (to - from).dot(dir) <= 0.0 {
+            return None;
+        }
+        Some((from + side, to + side))
     }
 }
 

@@ -102,12 +102,12 @@ pub fn admit_labels(candidates: &[LabelCandidate], zoom: f32) -> Vec<bool> {
 }
 
 /// Screen width of `text` at `size` points, estimated without laying it out: wide
-/// (CJK) characters are about `size` wide, others a little over half.
+/// (CJK) characters are about `size` wide, others about half (plus the halo).
 pub fn estimated_width(text: &str, size: f32) -> f32 {
     text.chars()
-        .map(|c| if c >= '\u{2E80}' { size } else { size * 0.56 })
+        .map(|c| if c >= '\u{2E80}' { size } else { size * 0.5 })
         .sum::<f32>()
-        + 4.0
+        + 3.0
 }
 
 /// Decides, for this frame's view, which visible lines keep their dash pattern (see
