@@ -664,9 +664,11 @@ impl PowermapApp {
         {
             self.fresh_person = None;
         }
+        let hint = super::canvas::EditHint::of(&command);
         match self.map.editor.apply_merging(command, merge_key) {
             Ok(()) => {
                 self.after_change();
+                self.canvas.expect_edit(self.edit_counter, hint);
                 true
             }
             Err(err) => {

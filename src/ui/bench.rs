@@ -343,8 +343,10 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, V
                 let dx = if i % 2 == 0 { 40.0 } else { 0.0 };
                 let to = Position::new(f64::from(home.x) + dx, f64::from(home.y));
                 let started = Instant::now();
-                let applied =
-                    editor.apply(Command::MoveStakeholders(vec![(id.clone(), Some(to))]));
+                // As the app does: the canvas is told what the edit changed.
+                let command = Command::MoveStakeholders(vec![(id.clone(), Some(to))]);
+                let hint = super::canvas::EditHint::of(&command);
+                let applied = editor.apply(command);
                 let snapshot = snapshot_for_analysis(&editor);
                 if doc.stakeholders.len() <= INLINE_LIMIT {
                     held = Some(snapshot);
@@ -354,6 +356,7 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, V
                 let edit_time = started.elapsed();
                 debug_assert!(applied.is_ok());
                 screen.edit_counter += 1;
+                screen.canvas.expect_edit(screen.edit_counter, hint);
                 let edited = screen.frame(editor.document(), None, edit_time);
                 // The same frame without an edit, right after: the difference is
                 // what the edit cost (paired, so the machine's load cancels out).

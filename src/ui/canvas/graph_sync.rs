@@ -165,6 +165,64 @@ impl SyncedGraph {
         self.lines_order = lines_order;
     }
 
+    /// Updates only the people and lines `hint` names, when that is enough: the same
+    /// people and lines as at the last sync, everyone placed (an unplaced person's
+    /// place depends on everyone else's) and lines between the same people. Returns
+    /// false when a full [`Self::sync`] is needed (it may have updated some already).
+    pub fn sync_some(
+        &mut self,
+        doc: &Document,
+        tr: Tr,
+        highlight: &Highlight,
+        hint: &super::EditHint,
+    ) -> bool {
+        if doc.stakeholders.len() != self.nodes.len()
+            || doc.relationships.len() != self.edges.len()
+            || doc.stakeholders.iter().any(|p| p.position.is_none())
+        {
+            return false;
+        }
+        for id in &hint.people {
+            let (Some(person), Some(&index)) = (doc.stakeholder(id), self.nodes.get(id)) else {
+                return false;
+            };
+            let Some(position) = person.position else {
+                return false;
+            };
+            let highlighted = highlight.people.contains(id);
+            let Some(node) = self.graph.node_mut(index) else {
+                return false;
+            };
+            if !node.payload().shows(person, tr, highlighted) {
+                *node.payload_mut() = Arc::new(PersonLook::of(person, tr, highlighted));
+            }
+            node.set_location(Pos2::new(position.x as f32, position.y as f32));
+            let props = node.props().clone();
+            egui_graphs::DisplayNode::<PersonPayload, LinePayload, Directed, DefaultIx>::update(
+                node.display_mut(),
+                &props,
+            );
+        }
+        for id in &hint.lines {
+            let (Some(line), Some(&edge)) = (doc.relationship(id), self.edges.get(id)) else {
+                return false;
+            };
+            let same_ends = self.graph.edge_endpoints(edge).is_some_and(|(a, b)| {
+                self.is_person(a, &line.from) && self.is_person(b, &line.to)
+            });
+            if !same_ends {
+                return false;
+            }
+            let highlighted = highlight.lines.contains(id);
+            if let Some(e) = self.graph.edge_mut(edge)
+                && !e.payload().shows(line, highlighted)
+            {
+                *e.payload_mut() = Arc::new(LineLook::of(line, highlighted));
+            }
+        }
+        true
+    }
+
     /// The node of the person at position `i` in the document: where it was last
     /// time if the id still matches there, else looked up.
     fn node_of(&self, i: usize, id: &StakeholderId) -> Option<NodeIndex> {
@@ -307,6 +365,36 @@ mod tests {
             let look = synced.graph.edge(edge).expect("edge").payload();
             assert_eq!(**look, LineLook::of(line, false));
         }
+    }
+
+    #[test]
+    fn a_hinted_edit_updates_what_it_names_and_declines_what_it_cannot() {
+        let tr = Tr(Language::English);
+        let mut doc = crate::samples::synthetic_map(30, 5);
+        let mut synced = SyncedGraph::default();
+        synced.sync(&doc, tr, &Highlight::default());
+        doc.stakeholders[3].name = "Moved and renamed".into();
+        doc.stakeholders[3].position = Some(crate::model::Position::new(-500.0, 20.0));
+        doc.relationships[2].kind = crate::model::RelationshipKind::Conflict;
+        let hint = super::super::EditHint {
+            people: vec![doc.stakeholders[3].id.clone()],
+            lines: vec![doc.relationships[2].id.clone()],
+        };
+        assert!(synced.sync_some(&doc, tr, &Highlight::default(), &hint));
+        assert_shows(&synced, &doc, tr);
+        // A line turned around needs a full sync.
+        let line = &mut doc.relationships[4];
+        std::mem::swap(&mut line.from, &mut line.to);
+        let hint = super::super::EditHint {
+            people: Vec::new(),
+            lines: vec![line.id.clone()],
+        };
+        assert!(!synced.sync_some(&doc, tr, &Highlight::default(), &hint));
+        // So does an unplaced person, whose place depends on everyone's.
+        doc.stakeholders[0].position = None;
+        assert!(!synced.sync_some(&doc, tr, &Highlight::default(), &Default::default()));
+        synced.sync(&doc, tr, &Highlight::default());
+        assert_shows(&synced, &doc, tr);
     }
 
     proptest! {

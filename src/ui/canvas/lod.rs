@@ -146,10 +146,15 @@ pub fn plan_lines(graph: &mut MapGraph, view: ViewTransform, clip: Rect) {
     }
 }
 
-/// Decides which people have room for their name at `zoom` (see [`admit_labels`]).
-pub fn plan_labels(graph: &mut MapGraph, zoom: f32) {
+/// Decides which people within `around` (canvas units) have room for their name at
+/// `zoom` (see [`admit_labels`]); the cost follows the people near the view.
+pub fn plan_labels(graph: &mut MapGraph, zoom: f32, around: Rect) {
     use crate::theme::{DETAIL_SIZE, DETAIL_ZOOM, LABEL_SIZE, power_radius};
-    let indices: Vec<_> = graph.g().node_indices().collect();
+    let indices: Vec<_> = graph
+        .nodes_iter()
+        .filter(|(_, node)| around.contains(node.location()))
+        .map(|(index, _)| index)
+        .collect();
     let candidates: Vec<LabelCandidate> = indices
         .iter()
         .filter_map(|index| graph.node(*index))
