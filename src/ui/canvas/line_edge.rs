@@ -182,12 +182,17 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         distance_to_segment(pos, from, to) <= HIT_TOLERANCE / self.zoom.max(f32::EPSILON)
     }
 
-    fn extra_bounds(
+    fn may_be_visible(
         &self,
         start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
         end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
-    ) -> Option<(Pos2, Pos2)> {
-        self.ends(start, end)
+        ctx: &DrawContext,
+    ) -> bool {
+        let view = super::ViewTransform {
+            zoom: ctx.meta.zoom,
+            origin: Pos2::ZERO + ctx.meta.pan,
+        };
+        self.may_touch(start.location(), end.location(), view, ctx.painter.clip_rect())
     }
 }
 

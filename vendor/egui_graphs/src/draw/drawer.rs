@@ -126,6 +126,14 @@ where
 
                 // POWERMAP PATCH: the edge's display is cloned (small) instead of both
                 // nodes (payloads, labels and displays) for every edge, every frame.
+                let visible = self.g.edge(idx).unwrap().display().may_be_visible(
+                    self.g.node(idx_start).unwrap(),
+                    self.g.node(idx_end).unwrap(),
+                    self.ctx,
+                );
+                if !visible {
+                    return;
+                }
                 let e = self.g.edge_mut(idx).unwrap();
                 let props = e.props().clone();
                 let mut display = e.display().clone();
