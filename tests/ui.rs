@@ -9,8 +9,8 @@ use egui::accesskit::Role as A11yRole;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use powermap::format::load_file;
 use powermap::edit::Command;
+use powermap::format::load_file;
 use powermap::model::{Position, RelationshipKind, Stakeholder, Stance};
 use powermap::ui::app_command::{Action, AppCommand};
 use powermap::ui::dialogs::{DialogOutcome, NoDialogs, ScriptedDialogs};
@@ -729,7 +729,11 @@ fn show_every_list(h: &mut Harness<'static, PowermapApp>) {
 /// Whether `wanted` is shown at some point while the list whose rows contain
 /// `in_list` is scrolled down through (an open "show all" list builds only the rows
 /// in view).
-fn seen_while_scrolling(h: &mut Harness<'static, PowermapApp>, in_list: &str, wanted: &str) -> bool {
+fn seen_while_scrolling(
+    h: &mut Harness<'static, PowermapApp>,
+    in_list: &str,
+    wanted: &str,
+) -> bool {
     for _ in 0..40 {
         if h.query_by_label_contains(wanted).is_some() {
             return true;
@@ -1989,9 +1993,14 @@ fn names_are_shown_at_normal_zoom() {
     h.run_steps(4);
     let doc = h.state().document().clone();
     let positions = powermap::ui::canvas::canvas_positions(&doc);
-    let middle = positions.iter().fold(Vec2::ZERO, |sum, p| sum + p.to_vec2()) / positions.len() as f32;
+    let middle = positions
+        .iter()
+        .fold(Vec2::ZERO, |sum, p| sum + p.to_vec2())
+        / positions.len() as f32;
     for zoom in [1.0, 1.5] {
-        h.state_mut().canvas_mut().reveal(middle.to_pos2(), Some(zoom));
+        h.state_mut()
+            .canvas_mut()
+            .reveal(middle.to_pos2(), Some(zoom));
         h.run_steps(3);
         let (named, people) = named_people(&h);
         assert_eq!(named, people, "everyone named at {zoom}");
@@ -2005,11 +2014,23 @@ fn an_edit_updates_the_person_on_the_canvas_and_undo_puts_it_back() {
     let person = h.state().document().stakeholders[0].clone();
     let look = |h: &Harness<'_, PowermapApp>| {
         let graph = h.state().canvas().graph();
-        let node = graph.nodes.get(&person.id).and_then(|i| graph.graph.node(*i)).unwrap();
-        (node.payload().name.clone(), node.payload().stance, node.location())
+        let node = graph
+            .nodes
+            .get(&person.id)
+            .and_then(|i| graph.graph.node(*i))
+            .unwrap();
+        (
+            node.payload().name.clone(),
+            node.payload().stance,
+            node.location(),
+        )
     };
     let before = look(&h);
-    let stance = if person.stance == Stance::Opponent { Stance::Advocate } else { Stance::Opponent };
+    let stance = if person.stance == Stance::Opponent {
+        Stance::Advocate
+    } else {
+        Stance::Opponent
+    };
     h.state_mut().queue(AppCommand::Edit {
         command: Command::update_stakeholder(Stakeholder {
             name: "Renamed on the canvas".into(),
@@ -2020,7 +2041,10 @@ fn an_edit_updates_the_person_on_the_canvas_and_undo_puts_it_back() {
     });
     h.run_steps(2);
     let after = look(&h);
-    assert_eq!((after.0.as_str(), after.1), ("Renamed on the canvas", stance));
+    assert_eq!(
+        (after.0.as_str(), after.1),
+        ("Renamed on the canvas", stance)
+    );
     assert_eq!(after.2, before.2, "it stays where it was");
     h.state_mut().queue(AppCommand::Action(Action::Undo));
     h.run_steps(2);

@@ -147,6 +147,9 @@ pub fn run_canvas_bench(
         lines: doc.relationships.len(),
         scenarios: Vec::new(),
     };
+    // Warm the allocator: a fresh process pays page faults while its heap grows to
+    // the size of a frame's shapes and meshes, which a running app paid long ago.
+    std::hint::black_box(measure(&doc, Scenario::Fit, 3));
     // `open` reads a file: a generated map is written to a temporary one first.
     let mut temp_file = None;
     for &scenario in scenarios {
@@ -296,9 +299,9 @@ impl Screen {
 /// The middle of the map's drawing, in canvas coordinates.
 fn middle_of(doc: &Document) -> Pos2 {
     let positions = super::canvas::canvas_positions(doc);
-    let bounds = positions
-        .iter()
-        .fold(Rect::NOTHING, |r, p| r.union(Rect::from_center_size(*p, Vec2::ZERO)));
+    let bounds = positions.iter().fold(Rect::NOTHING, |r, p| {
+        r.union(Rect::from_center_size(*p, Vec2::ZERO))
+    });
     if bounds.is_finite() {
         bounds.center()
     } else {
@@ -325,7 +328,10 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, V
             screen.frame(editor.document(), None, Duration::ZERO);
         }
     }
-    let mover = doc.stakeholders.get(doc.stakeholders.len() / 2).map(|p| p.id.clone());
+    let mover = doc
+        .stakeholders
+        .get(doc.stakeholders.len() / 2)
+        .map(|p| p.id.clone());
     let home = super::canvas::canvas_positions(doc)
         .get(doc.stakeholders.len() / 2)
         .copied()
@@ -435,7 +441,9 @@ fn measure_panel(doc: &Document, open_lists: bool, frames: usize) -> Vec<Sample>
         let mut output = output;
         output.textures_delta.clear();
         let started = Instant::now();
-        let meshes = screen.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let meshes = screen
+            .ctx
+            .tessellate(output.shapes, output.pixels_per_point);
         let tessellate_time = started.elapsed();
         let vertices = meshes
             .iter()

@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use egui::Pos2;
 use petgraph::Directed;
-use petgraph::visit::{EdgeIndexable, NodeIndexable};
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeIndexable, NodeIndexable};
 
 use super::line_edge::LineEdge;
 use super::look::{LineLook, LinePayload, PersonLook, PersonPayload};
@@ -57,9 +57,10 @@ impl SyncedGraph {
             let Some(edge) = self.edge_of(i, &line.id) else {
                 continue;
             };
-            let same_ends = self.graph.edge_endpoints(edge).is_some_and(|(a, b)| {
-                self.is_person(a, &line.from) && self.is_person(b, &line.to)
-            });
+            let same_ends = self
+                .graph
+                .edge_endpoints(edge)
+                .is_some_and(|(a, b)| self.is_person(a, &line.from) && self.is_person(b, &line.to));
             if same_ends && let Some(mark) = seen.get_mut(edge.index()) {
                 *mark = true;
             }
@@ -79,8 +80,7 @@ impl SyncedGraph {
         let mut seen = vec![false; self.graph.g().node_bound()];
         let mut people_order = Vec::with_capacity(doc.stakeholders.len());
         for (i, (person, pos)) in doc.stakeholders.iter().zip(positions).enumerate() {
-            let highlighted =
-                !highlight.people.is_empty() && highlight.people.contains(&person.id);
+            let highlighted = !highlight.people.is_empty() && highlight.people.contains(&person.id);
             let index = match self.node_of(i, &person.id) {
                 Some(index) => {
                     if let Some(node) = self.graph.node_mut(index) {
@@ -96,10 +96,12 @@ impl SyncedGraph {
                         if changed {
                             // Hit tests read the display before the next draw updates it.
                             let props = node.props().clone();
-                            egui_graphs::DisplayNode::<PersonPayload, LinePayload, Directed, DefaultIx>::update(
-                                node.display_mut(),
-                                &props,
-                            );
+                            egui_graphs::DisplayNode::<
+                                PersonPayload,
+                                LinePayload,
+                                Directed,
+                                DefaultIx,
+                            >::update(node.display_mut(), &props);
                         }
                     }
                     index
@@ -207,9 +209,10 @@ impl SyncedGraph {
             let (Some(line), Some(&edge)) = (doc.relationship(id), self.edges.get(id)) else {
                 return false;
             };
-            let same_ends = self.graph.edge_endpoints(edge).is_some_and(|(a, b)| {
-                self.is_person(a, &line.from) && self.is_person(b, &line.to)
-            });
+            let same_ends = self
+                .graph
+                .edge_endpoints(edge)
+                .is_some_and(|(a, b)| self.is_person(a, &line.from) && self.is_person(b, &line.to));
             if !same_ends {
                 return false;
             }
@@ -242,7 +245,9 @@ impl SyncedGraph {
     }
 
     fn is_person(&self, index: NodeIndex, id: &StakeholderId) -> bool {
-        self.graph.node(index).is_some_and(|n| n.payload().id == *id)
+        self.graph
+            .node(index)
+            .is_some_and(|n| n.payload().id == *id)
     }
 
     /// Moves the selected flags from `before` to `now`, touching only those people
@@ -351,7 +356,10 @@ mod tests {
         assert_eq!(synced.graph.node_count(), doc.stakeholders.len());
         assert_eq!(synced.nodes.len(), doc.stakeholders.len());
         for (person, pos) in doc.stakeholders.iter().zip(canvas_positions(doc)) {
-            let node = synced.nodes.get(&person.id).and_then(|i| synced.graph.node(*i));
+            let node = synced
+                .nodes
+                .get(&person.id)
+                .and_then(|i| synced.graph.node(*i));
             let node = node.expect("a node for every person");
             assert_eq!(**node.payload(), PersonLook::of(person, tr, false));
             assert_eq!(node.location(), pos);

@@ -55,8 +55,18 @@ impl LineEdge {
         self.ends_at(
             start.location(),
             end.location(),
-            |dir| DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(start.display(), dir),
-            |dir| DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(end.display(), dir),
+            |dir| {
+                DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+                    start.display(),
+                    dir,
+                )
+            },
+            |dir| {
+                DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+                    end.display(),
+                    dir,
+                )
+            },
         )
     }
 
@@ -125,7 +135,12 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             zoom: ctx.meta.zoom,
             origin: Pos2::ZERO + ctx.meta.pan,
         };
-        if !self.may_touch(start.location(), end.location(), view, ctx.painter.clip_rect()) {
+        if !self.may_touch(
+            start.location(),
+            end.location(),
+            view,
+            ctx.painter.clip_rect(),
+        ) {
             return Vec::new();
         }
         let (Some(look), Some((from, to))) = (&self.look, self.ends(start, end)) else {
@@ -192,7 +207,12 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             zoom: ctx.meta.zoom,
             origin: Pos2::ZERO + ctx.meta.pan,
         };
-        self.may_touch(start.location(), end.location(), view, ctx.painter.clip_rect())
+        self.may_touch(
+            start.location(),
+            end.location(),
+            view,
+            ctx.painter.clip_rect(),
+        )
     }
 }
 
@@ -322,7 +342,10 @@ mod tests {
         let far = line_shapes(
             Pos2::new(-50_000.0, -900.0),
             Pos2::new(50_000.0, -900.0),
-            (RelationshipKind::Influences, crate::model::Strength::default()),
+            (
+                RelationshipKind::Influences,
+                crate::model::Strength::default(),
+            ),
             1.0,
             true,
             view,
@@ -331,7 +354,10 @@ mod tests {
         let across = line_shapes(
             Pos2::new(-50_000.0, 300.0),
             Pos2::new(50_000.0, 300.0),
-            (RelationshipKind::Influences, crate::model::Strength::default()),
+            (
+                RelationshipKind::Influences,
+                crate::model::Strength::default(),
+            ),
             1.0,
             true,
             view,

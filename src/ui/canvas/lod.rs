@@ -160,7 +160,8 @@ pub fn plan_labels(graph: &mut MapGraph, zoom: f32, around: Rect) {
         .filter_map(|index| graph.node(*index))
         .map(|node| {
             let look = node.payload();
-            let radius = (power_radius(look.power) * zoom).max(super::person_node::MIN_SCREEN_RADIUS);
+            let radius =
+                (power_radius(look.power) * zoom).max(super::person_node::MIN_SCREEN_RADIUS);
             let mut size = Vec2::new(estimated_width(&look.name, LABEL_SIZE), LABEL_SIZE + 4.0);
             if zoom >= DETAIL_ZOOM && !look.detail.is_empty() {
                 size.x = size.x.max(estimated_width(&look.detail, DETAIL_SIZE));
