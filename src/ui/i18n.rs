@@ -265,6 +265,10 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // canvas scale (h-canvas)
+    Opening => "Opening {0}…", "正在打开 {0}…";
+    OpeningSize => "{0} MB: a large map is read in the background.", "{0} MB：大地图在后台读取，请稍候。";
+    OpenStopped => "Opening the map stopped unexpectedly.", "打开地图时意外中断。";
     // advice (h-voice)
     BuyingCentre => "Buying centre", "采购决策链";
     BuyingOwner => "Business owner", "业务归口";
