@@ -399,7 +399,8 @@ fn leaf_op() -> impl Strategy<Value = Op> {
         proptest::collection::vec(any::<usize>(), 1..3).prop_map(Op::RemovePeople),
         proptest::collection::vec(
             (any::<usize>(), proptest::option::of(any::<(i16, i16)>())),
-            1..4
+            // Past 8 people a move looks them up through a map: both ways are tried.
+            1..12
         )
         .prop_map(Op::Move),
         (any::<usize>(), any::<usize>(), 0..4usize, 1..=3i64).prop_map(

@@ -9,8 +9,9 @@ use egui::accesskit::Role as A11yRole;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use powermap::edit::Command;
 use powermap::format::load_file;
-use powermap::model::{Position, RelationshipKind, Stance};
+use powermap::model::{Position, RelationshipKind, Stakeholder, Stance};
 use powermap::ui::app_command::{Action, AppCommand};
 use powermap::ui::dialogs::{DialogOutcome, NoDialogs, ScriptedDialogs};
 use powermap::ui::i18n::Language;
@@ -725,6 +726,27 @@ fn show_every_list(h: &mut Harness<'static, PowermapApp>) {
     }
 }
 
+/// Whether `wanted` is shown at some point while the list whose rows contain
+/// `in_list` is scrolled down through (an open "show all" list builds only the rows
+/// in view).
+fn seen_while_scrolling(
+    h: &mut Harness<'static, PowermapApp>,
+    in_list: &str,
+    wanted: &str,
+) -> bool {
+    for _ in 0..40 {
+        if h.query_by_label_contains(wanted).is_some() {
+            return true;
+        }
+        let Some(row) = h.query_all_by_label_contains(in_list).last() else {
+            return false;
+        };
+        row.scroll_down();
+        h.run_steps(2);
+    }
+    false
+}
+
 /// The app on the group-company sample, showing a side-panel tab.
 fn sample_with_tab(tab: &str) -> Harness<'static, PowermapApp> {
     let mut h = harness(options(None));
@@ -904,17 +926,20 @@ fn the_approach_tab_explains_what_to_do_with_the_selected_person() {
 fn the_staleness_limit_is_a_preference_the_analysis_follows() {
     let mut h = sample_with_tab("Analysis");
     show_every_list(&mut h);
-    assert!(
-        h.query_by_label_contains("not been verified for more than 90 days")
-            .is_some()
-    );
+    // Risk rows end with the action: "→ …".
+    assert!(seen_while_scrolling(
+        &mut h,
+        "→ ",
+        "not been verified for more than 90 days"
+    ));
     h.state_mut().queue(AppCommand::SetStaleDays(400));
     h.run_steps(3);
     show_every_list(&mut h);
-    assert!(
-        h.query_by_label_contains("not been verified for more than")
-            .is_none()
-    );
+    assert!(!seen_while_scrolling(
+        &mut h,
+        "→ ",
+        "not been verified for more than"
+    ));
     assert_eq!(h.state().prefs().stale_after_days, 400);
 }
 
@@ -1948,4 +1973,80 @@ fn resizing_the_window_keeps_the_map_in_view() {
         (after.x - centre.x).abs() <= 2.0 && (after.y - centre.y).abs() <= 2.0,
         "{after:?} vs {centre:?}"
     );
+}
+
+/// People whose names are shown on the canvas, of all people.
+fn named_people(h: &Harness<'_, PowermapApp>) -> (usize, usize) {
+    let app = h.state();
+    let doc = app.document();
+    let named = doc
+        .stakeholders
+        .iter()
+        .filter(|p| app.canvas().graph().is_named(&p.id) == Some(true))
+        .count();
+    (named, doc.stakeholders.len())
+}
+
+#[test]
+fn names_are_shown_at_normal_zoom() {
+    let mut h = harness(options(None));
+    h.run_steps(4);
+    let doc = h.state().document().clone();
+    let positions = powermap::ui::canvas::canvas_positions(&doc);
+    let middle = positions
+        .iter()
+        .fold(Vec2::ZERO, |sum, p| sum + p.to_vec2())
+        / positions.len() as f32;
+    for zoom in [1.0, 1.5] {
+        h.state_mut()
+            .canvas_mut()
+            .reveal(middle.to_pos2(), Some(zoom));
+        h.run_steps(3);
+        let (named, people) = named_people(&h);
+        assert_eq!(named, people, "everyone named at {zoom}");
+    }
+}
+
+#[test]
+fn an_edit_updates_the_person_on_the_canvas_and_undo_puts_it_back() {
+    let mut h = harness(options(None));
+    h.run_steps(3);
+    let person = h.state().document().stakeholders[0].clone();
+    let look = |h: &Harness<'_, PowermapApp>| {
+        let graph = h.state().canvas().graph();
+        let node = graph
+            .nodes
+            .get(&person.id)
+            .and_then(|i| graph.graph.node(*i))
+            .unwrap();
+        (
+            node.payload().name.clone(),
+            node.payload().stance,
+            node.location(),
+        )
+    };
+    let before = look(&h);
+    let stance = if person.stance == Stance::Opponent {
+        Stance::Advocate
+    } else {
+        Stance::Opponent
+    };
+    h.state_mut().queue(AppCommand::Edit {
+        command: Command::update_stakeholder(Stakeholder {
+            name: "Renamed on the canvas".into(),
+            stance,
+            ..person.clone()
+        }),
+        merge_key: None,
+    });
+    h.run_steps(2);
+    let after = look(&h);
+    assert_eq!(
+        (after.0.as_str(), after.1),
+        ("Renamed on the canvas", stance)
+    );
+    assert_eq!(after.2, before.2, "it stays where it was");
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(2);
+    assert_eq!(look(&h), before);
 }

@@ -83,6 +83,8 @@ fn long_lists_stay_short_until_show_all() {
     h.run_steps(3);
     h.get_by_role_and_label(A11yRole::Button, &show_all).click();
     h.run_steps(3);
+    // The open list is scrolled: the last place is at its end.
+    scroll_list_to_end(&mut h, "10.");
     assert_eq!(h.query_all_by_label(&name).count(), before + 1, "{name}");
     h.get_by_role_and_label(A11yRole::Button, "Show fewer")
         .scroll_to_me();
@@ -91,6 +93,79 @@ fn long_lists_stay_short_until_show_all() {
         .click();
     h.run_steps(3);
     assert_eq!(h.query_all_by_label(&name).count(), before);
+}
+
+/// Scrolls the list holding the row labelled `row` (it must be in view) far down
+/// with the mouse wheel.
+fn scroll_list_to_end(h: &mut Harness<'static, PowermapApp>, row: &str) {
+    // The list ends just above its "Show fewer" button: bring both into view.
+    h.get_by_role_and_label(A11yRole::Button, "Show fewer")
+        .scroll_to_me();
+    h.run_steps(3);
+    let at = h.get_by_label(row).rect().center();
+    h.hover_at(at);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, -1_000_000.0),
+        modifiers: egui::Modifiers::NONE,
+        phase: egui::TouchPhase::Move,
+    });
+    h.run_steps(20);
+}
+
+#[test]
+fn show_all_on_a_large_map_builds_only_the_rows_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    let doc = powermap::samples::synthetic_map(2_000, 7);
+    powermap::format::save_file(&path, &doc).unwrap();
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options(Some(path.clone()))));
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Analysis")
+        .click();
+    let show_all = format!("Show all ({})", doc.stakeholders.len());
+    // A map this size is analysed in the background.
+    for _ in 0..200 {
+        if h.query_by_label(&show_all).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    h.get_by_role_and_label(A11yRole::Button, &show_all)
+        .scroll_to_me();
+    h.run_steps(3);
+    h.get_by_role_and_label(A11yRole::Button, &show_all).click();
+    h.run_steps(3);
+    h.get_by_role_and_label(A11yRole::Button, "Show fewer")
+        .scroll_to_me();
+    h.run_steps(3);
+    // Everyone is in the list, but only a screenful of places is built.
+    let places = |h: &Harness<'static, PowermapApp>| {
+        (1..=doc.stakeholders.len())
+            .filter(|n| h.query_by_label(&format!("{n:>2}.")).is_some())
+            .count()
+    };
+    let built = places(&h);
+    assert!((10..40).contains(&built), "{built} rows built");
+    let analysis = analyze(
+        &doc,
+        &AnalysisOptions::new(powermap::model::Date::today_local(), Language::English),
+    );
+    let last = &doc.stakeholders[*analysis.ranking.last().unwrap()].name;
+    assert!(h.query_by_label("2000.").is_none());
+    let elsewhere = h.query_all_by_label(last).count();
+    scroll_list_to_end(&mut h, "10.");
+    assert_eq!(
+        h.query_all_by_label(last).count(),
+        elsewhere + 1,
+        "{last} at the end of the list"
+    );
+    assert!(h.query_by_label("2000.").is_some());
+    assert!(places(&h) < 40);
 }
 
 #[test]

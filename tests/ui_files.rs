@@ -267,3 +267,49 @@ fn the_file_browser_starts_in_the_last_folder_and_takes_relative_names() {
     assert_eq!(load_file(&saved).unwrap().stakeholders.len(), 1);
     assert_eq!(h.state().path(), Some(saved.as_path()));
 }
+
+#[test]
+fn a_large_map_is_read_in_the_background_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    let doc = powermap::samples::synthetic_map(9_000, 7);
+    save_file(&path, &doc).unwrap();
+    assert!(
+        std::fs::metadata(&path).unwrap().len() >= powermap::ui::open_job::BACKGROUND_BYTES,
+        "the file is large enough to be read in the background"
+    );
+    let mut h = harness(options(Some(path.clone()), None, None));
+    // Reading 9,000 people (a debug build) takes far longer than one frame.
+    h.run_steps(1);
+    assert!(h.state().is_opening());
+    // The window keeps drawing and says what it is doing.
+    assert!(h.query_by_label_contains("Opening large.json").is_some());
+    assert!(h.query_by_label_contains("MB").is_some());
+    h.state_mut().wait_for_open();
+    h.run_steps(2);
+    assert!(!h.state().is_opening());
+    assert_eq!(h.state().document().stakeholders.len(), 9_000);
+    assert!(h.state().modal().is_none());
+}
+
+#[test]
+fn a_large_broken_map_read_in_the_background_shows_why_and_keeps_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.json");
+    let mut bytes = powermap::format::to_bytes(&powermap::samples::synthetic_map(18_000, 7));
+    // Cut off in the middle: the JSON ends early.
+    bytes.truncate(bytes.len() / 2);
+    std::fs::write(&path, &bytes).unwrap();
+    assert!(bytes.len() as u64 >= powermap::ui::open_job::BACKGROUND_BYTES);
+    let mut h = harness(options(Some(path), None, None));
+    h.run_steps(1);
+    h.state_mut().wait_for_open();
+    h.run_steps(2);
+    assert!(
+        matches!(h.state().modal(), Some(Modal::Error(_))),
+        "{:?}",
+        h.state().modal()
+    );
+    // The sample map is there to work with instead.
+    assert!(!h.state().document().stakeholders.is_empty());
+}

@@ -153,7 +153,8 @@ pub enum Task {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
-    /// Measure the canvas headless (UI pass + tessellation) on generated maps.
+    /// Measure the canvas headless (UI pass + tessellation) on generated maps or a
+    /// real one; then, on generated maps in the table format, analysis and exports.
     Bench {
         /// Map sizes (stakeholders), comma-separated.
         #[arg(long, value_delimiter = ',', default_values_t = [200, 2000, 10000])]
@@ -161,6 +162,19 @@ pub enum Task {
         /// Frames measured per scenario.
         #[arg(long, default_value_t = 30)]
         frames: usize,
+        /// Measure this map file instead of generated maps.
+        #[arg(long, value_name = "FILE")]
+        map: Option<PathBuf>,
+        /// Generated maps: synthetic (short, tidy lines), random (informal lines to
+        /// random people: long lines everywhere), comma-separated.
+        #[arg(long, value_enum, value_delimiter = ',', default_values = ["synthetic", "random"])]
+        maps: Vec<BenchMapKind>,
+        /// Scenarios, comma-separated (default: all).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        scenarios: Vec<crate::ui::bench::Scenario>,
+        /// Output format: a table, or one JSON object per map and line.
+        #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
+        format: BenchFormat,
     },
     /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
     Fmt {
@@ -184,18 +198,47 @@ pub enum ReportFormat {
     Json,
 }
 
+/// Generated maps `powermap bench` can measure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchMapKind {
+    /// `samples::synthetic_map`: an org chart with mostly short lines.
+    Synthetic,
+    /// The same people with informal lines to random people.
+    Random,
+}
+
+/// Output formats of `powermap bench`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum BenchFormat {
+    /// Tables for the terminal.
+    Table,
+    /// `{"map", "people", "lines", "scenarios": [{"name", "median_ms", "p95_ms", ...}]}`
+    /// per map, one per line.
+    Json,
+}
+
+/// What `powermap bench` measures.
+#[derive(Debug)]
+pub struct BenchPlan {
+    /// The maps, in order.
+    pub maps: Vec<crate::ui::bench::BenchMap>,
+    /// Scenarios on each map.
+    pub scenarios: Vec<crate::ui::bench::Scenario>,
+    /// Frames per scenario.
+    pub frames: usize,
+    /// Output format.
+    pub format: BenchFormat,
+    /// Generated sizes for the analysis and export timings (table format only).
+    pub extra_sizes: Vec<usize>,
+}
+
 /// What `main` should do after parsing the command line.
 #[derive(Debug)]
 pub enum Action {
     /// Start the desktop app, optionally with a file.
     RunApp(Option<PathBuf>),
     /// Run the canvas benchmark (it needs the UI code, so `main` runs it).
-    Bench {
-        /// Map sizes.
-        sizes: Vec<usize>,
-        /// Frames per scenario.
-        frames: usize,
-    },
+    Bench(BenchPlan),
     /// A task ran; exit with this status.
     Exit(u8),
 }
@@ -307,14 +350,64 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
     }
 }
 
+/// The maps and scenarios `powermap bench` was asked for.
+fn bench_plan(
+    sizes: &[usize],
+    frames: usize,
+    map: Option<&PathBuf>,
+    kinds: &[BenchMapKind],
+    scenarios: &[crate::ui::bench::Scenario],
+    format: BenchFormat,
+) -> BenchPlan {
+    use crate::ui::bench::{BenchMap, Scenario};
+    let maps = match map {
+        Some(path) => vec![BenchMap::File(path.clone())],
+        None => sizes
+            .iter()
+            .flat_map(|&n| {
+                kinds.iter().map(move |kind| match kind {
+                    BenchMapKind::Synthetic => BenchMap::Synthetic(n),
+                    BenchMapKind::Random => BenchMap::RandomLines(n),
+                })
+            })
+            .collect(),
+    };
+    BenchPlan {
+        maps,
+        scenarios: if scenarios.is_empty() {
+            Scenario::ALL.to_vec()
+        } else {
+            scenarios.to_vec()
+        },
+        frames,
+        format,
+        extra_sizes: if map.is_none() && scenarios.is_empty() && format == BenchFormat::Table {
+            sizes.to_vec()
+        } else {
+            Vec::new()
+        },
+    }
+}
+
 /// Parses the process arguments and runs a task if one was given.
 pub fn run_from_env() -> Action {
     let cli = Cli::parse();
     match &cli.command {
-        Some(Task::Bench { sizes, frames }) => Action::Bench {
-            sizes: sizes.clone(),
-            frames: *frames,
-        },
+        Some(Task::Bench {
+            sizes,
+            frames,
+            map,
+            maps,
+            scenarios,
+            format,
+        }) => Action::Bench(bench_plan(
+            sizes,
+            *frames,
+            map.as_ref(),
+            maps,
+            scenarios,
+            *format,
+        )),
         Some(task) => {
             let mut stdout = std::io::stdout().lock();
             let status = run_task(task, &mut stdout);

@@ -188,17 +188,23 @@ fn move_stakeholders(
     doc: &mut Document,
     moves: Vec<(StakeholderId, Option<Position>)>,
 ) -> Result<Command, EditError> {
-    let index_of: HashMap<&StakeholderId, usize> = doc
-        .stakeholders
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (&s.id, i))
-        .collect();
+    // Moving a few people (a drag) looks them up one by one: hashing every id of a
+    // large map on each move would cost more than the move. Many go through a map.
+    const FEW: usize = 8;
+    let index_of: Option<HashMap<&StakeholderId, usize>> = (moves.len() > FEW).then(|| {
+        doc.stakeholders
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect()
+    });
     let mut targets = Vec::with_capacity(moves.len());
     for (id, position) in &moves {
-        let index = *index_of
-            .get(id)
-            .ok_or_else(|| EditError::NoSuchStakeholder(id.to_string()))?;
+        let found = match &index_of {
+            Some(index_of) => index_of.get(id).copied(),
+            None => doc.stakeholder_index(id),
+        };
+        let index = found.ok_or_else(|| EditError::NoSuchStakeholder(id.to_string()))?;
         if position.is_some_and(|p| !crate::model::position_in_range(p)) {
             return Err(EditError::Invalid(vec![crate::model::Problem::new(
                 crate::model::Subject::Stakeholder {

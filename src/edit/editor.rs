@@ -2,6 +2,7 @@
 //! undo/redo history, and knows whether the document differs from the saved one.
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 
 use super::{Command, EditError, EditLabel, apply};
 use crate::model::Document;
@@ -12,7 +13,9 @@ pub const DEFAULT_HISTORY_LIMIT: usize = 200;
 /// A document with its edit history.
 #[derive(Clone, Debug)]
 pub struct Editor {
-    doc: Document,
+    /// Shared with snapshots (the analysis thread); copied on write only while one is
+    /// still held.
+    doc: Arc<Document>,
     undo: VecDeque<Step>,
     redo: Vec<Step>,
     limit: usize,
@@ -38,7 +41,7 @@ impl Editor {
     /// An editor for a document that is already saved (or new and empty).
     pub fn new(doc: Document) -> Self {
         Self {
-            doc,
+            doc: Arc::new(doc),
             undo: VecDeque::new(),
             redo: Vec::new(),
             limit: DEFAULT_HISTORY_LIMIT,
@@ -59,6 +62,12 @@ impl Editor {
     /// The current document.
     pub fn document(&self) -> &Document {
         &self.doc
+    }
+
+    /// The current document, shared: no copy is made now; the next edit copies it
+    /// only if the snapshot is still held by then.
+    pub fn snapshot(&self) -> Arc<Document> {
+        Arc::clone(&self.doc)
     }
 
     /// Applies a command as a new undo step; a new edit clears the redo list.
@@ -83,7 +92,7 @@ impl Editor {
         merge_key: Option<String>,
     ) -> Result<(), EditError> {
         let label = EditLabel::describe(&command, &self.doc);
-        let inverse = apply(&mut self.doc, command.clone())?;
+        let inverse = apply(Arc::make_mut(&mut self.doc), command.clone())?;
         let revision = self.take_revision();
         self.redo.clear();
         let mergeable = merge_key.is_some()
@@ -123,7 +132,7 @@ impl Editor {
     /// Undoes the last step and returns its label.
     pub fn undo(&mut self) -> Result<EditLabel, EditError> {
         let mut step = self.undo.pop_back().ok_or(EditError::NothingTo("undo"))?;
-        match apply(&mut self.doc, step.inverse.clone()) {
+        match apply(Arc::make_mut(&mut self.doc), step.inverse.clone()) {
             Ok(redo) => {
                 // Redo re-applies exactly what undo reverted.
                 step.forward = redo;
@@ -142,7 +151,7 @@ impl Editor {
     /// Redoes the last undone step and returns its label.
     pub fn redo(&mut self) -> Result<EditLabel, EditError> {
         let mut step = self.redo.pop().ok_or(EditError::NothingTo("redo"))?;
-        match apply(&mut self.doc, step.forward.clone()) {
+        match apply(Arc::make_mut(&mut self.doc), step.forward.clone()) {
             Ok(inverse) => {
                 step.inverse = inverse;
                 let label = step.label.clone();
@@ -212,7 +221,7 @@ impl Editor {
             let Some(step) = self.undo.pop_back() else {
                 break;
             };
-            if let Err(err) = apply(&mut self.doc, step.inverse.clone()) {
+            if let Err(err) = apply(Arc::make_mut(&mut self.doc), step.inverse.clone()) {
                 self.undo.push_back(step);
                 return Err(err);
             }

@@ -16,15 +16,16 @@ fn show_all_id(key: &str) -> egui::Id {
     egui::Id::new(("analysis-show-all", key))
 }
 
-/// How many of `total` items the list `key` shows: the first `first`, or all once
-/// the reader asked for all.
-pub fn shown_count(ui: &Ui, key: &str, total: usize, first: usize) -> usize {
-    let all = ui.data(|d| d.get_temp::<bool>(show_all_id(key)).unwrap_or(false));
-    if all { total } else { total.min(first) }
+/// The long lists of the Analysis tab.
+pub const LONG_LISTS: [&str; 5] = ["champions", "risks", "paths", "hidden", "ranking"];
+
+/// Opens (or closes) the long list `key` as if "Show all" was clicked.
+pub fn set_show_all(ctx: &egui::Context, key: &str, all: bool) {
+    ctx.data_mut(|d| d.insert_temp(show_all_id(key), all));
 }
 
 /// The "Show all (N)" / "Show fewer" button under a list longer than `first`.
-pub fn show_all_ui(ui: &mut Ui, key: &str, total: usize, first: usize, tr: Tr) {
+fn show_all_ui(ui: &mut Ui, key: &str, total: usize, first: usize, tr: Tr) {
     if total <= first {
         return;
     }
@@ -37,6 +38,63 @@ pub fn show_all_ui(ui: &mut Ui, key: &str, total: usize, first: usize, tr: Tr) {
     };
     if ui.small_button(label).clicked() {
         ui.data_mut(|d| d.insert_temp(id, !all));
+    }
+}
+
+/// Rows visible at once in a list opened with "show all".
+const VISIBLE_ROWS: f32 = 12.0;
+
+/// A long list: the first rows in place, then "Show all (N)", which opens a scrolled
+/// list that builds only the rows in view — a frame costs the same with 10 items or
+/// 10,000. `(key, first, lines)`: the list's name, rows shown before "show all", and
+/// text lines per row (rows in the open list have this fixed height; more is clipped).
+pub fn long_list_ui(
+    ui: &mut Ui,
+    (key, first, lines): (&str, usize, usize),
+    total: usize,
+    tr: Tr,
+    mut row_ui: impl FnMut(&mut Ui, usize),
+) {
+    let all = total > first && ui.data(|d| d.get_temp::<bool>(show_all_id(key)).unwrap_or(false));
+    if all {
+        let spacing = ui.spacing().item_spacing.y;
+        let lines = lines.max(1) as f32;
+        let row_height = ui.spacing().interact_size.y * lines + spacing * (lines - 1.0);
+        // As tall as asked, not just the room left at the bottom of the panel.
+        let height = (row_height + spacing) * VISIBLE_ROWS;
+        egui::ScrollArea::vertical()
+            .id_salt(("long-list", key))
+            .max_height(height)
+            .min_scrolled_height(height)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, total, |ui, rows| {
+                for i in rows {
+                    let size = egui::vec2(ui.available_width(), row_height);
+                    let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+                    let mut row = ui.new_child(
+                        egui::UiBuilder::new()
+                            .max_rect(rect)
+                            .id_salt(i)
+                            .layout(egui::Layout::top_down(egui::Align::Min)),
+                    );
+                    row.set_clip_rect(rect.intersect(ui.clip_rect()));
+                    row.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                    row_ui(&mut row, i);
+                }
+            });
+    } else {
+        for i in 0..total.min(first) {
+            row_ui(ui, i);
+        }
+    }
+    show_all_ui(ui, key, total, first, tr);
+}
+
+/// At most `max` characters of `text`, with "…" when cut.
+pub fn clipped(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", text.get(..end).unwrap_or_default()).into(),
+        None => text.into(),
     }
 }
 
@@ -60,7 +118,7 @@ fn people_row_ui(
             let Some(person) = doc.stakeholders.get(i) else {
                 continue;
             };
-            person_link_ui(ui, doc, &person.id, tr, commands);
+            person_link_ui(ui, person, tr, commands);
             if let Some(word) = hover(i) {
                 let word = if tr.chinese() {
                     format!("（{word}）")
@@ -150,7 +208,7 @@ pub fn candidates_ui(
             continue;
         };
         ui.horizontal_wrapped(|ui| {
-            person_link_ui(ui, doc, &person.id, tr, commands);
+            person_link_ui(ui, person, tr, commands);
             if let Some(kind) =
                 crate::analysis::approach::kind_words(analysis, candidate.person, tr.0)
             {
@@ -179,9 +237,13 @@ pub fn champions_ui(
     }
     ui.strong(tr.t(T::ChampionTest));
     let separator = if tr.chinese() { "；" } else { "; " };
-    for test in &analysis.champions {
+    let champions = &analysis.champions;
+    long_list_ui(ui, ("champions", 6, 2), champions.len(), tr, |ui, i| {
+        let Some(test) = champions.get(i) else {
+            return;
+        };
         let Some(person) = doc.stakeholders.get(test.person) else {
-            continue;
+            return;
         };
         let (word, tint) = match test.verdict {
             Verdict::Pass => (T::VerdictPass, ui.visuals().text_color()),
@@ -189,14 +251,16 @@ pub fn champions_ui(
             Verdict::Fail => (T::VerdictFail, ERROR_TEXT),
         };
         ui.horizontal_wrapped(|ui| {
-            person_link_ui(ui, doc, &person.id, tr, commands);
+            person_link_ui(ui, person, tr, commands);
             ui.label(RichText::new(tr.t(word)).color(tint).strong())
-                .on_hover_text(test.reasons.join(separator));
+                .on_hover_ui(|ui| {
+                    ui.label(test.reasons.join(separator));
+                });
         });
         if !test.failed.is_empty() {
             ui.label(RichText::new(test.failed.join(separator)).weak());
         }
-    }
+    });
     ui.separator();
 }
 

@@ -6,16 +6,17 @@ use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::analysis::{Analysis, AnalysisOptions, analyze};
+use crate::edit::Editor;
 use crate::lang::Language;
 use crate::model::{Date, Document};
 
 /// Maps up to this size are analysed on the UI thread (a few milliseconds).
-const INLINE_LIMIT: usize = 1_500;
+pub const INLINE_LIMIT: usize = 1_500;
 
 /// An analysis and the document it was made from.
 pub struct AnalysedMap {
     /// The document as analysed.
-    pub doc: Document,
+    pub doc: Arc<Document>,
     /// The result.
     pub analysis: Analysis,
 }
@@ -37,7 +38,7 @@ impl AnalysisWorker {
     pub fn update(
         &mut self,
         ctx: &egui::Context,
-        doc: &Document,
+        editor: &Editor,
         edit_counter: u64,
         language: Language,
         stale_after_days: i64,
@@ -70,18 +71,21 @@ impl AnalysisWorker {
                 stale_after_days,
                 ..AnalysisOptions::new(key.2, language)
             };
+            let doc = snapshot_for_analysis(editor);
             if doc.stakeholders.len() <= INLINE_LIMIT {
-                let analysis = analyze(doc, &options);
-                self.latest = Some(Arc::new(AnalysedMap {
-                    doc: doc.clone(),
-                    analysis,
-                }));
+                // Shared with the editor: its next edit copies this small map.
+                let analysis = analyze(&doc, &options);
+                self.latest = Some(Arc::new(AnalysedMap { doc, analysis }));
                 self.done_for = Some(key);
             } else {
                 let (sender, receiver) = channel();
-                let doc = doc.clone();
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
+                    // Copy here, off the UI thread, and let go of the shared map at
+                    // once so the editor's next edit does not have to copy it.
+                    let shared = doc;
+                    let doc = Arc::new(Document::clone(&shared));
+                    drop(shared);
                     let analysis = analyze(&doc, &options);
                     let _ = sender.send(AnalysedMap { doc, analysis });
                     ctx.request_repaint();
@@ -101,4 +105,10 @@ impl AnalysisWorker {
     pub fn reset(&mut self) {
         *self = Self::default();
     }
+}
+
+/// What the analysis is handed of the map after each edit: the editor's document,
+/// shared (no copy on the UI thread).
+pub fn snapshot_for_analysis(editor: &Editor) -> Arc<Document> {
+    editor.snapshot()
 }

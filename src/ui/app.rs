@@ -104,6 +104,10 @@ pub struct PowermapApp {
     shown_title: String,
     commands: Vec<AppCommand>,
     export_job: Option<super::export_job::ExportJob>,
+    /// A large map being read in the background.
+    open_job: Option<super::open_job::OpenJob>,
+    /// The app's egui context, for threads to wake the window when done.
+    ctx_for_jobs: egui::Context,
     /// Recovery copies of unsaved work; `None` when turned off or unavailable.
     autosave: Option<super::autosave::Autosave>,
     /// Watches the map's file for changes by others.
@@ -159,6 +163,8 @@ impl PowermapApp {
             shown_title: String::new(),
             commands: Vec::new(),
             export_job: None,
+            open_job: None,
+            ctx_for_jobs: cc.egui_ctx.clone(),
             autosave: options
                 .recovery_dir
                 .as_deref()
@@ -176,7 +182,7 @@ impl PowermapApp {
             .or_else(|| app.prefs.last_file().map(Path::to_owned));
         match start_file {
             Some(path) => {
-                if !app.open_file(&path) {
+                if !app.open_file_then(&path, true) {
                     app.open_sample(0);
                 }
             }
@@ -248,6 +254,11 @@ impl PowermapApp {
         &self.canvas
     }
 
+    /// The canvas, to steer its view (tests and benchmarks).
+    pub fn canvas_mut(&mut self) -> &mut Canvas {
+        &mut self.canvas
+    }
+
     /// Queues a command as if the UI had issued it.
     pub fn queue(&mut self, command: AppCommand) {
         self.commands.push(command);
@@ -297,24 +308,95 @@ impl PowermapApp {
 
     /// Opens a map; on failure shows why and keeps the current one.
     fn open_file(&mut self, path: &Path) -> bool {
+        self.open_file_then(path, false)
+    }
+
+    /// Opens a map: a large file on a background thread (the window shows progress
+    /// and takes no input meanwhile), a small one at once. Returns false when it
+    /// failed at once; a background read reports its own failure, opening a sample
+    /// then if `sample_on_failure`.
+    fn open_file_then(&mut self, path: &Path, sample_on_failure: bool) -> bool {
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-        let path = path.as_path();
-        match load_file_versioned(path) {
-            Ok((doc, version)) => {
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if bytes >= super::open_job::BACKGROUND_BYTES && self.open_job.is_none() {
+            self.open_job = Some(super::open_job::OpenJob::start(
+                &self.ctx_for_jobs,
+                path,
+                bytes,
+                sample_on_failure,
+            ));
+            return true;
+        }
+        let loaded = load_file_versioned(&path);
+        self.opened(&path, Some(loaded))
+    }
+
+    /// Shows a map that was read, or why it could not be; returns whether it opened.
+    fn opened(&mut self, path: &Path, loaded: super::open_job::Loaded) -> bool {
+        let message = match loaded {
+            Some(Ok((doc, version))) => {
                 self.replace_map(doc, Some(path.to_owned()), None, Some(version));
                 self.prefs.remember(path);
                 self.notice = Some((T::Opened, path.display().to_string()));
-                true
+                return true;
             }
-            Err(err) => {
-                self.modal = Some(Modal::Error(ErrorReport {
-                    title: T::CannotOpen,
-                    message: super::error_text::load_error(&err, self.tr()),
-                    path: Some(path.to_owned()),
-                }));
-                false
-            }
+            Some(Err(err)) => super::error_text::load_error(&err, self.tr()),
+            None => self.tr().t(T::OpenStopped).to_owned(),
+        };
+        self.modal = Some(Modal::Error(ErrorReport {
+            title: T::CannotOpen,
+            message,
+            path: Some(path.to_owned()),
+        }));
+        false
+    }
+
+    /// The progress window of a background open, and the map once it is read.
+    fn open_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.open_job else { return };
+        if let Some(loaded) = job.finished() {
+            self.finish_open(loaded);
+            return;
         }
+        let tr = self.tr();
+        let name = job
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let megabytes = format!("{:.1}", job.bytes as f64 / (1024.0 * 1024.0));
+        egui::Modal::new(egui::Id::new("open-progress")).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.f(T::Opening, &[&name]));
+            });
+            ui.label(egui::RichText::new(tr.f(T::OpeningSize, &[&megabytes])).weak());
+        });
+    }
+
+    fn finish_open(&mut self, loaded: super::open_job::Loaded) {
+        let Some(job) = self.open_job.take() else {
+            return;
+        };
+        if !self.opened(&job.path, loaded) && job.sample_on_failure {
+            // Keep the error in view over the sample.
+            let error = self.modal.take();
+            self.open_sample(0);
+            self.modal = error;
+        }
+    }
+
+    /// Waits for a map being read in the background and shows it (tests).
+    pub fn wait_for_open(&mut self) {
+        if let Some(job) = &self.open_job {
+            let loaded = job.wait();
+            self.finish_open(loaded);
+        }
+    }
+
+    /// Whether a map is being read in the background.
+    pub fn is_opening(&self) -> bool {
+        self.open_job.is_some()
     }
 
     fn open_sample(&mut self, index: usize) {
@@ -661,9 +743,11 @@ impl PowermapApp {
         {
             self.fresh_person = None;
         }
+        let hint = super::canvas::EditHint::of(&command);
         match self.map.editor.apply_merging(command, merge_key) {
             Ok(()) => {
                 self.after_change();
+                self.canvas.expect_edit(self.edit_counter, hint);
                 true
             }
             Err(err) => {
@@ -1357,7 +1441,11 @@ impl PowermapApp {
             self.close_asked = true;
         }
         // Asked while another dialog was open: the question comes once it is closed.
-        if self.close_asked && self.modal.is_none() && self.export_job.is_none() {
+        if self.close_asked
+            && self.modal.is_none()
+            && self.export_job.is_none()
+            && self.open_job.is_none()
+        {
             self.close_asked = false;
             self.modal = Some(Modal::Unsaved {
                 then: Pending::Quit,
@@ -1410,7 +1498,8 @@ impl PowermapApp {
         let tr = self.tr();
         // While a dialog or an export is open, the menus wait: opening another map
         // then would throw the dialog away.
-        let menus_enabled = self.modal.is_none() && self.export_job.is_none();
+        let menus_enabled =
+            self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none();
         egui::Panel::top("menu").show(ui, |ui| {
             ui.add_enabled_ui(menus_enabled, |ui| {
                 super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
@@ -1484,7 +1573,7 @@ impl PowermapApp {
         }
         let analysed = self.worker.update(
             ui.ctx(),
-            self.map.editor.document(),
+            &self.map.editor,
             self.edit_counter,
             tr.0,
             self.prefs.stale_after_days,
@@ -1630,11 +1719,12 @@ impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        if self.modal.is_none() && self.export_job.is_none() {
+        if self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none() {
             self.shortcuts(&ctx);
         }
         self.layout_ui(ui);
         self.export_progress_ui(&ctx);
+        self.open_progress_ui(&ctx);
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();
             let modified = self.map.editor.is_modified();

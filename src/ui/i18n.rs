@@ -299,6 +299,10 @@ catalogue! {
     ConflictRecordThere => "there", "存在";
     ConflictWholeMap => "Their whole map could not be merged; it is kept in the file.", "对方的整张地图无法合并，已完整保存在文件中。";
     ConflictCannotTake => "Their value cannot be taken: {0}", "无法采用对方的值：{0}";
+    // canvas scale (h-canvas)
+    Opening => "Opening {0}…", "正在打开 {0}…";
+    OpeningSize => "{0} MB: a large map is read in the background.", "{0} MB：大地图在后台读取，请稍候。";
+    OpenStopped => "Opening the map stopped unexpectedly.", "打开地图时意外中断。";
     // advice (h-voice)
     BuyingCentre => "Buying centre", "采购决策链";
     BuyingOwner => "Business owner", "业务归口";

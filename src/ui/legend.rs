@@ -96,7 +96,14 @@ fn sections_ui(ui: &mut Ui, tr: Tr) {
         for kind in RelationshipKind::ALL {
             swatch_ui(ui, tr.kind(*kind), 40.0, |painter, rect| {
                 let (a, b) = (rect.left_center(), rect.right_center());
-                painter.extend(line_shapes(a, b, *kind, Strength::default(), 1.0, rect));
+                painter.extend(line_shapes(
+                    a,
+                    b,
+                    (*kind, Strength::default()),
+                    1.0,
+                    true,
+                    rect,
+                ));
             });
         }
     });

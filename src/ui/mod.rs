@@ -27,6 +27,7 @@ pub mod inspector;
 pub mod legend;
 pub mod menu;
 pub mod modals;
+pub mod open_job;
 pub mod person_picker;
 pub mod prefs;
 pub mod selection;

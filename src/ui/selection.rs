@@ -67,7 +67,49 @@ impl Selection {
 
     /// Drops what no longer exists (after undo, delete, or opening another map).
     pub fn retain_existing(&mut self, doc: &Document) {
-        self.people.retain(|id| doc.stakeholder(id).is_some());
-        self.lines.retain(|id| doc.relationship(id).is_some());
+        // A few ids are looked up one by one (no hashing of the whole map on every
+        // edit); a large selection (a box over everyone) through a set, so this stays
+        // linear in the map either way.
+        const FEW: usize = 16;
+        if self.people.len() <= FEW {
+            self.people.retain(|id| doc.stakeholder(id).is_some());
+        } else {
+            let people: std::collections::HashSet<_> =
+                doc.stakeholders.iter().map(|s| &s.id).collect();
+            self.people.retain(|id| people.contains(id));
+        }
+        if self.lines.len() <= FEW {
+            self.lines.retain(|id| doc.relationship(id).is_some());
+        } else {
+            let lines: std::collections::HashSet<_> =
+                doc.relationships.iter().map(|l| &l.id).collect();
+            self.lines.retain(|id| lines.contains(id));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retain_existing_drops_the_missing_from_small_and_large_selections() {
+        let mut doc = crate::samples::synthetic_map(60, 3);
+        for size in [3, 40] {
+            let mut selection = Selection::default();
+            selection
+                .people
+                .extend(doc.stakeholders.iter().take(size).map(|p| p.id.clone()));
+            selection
+                .lines
+                .extend(doc.relationships.iter().take(size).map(|l| l.id.clone()));
+            let gone_person = doc.stakeholders.remove(1).id;
+            let gone_line = doc.relationships.remove(1).id;
+            selection.retain_existing(&doc);
+            assert_eq!(selection.people.len(), size - 1);
+            assert_eq!(selection.lines.len(), size - 1);
+            assert!(!selection.people.contains(&gone_person));
+            assert!(!selection.lines.contains(&gone_line));
+        }
     }
 }

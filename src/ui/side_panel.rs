@@ -131,14 +131,10 @@ impl SidePanel {
 /// A person's name as a link that selects them and shows them on the canvas.
 pub(super) fn person_link_ui(
     ui: &mut Ui,
-    doc: &Document,
-    id: &StakeholderId,
+    person: &crate::model::Stakeholder,
     tr: Tr,
     commands: &mut Vec<AppCommand>,
 ) {
-    let Some(person) = doc.stakeholder(id) else {
-        return;
-    };
     let name = if person.name.is_empty() {
         tr.t(T::Unnamed)
     } else {
@@ -147,7 +143,7 @@ pub(super) fn person_link_ui(
     let dot = RichText::new("●").color(color(theme::stance_color(person.stance)));
     ui.label(dot);
     if ui.link(name).on_hover_text(&person.title).clicked() {
-        commands.push(AppCommand::Reveal(vec![id.clone()]));
+        commands.push(AppCommand::Reveal(vec![person.id.clone()]));
     }
 }
 
@@ -335,11 +331,11 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
                 .strong(),
         );
     });
-    ui.label(&analysis.health.reason);
+    ui.label(super::analysis_view::clipped(&analysis.health.reason, 600).as_ref());
     ui.separator();
 
     ui.strong(tr.t(T::StageFocus));
-    ui.label(&analysis.focus.headline);
+    ui.label(super::analysis_view::clipped(&analysis.focus.headline, 600).as_ref());
     let mut focus_on = *cx.highlight == HighlightRequest::StageFocus;
     if ui
         .checkbox(&mut focus_on, tr.t(T::HighlightOnMap))
@@ -374,19 +370,16 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     if analysis.risks.is_empty() {
         ui.label(RichText::new(tr.t(T::NoRisks)).weak());
     }
-    let shown = super::analysis_view::shown_count(ui, "risks", analysis.risks.len(), 6);
-    for risk in analysis.risks.iter().take(shown) {
+    let risks = &analysis.risks;
+    super::analysis_view::long_list_ui(ui, ("risks", 6, 2), risks.len(), tr, |ui, i| {
+        let Some(risk) = risks.get(i) else {
+            return;
+        };
         let (word, tint) = match risk.severity {
             Severity::High => (T::SeverityHigh, ERROR_TEXT),
             Severity::Medium => (T::SeverityMedium, WARNING_TEXT),
             Severity::Low => (T::SeverityLow, ui.visuals().weak_text_color()),
         };
-        let ids: Vec<StakeholderId> = risk
-            .people
-            .iter()
-            .filter_map(|&i| doc.stakeholders.get(i))
-            .map(|p| p.id.clone())
-            .collect();
         ui.horizontal_wrapped(|ui| {
             let severity = if tr.chinese() {
                 format!("【{}】", tr.t(word))
@@ -394,23 +387,37 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
                 format!("[{}]", tr.t(word))
             };
             ui.label(RichText::new(severity).color(tint).strong());
-            let response = ui.add(egui::Label::new(&risk.message).sense(egui::Sense::click()));
-            if response.on_hover_text(&risk.action).clicked() && !ids.is_empty() {
-                commands.push(AppCommand::Reveal(ids.clone()));
+            // A risk may name thousands of people: the panel shows the start.
+            let message = super::analysis_view::clipped(&risk.message, 600);
+            let response = ui.add(egui::Label::new(message.as_ref()).sense(egui::Sense::click()));
+            if response.on_hover_text(&risk.action).clicked() {
+                // Built on click only: a risk may concern thousands of people.
+                let ids: Vec<StakeholderId> = risk
+                    .people
+                    .iter()
+                    .filter_map(|&i| doc.stakeholders.get(i))
+                    .map(|p| p.id.clone())
+                    .collect();
+                if !ids.is_empty() {
+                    commands.push(AppCommand::Reveal(ids));
+                }
             }
         });
         ui.label(format!("→ {}", risk.action));
-    }
-    super::analysis_view::show_all_ui(ui, "risks", analysis.risks.len(), 6, tr);
+    });
     ui.separator();
 
     ui.strong(tr.t(T::PathsToPower));
     if analysis.paths.is_empty() {
         ui.label(RichText::new(tr.t(T::NoPaths)).weak());
     }
-    for path in &analysis.paths {
+    let paths = &analysis.paths;
+    super::analysis_view::long_list_ui(ui, ("paths", 5, 1), paths.len(), tr, |ui, i| {
+        let Some(path) = paths.get(i) else {
+            return;
+        };
         let Some(target) = doc.stakeholders.get(path.to) else {
-            continue;
+            return;
         };
         ui.horizontal_wrapped(|ui| {
             let shown = *cx.highlight == HighlightRequest::PathTo(target.id.clone());
@@ -427,47 +434,50 @@ fn analysis_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
                     ui.label("→");
                 }
                 if let Some(p) = doc.stakeholders.get(i) {
-                    person_link_ui(ui, doc, &p.id, tr, commands);
+                    person_link_ui(ui, p, tr, commands);
                 }
             }
         });
-    }
+    });
     ui.separator();
 
     ui.strong(tr.t(T::HiddenInfluencers));
     if analysis.hidden_influencers.is_empty() {
         ui.label(RichText::new("—").weak());
     }
-    let total = analysis.hidden_influencers.len();
-    let shown = super::analysis_view::shown_count(ui, "hidden", total, 5);
-    for hidden in analysis.hidden_influencers.iter().take(shown) {
+    let hidden = &analysis.hidden_influencers;
+    super::analysis_view::long_list_ui(ui, ("hidden", 5, 1), hidden.len(), tr, |ui, i| {
+        let Some(hidden) = hidden.get(i) else {
+            return;
+        };
         let Some(person) = doc.stakeholders.get(hidden.person) else {
-            continue;
+            return;
         };
         ui.horizontal_wrapped(|ui| {
-            person_link_ui(ui, doc, &person.id, tr, commands);
-            ui.label(RichText::new(&hidden.why).weak());
+            person_link_ui(ui, person, tr, commands);
+            ui.label(RichText::new(super::analysis_view::clipped(&hidden.why, 300)).weak());
         });
-    }
-    super::analysis_view::show_all_ui(ui, "hidden", total, 5, tr);
+    });
     ui.separator();
 
     ui.strong(tr.t(T::InfluenceRanking));
-    // Even "all" stays a readable list on a map of thousands.
-    let total = analysis.ranking.len().min(100);
-    let shown = super::analysis_view::shown_count(ui, "ranking", total, 10);
-    for (place, &i) in analysis.ranking.iter().take(shown).enumerate() {
-        let Some(person) = doc.stakeholders.get(i) else {
-            continue;
+    let ranking = &analysis.ranking;
+    super::analysis_view::long_list_ui(ui, ("ranking", 10, 1), ranking.len(), tr, |ui, place| {
+        let Some(person) = ranking.get(place).and_then(|&i| doc.stakeholders.get(i)) else {
+            return;
         };
-        let score = analysis.influence.get(i).copied().unwrap_or(0.0) * 100.0;
+        let score = ranking
+            .get(place)
+            .and_then(|&i| analysis.influence.get(i))
+            .copied()
+            .unwrap_or(0.0)
+            * 100.0;
         ui.horizontal(|ui| {
             ui.label(format!("{:>2}.", place + 1));
-            person_link_ui(ui, doc, &person.id, tr, commands);
+            person_link_ui(ui, person, tr, commands);
             ui.label(RichText::new(format!("{score:.1}")).weak());
         });
-    }
-    super::analysis_view::show_all_ui(ui, "ranking", total, 10, tr);
+    });
 }
 
 fn actions_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
@@ -478,9 +488,12 @@ fn actions_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
     if open.is_empty() {
         ui.label(RichText::new(tr.t(T::NoActions)).weak());
     }
-    for action in open {
+    super::analysis_view::long_list_ui(ui, ("actions", 30, 2), open.len(), tr, |ui, i| {
+        let Some(action) = open.get(i) else {
+            return;
+        };
         let Some(person) = doc.stakeholders.get(action.person) else {
-            continue;
+            return;
         };
         ui.horizontal_wrapped(|ui| {
             let mut done = false;
@@ -510,9 +523,9 @@ fn actions_ui(ui: &mut Ui, cx: SidePanelContext<'_>) {
                     ui.visuals().weak_text_color()
                 }));
             }
-            person_link_ui(ui, doc, &person.id, tr, cx.commands);
+            person_link_ui(ui, person, tr, cx.commands);
         });
         ui.label(&action.text);
         ui.add_space(2.0);
-    }
+    });
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use egui::Pos2;
 use petgraph::Directed;
 use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
+use petgraph::visit::{EdgeIndexable, NodeIndexable};
 
 use super::line_edge::LineEdge;
 use super::look::{LineLook, LinePayload, PersonLook, PersonPayload};
@@ -37,110 +38,237 @@ pub struct SyncedGraph {
     pub nodes: HashMap<StakeholderId, NodeIndex>,
     /// Edge of each line.
     pub edges: HashMap<RelationshipId, EdgeIndex>,
+    /// Node of each person in document order at the last sync.
+    people_order: Vec<NodeIndex>,
+    /// Edge of each line in document order at the last sync.
+    lines_order: Vec<EdgeIndex>,
 }
 
 impl SyncedGraph {
-    /// Brings the graph in line with `doc`.
+    /// Brings the graph in line with `doc`, touching only people and lines that
+    /// changed. Linear, and in the usual case (the same people and lines in the same
+    /// order as last time) it compares without hashing or allocating.
     pub fn sync(&mut self, doc: &Document, tr: Tr, highlight: &Highlight) {
         let positions = canvas_positions(doc);
-        let wanted_lines: HashMap<&RelationshipId, _> =
-            doc.relationships.iter().map(|l| (&l.id, l)).collect();
 
         // Lines first: those gone, or whose ends changed, are removed.
-        let mut stale_lines = Vec::new();
-        for (id, edge) in &self.edges {
-            let keep = wanted_lines.get(id).is_some_and(|line| {
-                self.graph.edge_endpoints(*edge)
-                    == match (self.nodes.get(&line.from), self.nodes.get(&line.to)) {
-                        (Some(a), Some(b)) => Some((*a, *b)),
-                        _ => None,
-                    }
-            });
-            if !keep {
-                stale_lines.push(id.clone());
+        let mut seen = vec![false; self.graph.g().edge_bound()];
+        for (i, line) in doc.relationships.iter().enumerate() {
+            let Some(edge) = self.edge_of(i, &line.id) else {
+                continue;
+            };
+            let same_ends = self
+                .graph
+                .edge_endpoints(edge)
+                .is_some_and(|(a, b)| self.is_person(a, &line.from) && self.is_person(b, &line.to));
+            if same_ends && let Some(mark) = seen.get_mut(edge.index()) {
+                *mark = true;
             }
         }
-        for id in stale_lines {
+        let stale: Vec<RelationshipId> = self
+            .edges
+            .iter()
+            .filter(|(_, edge)| !seen.get(edge.index()).copied().unwrap_or(false))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in stale {
             if let Some(edge) = self.edges.remove(&id) {
                 self.graph.remove_edge(edge);
             }
         }
 
-        let wanted_people: HashSet<&StakeholderId> =
-            doc.stakeholders.iter().map(|s| &s.id).collect();
+        let mut seen = vec![false; self.graph.g().node_bound()];
+        let mut people_order = Vec::with_capacity(doc.stakeholders.len());
+        for (i, (person, pos)) in doc.stakeholders.iter().zip(positions).enumerate() {
+            let highlighted = !highlight.people.is_empty() && highlight.people.contains(&person.id);
+            let index = match self.node_of(i, &person.id) {
+                Some(index) => {
+                    if let Some(node) = self.graph.node_mut(index) {
+                        let mut changed = false;
+                        if !node.payload().shows(person, tr, highlighted) {
+                            *node.payload_mut() = Arc::new(PersonLook::of(person, tr, highlighted));
+                            changed = true;
+                        }
+                        if node.location() != pos {
+                            node.set_location(pos);
+                            changed = true;
+                        }
+                        if changed {
+                            // Hit tests read the display before the next draw updates it.
+                            let props = node.props().clone();
+                            egui_graphs::DisplayNode::<
+                                PersonPayload,
+                                LinePayload,
+                                Directed,
+                                DefaultIx,
+                            >::update(node.display_mut(), &props);
+                        }
+                    }
+                    index
+                }
+                None => {
+                    let look = PersonLook::of(person, tr, highlighted);
+                    let index = self
+                        .graph
+                        .add_node_custom(Arc::new(look), |node| node.set_location(pos));
+                    self.nodes.insert(person.id.clone(), index);
+                    index
+                }
+            };
+            // New people get indices past the bound measured above.
+            if seen.len() <= index.index() {
+                seen.resize(index.index() + 1, false);
+            }
+            if let Some(mark) = seen.get_mut(index.index()) {
+                *mark = true;
+            }
+            people_order.push(index);
+        }
         let gone: Vec<StakeholderId> = self
             .nodes
-            .keys()
-            .filter(|id| !wanted_people.contains(id))
-            .cloned()
+            .iter()
+            .filter(|(_, node)| !seen.get(node.index()).copied().unwrap_or(false))
+            .map(|(id, _)| id.clone())
             .collect();
         for id in gone {
             if let Some(node) = self.nodes.remove(&id) {
                 self.graph.remove_node(node);
             }
         }
+        self.people_order = people_order;
 
-        for (person, pos) in doc.stakeholders.iter().zip(positions) {
-            let look = PersonLook::of(person, tr, highlight.people.contains(&person.id));
-            match self.nodes.get(&person.id).copied() {
-                Some(index) => {
-                    if let Some(node) = self.graph.node_mut(index) {
-                        if **node.payload() != look {
-                            *node.payload_mut() = Arc::new(look);
-                        }
-                        if node.location() != pos {
-                            node.set_location(pos);
-                        }
-                        let props = node.props().clone();
-                        egui_graphs::DisplayNode::<PersonPayload, LinePayload, Directed, DefaultIx>::update(
-                            node.display_mut(),
-                            &props,
-                        );
-                    }
-                }
-                None => {
-                    let index = self
-                        .graph
-                        .add_node_custom(Arc::new(look), |node| node.set_location(pos));
-                    self.nodes.insert(person.id.clone(), index);
-                }
-            }
-        }
-
-        for line in &doc.relationships {
-            let look = LineLook::of(line, highlight.lines.contains(&line.id));
-            match self.edges.get(&line.id).copied() {
+        let mut lines_order = Vec::with_capacity(doc.relationships.len());
+        for (i, line) in doc.relationships.iter().enumerate() {
+            let highlighted = !highlight.lines.is_empty() && highlight.lines.contains(&line.id);
+            match self.edge_of(i, &line.id) {
                 Some(edge) => {
                     if let Some(e) = self.graph.edge_mut(edge)
-                        && **e.payload() != look
+                        && !e.payload().shows(line, highlighted)
                     {
-                        *e.payload_mut() = Arc::new(look);
+                        *e.payload_mut() = Arc::new(LineLook::of(line, highlighted));
                     }
+                    lines_order.push(edge);
                 }
                 None => {
                     if let (Some(a), Some(b)) =
                         (self.nodes.get(&line.from), self.nodes.get(&line.to))
                     {
-                        let edge = self.graph.add_edge(*a, *b, Arc::new(look));
+                        let look = Arc::new(LineLook::of(line, highlighted));
+                        // No label: egui_graphs clones it with the edge every frame.
+                        let edge = self
+                            .graph
+                            .add_edge_custom(*a, *b, look, |e| e.set_label(String::new()));
                         self.edges.insert(line.id.clone(), edge);
+                        lines_order.push(edge);
                     }
                 }
             }
         }
+        self.lines_order = lines_order;
     }
 
-    /// Sets the selected flag of every node and edge from `selection`.
-    pub fn show_selection(&mut self, selection: &Selection) {
-        for (id, index) in &self.nodes {
-            if let Some(node) = self.graph.node_mut(*index) {
-                node.set_selected(selection.people.contains(id));
+    /// Updates only the people and lines `hint` names, when that is enough: the same
+    /// people and lines as at the last sync, everyone placed (an unplaced person's
+    /// place depends on everyone else's) and lines between the same people. Returns
+    /// false when a full [`Self::sync`] is needed (it may have updated some already).
+    pub fn sync_some(
+        &mut self,
+        doc: &Document,
+        tr: Tr,
+        highlight: &Highlight,
+        hint: &super::EditHint,
+    ) -> bool {
+        if doc.stakeholders.len() != self.nodes.len()
+            || doc.relationships.len() != self.edges.len()
+            || doc.stakeholders.iter().any(|p| p.position.is_none())
+        {
+            return false;
+        }
+        for id in &hint.people {
+            let (Some(person), Some(&index)) = (doc.stakeholder(id), self.nodes.get(id)) else {
+                return false;
+            };
+            let Some(position) = person.position else {
+                return false;
+            };
+            let highlighted = highlight.people.contains(id);
+            let Some(node) = self.graph.node_mut(index) else {
+                return false;
+            };
+            if !node.payload().shows(person, tr, highlighted) {
+                *node.payload_mut() = Arc::new(PersonLook::of(person, tr, highlighted));
+            }
+            node.set_location(Pos2::new(position.x as f32, position.y as f32));
+            let props = node.props().clone();
+            egui_graphs::DisplayNode::<PersonPayload, LinePayload, Directed, DefaultIx>::update(
+                node.display_mut(),
+                &props,
+            );
+        }
+        for id in &hint.lines {
+            let (Some(line), Some(&edge)) = (doc.relationship(id), self.edges.get(id)) else {
+                return false;
+            };
+            let same_ends = self
+                .graph
+                .edge_endpoints(edge)
+                .is_some_and(|(a, b)| self.is_person(a, &line.from) && self.is_person(b, &line.to));
+            if !same_ends {
+                return false;
+            }
+            let highlighted = highlight.lines.contains(id);
+            if let Some(e) = self.graph.edge_mut(edge)
+                && !e.payload().shows(line, highlighted)
+            {
+                *e.payload_mut() = Arc::new(LineLook::of(line, highlighted));
             }
         }
-        for (id, index) in &self.edges {
-            if let Some(edge) = self.graph.edge_mut(*index) {
-                edge.set_selected(selection.lines.contains(id));
-            }
+        true
+    }
+
+    /// The node of the person at position `i` in the document: where it was last
+    /// time if the id still matches there, else looked up.
+    fn node_of(&self, i: usize, id: &StakeholderId) -> Option<NodeIndex> {
+        match self.people_order.get(i) {
+            Some(&index) if self.is_person(index, id) => Some(index),
+            _ => self.nodes.get(id).copied(),
         }
+    }
+
+    /// The edge of the line at position `i` in the document (as [`Self::node_of`]).
+    fn edge_of(&self, i: usize, id: &RelationshipId) -> Option<EdgeIndex> {
+        let same = |edge: EdgeIndex| self.graph.edge(edge).is_some_and(|e| e.payload().id == *id);
+        match self.lines_order.get(i) {
+            Some(&edge) if same(edge) => Some(edge),
+            _ => self.edges.get(id).copied(),
+        }
+    }
+
+    fn is_person(&self, index: NodeIndex, id: &StakeholderId) -> bool {
+        self.graph
+            .node(index)
+            .is_some_and(|n| n.payload().id == *id)
+    }
+
+    /// Moves the selected flags from `before` to `now`, touching only those people
+    /// and lines.
+    pub fn show_selection(&mut self, before: Option<&Selection>, now: &Selection) {
+        let set = |graph: &mut MapGraph, selection: &Selection, on: bool| {
+            for id in &selection.people {
+                if let Some(node) = self.nodes.get(id).and_then(|i| graph.node_mut(*i)) {
+                    node.set_selected(on);
+                }
+            }
+            for id in &selection.lines {
+                if let Some(edge) = self.edges.get(id).and_then(|i| graph.edge_mut(*i)) {
+                    edge.set_selected(on);
+                }
+            }
+        };
+        if let Some(before) = before {
+            set(&mut self.graph, before, false);
+        }
+        set(&mut self.graph, now, true);
     }
 
     /// The person drawn topmost at a canvas position.
@@ -185,6 +313,14 @@ impl SyncedGraph {
         }
     }
 
+    /// Whether the person's name had room on the canvas in the last frame (names are
+    /// left out where they would cover a more powerful person's).
+    pub fn is_named(&self, id: &StakeholderId) -> Option<bool> {
+        self.graph
+            .node(*self.nodes.get(id)?)
+            .map(|n| n.display().named)
+    }
+
     /// The person of a graph node.
     pub fn person_of(&self, index: NodeIndex) -> Option<StakeholderId> {
         self.graph.node(index).map(|n| n.payload().id.clone())
@@ -206,4 +342,124 @@ pub fn canvas_positions(doc: &Document) -> Vec<Pos2> {
         .into_iter()
         .map(|p| Pos2::new(p.x as f32, p.y as f32))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Language;
+    use proptest::prelude::*;
+
+    /// The graph shows exactly the document: one node per person with its look and
+    /// place, one edge per line between the right people, nothing else.
+    fn assert_shows(synced: &SyncedGraph, doc: &Document, tr: Tr) {
+        assert_eq!(synced.graph.node_count(), doc.stakeholders.len());
+        assert_eq!(synced.nodes.len(), doc.stakeholders.len());
+        for (person, pos) in doc.stakeholders.iter().zip(canvas_positions(doc)) {
+            let node = synced
+                .nodes
+                .get(&person.id)
+                .and_then(|i| synced.graph.node(*i));
+            let node = node.expect("a node for every person");
+            assert_eq!(**node.payload(), PersonLook::of(person, tr, false));
+            assert_eq!(node.location(), pos);
+        }
+        assert_eq!(synced.graph.edge_count(), doc.relationships.len());
+        for line in &doc.relationships {
+            let edge = *synced.edges.get(&line.id).expect("an edge for every line");
+            let (a, b) = synced.graph.edge_endpoints(edge).expect("ends");
+            assert_eq!(synced.person_of(a).as_ref(), Some(&line.from));
+            assert_eq!(synced.person_of(b).as_ref(), Some(&line.to));
+            let look = synced.graph.edge(edge).expect("edge").payload();
+            assert_eq!(**look, LineLook::of(line, false));
+        }
+    }
+
+    #[test]
+    fn a_hinted_edit_updates_what_it_names_and_declines_what_it_cannot() {
+        let tr = Tr(Language::English);
+        let mut doc = crate::samples::synthetic_map(30, 5);
+        let mut synced = SyncedGraph::default();
+        synced.sync(&doc, tr, &Highlight::default());
+        doc.stakeholders[3].name = "Moved and renamed".into();
+        doc.stakeholders[3].position = Some(crate::model::Position::new(-500.0, 20.0));
+        doc.relationships[2].kind = crate::model::RelationshipKind::Conflict;
+        let hint = super::super::EditHint {
+            people: vec![doc.stakeholders[3].id.clone()],
+            lines: vec![doc.relationships[2].id.clone()],
+        };
+        assert!(synced.sync_some(&doc, tr, &Highlight::default(), &hint));
+        assert_shows(&synced, &doc, tr);
+        // A line turned around needs a full sync.
+        let line = &mut doc.relationships[4];
+        std::mem::swap(&mut line.from, &mut line.to);
+        let hint = super::super::EditHint {
+            people: Vec::new(),
+            lines: vec![line.id.clone()],
+        };
+        assert!(!synced.sync_some(&doc, tr, &Highlight::default(), &hint));
+        // So does an unplaced person, whose place depends on everyone's.
+        doc.stakeholders[0].position = None;
+        assert!(!synced.sync_some(&doc, tr, &Highlight::default(), &Default::default()));
+        synced.sync(&doc, tr, &Highlight::default());
+        assert_shows(&synced, &doc, tr);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Whatever changes between two syncs (people removed with their lines,
+        /// renamed, moved, added, reordered; lines turned around), the graph follows.
+        #[test]
+        fn sync_follows_any_change(
+            size in 2usize..40,
+            steps in proptest::collection::vec((0u8..6, 0usize..1000), 1..8),
+        ) {
+            let tr = Tr(Language::English);
+            let mut doc = crate::samples::synthetic_map(size, 3);
+            let mut synced = SyncedGraph::default();
+            synced.sync(&doc, tr, &Highlight::default());
+            assert_shows(&synced, &doc, tr);
+            for (n, (what, pick)) in steps.into_iter().enumerate() {
+                let count = doc.stakeholders.len().max(1);
+                match what {
+                    0 if doc.stakeholders.len() > 1 => {
+                        let gone = doc.stakeholders.remove(pick % count).id;
+                        doc.relationships.retain(|l| l.from != gone && l.to != gone);
+                    }
+                    1 => {
+                        if let Some(p) = doc.stakeholders.get_mut(pick % count) {
+                            p.name = format!("renamed {n}");
+                            p.title.clear();
+                        }
+                    }
+                    2 => {
+                        if let Some(p) = doc.stakeholders.get_mut(pick % count) {
+                            p.position = Some(crate::model::Position::new(pick as f64, n as f64));
+                        }
+                    }
+                    3 => {
+                        let id = format!("new{n}");
+                        doc.stakeholders.push(crate::model::Stakeholder::new(id.as_str(), "New"));
+                        if let Some(other) = doc.stakeholders.first().map(|p| p.id.clone()) {
+                            doc.relationships.push(crate::model::Relationship::new(
+                                format!("rn{n}"),
+                                id,
+                                other,
+                                crate::model::RelationshipKind::Ally,
+                            ));
+                        }
+                    }
+                    4 => doc.stakeholders.rotate_left(pick % count),
+                    _ => {
+                        let lines = doc.relationships.len().max(1);
+                        if let Some(l) = doc.relationships.get_mut(pick % lines) {
+                            std::mem::swap(&mut l.from, &mut l.to);
+                        }
+                    }
+                }
+                synced.sync(&doc, tr, &Highlight::default());
+                assert_shows(&synced, &doc, tr);
+            }
+        }
+    }
 }

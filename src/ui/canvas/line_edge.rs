@@ -14,7 +14,7 @@ use crate::theme;
 use crate::ui::theme::{SELECTION_STROKE, color};
 
 /// Below this zoom, dashes and arrowheads are dropped: unreadable and costly.
-const DETAIL_ZOOM: f32 = 0.3;
+pub(super) const DETAIL_ZOOM: f32 = 0.3;
 /// Distance in screen points within which a click hits a line.
 const HIT_TOLERANCE: f32 = 6.0;
 /// Sideways offset in canvas units between parallel lines.
@@ -27,6 +27,9 @@ pub struct LineEdge {
     order: usize,
     selected: bool,
     zoom: f32,
+    /// Whether dashes, arrowhead and cross are drawn this frame (set by the level of
+    /// detail plan; a plain thin line otherwise).
+    pub(super) patterned: bool,
 }
 
 impl From<EdgeProps<LinePayload>> for LineEdge {
@@ -36,6 +39,7 @@ impl From<EdgeProps<LinePayload>> for LineEdge {
             order: props.order,
             selected: props.selected,
             zoom: 1.0,
+            patterned: true,
         }
     }
 }
@@ -48,20 +52,71 @@ impl LineEdge {
         start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
         end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
     ) -> Option<(Pos2, Pos2)> {
-        let along = end.location() - start.location();
+        self.ends_at(
+            start.location(),
+            end.location(),
+            |dir| {
+                DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+                    start.display(),
+                    dir,
+                )
+            },
+            |dir| {
+                DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+                    end.display(),
+                    dir,
+                )
+            },
+        )
+    }
+
+    /// The dashes this line needs on screen this frame: its visible length over its dash
+    /// period. `None` when it has no pattern or is not visible.
+    pub(super) fn dashes_needed<Ty: EdgeType, Ix: IndexType>(
+        &self,
+        start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        view: super::ViewTransform,
+        clip: Rect,
+    ) -> Option<f32> {
+        let (dash, gap) = theme::line_style(self.look.as_ref()?.kind).dash?;
+        if !self.may_touch(start.location(), end.location(), view, clip) {
+            return None;
+        }
+        let (from, to) = self.ends(start, end)?;
+        let (a, b) = (view.screen_from_canvas(from), view.screen_from_canvas(to));
+        let (a, b) = clip_segment(a, b, clip.expand(24.0))?;
+        Some((b - a).length() / (dash + gap))
+    }
+
+    /// Whether the line may touch `clip` (screen) at all: a cheap test on the
+    /// people's centres before any geometry, so lines far off screen cost little.
+    fn may_touch(&self, start: Pos2, end: Pos2, view: super::ViewTransform, clip: Rect) -> bool {
+        let margin = (theme::MAX_NODE_RADIUS + PARALLEL_OFFSET * self.order as f32) * view.zoom
+            + super::person_node::MIN_SCREEN_RADIUS
+            + 30.0;
+        let (a, b) = (view.screen_from_canvas(start), view.screen_from_canvas(end));
+        clip.intersects(Rect::from_two_pos(a, b).expand(margin))
+    }
+
+    fn ends_at(
+        &self,
+        start: Pos2,
+        end: Pos2,
+        start_boundary: impl Fn(Vec2) -> Pos2,
+        end_boundary: impl Fn(Vec2) -> Pos2,
+    ) -> Option<(Pos2, Pos2)> {
+        let along = end - start;
         if along.length() < 1.0 {
             return None;
         }
         let dir = along.normalized();
         let side = dir.rot90() * PARALLEL_OFFSET * self.order as f32;
-        let from = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
-            start.display(),
-            dir,
-        );
-        let to = DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
-            end.display(),
-            -dir,
-        );
+        let (from, to) = (start_boundary(dir), end_boundary(-dir));
+        // People overlapping on screen (far zoomed out) hide the line between them.
+        if (to - from).dot(dir) <= 0.0 {
+            return None;
+        }
         Some((from + side, to + side))
     }
 }
@@ -76,6 +131,18 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         ctx: &DrawContext,
     ) -> Vec<Shape> {
         self.zoom = ctx.meta.zoom;
+        let view = super::ViewTransform {
+            zoom: ctx.meta.zoom,
+            origin: Pos2::ZERO + ctx.meta.pan,
+        };
+        if !self.may_touch(
+            start.location(),
+            end.location(),
+            view,
+            ctx.painter.clip_rect(),
+        ) {
+            return Vec::new();
+        }
         let (Some(look), Some((from, to))) = (&self.look, self.ends(start, end)) else {
             return Vec::new();
         };
@@ -104,9 +171,9 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         shapes.extend(line_shapes(
             a,
             b,
-            look.kind,
-            look.strength,
+            (look.kind, look.strength),
             ctx.meta.zoom,
+            self.patterned,
             ctx.painter.clip_rect(),
         ));
         shapes
@@ -130,23 +197,34 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         distance_to_segment(pos, from, to) <= HIT_TOLERANCE / self.zoom.max(f32::EPSILON)
     }
 
-    fn extra_bounds(
+    fn may_be_visible(
         &self,
         start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
         end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
-    ) -> Option<(Pos2, Pos2)> {
-        self.ends(start, end)
+        ctx: &DrawContext,
+    ) -> bool {
+        let view = super::ViewTransform {
+            zoom: ctx.meta.zoom,
+            origin: Pos2::ZERO + ctx.meta.pan,
+        };
+        self.may_touch(
+            start.location(),
+            end.location(),
+            view,
+            ctx.painter.clip_rect(),
+        )
     }
 }
 
 /// The shapes of a line from `a` to `b` (screen) as drawn at `zoom`, limited to what
-/// lies inside `clip`; also used by the legend so both always agree.
+/// lies inside `clip`; also used by the legend so both always agree. Without
+/// `patterned` (or far zoomed out) it is a plain thin line.
 pub fn line_shapes(
     a: Pos2,
     b: Pos2,
-    kind: RelationshipKind,
-    strength: crate::model::Strength,
+    (kind, strength): (RelationshipKind, crate::model::Strength),
     zoom: f32,
+    patterned: bool,
     clip: Rect,
 ) -> Vec<Shape> {
     let style = theme::line_style(kind);
@@ -158,7 +236,7 @@ pub fn line_shapes(
     let Some((from, to)) = clip_segment(a, b, clip) else {
         return Vec::new();
     };
-    if zoom < DETAIL_ZOOM {
+    if zoom < DETAIL_ZOOM || !patterned {
         return vec![Shape::line_segment(
             [from, to],
             Stroke::new(width.min(1.0), color(style.color)),
@@ -264,18 +342,24 @@ mod tests {
         let far = line_shapes(
             Pos2::new(-50_000.0, -900.0),
             Pos2::new(50_000.0, -900.0),
-            RelationshipKind::Influences,
-            crate::model::Strength::default(),
+            (
+                RelationshipKind::Influences,
+                crate::model::Strength::default(),
+            ),
             1.0,
+            true,
             view,
         );
         assert!(far.is_empty());
         let across = line_shapes(
             Pos2::new(-50_000.0, 300.0),
             Pos2::new(50_000.0, 300.0),
-            RelationshipKind::Influences,
-            crate::model::Strength::default(),
+            (
+                RelationshipKind::Influences,
+                crate::model::Strength::default(),
+            ),
             1.0,
+            true,
             view,
         );
         // Only the dashes inside the view (plus a margin) are made.

@@ -58,6 +58,37 @@ impl PersonLook {
     }
 }
 
+impl PersonLook {
+    /// Whether this look is what `person` would get, compared without allocating.
+    pub fn shows(&self, person: &Stakeholder, tr: Tr, highlighted: bool) -> bool {
+        let name_matches = if person.name.trim().is_empty() {
+            self.name == tr.t(T::Unnamed)
+        } else {
+            self.name == person.name
+        };
+        self.id == person.id
+            && name_matches
+            && detail_is(&self.detail, &person.title, &person.department)
+            && self.mark == theme::role_mark(person.role, tr.chinese())
+            && self.stance == person.stance
+            && self.power == person.power
+            && self.highlighted == highlighted
+    }
+}
+
+/// Whether `detail` is the non-empty ones of `title` and `department` joined by " · ".
+fn detail_is(detail: &str, title: &str, department: &str) -> bool {
+    match (title.is_empty(), department.is_empty()) {
+        (true, true) => detail.is_empty(),
+        (false, true) => detail == title,
+        (true, false) => detail == department,
+        (false, false) => detail
+            .strip_prefix(title)
+            .and_then(|rest| rest.strip_prefix(" · "))
+            .is_some_and(|rest| rest == department),
+    }
+}
+
 /// The parts of a relationship the canvas draws.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineLook {
@@ -82,6 +113,46 @@ impl LineLook {
             kind: line.kind,
             strength: line.strength,
             highlighted,
+        }
+    }
+}
+
+impl LineLook {
+    /// Whether this look is what `line` would get, compared without allocating.
+    pub fn shows(&self, line: &Relationship, highlighted: bool) -> bool {
+        self.id == line.id
+            && self.kind == line.kind
+            && self.strength == line.strength
+            && self.highlighted == highlighted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::i18n::Language;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// `shows` agrees with building the look and comparing it.
+        #[test]
+        fn shows_is_equality_with_the_built_look(
+            name in "[ a-c·]{0,4}", title in "[a-c· ]{0,4}", department in "[a-c· ]{0,4}",
+            other_title in "[a-c· ]{0,4}", other_department in "[a-c· ]{0,4}",
+            power in 1u8..=5, highlighted: bool, chinese: bool,
+        ) {
+            let tr = Tr(if chinese { Language::Chinese } else { Language::English });
+            let mut person = Stakeholder::new("p1", name);
+            person.title = title;
+            person.department = department;
+            person.power = Power::new(i64::from(power)).unwrap_or_default();
+            let look = PersonLook::of(&person, tr, highlighted);
+            prop_assert!(look.shows(&person, tr, highlighted));
+            prop_assert!(!look.shows(&person, tr, !highlighted));
+            let mut other = person.clone();
+            other.title = other_title;
+            other.department = other_department;
+            prop_assert_eq!(look.shows(&other, tr, highlighted), PersonLook::of(&other, tr, highlighted) == look);
         }
     }
 }

@@ -3,8 +3,10 @@
 //! wheel zoom, double-click to add a person, the connect tool, context menus, and
 //! turning a whole drag into one move command.
 
+mod edit_hint;
 mod graph_sync;
 mod line_edge;
+mod lod;
 mod look;
 mod person_node;
 mod static_layout;
@@ -12,6 +14,7 @@ mod static_layout;
 use egui::{Pos2, Rect, Ui, Vec2};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation};
 
+pub use edit_hint::EditHint;
 pub use graph_sync::{Highlight, MapGraph, SyncedGraph, canvas_positions};
 pub use line_edge::{distance_to_segment, line_shapes};
 use static_layout::{StaticLayout, StaticState};
@@ -44,6 +47,10 @@ pub struct Canvas {
     last_size: Option<Vec2>,
     /// Zoom and canvas point to centre on the next frame.
     pending_view: Option<(f32, Pos2)>,
+    /// What the edit that brings the edit counter to this value changed.
+    expected_edit: Option<(u64, EditHint)>,
+    /// The zoom and graph (sync key) names were last planned for.
+    labels_planned: Option<LabelsKey>,
     drag: Option<Drag>,
     box_start: Option<Pos2>,
     connect: Connect,
@@ -51,6 +58,10 @@ pub struct Canvas {
     /// Whether the connect tool is on.
     pub connect_tool: bool,
 }
+
+/// What the names were planned for: zoom, graph (sync key), and the view's place in
+/// steps of half a screen.
+type LabelsKey = (u32, Option<(u64, Tr, u64)>, (i64, i64));
 
 /// People being dragged together and where they started.
 struct Drag {
@@ -145,12 +156,20 @@ impl Canvas {
             fitted_view: None,
             last_size: None,
             pending_view: None,
+            labels_planned: None,
+            expected_edit: None,
             drag: None,
             box_start: None,
             connect: Connect::Idle,
             menu_target: MenuTarget::Nothing,
             connect_tool: false,
         }
+    }
+
+    /// Tells the canvas what the edit that set the edit counter to `edit_counter`
+    /// changed (`None`: unknown), so the next frame updates only that.
+    pub fn expect_edit(&mut self, edit_counter: u64, hint: Option<EditHint>) {
+        self.expected_edit = hint.map(|hint| (edit_counter, hint));
     }
 
     /// Fits the whole map into view on the next frame.
@@ -237,13 +256,29 @@ impl Canvas {
     /// Draws the map and handles the pointer.
     pub fn canvas_ui(&mut self, ui: &mut Ui, cx: CanvasContext<'_>) {
         let key = (cx.edit_counter, cx.tr, cx.highlight.1);
+        let mut resynced = false;
         if self.synced_key != Some(key) && self.drag.is_none() {
-            self.synced.sync(cx.doc, cx.tr, cx.highlight.0);
+            // One known edit since the last sync: update what it touched.
+            let hinted = match (self.synced_key, self.expected_edit.take()) {
+                (Some((counter, tr, highlight)), Some((target, hint)))
+                    if (tr, highlight) == (cx.tr, cx.highlight.1)
+                        && counter + 1 == key.0
+                        && target == key.0 =>
+                {
+                    self.synced.sync_some(cx.doc, cx.tr, cx.highlight.0, &hint)
+                }
+                _ => false,
+            };
+            if !hinted {
+                self.synced.sync(cx.doc, cx.tr, cx.highlight.0);
+            }
             self.synced_key = Some(key);
-            self.shown_selection = None;
+            resynced = true;
         }
-        if self.shown_selection.as_ref() != Some(cx.selection) {
-            self.synced.show_selection(cx.selection);
+        // After a sync, people and lines added back (undo) need their flag again.
+        if resynced || self.shown_selection.as_ref() != Some(cx.selection) {
+            self.synced
+                .show_selection(self.shown_selection.as_ref(), cx.selection);
             self.shown_selection = Some(cx.selection.clone());
         }
 
@@ -277,6 +312,7 @@ impl Canvas {
         let navigation = SettingsNavigation::new()
             .with_fit_to_screen_enabled(false)
             .with_zoom_and_pan_enabled(!gesture);
+        self.plan_detail(ui.ctx(), rect);
         let output = GraphView::<StaticState, StaticLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
@@ -321,6 +357,32 @@ impl Canvas {
                 egui::FontId::proportional(13.0),
                 SELECTION_STROKE,
             );
+        }
+    }
+
+    /// Level of detail for this frame: which lines keep their pattern, who is named.
+    fn plan_detail(&mut self, ctx: &egui::Context, rect: Rect) {
+        let view = self.transform(ctx, rect);
+        lod::plan_lines(&mut self.synced.graph, view, rect);
+        // Names are planned for the people within a screen of the view, again after
+        // the view moved half a screen, the zoom changed or the map did.
+        let step = rect.size() / 2.0;
+        let at = view.canvas_from_screen(rect.min).to_vec2() * view.zoom;
+        let place = (
+            (at.x / step.x.max(1.0)).floor() as i64,
+            (at.y / step.y.max(1.0)).floor() as i64,
+        );
+        let key = (view.zoom.to_bits(), self.synced_key, place);
+        if view.zoom >= crate::theme::MIN_LABEL_ZOOM
+            && (self.labels_planned != Some(key) || self.drag.is_some())
+        {
+            let visible = Rect::from_two_pos(
+                view.canvas_from_screen(rect.min),
+                view.canvas_from_screen(rect.max),
+            );
+            let around = visible.expand2(visible.size());
+            lod::plan_labels(&mut self.synced.graph, view.zoom, around);
+            self.labels_planned = Some(key);
         }
     }
 

@@ -13,7 +13,7 @@ use crate::theme;
 use crate::ui::theme::{LABEL_HALO, color, node_outline};
 
 /// Smallest on-screen radius, so a person stays visible and clickable when zoomed out.
-const MIN_SCREEN_RADIUS: f32 = 3.0;
+pub(super) const MIN_SCREEN_RADIUS: f32 = 3.0;
 
 /// The display state of one person on the canvas.
 #[derive(Clone, Debug)]
@@ -25,6 +25,8 @@ pub struct PersonNode {
     hovered: bool,
     /// Zoom of the last frame drawn, for hit tests in canvas units.
     zoom: f32,
+    /// Whether the name has room this frame (set by the level of detail plan).
+    pub(super) named: bool,
 }
 
 impl From<NodeProps<PersonPayload>> for PersonNode {
@@ -36,6 +38,7 @@ impl From<NodeProps<PersonPayload>> for PersonNode {
             selected: false,
             hovered: false,
             zoom: 1.0,
+            named: true,
         };
         node.sync(&props);
         node
@@ -116,7 +119,7 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
             let rect = Align2::CENTER_CENTER.anchor_size(center, galley.size());
             shapes.push(Shape::galley(rect.min, galley, egui::Color32::PLACEHOLDER));
         }
-        if zoom >= theme::MIN_LABEL_ZOOM || self.selected || self.hovered {
+        if (zoom >= theme::MIN_LABEL_ZOOM && self.named) || self.selected || self.hovered {
             let name_at = center + Vec2::new(0.0, radius + 3.0);
             label(
                 ctx,

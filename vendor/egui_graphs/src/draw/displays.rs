@@ -94,4 +94,17 @@ where
     ) -> Option<(Pos2, Pos2)> {
         None
     }
+
+    /// POWERMAP PATCH: a cheap test the drawer makes before anything else; `false`
+    /// means the edge draws nothing this frame, so its props and display are not
+    /// cloned or updated. Default: always drawn.
+    #[allow(unused_variables)]
+    fn may_be_visible(
+        &self,
+        start: &Node<N, E, Ty, Ix, D>,
+        end: &Node<N, E, Ty, Ix, D>,
+        ctx: &DrawContext,
+    ) -> bool {
+        true
+    }
 }

@@ -67,12 +67,16 @@ where
     ///    (which reads node display boundary points) uses fresh positions / sizes.
     /// 2. `draw_edges` builds edge shapes using the updated node display state.
     /// 3. `draw_nodes` paints nodes (non‑selected first) while deferring highlighted ones.
-    /// 4. `draw_delayed` paints deferred (selected / dragged) shapes on top.
+    /// 4. deferred (selected / dragged) shapes go on top.
     pub(crate) fn draw(mut self) {
         self.update_nodes();
-        self.draw_edges();
-        self.draw_nodes();
-        self.draw_delayed();
+        // POWERMAP PATCH: every shape is collected and handed to the painter at once;
+        // adding them one by one took the context's lock for each of 100,000s of shapes.
+        let mut shapes = Vec::new();
+        self.draw_edges(&mut shapes);
+        self.draw_nodes(&mut shapes);
+        shapes.append(&mut self.delayed);
+        self.ctx.painter.extend(shapes);
     }
 
     /// Synchronizes node display state with their current props without emitting shapes.
@@ -93,13 +97,7 @@ where
             });
     }
 
-    fn draw_delayed(&mut self) {
-        self.delayed.iter().for_each(|s| {
-            self.ctx.painter.add(s.clone());
-        });
-    }
-
-    fn draw_nodes(&mut self) {
+    fn draw_nodes(&mut self, out: &mut Vec<Shape>) {
         self.g
             .g_mut()
             .node_indices()
@@ -110,18 +108,14 @@ where
                 let shapes = n.display_mut().shapes(self.ctx);
 
                 if n.selected() || n.dragged() {
-                    for s in shapes {
-                        self.delayed.push(s);
-                    }
+                    self.delayed.extend(shapes);
                 } else {
-                    for s in shapes {
-                        self.ctx.painter.add(s);
-                    }
+                    out.extend(shapes);
                 }
             });
     }
 
-    fn draw_edges(&mut self) {
+    fn draw_edges(&mut self, out: &mut Vec<Shape>) {
         self.g
             .g_mut()
             .edge_indices()
@@ -130,25 +124,30 @@ where
             .for_each(|idx| {
                 let (idx_start, idx_end) = self.g.edge_endpoints(idx).unwrap();
 
-                // FIXME: too costly to clone nodes for every edge
-                let start = self.g.node(idx_start).cloned().unwrap();
-                let end = self.g.node(idx_end).cloned().unwrap();
-
+                // POWERMAP PATCH: the edge's display is cloned (small) instead of both
+                // nodes (payloads, labels and displays) for every edge, every frame.
+                let visible = self.g.edge(idx).unwrap().display().may_be_visible(
+                    self.g.node(idx_start).unwrap(),
+                    self.g.node(idx_end).unwrap(),
+                    self.ctx,
+                );
+                if !visible {
+                    return;
+                }
                 let e = self.g.edge_mut(idx).unwrap();
                 let props = e.props().clone();
-
-                let display = e.display_mut();
+                let mut display = e.display().clone();
                 display.update(&props);
-                let shapes = display.shapes(&start, &end, self.ctx);
+                let start = self.g.node(idx_start).unwrap();
+                let end = self.g.node(idx_end).unwrap();
+                let shapes = display.shapes(start, end, self.ctx);
+                let e = self.g.edge_mut(idx).unwrap();
+                *e.display_mut() = display;
 
                 if e.selected() {
-                    for s in shapes {
-                        self.delayed.push(s);
-                    }
+                    self.delayed.extend(shapes);
                 } else {
-                    for s in shapes {
-                        self.ctx.painter.add(s);
-                    }
+                    out.extend(shapes);
                 }
             });
     }

@@ -1,0 +1,269 @@
+//! Level of detail: what the canvas leaves out so a frame costs what is readable on
+//! screen, whatever the zoom and however many lines cross the view.
+//!
+//! - Dashes (and arrowheads) cost in proportion to a line's length on screen. Each
+//!   frame, the shortest visible lines keep their pattern until a budget of dashes is
+//!   spent; longer ones are drawn plain and lighter — when thousands of lines cross the
+//!   view, their dash patterns could not be told apart anyway.
+//! - Names never overlap: the most powerful person is named first, and a name is left
+//!   out where it would cover one already placed (a grid of label-sized cells,
+//!   anchored on the canvas, finds the neighbours; panning changes nothing).
+
+use std::collections::HashMap;
+
+use egui::{Pos2, Rect, Vec2};
+
+use super::ViewTransform;
+use super::graph_sync::MapGraph;
+
+/// Dashes drawn per frame at most (a few vertices each).
+pub const DASH_BUDGET: f32 = 6_000.0;
+
+/// Screen size of the grid cells that find names near each other.
+const LABEL_CELL: Vec2 = Vec2::new(130.0, 34.0);
+
+/// The longest on-screen length of a dashed line that keeps its pattern: lines are
+/// admitted shortest first while the dashes they need fit in `budget`. `lengths` holds,
+/// for each visible patterned line, its on-screen length divided by its dash period
+/// (the dashes it needs); it is sorted in place. Infinite when everything fits.
+pub fn dash_cutoff(dashes_needed: &mut [f32], budget: f32) -> f32 {
+    dashes_needed.sort_by(f32::total_cmp);
+    let mut spent = 0.0;
+    for &needed in dashes_needed.iter() {
+        spent += needed;
+        if spent > budget {
+            return needed;
+        }
+    }
+    f32::INFINITY
+}
+
+/// A person who may get a name on the canvas.
+#[derive(Clone, Copy, Debug)]
+pub struct LabelCandidate {
+    /// Where the person is, in canvas units.
+    pub at: Pos2,
+    /// Power level (1–5): the most powerful are named first.
+    pub power: u8,
+    /// Size of the name on screen.
+    pub size: Vec2,
+    /// Screen distance from the person's centre down to the top of the name.
+    pub below: f32,
+}
+
+impl LabelCandidate {
+    /// Where the name is at `zoom`, on a screen whose origin is the canvas origin
+    /// (panning moves every name alike, so it changes no decision).
+    fn rect(&self, zoom: f32) -> Rect {
+        let top_center = (self.at.to_vec2() * zoom).to_pos2() + Vec2::new(0.0, self.below);
+        Rect::from_min_size(top_center - Vec2::new(self.size.x / 2.0, 0.0), self.size)
+    }
+}
+
+/// Which candidates get a name at `zoom`: most powerful first (then in order), a
+/// name is shown when it overlaps no name already shown. A grid of label-sized cells
+/// finds the neighbours, so this is O(n log n).
+pub fn admit_labels(candidates: &[LabelCandidate], zoom: f32) -> Vec<bool> {
+    let mut admitted = vec![false; candidates.len()];
+    let zoom = zoom.max(f32::EPSILON);
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(candidates.get(i).map_or(0, |c| c.power)));
+    let mut grid: HashMap<(i64, i64), Vec<Rect>> = HashMap::with_capacity(candidates.len());
+    let cell_of = |p: Pos2| {
+        (
+            (p.x / LABEL_CELL.x).floor() as i64,
+            (p.y / LABEL_CELL.y).floor() as i64,
+        )
+    };
+    for i in order {
+        let Some(candidate) = candidates.get(i) else {
+            continue;
+        };
+        let rect = candidate.rect(zoom);
+        if !rect.is_finite() {
+            continue;
+        }
+        let (min, max) = (cell_of(rect.min), cell_of(rect.max));
+        let cells = || (min.0..=max.0).flat_map(move |x| (min.1..=max.1).map(move |y| (x, y)));
+        let free = cells().all(|cell| {
+            grid.get(&cell)
+                .is_none_or(|taken| taken.iter().all(|other| !other.intersects(rect)))
+        });
+        if free {
+            for cell in cells() {
+                grid.entry(cell).or_default().push(rect);
+            }
+            if let Some(slot) = admitted.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+    admitted
+}
+
+/// Screen width of `text` at `size` points, estimated without laying it out: wide
+/// (CJK) characters are about `size` wide, others about half (plus the halo).
+pub fn estimated_width(text: &str, size: f32) -> f32 {
+    text.chars()
+        .map(|c| if c >= '\u{2E80}' { size } else { size * 0.5 })
+        .sum::<f32>()
+        + 3.0
+}
+
+/// Decides, for this frame's view, which visible lines keep their dash pattern (see
+/// [`dash_cutoff`]). Far zoomed out no line has one, and nothing is planned.
+pub fn plan_lines(graph: &mut MapGraph, view: ViewTransform, clip: Rect) {
+    if view.zoom < super::line_edge::DETAIL_ZOOM {
+        return;
+    }
+    let g = graph.g();
+    let needed: Vec<_> = g
+        .edge_indices()
+        .filter_map(|index| {
+            let (a, b) = g.edge_endpoints(index)?;
+            let (start, end) = (g.node_weight(a)?, g.node_weight(b)?);
+            let line = g.edge_weight(index)?;
+            let dashes = line.display().dashes_needed(start, end, view, clip)?;
+            Some((index, dashes))
+        })
+        .collect();
+    let mut counts: Vec<f32> = needed.iter().map(|(_, n)| *n).collect();
+    let cutoff = dash_cutoff(&mut counts, DASH_BUDGET);
+    let all: Vec<_> = graph.g().edge_indices().collect();
+    for index in all {
+        if let Some(line) = graph.edge_mut(index) {
+            line.display_mut().patterned = true;
+        }
+    }
+    if cutoff.is_finite() {
+        for (index, dashes) in needed {
+            if dashes >= cutoff
+                && let Some(line) = graph.edge_mut(index)
+            {
+                line.display_mut().patterned = false;
+            }
+        }
+    }
+}
+
+/// Decides which people within `around` (canvas units) have room for their name at
+/// `zoom` (see [`admit_labels`]); the cost follows the people near the view.
+pub fn plan_labels(graph: &mut MapGraph, zoom: f32, around: Rect) {
+    use crate::theme::{DETAIL_SIZE, DETAIL_ZOOM, LABEL_SIZE, power_radius};
+    let indices: Vec<_> = graph
+        .nodes_iter()
+        .filter(|(_, node)| around.contains(node.location()))
+        .map(|(index, _)| index)
+        .collect();
+    let candidates: Vec<LabelCandidate> = indices
+        .iter()
+        .filter_map(|index| graph.node(*index))
+        .map(|node| {
+            let look = node.payload();
+            let radius =
+                (power_radius(look.power) * zoom).max(super::person_node::MIN_SCREEN_RADIUS);
+            let mut size = Vec2::new(estimated_width(&look.name, LABEL_SIZE), LABEL_SIZE + 4.0);
+            if zoom >= DETAIL_ZOOM && !look.detail.is_empty() {
+                size.x = size.x.max(estimated_width(&look.detail, DETAIL_SIZE));
+                size.y += DETAIL_SIZE + 4.0;
+            }
+            LabelCandidate {
+                at: node.location(),
+                power: look.power.level(),
+                size,
+                below: radius + 3.0,
+            }
+        })
+        .collect();
+    let admitted = admit_labels(&candidates, zoom);
+    for (index, named) in indices.into_iter().zip(admitted) {
+        if let Some(node) = graph.node_mut(index) {
+            node.display_mut().named = named;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn person(x: f32, y: f32, power: u8, width: f32) -> LabelCandidate {
+        LabelCandidate {
+            at: Pos2::new(x, y),
+            power,
+            size: Vec2::new(width, 17.0),
+            below: 15.0,
+        }
+    }
+
+    #[test]
+    fn everything_fits_under_the_budget() {
+        assert_eq!(dash_cutoff(&mut [3.0, 1.0, 2.0], 10.0), f32::INFINITY);
+        assert_eq!(dash_cutoff(&mut [], 0.0), f32::INFINITY);
+    }
+
+    #[test]
+    fn the_shortest_lines_keep_their_dashes() {
+        // 1 + 2 + 3 = 6 fit in 7; the line needing 40 does not.
+        assert_eq!(dash_cutoff(&mut [40.0, 3.0, 1.0, 2.0], 7.0), 40.0);
+    }
+
+    #[test]
+    fn people_whose_names_do_not_touch_are_all_named() {
+        // Neighbours 70 points apart with names 60 wide, as on a tidy map at 100 %.
+        let people: Vec<_> = (0..40)
+            .map(|i| person((i % 8) as f32 * 70.0, (i / 8) as f32 * 47.0, 3, 60.0))
+            .collect();
+        assert!(admit_labels(&people, 1.0).iter().all(|a| *a));
+    }
+
+    #[test]
+    fn in_a_crowd_the_most_powerful_is_named() {
+        let people = [person(10.0, 10.0, 2, 80.0), person(40.0, 12.0, 5, 80.0)];
+        assert_eq!(admit_labels(&people, 1.0), vec![false, true]);
+        // Zoomed in, they are far enough apart for both.
+        assert_eq!(admit_labels(&people, 4.0), vec![true, true]);
+    }
+
+    #[test]
+    fn wide_characters_count_wider() {
+        assert!(estimated_width("张伟明", 13.0) > estimated_width("abc", 13.0));
+    }
+
+    proptest! {
+        #[test]
+        fn named_people_never_overlap_and_each_left_out_is_covered_by_someone_as_powerful(
+            points in proptest::collection::vec(
+                (-2_000.0f32..2_000.0, -2_000.0f32..2_000.0, 1u8..=5, 10.0f32..300.0),
+                0..150,
+            ),
+            zoom in 0.05f32..3.0,
+        ) {
+            let people: Vec<_> = points.iter().map(|&(x, y, p, w)| person(x, y, p, w)).collect();
+            let admitted = admit_labels(&people, zoom);
+            let shown: Vec<_> = people.iter().zip(&admitted).filter(|(_, a)| **a).map(|(p, _)| p).collect();
+            for (i, a) in shown.iter().enumerate() {
+                for b in shown.iter().skip(i + 1) {
+                    prop_assert!(!a.rect(zoom).intersects(b.rect(zoom)));
+                }
+            }
+            for (person, named) in people.iter().zip(&admitted) {
+                if !named {
+                    prop_assert!(shown.iter().any(|other| other.power >= person.power
+                        && other.rect(zoom).intersects(person.rect(zoom))));
+                }
+            }
+        }
+
+        #[test]
+        fn the_cutoff_spends_at_most_the_budget(
+            mut needed in proptest::collection::vec(0.0f32..500.0, 0..300),
+            budget in 0.0f32..20_000.0,
+        ) {
+            let cutoff = dash_cutoff(&mut needed, budget);
+            let spent: f32 = needed.iter().filter(|n| **n < cutoff).sum();
+            prop_assert!(spent <= budget + 1e-3);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! Large map files are read on a background thread with a progress window, so
+//! opening one does not freeze the window.
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::format::{DiskVersion, LoadError, load_file_versioned};
+use crate::model::Document;
+
+/// Files at least this large (about 2,500 people) are read in the background;
+/// smaller ones load in a few milliseconds on the UI thread.
+pub const BACKGROUND_BYTES: u64 = 2 * 1024 * 1024;
+
+/// What reading the file gave: the map, why it was refused, or `None` when the
+/// thread ended without an answer.
+pub type Loaded = Option<Result<(Document, DiskVersion), LoadError>>;
+
+/// A map being read.
+pub struct OpenJob {
+    /// The file.
+    pub path: PathBuf,
+    /// Its size in bytes (for the progress text).
+    pub bytes: u64,
+    /// Whether a sample map is opened if this one cannot be (the file given at start).
+    pub sample_on_failure: bool,
+    done: Receiver<Result<(Document, DiskVersion), LoadError>>,
+}
+
+impl OpenJob {
+    /// Starts reading `path`.
+    pub fn start(ctx: &egui::Context, path: PathBuf, bytes: u64, sample_on_failure: bool) -> Self {
+        let (sender, done) = channel();
+        let (thread_path, ctx) = (path.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            // A panic drops the sender: `finished` then reports no answer.
+            let _ = sender.send(load_file_versioned(&thread_path));
+            ctx.request_repaint();
+        });
+        Self {
+            path,
+            bytes,
+            sample_on_failure,
+            done,
+        }
+    }
+
+    /// The result once the thread is done; `None` while it is still reading.
+    pub fn finished(&self) -> Option<Loaded> {
+        match self.done.try_recv() {
+            Ok(result) => Some(Some(result)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    /// Waits until the file is read (tests).
+    pub fn wait(&self) -> Loaded {
+        self.done.recv().ok()
+    }
+}
