@@ -35,23 +35,13 @@ pub fn apply(doc: &mut Document, command: Command) -> Result<Command, EditError>
     }
 }
 
-/// Top-level fields the model reads itself: never set through `SetExtra`.
-const MODEL_FIELDS: [&str; 7] = [
-    "format",
-    "version",
-    "account",
-    "team",
-    "stakeholders",
-    "relationships",
-    "plans",
-];
-
 fn set_extra(
     doc: &mut Document,
     key: String,
     value: Option<serde_json::Value>,
 ) -> Result<Command, EditError> {
-    if MODEL_FIELDS.contains(&key.as_str()) {
+    // Fields the model reads itself are never set this way.
+    if crate::format::fields::TOP.contains(&key.as_str()) {
         return Err(EditError::Invalid(vec![crate::model::Problem::new(
             crate::model::Subject::File,
             key,

@@ -9,7 +9,6 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value, json};
 
 use crate::analysis::report::md_escape;
-use crate::format::to_value;
 use crate::model::{Document, Relationship};
 use crate::safe_text::terminal;
 
@@ -130,7 +129,7 @@ pub fn semantic_diff(old: &Document, new: &Document) -> SemanticDiff {
         |m| m.name.clone(),
         crate::format::team_member_value,
     );
-    let (old_shell, new_shell) = (shell(old), shell(new));
+    let (old_shell, new_shell) = (super::shell(old), super::shell(new));
     let mut account = Vec::new();
     if let (Some(a), Some(b)) = (old_shell.get("account"), new_shell.get("account")) {
         fields_diff(a, b, "", "", "", &mut account);
@@ -170,16 +169,6 @@ pub fn semantic_diff(old: &Document, new: &Document) -> SemanticDiff {
         account,
         other,
     }
-}
-
-/// The map without its people, lines and team, as a value.
-fn shell(doc: &Document) -> Value {
-    to_value(&Document {
-        account: doc.account.clone(),
-        plans: doc.plans.clone(),
-        extra: doc.extra.clone(),
-        ..Document::default()
-    })
 }
 
 fn records_diff<T: PartialEq>(

@@ -229,7 +229,7 @@ pub fn merge_documents(
 }
 
 /// The map without its people, lines and team, as a value.
-fn shell(doc: &Document) -> Value {
+pub(crate) fn shell(doc: &Document) -> Value {
     to_value(&Document {
         account: doc.account.clone(),
         plans: doc.plans.clone(),

@@ -667,7 +667,7 @@ impl PowermapApp {
 
     /// Runs the answer to "the file changed on disk".
     fn disk_choice(&mut self, choice: super::versions::DiskChoice) {
-        use super::versions::{CompareView, DiskChoice};
+        use super::versions::DiskChoice;
         let Some(path) = self.map.path.clone() else {
             return;
         };
@@ -685,24 +685,7 @@ impl PowermapApp {
                     }));
                 }
             },
-            DiskChoice::Compare => match crate::format::load_file(&path) {
-                Ok(theirs) => {
-                    let diff = crate::model::diff::diff(&theirs, self.map.editor.document());
-                    self.modal = Some(Modal::Compare(Box::new(CompareView {
-                        from: T::SideDisk,
-                        from_detail: String::new(),
-                        to: T::SideWindow,
-                        diff,
-                    })));
-                }
-                Err(err) => {
-                    self.modal = Some(Modal::Error(ErrorReport {
-                        title: T::CannotOpen,
-                        message: super::error_text::load_error(&err, self.tr()),
-                        path: Some(path),
-                    }));
-                }
-            },
+            DiskChoice::Compare => self.compare_with(&path, T::SideDisk),
             DiskChoice::KeepMine => {
                 // The version there now is the one the next save may replace.
                 // (If the file is gone, nothing is watched and the next save writes
@@ -869,7 +852,7 @@ impl PowermapApp {
             PathPurpose::Export(format) => self.start_export(format, path, ctx),
             PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
             PathPurpose::Import => self.preview_import(&path),
-            PathPurpose::Compare => self.compare_with(&path),
+            PathPurpose::Compare => self.compare_with(&path, T::SideOtherFile),
         }
     }
 
@@ -914,12 +897,12 @@ impl PowermapApp {
 
     /// Shows what differs between another version of the map (a colleague's copy,
     /// the backup) and the map in the window.
-    fn compare_with(&mut self, path: &Path) {
+    fn compare_with(&mut self, path: &Path, from: T) {
         match crate::format::load_file(path) {
             Ok(other) => {
                 let diff = crate::model::diff::diff(&other, self.map.editor.document());
                 self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
-                    from: T::SideOtherFile,
+                    from,
                     from_detail: String::new(),
                     to: T::SideWindow,
                     diff,
@@ -1250,7 +1233,7 @@ impl PowermapApp {
                     // The unsaved-changes question came before the path was asked.
                     PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
                     PathPurpose::Import => self.preview_import(&path),
-                    PathPurpose::Compare => self.compare_with(&path),
+                    PathPurpose::Compare => self.compare_with(&path, T::SideOtherFile),
                     PathPurpose::Export(_) | PathPurpose::Save
                         if replaces_another_file(&path, purpose, self.map.path.as_deref()) =>
                     {
@@ -1341,7 +1324,7 @@ impl PowermapApp {
                     .and_then(Path::parent)
                     .map_or_else(|| self.prefs.start_folder(), Path::to_owned);
                 match self.dialogs.open_map(&folder) {
-                    DialogOutcome::Picked(path) => self.compare_with(&path),
+                    DialogOutcome::Picked(path) => self.compare_with(&path, T::SideOtherFile),
                     DialogOutcome::Cancelled => {}
                     DialogOutcome::Unavailable => self.browse(PathPurpose::Compare, folder, None),
                 }
