@@ -73,6 +73,16 @@ impl BuyingCenter {
         self.kinds.get(index).copied().flatten()
     }
 
+    /// Whether the person at `index` approves (is in `approvers`).
+    pub fn is_approver(&self, index: usize) -> bool {
+        self.kind(index) == Some(DecisionKind::Approver)
+    }
+
+    /// Whether the person at `index` guards a gate (is in `gates`).
+    pub fn is_gate(&self, index: usize) -> bool {
+        self.kind(index) == Some(DecisionKind::Gate)
+    }
+
     /// The facts of the person at `index`.
     pub fn facts(&self, index: usize) -> Option<&PersonFacts> {
         self.facts.get(index)
@@ -114,11 +124,17 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         // Among heads, the one whose department the opportunity names (结构件 in
         // "结构件…产线改造" and 第二制造分厂（结构件）) comes first.
         let opportunity = doc.account.opportunity.to_lowercase();
-        let overlap = |i: usize| {
-            doc.stakeholders.get(i).map_or(0, |p| {
-                shared_terms(&opportunity, &format!("{} {}", p.department, p.title))
+        // Computed once per owner, not once per comparison.
+        let overlaps: HashMap<usize, usize> = owners
+            .iter()
+            .map(|&i| {
+                let terms = doc.stakeholders.get(i).map_or(0, |p| {
+                    shared_terms(&opportunity, &format!("{} {}", p.department, p.title))
+                });
+                (i, terms)
             })
-        };
+            .collect();
+        let overlap = |i: usize| overlaps.get(&i).copied().unwrap_or(0);
         owners.sort_by(|a, b| {
             let head = |i: usize| (Rank::DeputyHead..=Rank::Head).contains(&rank(i));
             head(*b)
@@ -204,7 +220,8 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
     }
     gates.sort_unstable();
     gates.dedup();
-    gates.retain(|g| !deciders.contains(g) && !approvers.contains(g));
+    // Both sorted: membership by binary search keeps this n log n.
+    gates.retain(|g| !deciders.contains(g) && approvers.binary_search(g).is_err());
 
     for &g in &gates {
         if let Some(slot) = kinds.get_mut(g) {

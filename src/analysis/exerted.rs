@@ -60,13 +60,14 @@ pub fn exerted_influence(structure: &Structure<'_>, weight: &[f64]) -> Vec<f64> 
 /// adviser–target pair once.
 pub fn advisers(structure: &Structure<'_>, decision_makers: &[usize]) -> Vec<Adviser> {
     let mut found: Vec<Adviser> = Vec::new();
+    let deciding = super::PeopleSet::of(structure.len(), decision_makers.iter().copied());
     for &target in decision_makers {
         for &(from, strength, line) in structure
             .influenced_by
             .get(target)
             .map_or(&[][..], Vec::as_slice)
         {
-            if strength >= 2 && !decision_makers.contains(&from) {
+            if strength >= 2 && !deciding.contains(from) {
                 found.push(Adviser {
                     person: from,
                     target,

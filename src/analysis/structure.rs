@@ -126,27 +126,20 @@ impl<'a> Structure<'a> {
     }
 
     /// Everyone below a person in the reporting lines (not counting them). Linear
-    /// in people and lines: for a few people, not for everyone (see
+    /// in the people below and their lines (nothing the size of the map is
+    /// allocated): for a few people, not for everyone (see
     /// [`Structure::subordinates_up_to`]).
     pub fn subordinate_count(&self, person: usize) -> usize {
-        let mut seen = vec![false; self.len()];
+        let mut seen = std::collections::HashSet::from([person]);
         let mut stack = vec![person];
-        let mut count = 0;
-        if let Some(s) = seen.get_mut(person) {
-            *s = true;
-        }
         while let Some(p) = stack.pop() {
             for &r in self.reports.get(p).map_or(&[][..], Vec::as_slice) {
-                if let Some(s) = seen.get_mut(r)
-                    && !*s
-                {
-                    *s = true;
-                    count += 1;
+                if seen.insert(r) {
                     stack.push(r);
                 }
             }
         }
-        count
+        seen.len() - 1
     }
 
     /// The number of people below a person in the reporting lines, counted up to
