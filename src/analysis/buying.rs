@@ -92,12 +92,20 @@ impl BuyingCenter {
 /// Reads the buying centre of a map.
 pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
     let doc = structure.doc;
+    // Reading a title means searching it for hundreds of keywords; an organisation
+    // repeats its titles and departments, so each is read once.
+    let mut functions: HashMap<(&str, &str), Option<Function>> = HashMap::new();
+    let mut titles: HashMap<&str, TitleReading> = HashMap::new();
     let facts: Vec<PersonFacts> = doc
         .stakeholders
         .iter()
         .map(|p| PersonFacts {
-            function: person_function(&p.department, &p.title),
-            title: read_title(&p.title),
+            function: *functions
+                .entry((p.department.as_str(), p.title.as_str()))
+                .or_insert_with(|| person_function(&p.department, &p.title)),
+            title: *titles
+                .entry(p.title.as_str())
+                .or_insert_with(|| read_title(&p.title)),
         })
         .collect();
     let owner = deal_function(&doc.account.opportunity);

@@ -23,6 +23,7 @@ pub mod playbook;
 mod playbook_v1;
 mod recency;
 pub mod report;
+mod report_json;
 mod risks;
 mod structure;
 pub mod text;
