@@ -10,8 +10,9 @@
 //! Each step is run in a fresh process (this program started again with `--only`),
 //! so that the peak memory of each (VmHWM) is its own; times are medians of
 //! `--runs` runs (default 5), wall clock inside the process, the file already read.
-//! `python3 -c 'json.load(...)'` and `powermap check` are timed as whole processes,
-//! start-up included, when they can be found.
+//! `python3 -c 'json.load(...)'`, `powermap check` and `powermap report --format
+//! json` are timed as whole processes, start-up and output included (the last two
+//! when `powermap` was built next to this example).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -75,9 +76,9 @@ fn main() {
         .map(|d| d.join("powermap"))
         .filter(|p| p.exists());
     println!(
-        "| file | MB | Value parse ms | load ms | load / parse | Value MB | load MB | load / parse MB | report json ms | report / load | python json.load ms | powermap check ms | check / python |"
+        "| file | MB | Value parse ms | load ms | load / parse | Value MB | load MB | load / parse MB | analysis + JSON ms | python json.load ms | powermap check ms | check / python | powermap report ms | report / check |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for file in &files {
         let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0) as f64 / 1e6;
         let value = step(&me, "value", file, runs);
@@ -93,6 +94,13 @@ fn main() {
         let check = powermap
             .as_ref()
             .and_then(|p| process_ms(Command::new(p).arg("check").arg(file), runs));
+        let report_command = powermap.as_ref().and_then(|p| {
+            let mut command = Command::new(p);
+            command
+                .args(["report", "--format", "json", "--today", "2026-11-30"])
+                .arg(file);
+            process_ms(&mut command, runs)
+        });
         let name = file.file_name().unwrap_or_default().to_string_lossy();
         let ms = |m: Option<f64>| m.map_or("–".to_owned(), |m| format!("{m:.0}"));
         let ratio = |a: Option<f64>, b: Option<f64>| match (a, b) {
@@ -100,7 +108,7 @@ fn main() {
             _ => "–".to_owned(),
         };
         println!(
-            "| {name} | {size:.1} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} | {:.2} | {:.1} | {:.2} | {} | {} | {} |",
+            "| {name} | {size:.1} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} | {:.2} | {:.1} | {} | {} | {} | {} | {} |",
             value.0,
             load.0,
             load.0 / value.0,
@@ -108,10 +116,11 @@ fn main() {
             load.1,
             load.1 / value.1,
             report.0,
-            report.0 / load.0,
             ms(python),
             ms(check),
             ratio(check, python),
+            ms(report_command),
+            ratio(report_command, check),
         );
     }
 }
@@ -131,7 +140,11 @@ fn step(me: &Path, name: &str, file: &Path, runs: usize) -> (f64, f64) {
             times.push(ms);
             peaks.push(kb / 1024.0);
         } else {
-            eprintln!("{name} {}: {}", file.display(), String::from_utf8_lossy(&output.stderr));
+            eprintln!(
+                "{name} {}: {}",
+                file.display(),
+                String::from_utf8_lossy(&output.stderr)
+            );
         }
     }
     (median(&mut times), median(&mut peaks))
@@ -157,7 +170,8 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 /// Runs one step on `file` and prints its milliseconds and this process's peak
-/// resident memory in KB.
+/// resident memory in KB (for `report`: the analysis and the JSON text, the map
+/// already loaded).
 fn only(step: &str, file: &Path) {
     let bytes = match read_file(file) {
         Ok(bytes) => bytes,
@@ -186,11 +200,7 @@ fn only(step: &str, file: &Path) {
                 return;
             };
             let analysis = analyze(&doc, &AnalysisOptions::new(today, Language::English));
-            eprintln!("analyze {:?}", start.elapsed());
-            let json = report::to_json(&doc, &analysis);
-            eprintln!("to_json {:?}", start.elapsed());
-            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            eprintln!("text {:?}", start.elapsed());
+            let text = report::to_json_text(&doc, &analysis);
             std::hint::black_box(&text);
             println!("{} {}", start.elapsed().as_secs_f64() * 1000.0, peak_kb());
             return;

@@ -15,7 +15,6 @@ use std::collections::HashMap;
 use super::functions::{Function, deal_function, person_function};
 use super::structure::Structure;
 use super::titles::{Line, Rank, TitleReading, read_title};
-use crate::model::StakeholderId;
 
 /// A person's part in the decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -181,12 +180,7 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         deciders.extend(top);
     }
     // Approvers the team named in the decision process.
-    let index: HashMap<&StakeholderId, usize> = doc
-        .stakeholders
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (&p.id, i))
-        .collect();
+    let index = &structure.index;
     for step in &doc.account.decision_process {
         approvers.extend(
             step.approvers

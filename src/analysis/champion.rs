@@ -302,9 +302,8 @@ mod tests {
         if decision_makers.contains(&person) {
             return Some(person);
         }
-        let strong = |from: usize| -> std::collections::HashSet<usize> {
-            strong(structure, from).collect()
-        };
+        let strong =
+            |from: usize| -> std::collections::HashSet<usize> { strong(structure, from).collect() };
         let mine = strong(person);
         decision_makers.iter().copied().find(|&dm| {
             if structure.in_conflict(person, dm) {

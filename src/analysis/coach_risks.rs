@@ -255,9 +255,10 @@ fn spec_shapers(cx: &Context<'_>) -> std::collections::HashSet<usize> {
         .filter(|(_, p)| writes_specs(p))
         .map(|(i, _)| i)
         .collect();
-    for line in &cx.doc.relationships {
+    for (line, &(from, _)) in cx.doc.relationships.iter().zip(&cx.structure.ends) {
         if line.kind == crate::model::RelationshipKind::Influences
-            && let Some(&from) = cx.structure.index.get(&line.from)
+            && !line.note.is_empty()
+            && let Some(from) = from
         {
             let note = line.note.to_lowercase();
             if SPEC_WORDS.iter().any(|w| note.contains(w)) {

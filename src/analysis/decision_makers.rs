@@ -89,7 +89,14 @@ pub fn decision_maker_candidates(
                     DecisionKind::Approver => 0.25,
                     DecisionKind::Gate => 0.08,
                 };
-                reasons.push(kind_reason(structure, buying, &first_step, i, kind, language));
+                reasons.push(kind_reason(
+                    structure,
+                    buying,
+                    &first_step,
+                    i,
+                    kind,
+                    language,
+                ));
             }
             score += rank_part(buying, i, person, language, &mut reasons);
             let power = person.power.level();

@@ -26,11 +26,8 @@ pub struct Adviser {
 pub fn exerted_influence(structure: &Structure<'_>, weight: &[f64]) -> Vec<f64> {
     let mut exerted = vec![0.0; structure.len()];
     let weight_of = |i: usize| weight.get(i).copied().unwrap_or(0.0);
-    for line in &structure.doc.relationships {
-        let (Some(&a), Some(&b)) = (
-            structure.index.get(&line.from),
-            structure.index.get(&line.to),
-        ) else {
+    for (line, end) in structure.doc.relationships.iter().zip(&structure.ends) {
+        let &(Some(a), Some(b)) = end else {
             continue;
         };
         if a == b {

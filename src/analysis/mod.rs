@@ -25,6 +25,8 @@ mod recency;
 pub mod report;
 mod report_json;
 mod risks;
+#[cfg(test)]
+mod scaling_tests;
 mod structure;
 pub mod text;
 mod titles;

@@ -14,7 +14,6 @@ use crate::safe_text;
 /// How many people the influence ranking lists in text and Markdown.
 const TOP_INFLUENCE: usize = 10;
 
-
 fn person_ref(doc: &Document, index: usize) -> (String, String) {
     doc.stakeholders
         .get(index)
@@ -27,7 +26,6 @@ fn person_ref(doc: &Document, index: usize) -> (String, String) {
 fn line_name(doc: &Document, index: usize) -> String {
     safe_text::isolate_bidi(&person_ref(doc, index).1).into_owned()
 }
-
 
 /// The report as JSON.
 pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {

@@ -5,6 +5,13 @@ use std::collections::HashMap;
 
 use crate::model::{Document, RelationshipId, RelationshipKind, StakeholderId};
 
+#[cfg(test)]
+thread_local! {
+    /// How often this thread asked whether two people are in conflict: the work
+    /// unit of the tests that the analysis stays linear.
+    pub static CONFLICT_CHECKS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
 /// Indexed view of a document's people and lines; people are numbered in document
 /// order.
 pub struct Structure<'a> {
@@ -26,6 +33,9 @@ pub struct Structure<'a> {
     pub influenced_by: Vec<Vec<(usize, u8, usize)>>,
     /// Person index by id (the first of equal ids).
     pub index: HashMap<&'a StakeholderId, usize>,
+    /// For each line of the document, the indices of its two ends (`None` for an
+    /// id nobody has): looked up once here, not again by every analysis.
+    pub ends: Vec<(Option<usize>, Option<usize>)>,
 }
 
 impl<'a> Structure<'a> {
@@ -44,8 +54,13 @@ impl<'a> Structure<'a> {
         let mut links = vec![Vec::new(); n];
         let mut conflicts = vec![Vec::new(); n];
         let mut influenced_by = vec![Vec::new(); n];
-        for (line_index, line) in doc.relationships.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (index.get(&line.from), index.get(&line.to)) else {
+        let ends: Vec<(Option<usize>, Option<usize>)> = doc
+            .relationships
+            .iter()
+            .map(|line| (index.get(&line.from).copied(), index.get(&line.to).copied()))
+            .collect();
+        for (line_index, (line, end)) in doc.relationships.iter().zip(&ends).enumerate() {
+            let &(Some(a), Some(b)) = end else {
                 continue;
             };
             if a == b {
@@ -110,11 +125,14 @@ impl<'a> Structure<'a> {
             conflicts,
             influenced_by,
             index,
+            ends,
         }
     }
 
     /// Whether two people are in conflict.
     pub fn in_conflict(&self, a: usize, b: usize) -> bool {
+        #[cfg(test)]
+        CONFLICT_CHECKS.with(|count| count.set(count.get() + 1));
         self.conflicts
             .get(a)
             .is_some_and(|list| list.binary_search(&b).is_ok())

@@ -37,7 +37,9 @@ pub fn svg_to_png(svg: &str) -> Result<Vec<u8>, ExportError> {
         encoder.set_color(png::ColorType::Rgba);
         encoder.set_depth(png::BitDepth::Eight);
         let mut writer = encoder.write_header().map_err(render_error)?;
-        writer.write_image_data(pixmap.data()).map_err(render_error)?;
+        writer
+            .write_image_data(pixmap.data())
+            .map_err(render_error)?;
     }
     Ok(png)
 }
@@ -99,7 +101,10 @@ mod tests {
         for options in [whole_map, view] {
             let svg = map_svg(&doc, &options);
             // As the PNG was made before: tiny-skia's encoder on a copy.
-            let before = render(&svg).expect("renders").encode_png().expect("encodes");
+            let before = render(&svg)
+                .expect("renders")
+                .encode_png()
+                .expect("encodes");
             assert_eq!(svg_to_png(&svg).expect("renders"), before);
         }
     }

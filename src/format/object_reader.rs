@@ -241,7 +241,11 @@ impl<'a> ObjectReader<'a> {
 
     /// Fields that are not in `known`, in file order, kept for writing back.
     pub fn extra(&mut self, known: &[&str]) -> Extra {
-        if self.fields.iter().all(|(key, _)| known.contains(&key.as_str())) {
+        if self
+            .fields
+            .iter()
+            .all(|(key, _)| known.contains(&key.as_str()))
+        {
             return Extra::new();
         }
         let unknown = self
@@ -253,4 +257,3 @@ impl<'a> ObjectReader<'a> {
         into_map(unknown)
     }
 }
-

@@ -400,10 +400,7 @@ fn read_plan(r: &mut ObjectReader<'_>) -> Plan {
 }
 
 /// The `written_in` object of a plan: part → language.
-fn read_languages(
-    r: &mut ObjectReader<'_>,
-    object: RawObject,
-) -> BTreeMap<PlanPart, Language> {
+fn read_languages(r: &mut ObjectReader<'_>, object: RawObject) -> BTreeMap<PlanPart, Language> {
     let mut languages = BTreeMap::new();
     for (key, value) in unique_fields(object) {
         let key = key.as_str();
