@@ -18,6 +18,8 @@ use super::object_reader::ObjectReader;
 use super::raw::{Key, Raw, RawObject, describe, kind_of, unique_fields};
 use super::scan::{Budget, Sink, scan};
 use crate::lang::Language;
+#[cfg(test)]
+use crate::model::limits::MAX_STRING_BYTES;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS};
 use crate::model::{
     Account, Contact, Coverage, DecisionStep, Document, Interests, NextAction, Plan, PlanPart,
@@ -837,5 +839,115 @@ mod tests {
                 "a-influences-b-5"
             ]
         );
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        match from_bytes(text.as_bytes()) {
+            Err(LoadError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn problems_come_in_the_order_of_the_document_whatever_the_order_of_the_file() {
+        // Lines first, people next, the account last in the file.
+        let found = problems(
+            r#"{"relationships":[{"from":"a","to":"b","kind":"likes"}],
+                "stakeholders":[{"id":"a","name":"A","power":9},{"id":"b"}],
+                "format":"powermap","version":1,"team":5,
+                "account":{"stage":"finished"}}"#,
+        );
+        let expected = [
+            (
+                r#"account, field "stage": must be one of "#,
+                r#"found "finished""#,
+            ),
+            (r#"file, field "team": must be a list"#, "found a number"),
+            (
+                r#"stakeholder "a", field "power": must be a whole number"#,
+                "found 9",
+            ),
+            (r#"stakeholder "b", field "name": is required"#, ""),
+            (
+                r#"relationships[0], field "kind": must be one of "#,
+                r#"found "likes""#,
+            ),
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for (problem, (start, end)) in found.iter().zip(expected) {
+            assert!(
+                problem.starts_with(start) && problem.ends_with(end),
+                "{problem}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_field_written_twice_counts_with_its_last_value_as_in_json() {
+        let doc = from_bytes(
+            br#"{"format":"powermap","version":1,
+                "stakeholders":[{"id":"x","name":"Gone"}],
+                "stakeholders":[{"id":"a","name":"First","name":"Last","x-b":1,"x-a":2,"x-b":3}]}"#,
+        )
+        .expect("loads");
+        assert_eq!(doc.stakeholders.len(), 1);
+        let person = doc.stakeholders.first().expect("one person");
+        assert_eq!((person.id.as_str(), person.name.as_str()), ("a", "Last"));
+        assert_eq!(
+            serde_json::to_string(&person.extra).expect("json"),
+            r#"{"x-b":3,"x-a":2}"#
+        );
+        // A list replaced by something else is that something else.
+        let found = problems(
+            r#"{"format":"powermap","version":1,"stakeholders":[{"id":"a","name":"A"}],"stakeholders":"none"}"#,
+        );
+        assert_eq!(
+            found,
+            [r#"file, field "stakeholders": must be a list, found text"#]
+        );
+    }
+
+    #[test]
+    fn errors_before_problems_in_the_order_of_reading_the_whole_file_first() {
+        let long = "x".repeat(MAX_STRING_BYTES + 1);
+        // The header, even after a string over the limit.
+        let text = format!(r#"{{"stakeholders":[{{"notes":"{long}"}}],"format":"other"}}"#);
+        assert!(matches!(
+            from_bytes(text.as_bytes()),
+            Err(LoadError::NotPowermap { .. })
+        ));
+        // JSON errors after everything else.
+        let text = format!(r#"{{"format":"powermap","version":1,"x":"{long}","y":[1,]}}"#);
+        assert!(matches!(
+            from_bytes(text.as_bytes()),
+            Err(LoadError::Json { line: 1, .. })
+        ));
+        // The first string over the limit, with its place.
+        let text = format!(
+            r#"{{"format":"powermap","version":1,"stakeholders":[{{}},{{"id":"a","notes":"{long}"}}],"x":"{long}"}}"#
+        );
+        match from_bytes(text.as_bytes()) {
+            Err(LoadError::StringTooLong { location, .. }) => {
+                assert_eq!(location, "stakeholders[1].notes");
+            }
+            other => panic!("expected a string over the limit, got {other:?}"),
+        }
+        // Too many people, though every one of them is wrong.
+        let people = vec!["{}"; MAX_STAKEHOLDERS + 1].join(",");
+        let text = format!(r#"{{"format":"powermap","version":1,"stakeholders":[{people}]}}"#);
+        assert!(matches!(
+            from_bytes(text.as_bytes()),
+            Err(LoadError::TooManyStakeholders { count, .. }) if count == MAX_STAKEHOLDERS + 1
+        ));
+    }
+
+    #[test]
+    fn reading_parsed_json_gives_what_reading_the_bytes_gives() {
+        for sample in crate::samples::SAMPLES {
+            let doc = sample.document().expect("loads");
+            let bytes = crate::format::to_bytes(&doc);
+            let value: Value = serde_json::from_slice(&bytes).expect("json");
+            assert_eq!(from_value(&value).expect("loads"), doc);
+        }
     }
 }
