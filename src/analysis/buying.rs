@@ -185,7 +185,7 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         approvers.extend(
             step.approvers
                 .iter()
-                .filter_map(|id| index.get(id).copied()),
+                .filter_map(|id| index.get(id.as_str()).copied()),
         );
     }
     approvers.sort_unstable();
