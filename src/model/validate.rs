@@ -311,13 +311,30 @@ fn long_strings<'a, F: AsRef<str>>(
 
 /// One problem for each cycle of `reports_to` lines, naming the people in it.
 fn reports_to_cycles(doc: &Document) -> Vec<Problem> {
-    let mut managers: HashMap<&str, Vec<(usize, &Relationship)>> = HashMap::new();
+    // Everyone named (people first, in document order, then the other ends of
+    // reporting lines) gets a number, so that the search below walks arrays instead
+    // of hashing a name at every step; equal names get the same number.
+    let mut numbers: HashMap<&str, usize> = HashMap::new();
+    let mut person_nodes = Vec::with_capacity(doc.stakeholders.len());
+    for person in &doc.stakeholders {
+        let next = numbers.len();
+        person_nodes.push(*numbers.entry(person.id.as_str()).or_insert(next));
+    }
+    let mut reporting: Vec<(usize, usize, usize, &Relationship)> = Vec::new();
     for (index, line) in doc.relationships.iter().enumerate() {
         if line.kind == RelationshipKind::ReportsTo && line.from != line.to {
-            managers
-                .entry(line.from.as_str())
-                .or_default()
-                .push((index, line));
+            let next = numbers.len();
+            let from = *numbers.entry(line.from.as_str()).or_insert(next);
+            let next = numbers.len();
+            let to = *numbers.entry(line.to.as_str()).or_insert(next);
+            reporting.push((from, to, index, line));
+        }
+    }
+    let nodes = numbers.len();
+    let mut managers: Vec<Vec<(usize, usize, &Relationship)>> = vec![Vec::new(); nodes];
+    for &(from, to, index, line) in &reporting {
+        if let Some(list) = managers.get_mut(from) {
+            list.push((to, index, line));
         }
     }
 
@@ -326,41 +343,55 @@ fn reports_to_cycles(doc: &Document) -> Vec<Problem> {
         Open,
         Done,
     }
-    let mut marks: HashMap<&str, Mark> = HashMap::new();
+    let mut marks: Vec<Option<Mark>> = vec![None; nodes];
+    // Where each person's line leaves the current path, while they are on it.
+    let mut on_path: Vec<Option<usize>> = vec![None; nodes];
     let mut problems = Vec::new();
-    for person in &doc.stakeholders {
-        let start = person.id.as_str();
-        if marks.contains_key(start) {
+    for &start in &person_nodes {
+        if marks.get(start).copied().flatten().is_some() {
             continue;
         }
-        // Iterative depth-first search; `path` holds the lines followed so far,
-        // `on_path` where each person's line leaves it.
-        let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
-        let mut path: Vec<(usize, &Relationship)> = Vec::new();
-        let mut on_path: HashMap<&str, usize> = HashMap::new();
-        marks.insert(start, Mark::Open);
+        // Iterative depth-first search; `path` holds the lines followed so far
+        // (with the number of the person each leaves).
+        let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+        let mut path: Vec<(usize, usize, &Relationship)> = Vec::new();
+        if let Some(mark) = marks.get_mut(start) {
+            *mark = Some(Mark::Open);
+        }
         while let Some((node, next)) = stack.pop() {
             let edges = managers.get(node).map_or(&[][..], Vec::as_slice);
-            let Some(&(index, line)) = edges.get(next) else {
-                marks.insert(node, Mark::Done);
-                if let Some((_, left)) = path.pop() {
-                    on_path.remove(left.from.as_str());
+            let Some(&(target, index, line)) = edges.get(next) else {
+                if let Some(mark) = marks.get_mut(node) {
+                    *mark = Some(Mark::Done);
+                }
+                if let Some((left, _, _)) = path.pop()
+                    && let Some(slot) = on_path.get_mut(left)
+                {
+                    *slot = None;
                 }
                 continue;
             };
             stack.push((node, next + 1));
-            let target = line.to.as_str();
-            match marks.get(target) {
+            match marks.get(target).copied().flatten() {
                 Some(Mark::Done) => {}
                 Some(Mark::Open) => {
-                    let first = on_path.get(target).copied().unwrap_or(path.len());
-                    let cycle = path.get(first..).unwrap_or(&[]);
-                    problems.push(cycle_problem(cycle, index, line));
+                    let first = on_path.get(target).copied().flatten().unwrap_or(path.len());
+                    let cycle: Vec<(usize, &Relationship)> = path
+                        .get(first..)
+                        .unwrap_or(&[])
+                        .iter()
+                        .map(|&(_, index, line)| (index, line))
+                        .collect();
+                    problems.push(cycle_problem(&cycle, index, line));
                 }
                 None => {
-                    marks.insert(target, Mark::Open);
-                    on_path.insert(line.from.as_str(), path.len());
-                    path.push((index, line));
+                    if let Some(mark) = marks.get_mut(target) {
+                        *mark = Some(Mark::Open);
+                    }
+                    if let Some(slot) = on_path.get_mut(node) {
+                        *slot = Some(path.len());
+                    }
+                    path.push((node, index, line));
                     stack.push((target, 0));
                 }
             }
@@ -399,4 +430,93 @@ fn cycle_problem(path: &[(usize, &Relationship)], index: usize, last: &Relations
         "to",
         format!("reports_to lines form a cycle: {}{size}", names.join(" → ")),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::Stakeholder;
+
+    /// The search as it was before people were numbered: every step hashed a name.
+    fn reference_cycles(doc: &Document) -> Vec<Problem> {
+        let mut managers: HashMap<&str, Vec<(usize, &Relationship)>> = HashMap::new();
+        for (index, line) in doc.relationships.iter().enumerate() {
+            if line.kind == RelationshipKind::ReportsTo && line.from != line.to {
+                managers
+                    .entry(line.from.as_str())
+                    .or_default()
+                    .push((index, line));
+            }
+        }
+
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            Open,
+            Done,
+        }
+        let mut marks: HashMap<&str, Mark> = HashMap::new();
+        let mut problems = Vec::new();
+        for person in &doc.stakeholders {
+            let start = person.id.as_str();
+            if marks.contains_key(start) {
+                continue;
+            }
+            // Iterative depth-first search; `path` holds the lines followed so far,
+            // `on_path` where each person's line leaves it.
+            let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+            let mut path: Vec<(usize, &Relationship)> = Vec::new();
+            let mut on_path: HashMap<&str, usize> = HashMap::new();
+            marks.insert(start, Mark::Open);
+            while let Some((node, next)) = stack.pop() {
+                let edges = managers.get(node).map_or(&[][..], Vec::as_slice);
+                let Some(&(index, line)) = edges.get(next) else {
+                    marks.insert(node, Mark::Done);
+                    if let Some((_, left)) = path.pop() {
+                        on_path.remove(left.from.as_str());
+                    }
+                    continue;
+                };
+                stack.push((node, next + 1));
+                let target = line.to.as_str();
+                match marks.get(target) {
+                    Some(Mark::Done) => {}
+                    Some(Mark::Open) => {
+                        let first = on_path.get(target).copied().unwrap_or(path.len());
+                        let cycle = path.get(first..).unwrap_or(&[]);
+                        problems.push(cycle_problem(cycle, index, line));
+                    }
+                    None => {
+                        marks.insert(target, Mark::Open);
+                        on_path.insert(line.from.as_str(), path.len());
+                        path.push((index, line));
+                        stack.push((target, 0));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    proptest! {
+        #[test]
+        fn numbered_search_finds_the_cycles_of_the_named_one(
+            people in proptest::collection::vec(0..7usize, 0..7),
+            lines in proptest::collection::vec((0..9usize, 0..9usize, any::<bool>()), 0..20),
+        ) {
+            // Ids 7 and 8 belong to nobody; people may share an id.
+            let mut doc = Document::default();
+            for (i, id) in people.iter().enumerate() {
+                doc.stakeholders.push(Stakeholder::new(format!("p{id}"), format!("P{i}")));
+            }
+            for (n, (from, to, reports)) in lines.into_iter().enumerate() {
+                let kind = if reports { RelationshipKind::ReportsTo } else { RelationshipKind::Ally };
+                doc.relationships.push(Relationship::new(
+                    format!("r{n}"), format!("p{from}"), format!("p{to}"), kind,
+                ));
+            }
+            prop_assert_eq!(reports_to_cycles(&doc), reference_cycles(&doc));
+        }
+    }
 }
