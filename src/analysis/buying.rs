@@ -15,7 +15,6 @@ use std::collections::HashMap;
 use super::functions::{Function, deal_function, person_function};
 use super::structure::Structure;
 use super::titles::{Line, Rank, TitleReading, read_title};
-use crate::model::StakeholderId;
 
 /// A person's part in the decision.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -73,6 +72,16 @@ impl BuyingCenter {
         self.kinds.get(index).copied().flatten()
     }
 
+    /// Whether the person at `index` approves (is in `approvers`).
+    pub fn is_approver(&self, index: usize) -> bool {
+        self.kind(index) == Some(DecisionKind::Approver)
+    }
+
+    /// Whether the person at `index` guards a gate (is in `gates`).
+    pub fn is_gate(&self, index: usize) -> bool {
+        self.kind(index) == Some(DecisionKind::Gate)
+    }
+
     /// The facts of the person at `index`.
     pub fn facts(&self, index: usize) -> Option<&PersonFacts> {
         self.facts.get(index)
@@ -82,12 +91,20 @@ impl BuyingCenter {
 /// Reads the buying centre of a map.
 pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
     let doc = structure.doc;
+    // Reading a title means searching it for hundreds of keywords; an organisation
+    // repeats its titles and departments, so each is read once.
+    let mut functions: HashMap<(&str, &str), Option<Function>> = HashMap::new();
+    let mut titles: HashMap<&str, TitleReading> = HashMap::new();
     let facts: Vec<PersonFacts> = doc
         .stakeholders
         .iter()
         .map(|p| PersonFacts {
-            function: person_function(&p.department, &p.title),
-            title: read_title(&p.title),
+            function: *functions
+                .entry((p.department.as_str(), p.title.as_str()))
+                .or_insert_with(|| person_function(&p.department, &p.title)),
+            title: *titles
+                .entry(p.title.as_str())
+                .or_insert_with(|| read_title(&p.title)),
         })
         .collect();
     let owner = deal_function(&doc.account.opportunity);
@@ -114,11 +131,17 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         // Among heads, the one whose department the opportunity names (结构件 in
         // "结构件…产线改造" and 第二制造分厂（结构件）) comes first.
         let opportunity = doc.account.opportunity.to_lowercase();
-        let overlap = |i: usize| {
-            doc.stakeholders.get(i).map_or(0, |p| {
-                shared_terms(&opportunity, &format!("{} {}", p.department, p.title))
+        // Computed once per owner, not once per comparison.
+        let overlaps: HashMap<usize, usize> = owners
+            .iter()
+            .map(|&i| {
+                let terms = doc.stakeholders.get(i).map_or(0, |p| {
+                    shared_terms(&opportunity, &format!("{} {}", p.department, p.title))
+                });
+                (i, terms)
             })
-        };
+            .collect();
+        let overlap = |i: usize| overlaps.get(&i).copied().unwrap_or(0);
         owners.sort_by(|a, b| {
             let head = |i: usize| (Rank::DeputyHead..=Rank::Head).contains(&rank(i));
             head(*b)
@@ -157,17 +180,12 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         deciders.extend(top);
     }
     // Approvers the team named in the decision process.
-    let index: HashMap<&StakeholderId, usize> = doc
-        .stakeholders
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (&p.id, i))
-        .collect();
+    let index = &structure.index;
     for step in &doc.account.decision_process {
         approvers.extend(
             step.approvers
                 .iter()
-                .filter_map(|id| index.get(id).copied()),
+                .filter_map(|id| index.get(id.as_str()).copied()),
         );
     }
     approvers.sort_unstable();
@@ -204,7 +222,8 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
     }
     gates.sort_unstable();
     gates.dedup();
-    gates.retain(|g| !deciders.contains(g) && !approvers.contains(g));
+    // Both sorted: membership by binary search keeps this n log n.
+    gates.retain(|g| !deciders.contains(g) && approvers.binary_search(g).is_err());
 
     for &g in &gates {
         if let Some(slot) = kinds.get_mut(g) {

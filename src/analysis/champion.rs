@@ -11,6 +11,8 @@ use super::titles::Rank;
 use crate::lang::Language;
 use crate::model::{Coverage, Role};
 
+use std::collections::HashMap;
+
 /// The outcome of the test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Verdict {
@@ -58,6 +60,12 @@ pub fn champion_tests(
     language: Language,
 ) -> Vec<ChampionTest> {
     let doc = structure.doc;
+    let reach = Reach::new(structure, decision_makers);
+    // The first adviser (in their order) each person is, for the conflict check.
+    let mut first_advice: HashMap<usize, usize> = HashMap::new();
+    for (at, adviser) in advisers.iter().enumerate() {
+        first_advice.entry(adviser.person).or_insert(at);
+    }
     doc.stakeholders
         .iter()
         .enumerate()
@@ -80,10 +88,10 @@ pub fn champion_tests(
                     format!("分量不足（权力 {power}），说话未必有人听"),
                 )
             });
-            let reaches = access(structure, i, decision_makers);
+            let reaches = reach.access(i);
             checks.push(reaches.is_some());
             reasons.push(match reaches.and_then(|d| doc.stakeholders.get(d)) {
-                Some(dm) if decision_makers.contains(&i) => {
+                Some(dm) if reach.is_decision_maker(i) => {
                     passed += 1;
                     let _ = dm;
                     tx(language, "is a decision maker".into(), "本人即决策者".into())
@@ -115,16 +123,21 @@ pub fn champion_tests(
                     "我方与其关系尚不够深（或已疏远）".into(),
                 )
             });
-            let fights_decider = decision_makers
+            // The first decision maker, then the first adviser, they fight: found
+            // through their own conflicts, not by asking everyone.
+            let conflicts = structure.conflicts.get(i).map_or(&[][..], Vec::as_slice);
+            let fights_decider = conflicts
                 .iter()
                 .copied()
-                .find(|&d| structure.in_conflict(i, d));
+                .filter_map(|d| Some((reach.position(d)?, d)))
+                .min()
+                .map(|(_, d)| d);
             let clash = fights_decider.or_else(|| {
-                advisers
+                conflicts
                     .iter()
-                    .filter(|a| structure.in_conflict(i, a.person))
-                    .map(|a| a.person)
-                    .next()
+                    .filter_map(|c| Some((*first_advice.get(c)?, *c)))
+                    .min()
+                    .map(|(_, c)| c)
             });
             checks.push(clash.is_none());
             reasons.push(match clash.and_then(|c| doc.stakeholders.get(c)) {
@@ -170,32 +183,174 @@ pub fn champion_tests(
         .collect()
 }
 
-/// The decision maker `person` reaches through at most two lines of strength 2 or
-/// more, without passing anyone in conflict with that decision maker; themselves
-/// when they are one. Linear in the lines of the two ends.
-fn access(structure: &Structure<'_>, person: usize, decision_makers: &[usize]) -> Option<usize> {
-    if decision_makers.contains(&person) {
-        return Some(person);
-    }
-    let strong = |from: usize| -> std::collections::HashSet<usize> {
-        structure
-            .links
-            .get(from)
-            .into_iter()
-            .flatten()
-            .filter(|(_, strength, _)| *strength >= 2)
-            .map(|(other, _, _)| *other)
-            .collect()
-    };
-    let mine = strong(person);
-    decision_makers.iter().copied().find(|&dm| {
-        if structure.in_conflict(person, dm) {
-            return false;
+/// Who reaches a decision maker through at most two strong lines (strength 2 or
+/// more) without passing anyone in conflict with that decision maker. Built once
+/// for all champions: each asks only about their own lines and those of their
+/// neighbours, never about every decision maker.
+struct Reach<'s, 'a> {
+    structure: &'s Structure<'a>,
+    /// For each person, their place in the list of decision makers (the first, for
+    /// someone listed twice).
+    positions: Vec<Option<usize>>,
+    /// For each person, the decision makers they have a strong line with, in the
+    /// order of the list of decision makers.
+    near: Vec<Vec<usize>>,
+}
+
+impl<'s, 'a> Reach<'s, 'a> {
+    fn new(structure: &'s Structure<'a>, decision_makers: &[usize]) -> Self {
+        let n = structure.len();
+        let mut positions = vec![None; n];
+        for (at, &dm) in decision_makers.iter().enumerate() {
+            if let Some(slot) = positions.get_mut(dm)
+                && slot.is_none()
+            {
+                *slot = Some(at);
+            }
         }
-        let theirs = strong(dm);
-        mine.contains(&dm)
-            || mine
-                .iter()
-                .any(|m| *m != dm && theirs.contains(m) && !structure.in_conflict(*m, dm))
-    })
+        let mut near: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (dm, position) in positions.iter().enumerate() {
+            if position.is_none() {
+                continue;
+            }
+            for other in strong(structure, dm) {
+                if let Some(list) = near.get_mut(other) {
+                    list.push(dm);
+                }
+            }
+        }
+        for list in &mut near {
+            list.sort_unstable_by_key(|&dm| positions.get(dm).copied().flatten());
+            list.dedup();
+        }
+        Self {
+            structure,
+            positions,
+            near,
+        }
+    }
+
+    fn position(&self, person: usize) -> Option<usize> {
+        self.positions.get(person).copied().flatten()
+    }
+
+    fn is_decision_maker(&self, person: usize) -> bool {
+        self.position(person).is_some()
+    }
+
+    /// The decision maker `person` reaches: themselves when they are one, else
+    /// the first in the list reached directly or through one strong neighbour
+    /// who is not in conflict with them, never one `person` is in conflict with.
+    /// Linear in the lines of `person` and of their neighbours.
+    fn access(&self, person: usize) -> Option<usize> {
+        if self.is_decision_maker(person) {
+            return Some(person);
+        }
+        let fit = |dm: usize, via: Option<usize>| {
+            !self.structure.in_conflict(person, dm)
+                && via.is_none_or(|m| m != dm && !self.structure.in_conflict(m, dm))
+        };
+        let mut best: Option<(usize, usize)> = None;
+        for m in strong(self.structure, person) {
+            if self.is_decision_maker(m) && fit(m, None) {
+                let candidate = (self.position(m).unwrap_or(usize::MAX), m);
+                best = Some(best.map_or(candidate, |b| b.min(candidate)));
+            }
+            // In list order: the first that fits is the best through `m`; the ones
+            // skipped are `m` itself or in conflict with `m` or `person`.
+            let through = self
+                .near
+                .get(m)
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|&dm| fit(dm, Some(m)));
+            if let Some(dm) = through {
+                let candidate = (self.position(dm).unwrap_or(usize::MAX), dm);
+                best = Some(best.map_or(candidate, |b| b.min(candidate)));
+            }
+        }
+        best.map(|(_, dm)| dm)
+    }
+}
+
+/// The people `person` has a line of strength 2 or more with.
+fn strong<'s>(structure: &'s Structure<'_>, person: usize) -> impl Iterator<Item = usize> + 's {
+    structure
+        .links
+        .get(person)
+        .into_iter()
+        .flatten()
+        .filter(|(_, strength, _)| *strength >= 2)
+        .map(|(other, _, _)| *other)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{Document, Relationship, RelationshipKind, Stakeholder, Strength};
+
+    /// The search as it was before it was made linear: every decision maker asked
+    /// in turn.
+    fn access_reference(
+        structure: &Structure<'_>,
+        person: usize,
+        decision_makers: &[usize],
+    ) -> Option<usize> {
+        if decision_makers.contains(&person) {
+            return Some(person);
+        }
+        let strong =
+            |from: usize| -> std::collections::HashSet<usize> { strong(structure, from).collect() };
+        let mine = strong(person);
+        decision_makers.iter().copied().find(|&dm| {
+            if structure.in_conflict(person, dm) {
+                return false;
+            }
+            let theirs = strong(dm);
+            mine.contains(&dm)
+                || mine
+                    .iter()
+                    .any(|m| *m != dm && theirs.contains(m) && !structure.in_conflict(*m, dm))
+        })
+    }
+
+    fn kind() -> impl Strategy<Value = RelationshipKind> {
+        prop_oneof![
+            Just(RelationshipKind::Influences),
+            Just(RelationshipKind::Ally),
+            Just(RelationshipKind::ReportsTo),
+            Just(RelationshipKind::Conflict),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn reaching_a_decision_maker_agrees_with_asking_each_of_them(
+            lines in proptest::collection::vec((0..9usize, 0..9usize, kind(), 1..=3i64), 0..30),
+            decision_makers in proptest::collection::vec(0..9usize, 0..5),
+        ) {
+            let mut doc = Document::default();
+            for i in 0..9 {
+                doc.stakeholders.push(Stakeholder::new(format!("p{i}"), format!("P{i}")));
+            }
+            for (n, (from, to, kind, strength)) in lines.into_iter().enumerate() {
+                let mut line =
+                    Relationship::new(format!("r{n}"), format!("p{from}"), format!("p{to}"), kind);
+                line.strength = Strength::new(strength).unwrap_or_default();
+                doc.relationships.push(line);
+            }
+            let structure = Structure::new(&doc);
+            let reach = Reach::new(&structure, &decision_makers);
+            for person in 0..9 {
+                prop_assert_eq!(
+                    reach.access(person),
+                    access_reference(&structure, person, &decision_makers),
+                    "person {}", person
+                );
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ use super::recency::Freshness;
 use super::risks::{Risk, RiskCode};
 use super::text::{name_of, names, quoted_field, stance_phrase, tx};
 use super::titles::{Line, Rank};
-use super::{Context, Severity, Verdict};
+use super::{Context, PeopleSet, Severity, Verdict};
 use crate::model::{Coverage, Role, Stage, Stakeholder, Stance};
 
 fn person<'a>(cx: &Context<'a>, index: usize) -> Option<&'a Stakeholder> {
@@ -129,28 +129,40 @@ fn map_stale(cx: &Context<'_>, risks: &mut Vec<Risk>) {
 
 fn adviser_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
-    let ours = cx.indices(|p| p.role == Role::Champion || p.stance.is_supportive());
+    let n = cx.doc.stakeholders.len();
+    let ours = PeopleSet::of(
+        n,
+        cx.indices(|p| p.role == Role::Champion || p.stance.is_supportive()),
+    );
     let mut flagged: Vec<usize> = Vec::new();
+    let mut is_flagged = PeopleSet::of(n, []);
     let mut lines = Vec::new();
     for adviser in cx.advisers {
         let (Some(p), Some(target)) = (person(cx, adviser.person), person(cx, adviser.target))
         else {
             continue;
         };
-        if flagged.contains(&adviser.person) {
+        if is_flagged.contains(adviser.person) {
             continue;
         }
         let against =
             p.role == Role::Blocker || matches!(p.stance, Stance::Skeptic | Stance::Opponent);
-        let clash = ours
-            .iter()
+        // The first of ours (in document order) they are in conflict with: their
+        // conflicts are sorted.
+        let clash = cx
+            .structure
+            .conflicts
+            .get(adviser.person)
+            .into_iter()
+            .flatten()
             .copied()
-            .find(|&o| cx.structure.in_conflict(adviser.person, o));
+            .find(|&o| ours.contains(o));
         let undecided = matches!(p.stance, Stance::Neutral | Stance::Unknown);
         if !(against || (undecided && clash.is_some())) {
             continue;
         }
         flagged.push(adviser.person);
+        is_flagged.insert(adviser.person);
         let name = name_of(p, lang);
         let boss = name_of(target, lang);
         let stance = stance_phrase(p.stance, lang);
@@ -243,9 +255,10 @@ fn spec_shapers(cx: &Context<'_>) -> std::collections::HashSet<usize> {
         .filter(|(_, p)| writes_specs(p))
         .map(|(i, _)| i)
         .collect();
-    for line in &cx.doc.relationships {
+    for (line, &(from, _)) in cx.doc.relationships.iter().zip(&cx.structure.ends) {
         if line.kind == crate::model::RelationshipKind::Influences
-            && let Some(&from) = cx.structure.index.get(&line.from)
+            && !line.note.is_empty()
+            && let Some(from) = from
         {
             let note = line.note.to_lowercase();
             if SPEC_WORDS.iter().any(|w| note.contains(w)) {
@@ -258,11 +271,13 @@ fn spec_shapers(cx: &Context<'_>) -> std::collections::HashSet<usize> {
 
 fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
-    let flagged_advisers: Vec<usize> = risks
-        .iter()
-        .filter(|r| r.code == RiskCode::DmAdviserNotWithUs)
-        .flat_map(|r| r.people.iter().copied())
-        .collect();
+    let flagged_advisers = PeopleSet::of(
+        cx.doc.stakeholders.len(),
+        risks
+            .iter()
+            .filter(|r| r.code == RiskCode::DmAdviserNotWithUs)
+            .flat_map(|r| r.people.iter().copied()),
+    );
     let shapers = spec_shapers(cx);
     let writers: Vec<usize> = cx
         .doc
@@ -272,7 +287,7 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         .filter(|(i, p)| {
             (p.role == Role::Blocker || p.stance.is_against())
                 && p.favours.trim().is_empty()
-                && !flagged_advisers.contains(i)
+                && !flagged_advisers.contains(*i)
                 && shapers.contains(i)
         })
         .map(|(i, _)| i)
@@ -306,7 +321,8 @@ fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let mut details = Vec::new();
     for (i, p) in cx.doc.stakeholders.iter().enumerate() {
         let favours = p.favours.trim();
-        if favours.is_empty() || weighing.contains(&i) {
+        // `weighing` is sorted.
+        if favours.is_empty() || weighing.binary_search(&i).is_ok() {
             continue;
         }
         let moves: Vec<usize> = cx
@@ -316,7 +332,7 @@ fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .into_iter()
             .flatten()
             .map(|(to, _)| *to)
-            .filter(|to| weighing.contains(to))
+            .filter(|to| weighing.binary_search(to).is_ok())
             .collect();
         let specs = shapers.contains(&i);
         if moves.is_empty() && !specs {
@@ -717,6 +733,15 @@ fn introduction_across_conflict(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
     // (action holder, the other person named, the action's text)
     let mut found: Vec<(usize, usize, String)> = Vec::new();
+    // Advisers by who advises: each action looks only at the advisers it fights.
+    let mut advising: std::collections::HashMap<usize, Vec<usize>> =
+        std::collections::HashMap::new();
+    for adviser in cx.advisers {
+        advising
+            .entry(adviser.person)
+            .or_default()
+            .push(adviser.target);
+    }
     for action in &cx.actions {
         let lower = action.text.to_lowercase();
         if !INTRO_WORDS.iter().any(|w| lower.contains(w)) {
@@ -732,11 +757,9 @@ fn introduction_across_conflict(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             }
         }
         // Or the holder is to introduce us to someone whose adviser they fight.
-        for adviser in cx.advisers {
-            if conflicts.contains(&adviser.person)
-                && person(cx, adviser.target).is_some_and(|p| mentions(&action.text, p))
-            {
-                found.push((holder, adviser.target, action.text.clone()));
+        for target in conflicts.iter().filter_map(|c| advising.get(c)).flatten() {
+            if person(cx, *target).is_some_and(|p| mentions(&action.text, p)) {
+                found.push((holder, *target, action.text.clone()));
             }
         }
     }
@@ -841,8 +864,8 @@ pub fn close_date_at_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         (place.unwrap_or(usize::MAX), r.code)
     });
     let blockers_of_deal = |i: usize| {
-        cx.decision_makers.contains(&i)
-            || cx.buying.approvers.contains(&i)
+        cx.deciding.contains(i)
+            || cx.buying.is_approver(i)
             || person(cx, i).is_some_and(|p| matches!(p.role, Role::Gatekeeper | Role::Blocker))
     };
     let late_actions: Vec<usize> = cx

@@ -4,12 +4,14 @@
 //! when a team needs it most — and it never counts how many people the team knows in
 //! a department, so knowing more of IT does not make IT decide.
 
+use std::collections::HashMap;
+
 use super::buying::{BuyingCenter, DecisionKind};
 use super::structure::Structure;
 use super::text::{name_of, quoted_field, tx};
 use super::titles::{Line, Rank};
 use crate::lang::Language;
-use crate::model::{Role, Stakeholder};
+use crate::model::{Role, Stakeholder, StakeholderId};
 
 /// Candidates shown at most.
 const MAX_CANDIDATES: usize = 6;
@@ -58,6 +60,13 @@ pub fn decision_maker_candidates(
     language: Language,
 ) -> Vec<Candidate> {
     let doc = structure.doc;
+    // The first step of the decision process naming each id as approver.
+    let mut first_step: HashMap<&StakeholderId, usize> = HashMap::new();
+    for (at, step) in doc.account.decision_process.iter().enumerate() {
+        for id in &step.approvers {
+            first_step.entry(id).or_insert(at);
+        }
+    }
     let mut scored: Vec<Candidate> = doc
         .stakeholders
         .iter()
@@ -80,7 +89,14 @@ pub fn decision_maker_candidates(
                     DecisionKind::Approver => 0.25,
                     DecisionKind::Gate => 0.08,
                 };
-                reasons.push(kind_reason(structure, buying, i, kind, language));
+                reasons.push(kind_reason(
+                    structure,
+                    buying,
+                    &first_step,
+                    i,
+                    kind,
+                    language,
+                ));
             }
             score += rank_part(buying, i, person, language, &mut reasons);
             let power = person.power.level();
@@ -191,6 +207,7 @@ fn rank_part(
 fn kind_reason(
     structure: &Structure<'_>,
     buying: &BuyingCenter,
+    first_step: &HashMap<&StakeholderId, usize>,
     index: usize,
     kind: DecisionKind,
     language: Language,
@@ -215,11 +232,11 @@ fn kind_reason(
             ),
         },
         DecisionKind::Approver => {
-            let named_step = doc.account.decision_process.iter().find(|s| {
-                s.approvers
-                    .iter()
-                    .any(|id| doc.stakeholders.get(index).is_some_and(|p| &p.id == id))
-            });
+            let named_step = doc
+                .stakeholders
+                .get(index)
+                .and_then(|p| first_step.get(&p.id))
+                .and_then(|&at| doc.account.decision_process.get(at));
             let decider_below = buying.deciders.iter().copied().find(|&d| {
                 structure
                     .managers

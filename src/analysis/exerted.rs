@@ -26,11 +26,8 @@ pub struct Adviser {
 pub fn exerted_influence(structure: &Structure<'_>, weight: &[f64]) -> Vec<f64> {
     let mut exerted = vec![0.0; structure.len()];
     let weight_of = |i: usize| weight.get(i).copied().unwrap_or(0.0);
-    for line in &structure.doc.relationships {
-        let (Some(&a), Some(&b)) = (
-            structure.index.get(&line.from),
-            structure.index.get(&line.to),
-        ) else {
+    for (line, end) in structure.doc.relationships.iter().zip(&structure.ends) {
+        let &(Some(a), Some(b)) = end else {
             continue;
         };
         if a == b {
@@ -60,13 +57,14 @@ pub fn exerted_influence(structure: &Structure<'_>, weight: &[f64]) -> Vec<f64> 
 /// adviser–target pair once.
 pub fn advisers(structure: &Structure<'_>, decision_makers: &[usize]) -> Vec<Adviser> {
     let mut found: Vec<Adviser> = Vec::new();
+    let deciding = super::PeopleSet::of(structure.len(), decision_makers.iter().copied());
     for &target in decision_makers {
         for &(from, strength, line) in structure
             .influenced_by
             .get(target)
             .map_or(&[][..], Vec::as_slice)
         {
-            if strength >= 2 && !decision_makers.contains(&from) {
+            if strength >= 2 && !deciding.contains(from) {
                 found.push(Adviser {
                     person: from,
                     target,

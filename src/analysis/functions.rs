@@ -418,7 +418,8 @@ const LEXICON: &[(Function, &[&str], &[&str])] = &[
 /// 副校长（分管本科教学） in 校领导 oversees academic affairs.
 pub fn person_function(department: &str, title: &str) -> Option<Function> {
     match function_of(department) {
-        Some(Function::General) | None => function_of(title).or(function_of(department)),
+        Some(Function::General) => function_of(title).or(Some(Function::General)),
+        None => function_of(title),
         found => found,
     }
 }

@@ -190,7 +190,7 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
     // Vetoes: a powerful blocker, an approver, a power-5 person of unknown stance —
     // and any other high risk still open.
     let veto = |i: usize| {
-        cx.buying.approvers.contains(&i)
+        cx.buying.is_approver(i)
             || cx.doc.stakeholders.get(i).is_some_and(|p| {
                 (p.power.level() >= 4 && (p.role == Role::Blocker || p.stance.is_against()))
                     || (p.power.level() >= 5 && p.stance == Stance::Unknown)
@@ -219,7 +219,7 @@ pub fn health(cx: &Context<'_>, risks: &[super::Risk]) -> Health {
     let mut others: Vec<usize> = high
         .iter()
         .flat_map(|r| r.people.iter().copied())
-        .filter(|i| !vetoes.contains(i))
+        .filter(|i| vetoes.binary_search(i).is_err())
         .collect();
     others.sort_unstable();
     others.dedup();

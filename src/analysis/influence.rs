@@ -28,7 +28,25 @@ pub fn influence_scores(structure: &Structure<'_>) -> Vec<f64> {
         .map(|edges| edges.iter().map(|(_, w)| w).sum())
         .collect();
 
+    // The lines as flat lists (where each person's lines start, their targets and
+    // weights): the same sums in the same order as walking `flow`, without
+    // chasing a list per person in each of up to 200 rounds.
+    let mut starts = Vec::with_capacity(n + 1);
+    let mut targets = Vec::new();
+    let mut weights = Vec::new();
+    for edges in &structure.flow {
+        starts.push(targets.len());
+        for &(to, weight) in edges {
+            if to < n {
+                targets.push(to);
+                weights.push(weight);
+            }
+        }
+    }
+    starts.push(targets.len());
+
     let mut rank = prior.clone();
+    let mut next = vec![0.0; n];
     for _ in 0..MAX_ITERATIONS {
         // People with no outgoing line hand their influence back by the prior.
         let dangling: f64 = rank
@@ -37,25 +55,28 @@ pub fn influence_scores(structure: &Structure<'_>) -> Vec<f64> {
             .filter(|(_, w)| **w == 0.0)
             .map(|(r, _)| r)
             .sum();
-        let mut next: Vec<f64> = prior
-            .iter()
-            .map(|p| (1.0 - DAMPING) * p + DAMPING * dangling * p)
-            .collect();
-        for (from, edges) in structure.flow.iter().enumerate() {
-            let (Some(&r), Some(&w)) = (rank.get(from), out_weight.get(from)) else {
-                continue;
-            };
+        for (slot, p) in next.iter_mut().zip(&prior) {
+            *slot = (1.0 - DAMPING) * p + DAMPING * dangling * p;
+        }
+        for (from, (&r, &w)) in rank.iter().zip(&out_weight).enumerate() {
             if w == 0.0 {
                 continue;
             }
-            for &(to, weight) in edges {
+            let (Some(&start), Some(&end)) = (starts.get(from), starts.get(from + 1)) else {
+                continue;
+            };
+            let (Some(to), Some(weight)) = (targets.get(start..end), weights.get(start..end))
+            else {
+                continue;
+            };
+            for (&to, &weight) in to.iter().zip(weight) {
                 if let Some(slot) = next.get_mut(to) {
                     *slot += DAMPING * r * weight / w;
                 }
             }
         }
         let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
-        rank = next;
+        std::mem::swap(&mut rank, &mut next);
         if change < TOLERANCE {
             break;
         }

@@ -18,11 +18,15 @@ mod health;
 mod hidden;
 mod influence;
 mod paths;
+mod people_set;
 pub mod playbook;
 mod playbook_v1;
 mod recency;
 pub mod report;
+mod report_json;
 mod risks;
+#[cfg(test)]
+mod scaling_tests;
 mod structure;
 pub mod text;
 mod titles;
@@ -43,6 +47,7 @@ pub use titles::{Level, Line, Rank, Seniority, TitleReading, read_title, seniori
 
 use crate::lang::Language;
 use crate::model::{Date, Document, Role, Stage, Stakeholder};
+pub use people_set::PeopleSet;
 use structure::Structure;
 
 /// Default age after which information counts as stale.
@@ -160,6 +165,8 @@ pub struct Context<'a> {
     pub advisers: &'a [Adviser],
     /// The champion tests.
     pub champions: &'a [ChampionTest],
+    /// `decision_makers` as a set.
+    pub deciding: PeopleSet,
 }
 
 impl Context<'_> {
@@ -281,6 +288,7 @@ pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
         candidates: &candidates,
         buying: &buying,
         decision_makers: deciders.clone(),
+        deciding: PeopleSet::of(doc.stakeholders.len(), deciders.iter().copied()),
         paths: paths_to_deciders,
         actions: actions::open_actions(doc, options.today),
         structure: &structure,

@@ -1,7 +1,7 @@
 //! The analysis as a report: JSON for scripts, text for the terminal, Markdown for
 //! sharing. Deterministic: the same map, date and language give the same bytes.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::Analysis;
 use super::approach::approach;
@@ -13,11 +13,6 @@ use crate::safe_text;
 
 /// How many people the influence ranking lists in text and Markdown.
 const TOP_INFLUENCE: usize = 10;
-
-/// Rounds a score so reports do not depend on the last bits of floating point.
-fn round4(value: f64) -> f64 {
-    (value * 10_000.0).round() / 10_000.0
-}
 
 fn person_ref(doc: &Document, index: usize) -> (String, String) {
     doc.stakeholders
@@ -32,129 +27,15 @@ fn line_name(doc: &Document, index: usize) -> String {
     safe_text::isolate_bidi(&person_ref(doc, index).1).into_owned()
 }
 
-fn ids(doc: &Document, people: &[usize]) -> Vec<String> {
-    people.iter().map(|&i| person_ref(doc, i).0).collect()
-}
-
 /// The report as JSON.
 pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
-    let influence: Vec<Value> = analysis
-        .ranking
-        .iter()
-        .map(|&i| {
-            let (id, name) = person_ref(doc, i);
-            json!({"id": id, "name": name, "score": round4(analysis.influence.get(i).copied().unwrap_or(0.0))})
-        })
-        .collect();
-    let decision_makers: Vec<Value> = analysis
-        .decision_makers
-        .iter()
-        .map(|c| {
-            let (id, name) = person_ref(doc, c.person);
-            json!({"id": id, "name": name, "score": round4(c.score), "kind": c.kind_code(),
-                   "likelihood": super::likelihood(c.score, analysis.options.language), "reasons": c.reasons})
-        })
-        .collect();
-    let hidden: Vec<Value> = analysis
-        .hidden_influencers
-        .iter()
-        .map(|h| {
-            let (id, name) = person_ref(doc, h.person);
-            json!({"id": id, "name": name, "structural_level": h.structural_level, "power": h.recorded_power,
-                   "moves": ids(doc, &h.moves), "why": h.why})
-        })
-        .collect();
-    let risks: Vec<Value> = analysis
-        .risks
-        .iter()
-        .map(|r| {
-            json!({
-                "code": r.code.as_str(),
-                "title": r.code.title(analysis.options.language),
-                "severity": r.severity.as_str(),
-                "ids": ids(doc, &r.people),
-                "message": r.message,
-                "action": r.action,
-            })
-        })
-        .collect();
-    let paths: Vec<Value> = analysis
-        .paths
-        .iter()
-        .map(|p| {
-            let lines: Vec<String> = p.lines.iter().map(ToString::to_string).collect();
-            json!({"to": person_ref(doc, p.to).0, "ids": ids(doc, &p.people), "lines": lines})
-        })
-        .collect();
-    let champions: Vec<Value> = analysis
-        .champions
-        .iter()
-        .map(|t| {
-            let (id, name) = person_ref(doc, t.person);
-            json!({"id": id, "name": name, "verdict": t.verdict.as_str(), "reasons": t.reasons})
-        })
-        .collect();
-    let coverage: Vec<Value> = super::Level::ALL
-        .iter()
-        .flat_map(|&level| {
-            super::functions::Area::ALL
-                .iter()
-                .map(move |&area| (level, area))
-        })
-        .filter_map(|(level, area)| {
-            let cell = analysis.coverage.cell(level, area)?;
-            Some(json!({
-                "level": level.as_str(),
-                "function": area.as_str(),
-                "ids": ids(doc, &cell.people),
-                "covered": ids(doc, &cell.covered),
-            }))
-        })
-        .collect();
-    let buying = json!({
-        "owner": analysis.buying.owner.map(|f| f.as_str()),
-        "deciders": ids(doc, &analysis.buying.deciders),
-        "approvers": ids(doc, &analysis.buying.approvers),
-        "gates": ids(doc, &analysis.buying.gates),
-    });
-    let actions: Vec<Value> = analysis
-        .actions
-        .iter()
-        .map(|a| {
-            let (id, name) = person_ref(doc, a.person);
-            json!({
-                "id": id,
-                "name": name,
-                "text": a.text,
-                "due": a.due.map(|d| d.to_string()),
-                "overdue": a.overdue,
-            })
-        })
-        .collect();
-    json!({
-        "account": {"name": doc.account.name, "stage": doc.account.stage.as_str()},
-        "date": analysis.options.today.to_string(),
-        "language": language_code(analysis.options.language),
-        "health": {
-            "level": analysis.health.level.as_str(),
-            "reason": analysis.health.reason,
-            "ids": ids(doc, &analysis.health.supporters),
-        },
-        "stage_focus": {
-            "stage": analysis.focus.stage.as_str(),
-            "headline": analysis.focus.headline,
-            "ids": ids(doc, &analysis.focus.people),
-        },
-        "influence": influence,
-        "decision_makers": decision_makers,
-        "buying_center": buying,
-        "champions": champions,
-        "coverage": coverage,
-        "hidden_influencers": hidden,
-        "risks": risks,
-        "paths": paths,
-        "open_actions": actions,
-    })
+    serde_json::to_value(super::report_json::report(doc, analysis)).unwrap_or(Value::Null)
+}
+
+/// The report as indented JSON text: the same as writing [`to_json`] with
+/// `serde_json::to_string_pretty`, without building the JSON tree.
+pub fn to_json_text(doc: &Document, analysis: &Analysis) -> String {
+    serde_json::to_string_pretty(&super::report_json::report(doc, analysis)).unwrap_or_default()
 }
 
 /// `en` or `zh`.

@@ -308,7 +308,7 @@ fn champion_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let advocates = cx.indices(|p| p.stance == Stance::Advocate);
     // Whom to test: an advocate, else the weightiest supporter we have met — never
     // a decision maker, who cannot introduce us to themselves.
-    let deciding = |i: &usize| cx.decision_makers.contains(i);
+    let deciding = |i: &usize| cx.deciding.contains(*i);
     let to_test = advocates
         .iter()
         .copied()
@@ -559,9 +559,9 @@ fn path_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
 /// Whether overdue actions on this person weigh more: they decide, approve, guard
 /// a gate or stand against us.
 fn weighs(cx: &Context<'_>, person: usize) -> bool {
-    cx.decision_makers.contains(&person)
-        || cx.buying.approvers.contains(&person)
-        || cx.buying.gates.contains(&person)
+    cx.deciding.contains(person)
+        || cx.buying.is_approver(person)
+        || cx.buying.is_gate(person)
         || cx.doc.stakeholders.get(person).is_some_and(|p| {
             matches!(
                 p.role,

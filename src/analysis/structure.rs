@@ -3,7 +3,14 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Document, RelationshipId, RelationshipKind, StakeholderId};
+use crate::model::{Document, RelationshipId, RelationshipKind};
+
+#[cfg(test)]
+thread_local! {
+    /// How often this thread asked whether two people are in conflict: the work
+    /// unit of the tests that the analysis stays linear.
+    pub static CONFLICT_CHECKS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
 
 /// Indexed view of a document's people and lines; people are numbered in document
 /// order.
@@ -24,19 +31,23 @@ pub struct Structure<'a> {
     /// For each person, the `influences` lines pointing at them: (from, strength,
     /// index of the line in the document).
     pub influenced_by: Vec<Vec<(usize, u8, usize)>>,
-    /// Person index by id (the first of equal ids).
-    pub index: HashMap<&'a StakeholderId, usize>,
+    /// Person index by id (the last of equal ids), keyed by the id's text: a
+    /// lookup then compares with the text directly, one memory access fewer.
+    pub index: HashMap<&'a str, usize>,
+    /// For each line of the document, the indices of its two ends (`None` for an
+    /// id nobody has): looked up once here, not again by every analysis.
+    pub ends: Vec<(Option<usize>, Option<usize>)>,
 }
 
 impl<'a> Structure<'a> {
     /// Builds the indexed view.
     pub fn new(doc: &'a Document) -> Self {
         let n = doc.stakeholders.len();
-        let index: HashMap<&StakeholderId, usize> = doc
+        let index: HashMap<&str, usize> = doc
             .stakeholders
             .iter()
             .enumerate()
-            .map(|(i, s)| (&s.id, i))
+            .map(|(i, s)| (s.id.as_str(), i))
             .collect();
         let mut flow = vec![Vec::new(); n];
         let mut managers = vec![Vec::new(); n];
@@ -44,8 +55,18 @@ impl<'a> Structure<'a> {
         let mut links = vec![Vec::new(); n];
         let mut conflicts = vec![Vec::new(); n];
         let mut influenced_by = vec![Vec::new(); n];
-        for (line_index, line) in doc.relationships.iter().enumerate() {
-            let (Some(&a), Some(&b)) = (index.get(&line.from), index.get(&line.to)) else {
+        let ends: Vec<(Option<usize>, Option<usize>)> = doc
+            .relationships
+            .iter()
+            .map(|line| {
+                (
+                    index.get(line.from.as_str()).copied(),
+                    index.get(line.to.as_str()).copied(),
+                )
+            })
+            .collect();
+        for (line_index, (line, end)) in doc.relationships.iter().zip(&ends).enumerate() {
+            let &(Some(a), Some(b)) = end else {
                 continue;
             };
             if a == b {
@@ -110,11 +131,14 @@ impl<'a> Structure<'a> {
             conflicts,
             influenced_by,
             index,
+            ends,
         }
     }
 
     /// Whether two people are in conflict.
     pub fn in_conflict(&self, a: usize, b: usize) -> bool {
+        #[cfg(test)]
+        CONFLICT_CHECKS.with(|count| count.set(count.get() + 1));
         self.conflicts
             .get(a)
             .is_some_and(|list| list.binary_search(&b).is_ok())
@@ -126,27 +150,20 @@ impl<'a> Structure<'a> {
     }
 
     /// Everyone below a person in the reporting lines (not counting them). Linear
-    /// in people and lines: for a few people, not for everyone (see
+    /// in the people below and their lines (nothing the size of the map is
+    /// allocated): for a few people, not for everyone (see
     /// [`Structure::subordinates_up_to`]).
     pub fn subordinate_count(&self, person: usize) -> usize {
-        let mut seen = vec![false; self.len()];
+        let mut seen = std::collections::HashSet::from([person]);
         let mut stack = vec![person];
-        let mut count = 0;
-        if let Some(s) = seen.get_mut(person) {
-            *s = true;
-        }
         while let Some(p) = stack.pop() {
             for &r in self.reports.get(p).map_or(&[][..], Vec::as_slice) {
-                if let Some(s) = seen.get_mut(r)
-                    && !*s
-                {
-                    *s = true;
-                    count += 1;
+                if seen.insert(r) {
                     stack.push(r);
                 }
             }
         }
-        count
+        seen.len() - 1
     }
 
     /// The number of people below a person in the reporting lines, counted up to

@@ -25,11 +25,9 @@ pub fn run(
     let analysis = analyze(&doc, &options);
     let text = match format {
         ReportFormat::Json => {
-            let json = report::to_json(&doc, &analysis);
+            let json = report::to_json_text(&doc, &analysis);
             // JSON escapes C0 only; C1 and bidi controls would reach the terminal.
-            serde_json::to_string_pretty(&json)
-                .map(|s| crate::safe_text::json_invisible_escaped(&s).into_owned() + "\n")
-                .unwrap_or_default()
+            crate::safe_text::json_invisible_escaped(&json).into_owned() + "\n"
         }
         ReportFormat::Markdown => report::to_text(&doc, &analysis, true),
         ReportFormat::Text => report::to_text(&doc, &analysis, false),

@@ -77,3 +77,59 @@ pub const NEXT_ACTION: &[&str] = &["text", "due", "done"];
 pub const POSITION: &[&str] = &["x", "y"];
 /// Fields of a relationship.
 pub const RELATIONSHIP: &[&str] = &["id", "from", "to", "kind", "strength", "note"];
+
+/// Every list above, for telling known field names from others.
+const ALL: &[&[&str]] = &[
+    TOP,
+    PLAN,
+    ACCOUNT,
+    DECISION_STEP,
+    TEAM_MEMBER,
+    STAKEHOLDER,
+    INTERESTS,
+    CONTACT,
+    NEXT_ACTION,
+    POSITION,
+    RELATIONSHIP,
+];
+
+/// The field name of format v1 equal to `name`, as a shared static string, so that
+/// reading a file does not copy the name of every field of every person.
+pub fn known(name: &str) -> Option<&'static str> {
+    // Names grouped by length: a handful of comparisons per field read.
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let groups = BY_LENGTH.get_or_init(|| {
+        let mut groups: Vec<Vec<&'static str>> = Vec::new();
+        for &known in ALL.iter().flat_map(|list| list.iter()) {
+            if groups.len() <= known.len() {
+                groups.resize(known.len() + 1, Vec::new());
+            }
+            if let Some(group) = groups.get_mut(known.len())
+                && !group.contains(&known)
+            {
+                group.push(known);
+            }
+        }
+        groups
+    });
+    groups
+        .get(name.len())?
+        .iter()
+        .copied()
+        .find(|&known| known == name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_name_is_known_and_nothing_else() {
+        for &name in ALL.iter().flat_map(|list| list.iter()) {
+            assert_eq!(known(name), Some(name));
+        }
+        for name in ["", "Name", "names", "x-colour", "stakeholder", "écrit"] {
+            assert_eq!(known(name), None, "{name}");
+        }
+    }
+}

@@ -7,8 +7,10 @@ pub mod fields;
 mod lock;
 mod names;
 mod object_reader;
+mod raw;
 mod read;
 mod save;
+mod scan;
 mod write;
 mod writer;
 

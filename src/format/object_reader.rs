@@ -1,31 +1,29 @@
 //! Reads typed fields out of one JSON object, collecting a [`Problem`] for each field
 //! that is missing, of the wrong type or out of range instead of stopping at the first.
 
-use serde_json::{Map, Value};
+use std::borrow::Cow;
 
+use super::raw::{Raw, RawObject, describe, into_map, kind_of, quoted};
 use crate::model::{Date, DateError, Extra, Problem, Subject};
 
-/// Reads the fields of one JSON object that belongs to `subject`.
+/// Reads the fields of one JSON object that belongs to `subject`. The reader owns
+/// the fields and hands their values over (texts are moved, not copied): each field
+/// is read once.
 pub struct ObjectReader<'a> {
-    object: &'a Map<String, Value>,
-    subject: Subject,
+    fields: RawObject,
+    subject: &'a Subject,
     /// Prefix of field paths, such as `interests.` or `next_actions[2].`.
-    prefix: String,
+    prefix: Cow<'a, str>,
     problems: &'a mut Vec<Problem>,
 }
 
 impl<'a> ObjectReader<'a> {
-    /// A reader for `object`; problems go to `problems`.
-    pub fn new(
-        object: &'a Map<String, Value>,
-        subject: Subject,
-        prefix: impl Into<String>,
-        problems: &'a mut Vec<Problem>,
-    ) -> Self {
+    /// A reader for `fields`; problems go to `problems`.
+    pub fn new(fields: RawObject, subject: &'a Subject, problems: &'a mut Vec<Problem>) -> Self {
         Self {
-            object,
+            fields,
             subject,
-            prefix: prefix.into(),
+            prefix: Cow::Borrowed(""),
             problems,
         }
     }
@@ -37,18 +35,39 @@ impl<'a> ObjectReader<'a> {
             .push(Problem::new(self.subject.clone(), field, message));
     }
 
+    /// Where the value of `key` is: the last field of that name, as in JSON objects.
+    fn slot(&self, key: &str) -> Option<usize> {
+        self.fields.iter().rposition(|(k, _)| k.as_str() == key)
+    }
+
     /// The value of `key`, treating `null` as absent.
-    pub fn value(&self, key: &str) -> Option<&'a Value> {
-        self.object.get(key).filter(|v| !v.is_null())
+    pub fn value(&self, key: &str) -> Option<&Raw> {
+        let (_, value) = self.fields.get(self.slot(key)?)?;
+        Some(value).filter(|v| !v.is_null())
+    }
+
+    /// The value of `key` handed over (`null` as absent).
+    fn take(&mut self, key: &str) -> Option<Raw> {
+        let at = self.slot(key)?;
+        let (_, value) = self.fields.get_mut(at)?;
+        match value {
+            Raw::Null => None,
+            // What stays behind is of the same kind, so the field still counts as
+            // written.
+            Raw::String(text) => Some(Raw::String(std::mem::take(text))),
+            Raw::Array(items) => Some(Raw::Array(std::mem::take(items))),
+            Raw::Object(fields) => Some(Raw::Object(std::mem::take(fields))),
+            other => Some(other.clone()),
+        }
     }
 
     /// A text field; absent means empty.
     pub fn string(&mut self, key: &str) -> String {
-        match self.value(key) {
+        match self.take(key) {
             None => String::new(),
-            Some(Value::String(text)) => text.clone(),
+            Some(Raw::String(text)) => text,
             Some(other) => {
-                self.problem(key, format!("must be text, found {}", kind_of(other)));
+                self.problem(key, format!("must be text, found {}", kind_of(&other)));
                 String::new()
             }
         }
@@ -71,12 +90,10 @@ impl<'a> ObjectReader<'a> {
     pub fn bool(&mut self, key: &str) -> bool {
         match self.value(key) {
             None => false,
-            Some(Value::Bool(flag)) => *flag,
+            Some(Raw::Bool(flag)) => *flag,
             Some(other) => {
-                self.problem(
-                    key,
-                    format!("must be true or false, found {}", kind_of(other)),
-                );
+                let message = format!("must be true or false, found {}", kind_of(other));
+                self.problem(key, message);
                 false
             }
         }
@@ -88,7 +105,8 @@ impl<'a> ObjectReader<'a> {
         match value.as_f64() {
             Some(number) if number.is_finite() => Some(number),
             _ => {
-                self.problem(key, format!("must be a number, found {}", kind_of(value)));
+                let message = format!("must be a number, found {}", kind_of(value));
+                self.problem(key, message);
                 None
             }
         }
@@ -110,13 +128,11 @@ impl<'a> ObjectReader<'a> {
         });
         let made = whole.and_then(&make);
         if made.is_none() {
-            self.problem(
-                key,
-                format!(
-                    "must be a whole number {range_text}, found {}",
-                    describe(value)
-                ),
+            let message = format!(
+                "must be a whole number {range_text}, found {}",
+                describe(value)
             );
+            self.problem(key, message);
         }
         made
     }
@@ -131,10 +147,8 @@ impl<'a> ObjectReader<'a> {
         let value = self.value(key)?;
         let parsed = value.as_str().and_then(&parse);
         if parsed.is_none() {
-            self.problem(
-                key,
-                format!("must be one of {expected}, found {}", describe(value)),
-            );
+            let message = format!("must be one of {expected}, found {}", describe(value));
+            self.problem(key, message);
         }
         parsed
     }
@@ -156,24 +170,24 @@ impl<'a> ObjectReader<'a> {
     }
 
     /// A nested object; absent gives `None`.
-    pub fn object(&mut self, key: &str) -> Option<&'a Map<String, Value>> {
-        match self.value(key)? {
-            Value::Object(object) => Some(object),
+    pub fn object(&mut self, key: &str) -> Option<RawObject> {
+        match self.take(key)? {
+            Raw::Object(fields) => Some(fields),
             other => {
-                self.problem(key, format!("must be an object, found {}", kind_of(other)));
+                self.problem(key, format!("must be an object, found {}", kind_of(&other)));
                 None
             }
         }
     }
 
-    /// A nested array; absent gives an empty slice.
-    pub fn array(&mut self, key: &str) -> &'a [Value] {
-        match self.value(key) {
-            None => &[],
-            Some(Value::Array(items)) => items,
+    /// A nested array; absent gives an empty list.
+    pub fn array(&mut self, key: &str) -> Vec<Raw> {
+        match self.take(key) {
+            None => Vec::new(),
+            Some(Raw::Array(items)) => items,
             Some(other) => {
-                self.problem(key, format!("must be a list, found {}", kind_of(other)));
-                &[]
+                self.problem(key, format!("must be a list, found {}", kind_of(&other)));
+                Vec::new()
             }
         }
     }
@@ -182,24 +196,40 @@ impl<'a> ObjectReader<'a> {
     pub fn string_list(&mut self, key: &str) -> Vec<String> {
         let items = self.array(key);
         let mut texts = Vec::with_capacity(items.len());
-        for (index, item) in items.iter().enumerate() {
+        for (index, item) in items.into_iter().enumerate() {
             match item {
-                Value::String(text) => texts.push(text.clone()),
+                Raw::String(text) => texts.push(text),
                 other => self.problem(
                     &format!("{key}[{index}]"),
-                    format!("must be text, found {}", kind_of(other)),
+                    format!("must be text, found {}", kind_of(&other)),
                 ),
             }
         }
         texts
     }
 
-    /// A nested reader for the object under `key`, sharing the problem list.
-    pub fn nested(&mut self, object: &'a Map<String, Value>, key: &str) -> ObjectReader<'_> {
+    /// A nested reader for `fields`, found under `key` (such as `interests` or
+    /// `next_actions[2]`), sharing the subject and the problem list.
+    pub fn nested(&mut self, fields: RawObject, key: &str) -> ObjectReader<'_> {
         ObjectReader {
-            object,
-            subject: self.subject.clone(),
-            prefix: format!("{}{key}.", self.prefix),
+            fields,
+            subject: self.subject,
+            prefix: Cow::Owned(format!("{}{key}.", self.prefix)),
+            problems: self.problems,
+        }
+    }
+
+    /// A nested reader for `fields` under a field name known in advance.
+    pub fn nested_static(&mut self, fields: RawObject, prefix: &'static str) -> ObjectReader<'_> {
+        let prefix = if self.prefix.is_empty() {
+            Cow::Borrowed(prefix)
+        } else {
+            Cow::Owned(format!("{}{prefix}", self.prefix))
+        };
+        ObjectReader {
+            fields,
+            subject: self.subject,
+            prefix,
             problems: self.problems,
         }
     }
@@ -210,41 +240,20 @@ impl<'a> ObjectReader<'a> {
     }
 
     /// Fields that are not in `known`, in file order, kept for writing back.
-    pub fn extra(&self, known: &[&str]) -> Extra {
-        self.object
+    pub fn extra(&mut self, known: &[&str]) -> Extra {
+        if self
+            .fields
             .iter()
+            .all(|(key, _)| known.contains(&key.as_str()))
+        {
+            return Extra::new();
+        }
+        let unknown = self
+            .fields
+            .iter_mut()
             .filter(|(key, _)| !known.contains(&key.as_str()))
-            .map(|(key, value)| (key.clone(), value.clone()))
-            .collect()
+            .map(|(key, value)| (key.clone(), std::mem::replace(value, Raw::Null)))
+            .collect();
+        into_map(unknown)
     }
-}
-
-/// A short description of a JSON value's type for error messages.
-pub fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "true/false",
-        Value::Number(_) => "a number",
-        Value::String(_) => "text",
-        Value::Array(_) => "a list",
-        Value::Object(_) => "an object",
-    }
-}
-
-/// The value itself when short, else its type.
-pub fn describe(value: &Value) -> String {
-    match value {
-        Value::Number(number) => number.to_string(),
-        Value::String(text) if text.chars().count() <= 40 => quoted(text),
-        other => kind_of(other).to_owned(),
-    }
-}
-
-/// Text in quotes for a message, cut after 40 characters.
-pub fn quoted(text: &str) -> String {
-    let mut short: String = text.chars().take(40).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    format!("\"{}\"", short.escape_debug())
 }

@@ -1,14 +1,26 @@
-//! Reading format v1: bytes → JSON → checked [`Document`].
+//! Reading format v1: bytes → checked [`Document`], in one pass over the JSON.
+//!
+//! The file is parsed by `serde_json` straight into the document: each person and
+//! line is read into a small [`Raw`] tree, checked into its typed form (every
+//! problem noted with where it is) and dropped, so loading costs about what parsing
+//! the JSON costs and holds little more than the document itself. The outcome is
+//! that of reading the whole file as JSON first and then checking it: JSON errors,
+//! then the header, then strings over the limit, then the number of people, then
+//! every problem of the content.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::LoadError;
 use super::fields;
-use super::object_reader::{ObjectReader, describe, kind_of};
+use super::object_reader::ObjectReader;
+use super::raw::{Key, Raw, RawObject, describe, kind_of, unique_fields};
+use super::scan::{Budget, Sink, scan};
 use crate::lang::Language;
-use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
+#[cfg(test)]
+use crate::model::limits::MAX_STRING_BYTES;
+use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS};
 use crate::model::{
     Account, Contact, Coverage, DecisionStep, Document, Interests, NextAction, Plan, PlanPart,
     PlanText, Position, Power, Problem, Relationship, RelationshipId, RelationshipKind, Role,
@@ -28,47 +40,197 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Document, LoadError> {
     }
     // Editors on Windows may start UTF-8 files with a byte-order mark.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let value: Value = serde_json::from_slice(bytes).map_err(|err| json_error(&err))?;
-    from_value(&value)
+    let budget = Budget::default();
+    let mut reading = Reading::default();
+    let mut parser = serde_json::Deserializer::from_slice(bytes);
+    let top = scan(&mut parser, &budget, &mut reading).map_err(|err| json_error(&err))?;
+    parser.end().map_err(|err| json_error(&err))?;
+    reading.finish(top, budget)
 }
 
 /// Reads a map from parsed JSON.
 pub fn from_value(value: &Value) -> Result<Document, LoadError> {
-    let Value::Object(top) = value else {
-        return Err(LoadError::NotPowermap {
-            reason: format!("the file holds {}, not an object", kind_of(value)),
-        });
-    };
-    check_header(top)?;
-    check_strings(value, &mut String::new())?;
-    if let Some(Value::Array(people)) = top.get("stakeholders")
-        && people.len() > MAX_STAKEHOLDERS
-    {
-        return Err(LoadError::TooManyStakeholders {
-            count: people.len(),
-            limit: MAX_STAKEHOLDERS,
-        });
+    let budget = Budget::default();
+    let mut reading = Reading::default();
+    let top = scan(value, &budget, &mut reading).map_err(|err| json_error(&err))?;
+    reading.finish(top, budget)
+}
+
+/// What has been read of the file so far: the top-level fields, and the people and
+/// lines, read one at a time.
+#[derive(Default)]
+struct Reading {
+    /// Top-level fields in file order (a streamed list stands as an empty list).
+    fields: RawObject,
+    people: List<Stakeholder>,
+    lines: List<Relationship>,
+    /// Where in `lines.items` the lines without an id are.
+    unnamed: Vec<usize>,
+}
+
+/// A list read item by item.
+struct List<T> {
+    items: Vec<T>,
+    /// Items in the file, including those that were not objects.
+    count: usize,
+    /// The problems of the items, in order.
+    problems: Vec<Problem>,
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            count: 0,
+            problems: Vec::new(),
+        }
+    }
+}
+
+impl<T> List<T> {
+    /// Whether every item was an object, so that indices match the file.
+    fn complete(&self) -> bool {
+        self.items.len() == self.count
+    }
+}
+
+const PEOPLE: &str = "stakeholders";
+const LINES: &str = "relationships";
+
+impl Sink for Reading {
+    fn streamed(&self, key: &Key) -> bool {
+        matches!(key.as_str(), PEOPLE | LINES)
     }
 
-    let mut problems = Vec::new();
-    let (doc, complete, generated) = read_document(top, &mut problems);
-    if complete {
-        // Consistency problems too, but not twice for a field already reported.
-        let reported: BTreeSet<(Subject, String)> = problems
-            .iter()
-            .map(|p| (p.subject.clone(), p.field.clone()))
-            .collect();
-        problems.extend(
-            validate(&doc)
-                .into_iter()
-                .map(|p| without_generated_id(p, &generated))
-                .filter(|p| !reported.contains(&(p.subject.clone(), p.field.clone()))),
-        );
+    fn field(&mut self, key: Key, value: Raw) {
+        // The last field of a name counts: a list read before is forgotten.
+        match key.as_str() {
+            PEOPLE => self.people = List::default(),
+            LINES => {
+                self.lines = List::default();
+                self.unnamed.clear();
+            }
+            _ => {}
+        }
+        self.fields.push((key, value));
     }
-    if problems.is_empty() {
-        Ok(doc)
-    } else {
-        Err(LoadError::Invalid(problems))
+
+    fn list(&mut self, key: &Key) {
+        self.field(key.clone(), Raw::Array(Vec::new()));
+    }
+
+    fn item(&mut self, key: &Key, index: usize, item: Raw) {
+        match key.as_str() {
+            PEOPLE => {
+                let people = &mut self.people;
+                people.count += 1;
+                // Past the limit, items are still parsed (for JSON errors and long
+                // strings, reported first) but not kept.
+                if people.count <= MAX_STAKEHOLDERS
+                    && let Some(person) = read_stakeholder(item, index, &mut people.problems)
+                {
+                    people.items.push(person);
+                }
+            }
+            LINES => {
+                let lines = &mut self.lines;
+                lines.count += 1;
+                if let Some((line, named)) = read_relationship(item, index, &mut lines.problems) {
+                    if !named {
+                        self.unnamed.push(lines.items.len());
+                    }
+                    lines.items.push(line);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Reading {
+    /// The document, once the whole file was read.
+    fn finish(mut self, top: Option<Raw>, budget: Budget) -> Result<Document, LoadError> {
+        if let Some(value) = top {
+            return Err(LoadError::NotPowermap {
+                reason: format!("the file holds {}, not an object", kind_of(&value)),
+            });
+        }
+        check_header(&self.fields)?;
+        if let Some(err) = budget.into_error() {
+            return Err(err);
+        }
+        if self.people.count > MAX_STAKEHOLDERS {
+            return Err(LoadError::TooManyStakeholders {
+                count: self.people.count,
+                limit: MAX_STAKEHOLDERS,
+            });
+        }
+        let generated = generate_ids(&mut self.lines.items, &self.unnamed);
+        let mut problems = Vec::new();
+        let (doc, complete) = self.read_document(&mut problems);
+        if complete {
+            // Consistency problems too, but not twice for a field already reported.
+            let reported: BTreeSet<(Subject, String)> = problems
+                .iter()
+                .map(|p| (p.subject.clone(), p.field.clone()))
+                .collect();
+            problems.extend(
+                validate(&doc)
+                    .into_iter()
+                    .map(|p| without_generated_id(p, &generated))
+                    .filter(|p| !reported.contains(&(p.subject.clone(), p.field.clone()))),
+            );
+        }
+        if problems.is_empty() {
+            Ok(doc)
+        } else {
+            Err(LoadError::Invalid(problems))
+        }
+    }
+
+    /// The document as far as it could be read, and whether every list item was an
+    /// object (so that list indices match the file and consistency can be checked).
+    /// Problems come in the order of the document: account, the lists, plans.
+    fn read_document(self, problems: &mut Vec<Problem>) -> (Document, bool) {
+        let Reading {
+            fields,
+            people,
+            lines,
+            ..
+        } = self;
+        let file = Subject::File;
+        let mut reader = ObjectReader::new(fields, &file, problems);
+        let account = match reader.object("account") {
+            Some(object) => read_account(object, reader.problems()),
+            None => Account::default(),
+        };
+        let team_items = reader.array("team");
+        // Streamed: the type is checked here, the items were read on the way.
+        let _ = reader.array(PEOPLE);
+        let _ = reader.array(LINES);
+        let team_count = team_items.len();
+        let team: Vec<TeamMember> = team_items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(index, item)| read_team_member(item, index, reader.problems()))
+            .collect();
+        let complete = team.len() == team_count && people.complete() && lines.complete();
+        reader.problems().extend(people.problems);
+        reader.problems().extend(lines.problems);
+        let plans = match reader.object("plans") {
+            Some(object) => read_plans(object, reader.problems()),
+            None => BTreeMap::new(),
+        };
+        let extra = reader.extra(fields::TOP);
+        let doc = Document {
+            account,
+            team,
+            stakeholders: people.items,
+            relationships: lines.items,
+            plans,
+            extra,
+        };
+        (doc, complete)
     }
 }
 
@@ -101,9 +263,18 @@ fn json_error(err: &serde_json::Error) -> LoadError {
     }
 }
 
-fn check_header(top: &Map<String, Value>) -> Result<(), LoadError> {
-    match top.get("format") {
-        Some(Value::String(name)) if name == fields::FORMAT_NAME => {}
+/// The value of the top-level field `key` (the last one of that name).
+fn top_field<'a>(fields: &'a RawObject, key: &str) -> Option<&'a Raw> {
+    fields
+        .iter()
+        .rev()
+        .find(|(k, _)| k.as_str() == key)
+        .map(|(_, value)| value)
+}
+
+fn check_header(top: &RawObject) -> Result<(), LoadError> {
+    match top_field(top, "format") {
+        Some(Raw::String(name)) if name == fields::FORMAT_NAME => {}
         Some(other) => {
             return Err(LoadError::NotPowermap {
                 reason: format!("\"format\" is {}, expected \"powermap\"", describe(other)),
@@ -115,7 +286,7 @@ fn check_header(top: &Map<String, Value>) -> Result<(), LoadError> {
             });
         }
     }
-    let version = top.get("version").and_then(|v| {
+    let version = top_field(top, "version").and_then(|v| {
         v.as_u64().or_else(|| {
             v.as_f64()
                 .filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1e15)
@@ -134,112 +305,15 @@ fn check_header(top: &Map<String, Value>) -> Result<(), LoadError> {
     }
 }
 
-/// Refuses any string or key longer than the limit, wherever it is.
-fn check_strings(value: &Value, path: &mut String) -> Result<(), LoadError> {
-    let too_long = |location: &str, length: usize| LoadError::StringTooLong {
-        location: if location.is_empty() {
-            "the top level".to_owned()
-        } else {
-            location.to_owned()
-        },
-        length,
-        limit: MAX_STRING_BYTES,
-    };
-    match value {
-        Value::String(text) if text.len() > MAX_STRING_BYTES => Err(too_long(path, text.len())),
-        Value::Array(items) => {
-            for (index, item) in items.iter().enumerate() {
-                let len = path.len();
-                path.push_str(&format!("[{index}]"));
-                check_strings(item, path)?;
-                path.truncate(len);
-            }
-            Ok(())
-        }
-        Value::Object(object) => {
-            for (key, item) in object {
-                if key.len() > MAX_STRING_BYTES {
-                    let location = if path.is_empty() {
-                        "a field name at the top level".to_owned()
-                    } else {
-                        format!("a field name in {path}")
-                    };
-                    return Err(too_long(&location, key.len()));
-                }
-                let len = path.len();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                // Long keys were refused above; shorten what goes into messages anyway.
-                path.push_str(&key.chars().take(64).collect::<String>());
-                check_strings(item, path)?;
-                path.truncate(len);
-            }
-            Ok(())
-        }
-        _ => Ok(()),
-    }
-}
-
-/// The document as far as it could be read; whether every list item was an object
-/// (so that list indices match the file and consistency can be checked); and the
-/// indices of relationships whose id was generated.
-fn read_document(
-    top: &Map<String, Value>,
-    problems: &mut Vec<Problem>,
-) -> (Document, bool, HashSet<usize>) {
-    let mut reader = ObjectReader::new(top, Subject::File, "", problems);
-    let account = match reader.object("account") {
-        Some(object) => read_account(object, reader.problems()),
-        None => Account::default(),
-    };
-    let team_items = reader.array("team");
-    let people_items = reader.array("stakeholders");
-    let line_items = reader.array("relationships");
-    let problems = reader.problems();
-    let team: Vec<TeamMember> = team_items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, item)| read_team_member(item, index, problems))
-        .collect();
-    let stakeholders: Vec<Stakeholder> = people_items
-        .iter()
-        .enumerate()
-        .filter_map(|(index, item)| read_stakeholder(item, index, problems))
-        .collect();
-    let (relationships, generated) = read_relationships(line_items, problems);
-    let plans = match reader.object("plans") {
-        Some(object) => read_plans(object, reader.problems()),
-        None => BTreeMap::new(),
-    };
-    let extra = reader.extra(fields::TOP);
-    let complete = team.len() == team_items.len()
-        && stakeholders.len() == people_items.len()
-        && relationships.len() == line_items.len();
-    let doc = Document {
-        account,
-        team,
-        stakeholders,
-        relationships,
-        plans,
-        extra,
-    };
-    (doc, complete, generated)
-}
-
 /// The object at `list[index]`, or a problem when it is something else.
-fn list_object<'a>(
-    item: &'a Value,
-    subject: Subject,
-    problems: &mut Vec<Problem>,
-) -> Option<&'a Map<String, Value>> {
+fn list_object(item: Raw, subject: &Subject, problems: &mut Vec<Problem>) -> Option<RawObject> {
     match item {
-        Value::Object(object) => Some(object),
+        Raw::Object(fields) => Some(fields),
         other => {
             problems.push(Problem::new(
-                subject,
+                subject.clone(),
                 "",
-                format!("must be an object, found {}", kind_of(other)),
+                format!("must be an object, found {}", kind_of(&other)),
             ));
             None
         }
@@ -247,17 +321,23 @@ fn list_object<'a>(
 }
 
 /// The `id` field as written, for naming the subject of problems.
-fn id_of(item: &Value) -> String {
-    item.get("id")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
+fn id_of(item: &Raw) -> String {
+    match item {
+        Raw::Object(fields) => top_field(fields, "id")
+            .and_then(Raw::as_str)
+            .unwrap_or_default()
+            .to_owned(),
+        _ => String::new(),
+    }
 }
 
-fn read_plans(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> BTreeMap<Role, Plan> {
+fn read_plans(object: RawObject, problems: &mut Vec<Problem>) -> BTreeMap<Role, Plan> {
     let mut plans = BTreeMap::new();
-    for (key, value) in object {
-        let subject = Subject::Plan { role: key.clone() };
+    for (key, value) in unique_fields(object) {
+        let key = key.as_str();
+        let subject = Subject::Plan {
+            role: key.to_owned(),
+        };
         let role = Role::parse(key).filter(|r| *r != Role::Unknown);
         let Some(role) = role else {
             let roles: Vec<&str> = Role::ALL
@@ -272,10 +352,10 @@ fn read_plans(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> BTree
             ));
             continue;
         };
-        let Some(object) = list_object(value, subject.clone(), problems) else {
+        let Some(object) = list_object(value, &subject, problems) else {
             continue;
         };
-        let mut r = ObjectReader::new(object, subject, "", problems);
+        let mut r = ObjectReader::new(object, &subject, problems);
         let plan = read_plan(&mut r);
         plans.insert(role, plan);
     }
@@ -322,12 +402,10 @@ fn read_plan(r: &mut ObjectReader<'_>) -> Plan {
 }
 
 /// The `written_in` object of a plan: part → language.
-fn read_languages(
-    r: &mut ObjectReader<'_>,
-    object: &Map<String, Value>,
-) -> BTreeMap<PlanPart, Language> {
+fn read_languages(r: &mut ObjectReader<'_>, object: RawObject) -> BTreeMap<PlanPart, Language> {
     let mut languages = BTreeMap::new();
-    for (key, value) in object {
+    for (key, value) in unique_fields(object) {
+        let key = key.as_str();
         let field = format!("written_in.{key}");
         let Some(part) = PlanPart::parse(key) else {
             let parts: Vec<&str> = PlanPart::ALL.iter().map(|p| p.as_str()).collect();
@@ -343,15 +421,16 @@ fn read_languages(
             }
             None => r.problem(
                 &field,
-                format!("must be \"en\" or \"zh\", found {}", describe(value)),
+                format!("must be \"en\" or \"zh\", found {}", describe(&value)),
             ),
         }
     }
     languages
 }
 
-fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Account {
-    let mut r = ObjectReader::new(object, Subject::Account, "", problems);
+fn read_account(object: RawObject, problems: &mut Vec<Problem>) -> Account {
+    let subject = Subject::Account;
+    let mut r = ObjectReader::new(object, &subject, problems);
     let deal_value = r.number("deal_value");
     Account {
         name: r.string("name"),
@@ -373,10 +452,10 @@ fn read_account(object: &Map<String, Value>, problems: &mut Vec<Problem>) -> Acc
 fn read_decision_process(r: &mut ObjectReader<'_>) -> Vec<DecisionStep> {
     let items = r.array("decision_process");
     let mut steps = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
+    for (index, item) in items.into_iter().enumerate() {
         let key = format!("decision_process[{index}]");
-        let Value::Object(object) = item else {
-            r.problem(&key, format!("must be an object, found {}", kind_of(item)));
+        let Raw::Object(object) = item else {
+            r.problem(&key, format!("must be an object, found {}", kind_of(&item)));
             continue;
         };
         let mut s = r.nested(object, &key);
@@ -393,13 +472,13 @@ fn read_decision_process(r: &mut ObjectReader<'_>) -> Vec<DecisionStep> {
     steps
 }
 
-fn read_team_member(item: &Value, index: usize, problems: &mut Vec<Problem>) -> Option<TeamMember> {
+fn read_team_member(item: Raw, index: usize, problems: &mut Vec<Problem>) -> Option<TeamMember> {
     let subject = Subject::TeamMember {
         index,
-        id: id_of(item),
+        id: id_of(&item),
     };
-    let object = list_object(item, subject.clone(), problems)?;
-    let mut r = ObjectReader::new(object, subject, "", problems);
+    let object = list_object(item, &subject, problems)?;
+    let mut r = ObjectReader::new(object, &subject, problems);
     Some(TeamMember {
         id: TeamMemberId::new(r.required_string("id")),
         name: r.string("name"),
@@ -407,17 +486,13 @@ fn read_team_member(item: &Value, index: usize, problems: &mut Vec<Problem>) -> 
     })
 }
 
-fn read_stakeholder(
-    item: &Value,
-    index: usize,
-    problems: &mut Vec<Problem>,
-) -> Option<Stakeholder> {
+fn read_stakeholder(item: Raw, index: usize, problems: &mut Vec<Problem>) -> Option<Stakeholder> {
     let subject = Subject::Stakeholder {
         index,
-        id: id_of(item),
+        id: id_of(&item),
     };
-    let object = list_object(item, subject.clone(), problems)?;
-    let mut r = ObjectReader::new(object, subject, "", problems);
+    let object = list_object(item, &subject, problems)?;
+    let mut r = ObjectReader::new(object, &subject, problems);
     let id = StakeholderId::new(r.required_string("id"));
     let name = r.required_string("name");
     let title = r.string("title");
@@ -427,14 +502,14 @@ fn read_stakeholder(
     let power = r.integer("power", "from 1 to 5", Power::new);
     let interests = r
         .object("interests")
-        .map(|o| read_interests(&mut r.nested(o, "interests")))
+        .map(|o| read_interests(&mut r.nested_static(o, "interests.")))
         .unwrap_or_default();
     let concerns = r.string("concerns");
     let decision_criteria = r.string("decision_criteria");
     let notes = r.string("notes");
     let contact = r
         .object("contact")
-        .map(|o| read_contact(&mut r.nested(o, "contact")))
+        .map(|o| read_contact(&mut r.nested_static(o, "contact.")))
         .unwrap_or_default();
     let owner = r.optional_string("owner").map(TeamMemberId::new);
     let coverage = r.name("coverage", Coverage::parse, &Coverage::expected());
@@ -446,7 +521,7 @@ fn read_stakeholder(
     let next_actions = read_next_actions(&mut r);
     let (position, position_extra) = match r.object("position") {
         Some(o) => {
-            let mut p = r.nested(o, "position");
+            let mut p = r.nested_static(o, "position.");
             let written = p.value("x").is_some() || p.value("y").is_some();
             let (x, y) = (p.number("x"), p.number("y"));
             let extra = p.extra(fields::POSITION);
@@ -509,10 +584,10 @@ fn read_contact(r: &mut ObjectReader<'_>) -> Contact {
 fn read_next_actions(r: &mut ObjectReader<'_>) -> Vec<NextAction> {
     let items = r.array("next_actions");
     let mut actions = Vec::with_capacity(items.len());
-    for (index, item) in items.iter().enumerate() {
+    for (index, item) in items.into_iter().enumerate() {
         let key = format!("next_actions[{index}]");
-        let Value::Object(object) = item else {
-            r.problem(&key, format!("must be an object, found {}", kind_of(item)));
+        let Raw::Object(object) = item else {
+            r.problem(&key, format!("must be an object, found {}", kind_of(&item)));
             continue;
         };
         let mut a = r.nested(object, &key);
@@ -526,56 +601,63 @@ fn read_next_actions(r: &mut ObjectReader<'_>) -> Vec<NextAction> {
     actions
 }
 
-fn read_relationships(
-    items: &[Value],
+/// One relationship, and whether its id was written (else it is left empty, to be
+/// generated once every written id is known).
+fn read_relationship(
+    item: Raw,
+    index: usize,
     problems: &mut Vec<Problem>,
-) -> (Vec<Relationship>, HashSet<usize>) {
-    // Ids written in the file come first, so a generated id never takes one of them.
-    let mut ids = GeneratedIds::new(items.iter().map(id_of).collect());
-    let mut lines = Vec::with_capacity(items.len());
-    let mut generated = HashSet::new();
-    for (index, item) in items.iter().enumerate() {
-        let subject = Subject::Relationship {
-            index,
-            id: id_of(item),
-        };
-        let Some(object) = list_object(item, subject.clone(), problems) else {
-            continue;
-        };
-        let mut r = ObjectReader::new(object, subject, "", problems);
-        let written_id = r.optional_string("id");
-        let from = StakeholderId::new(r.required_string("from"));
-        let to = StakeholderId::new(r.required_string("to"));
-        let kind = r.name(
-            "kind",
-            RelationshipKind::parse,
-            &RelationshipKind::expected(),
-        );
-        if r.value("kind").is_none() {
-            r.problem("kind", "is required");
-        }
-        let strength = r.integer("strength", "from 1 to 3", Strength::new);
-        let note = r.string("note");
-        let extra = r.extra(fields::RELATIONSHIP);
-        let kind = kind.unwrap_or_default();
-        let id = match written_id {
-            Some(id) => id,
-            None => {
-                generated.insert(lines.len());
-                ids.generate(&from, kind, &to)
-            }
-        };
-        lines.push(Relationship {
-            id: RelationshipId::new(id),
-            from,
-            to,
-            kind,
-            strength: strength.unwrap_or_default(),
-            note,
-            extra,
-        });
+) -> Option<(Relationship, bool)> {
+    let subject = Subject::Relationship {
+        index,
+        id: id_of(&item),
+    };
+    let object = list_object(item, &subject, problems)?;
+    let mut r = ObjectReader::new(object, &subject, problems);
+    let written_id = r.optional_string("id");
+    let from = StakeholderId::new(r.required_string("from"));
+    let to = StakeholderId::new(r.required_string("to"));
+    let kind = r.name(
+        "kind",
+        RelationshipKind::parse,
+        &RelationshipKind::expected(),
+    );
+    if r.value("kind").is_none() {
+        r.problem("kind", "is required");
     }
-    (lines, generated)
+    let strength = r.integer("strength", "from 1 to 3", Strength::new);
+    let note = r.string("note");
+    let extra = r.extra(fields::RELATIONSHIP);
+    let named = written_id.is_some();
+    let line = Relationship {
+        id: RelationshipId::new(written_id.unwrap_or_default()),
+        from,
+        to,
+        kind: kind.unwrap_or_default(),
+        strength: strength.unwrap_or_default(),
+        note,
+        extra,
+    };
+    Some((line, named))
+}
+
+/// Gives the lines at `unnamed` (places in `lines`, in file order) their generated
+/// ids; returns those places. Ids written in the file come first, so a generated id
+/// never takes one of them.
+fn generate_ids(lines: &mut [Relationship], unnamed: &[usize]) -> HashSet<usize> {
+    if unnamed.is_empty() {
+        return HashSet::new();
+    }
+    // An unnamed line stands as the empty id, as it did when every line was asked
+    // for its written id.
+    let taken: HashSet<String> = lines.iter().map(|l| l.id.as_str().to_owned()).collect();
+    let mut ids = GeneratedIds::new(taken);
+    for &at in unnamed {
+        if let Some(line) = lines.get_mut(at) {
+            line.id = RelationshipId::new(ids.generate(&line.from, line.kind, &line.to));
+        }
+    }
+    unnamed.iter().copied().collect()
 }
 
 /// Deterministic ids for relationships written without one: `from-kind-to`, with
@@ -689,8 +771,14 @@ mod tests {
                 line
             })
             .collect();
-        let (relationships, _) = read_relationships(&items, &mut Vec::new());
-        relationships
+        let file = serde_json::json!({ "relationships": items });
+        let mut reading = Reading::default();
+        let top = scan(&file, &Budget::default(), &mut reading);
+        assert!(matches!(top, Ok(None)));
+        generate_ids(&mut reading.lines.items, &reading.unnamed);
+        reading
+            .lines
+            .items
             .into_iter()
             .map(|r| r.id.as_str().to_owned())
             .collect()
@@ -751,5 +839,115 @@ mod tests {
                 "a-influences-b-5"
             ]
         );
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        match from_bytes(text.as_bytes()) {
+            Err(LoadError::Invalid(problems)) => problems.iter().map(ToString::to_string).collect(),
+            other => panic!("expected problems, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn problems_come_in_the_order_of_the_document_whatever_the_order_of_the_file() {
+        // Lines first, people next, the account last in the file.
+        let found = problems(
+            r#"{"relationships":[{"from":"a","to":"b","kind":"likes"}],
+                "stakeholders":[{"id":"a","name":"A","power":9},{"id":"b"}],
+                "format":"powermap","version":1,"team":5,
+                "account":{"stage":"finished"}}"#,
+        );
+        let expected = [
+            (
+                r#"account, field "stage": must be one of "#,
+                r#"found "finished""#,
+            ),
+            (r#"file, field "team": must be a list"#, "found a number"),
+            (
+                r#"stakeholder "a", field "power": must be a whole number"#,
+                "found 9",
+            ),
+            (r#"stakeholder "b", field "name": is required"#, ""),
+            (
+                r#"relationships[0], field "kind": must be one of "#,
+                r#"found "likes""#,
+            ),
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        for (problem, (start, end)) in found.iter().zip(expected) {
+            assert!(
+                problem.starts_with(start) && problem.ends_with(end),
+                "{problem}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_field_written_twice_counts_with_its_last_value_as_in_json() {
+        let doc = from_bytes(
+            br#"{"format":"powermap","version":1,
+                "stakeholders":[{"id":"x","name":"Gone"}],
+                "stakeholders":[{"id":"a","name":"First","name":"Last","x-b":1,"x-a":2,"x-b":3}]}"#,
+        )
+        .expect("loads");
+        assert_eq!(doc.stakeholders.len(), 1);
+        let person = doc.stakeholders.first().expect("one person");
+        assert_eq!((person.id.as_str(), person.name.as_str()), ("a", "Last"));
+        assert_eq!(
+            serde_json::to_string(&person.extra).expect("json"),
+            r#"{"x-b":3,"x-a":2}"#
+        );
+        // A list replaced by something else is that something else.
+        let found = problems(
+            r#"{"format":"powermap","version":1,"stakeholders":[{"id":"a","name":"A"}],"stakeholders":"none"}"#,
+        );
+        assert_eq!(
+            found,
+            [r#"file, field "stakeholders": must be a list, found text"#]
+        );
+    }
+
+    #[test]
+    fn errors_before_problems_in_the_order_of_reading_the_whole_file_first() {
+        let long = "x".repeat(MAX_STRING_BYTES + 1);
+        // The header, even after a string over the limit.
+        let text = format!(r#"{{"stakeholders":[{{"notes":"{long}"}}],"format":"other"}}"#);
+        assert!(matches!(
+            from_bytes(text.as_bytes()),
+            Err(LoadError::NotPowermap { .. })
+        ));
+        // JSON errors after everything else.
+        let text = format!(r#"{{"format":"powermap","version":1,"x":"{long}","y":[1,]}}"#);
+        assert!(matches!(
+            from_bytes(text.as_bytes()),
+            Err(LoadError::Json { line: 1, .. })
+        ));
+        // The first string over the limit, with its place.
+        let text = format!(
+            r#"{{"format":"powermap","version":1,"stakeholders":[{{}},{{"id":"a","notes":"{long}"}}],"x":"{long}"}}"#
+        );
+        match from_bytes(text.as_bytes()) {
+            Err(LoadError::StringTooLong { location, .. }) => {
+                assert_eq!(location, "stakeholders[1].notes");
+            }
+            other => panic!("expected a string over the limit, got {other:?}"),
+        }
+        // Too many people, though every one of them is wrong.
+        let people = vec!["{}"; MAX_STAKEHOLDERS + 1].join(",");
+        let text = format!(r#"{{"format":"powermap","version":1,"stakeholders":[{people}]}}"#);
+        assert!(matches!(
+            from_bytes(text.as_bytes()),
+            Err(LoadError::TooManyStakeholders { count, .. }) if count == MAX_STAKEHOLDERS + 1
+        ));
+    }
+
+    #[test]
+    fn reading_parsed_json_gives_what_reading_the_bytes_gives() {
+        for sample in crate::samples::SAMPLES {
+            let doc = sample.document().expect("loads");
+            let bytes = crate::format::to_bytes(&doc);
+            let value: Value = serde_json::from_slice(&bytes).expect("json");
+            assert_eq!(from_value(&value).expect("loads"), doc);
+        }
     }
 }

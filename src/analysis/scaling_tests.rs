@@ -1,0 +1,78 @@
+//! The analysis stays linear where it used to be quadratic, checked by counting
+//! work, not by timing: asking whether two people are in conflict is what the
+//! champion test, the adviser risks and the introductions do per pair they look at.
+
+use super::structure::CONFLICT_CHECKS;
+use super::{AnalysisOptions, analyze};
+use crate::lang::Language;
+use crate::model::{Document, Relationship, RelationshipKind, Role, Stakeholder, Stance, Strength};
+
+/// Everyone a champion or a decision maker, each champion allied with the next
+/// decision maker and in conflict with the one after, each decision maker advised
+/// by a neutral person who fights a supporter: the shape that made those checks
+/// ask every decision maker for every champion.
+fn crowded_map(pairs: usize) -> Document {
+    let mut doc = Document::default();
+    let person = |i: usize, role: Role, stance: Stance| {
+        let mut p = Stakeholder::new(format!("p{i}"), format!("Person {i}"));
+        p.role = role;
+        p.stance = stance;
+        p
+    };
+    for k in 0..pairs {
+        doc.stakeholders
+            .push(person(3 * k, Role::DecisionMaker, Stance::Neutral));
+        doc.stakeholders
+            .push(person(3 * k + 1, Role::Champion, Stance::Supporter));
+        doc.stakeholders
+            .push(person(3 * k + 2, Role::Influencer, Stance::Neutral));
+    }
+    let mut line = |n: &mut usize, from: usize, to: usize, kind: RelationshipKind| {
+        let mut l = Relationship::new(format!("r{n}"), format!("p{from}"), format!("p{to}"), kind);
+        l.strength = Strength::MAX;
+        doc.relationships.push(l);
+        *n += 1;
+    };
+    let mut n = 0;
+    let people = 3 * pairs;
+    for k in 0..pairs {
+        let (dm, champion, adviser) = (3 * k, 3 * k + 1, 3 * k + 2);
+        line(&mut n, champion, dm, RelationshipKind::Ally);
+        line(
+            &mut n,
+            champion,
+            (dm + 3) % people,
+            RelationshipKind::Conflict,
+        );
+        line(&mut n, adviser, dm, RelationshipKind::Influences);
+        line(
+            &mut n,
+            adviser,
+            (champion + 3) % people,
+            RelationshipKind::Conflict,
+        );
+    }
+    doc
+}
+
+fn conflict_checks(doc: &Document) -> u64 {
+    let Ok(today) = "2026-11-30".parse() else {
+        return u64::MAX;
+    };
+    CONFLICT_CHECKS.with(|count| count.set(0));
+    let analysis = analyze(doc, &AnalysisOptions::new(today, Language::English));
+    assert_eq!(analysis.champions.len(), doc.stakeholders.len() / 3);
+    CONFLICT_CHECKS.with(std::cell::Cell::get)
+}
+
+#[test]
+fn conflict_checks_grow_with_the_map_not_with_its_square() {
+    let small = conflict_checks(&crowded_map(500));
+    let large = conflict_checks(&crowded_map(2_000));
+    assert!(small > 0, "the map exercises the checks");
+    // Four times the people: about four times the work (sixteen when quadratic).
+    assert!(
+        large <= small * 5,
+        "{small} checks for 1,500 people, {large} for 6,000"
+    );
+}
