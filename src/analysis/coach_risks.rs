@@ -11,6 +11,14 @@ use super::titles::{Line, Rank};
 use super::{Context, PeopleSet, Severity, Verdict};
 use crate::model::{Coverage, Role, Stage, Stakeholder, Stance};
 
+/// People named by a risk: each once, in map order.
+fn distinct(people: impl IntoIterator<Item = usize>) -> Vec<usize> {
+    let mut people: Vec<usize> = people.into_iter().collect();
+    people.sort_unstable();
+    people.dedup();
+    people
+}
+
 fn person<'a>(cx: &Context<'a>, index: usize) -> Option<&'a Stakeholder> {
     cx.doc.stakeholders.get(index)
 }
@@ -30,20 +38,21 @@ fn by_stage(cx: &Context<'_>, early: Severity, later: Severity) -> Severity {
 
 /// The people whose word the deal waits for: decision makers and approvers.
 fn weighing(cx: &Context<'_>) -> Vec<usize> {
-    let mut people = cx.decision_makers.clone();
-    people.extend(cx.buying.approvers.iter().copied());
-    people.sort_unstable();
-    people.dedup();
-    people
+    distinct(
+        cx.decision_makers
+            .iter()
+            .chain(&cx.buying.approvers)
+            .copied(),
+    )
 }
 
 /// Key players: decision makers, approvers and power 4–5.
 fn key_players(cx: &Context<'_>) -> Vec<usize> {
-    let mut people = weighing(cx);
-    people.extend(cx.indices(|p| p.power.level() >= 4));
-    people.sort_unstable();
-    people.dedup();
-    people
+    distinct(
+        weighing(cx)
+            .into_iter()
+            .chain(cx.indices(|p| p.power.level() >= 4)),
+    )
 }
 
 /// Every coach risk found (unsorted).
@@ -668,9 +677,7 @@ fn tagged_outranked(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             ))
         })
         .collect();
-    let mut people: Vec<usize> = found.iter().map(|&(m, _)| m).collect();
-    people.sort_unstable();
-    people.dedup();
+    let people = distinct(found.iter().map(|&(m, _)| m));
     risks.push(Risk {
         code: RiskCode::TaggedDmOutranked,
         severity: by_stage(cx, Severity::Low, Severity::Medium),
@@ -799,9 +806,7 @@ fn introduction_across_conflict(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             ))
         })
         .collect();
-    let mut people: Vec<usize> = found.iter().flat_map(|(h, o, _)| [*h, *o]).collect();
-    people.sort_unstable();
-    people.dedup();
+    let people = distinct(found.iter().flat_map(|(h, o, _)| [*h, *o]));
     risks.push(Risk {
         code: RiskCode::IntroductionAcrossConflict,
         severity: by_stage(cx, Severity::Medium, Severity::High),
@@ -900,10 +905,11 @@ pub fn close_date_at_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             format!("涉及{}的行动已逾期", who(cx, &late_actions)),
         ));
     }
-    let mut people = late_actions;
-    people.extend(high.iter().flat_map(|r| r.people.iter().copied()));
-    people.sort_unstable();
-    people.dedup();
+    let people = distinct(
+        late_actions
+            .into_iter()
+            .chain(high.iter().flat_map(|r| r.people.iter().copied())),
+    );
     risks.push(Risk {
         code: RiskCode::CloseDateAtRisk,
         severity: Severity::High,

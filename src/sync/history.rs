@@ -169,11 +169,22 @@ pub fn file_at(path: &Path, id: &str) -> Result<Vec<u8>, HistoryError> {
         }
     };
     let (repo, relative) = open(path)?;
+    blob_at(&repo, &relative, full, id)
+}
+
+/// The bytes of `relative` in commit `full` (`id` as the user wrote it, for
+/// messages), refused when larger than a map may be.
+fn blob_at(
+    repo: &gix::Repository,
+    relative: &Path,
+    full: gix::ObjectId,
+    id: &str,
+) -> Result<Vec<u8>, HistoryError> {
     let commit = repo
         .find_commit(full)
         .map_err(|_| HistoryError::NotInCommit(id.to_owned()))?;
     let blob =
-        blob_in(&commit, &relative)?.ok_or_else(|| HistoryError::NotInCommit(id.to_owned()))?;
+        blob_in(&commit, relative)?.ok_or_else(|| HistoryError::NotInCommit(id.to_owned()))?;
     let header = repo.find_header(blob).map_err(git_error)?;
     if header.size() > MAX_FILE_BYTES {
         return Err(HistoryError::TooLarge {
@@ -185,20 +196,40 @@ pub fn file_at(path: &Path, id: &str) -> Result<Vec<u8>, HistoryError> {
     Ok(blob.data.clone())
 }
 
+/// Most bytes of old versions read for one stance history: a long history of a
+/// large map stops there rather than reading gigabytes.
+pub const MAX_STANCE_HISTORY_BYTES: usize = 1 << 30;
+
 /// One person's stance in each revision that holds them (newest first); versions
-/// that are not valid maps are skipped.
+/// that are not valid maps are skipped. The repository is opened once; reading
+/// stops after [`MAX_STANCE_HISTORY_BYTES`].
 pub fn stance_history(
     path: &Path,
     revisions: &[Revision],
     person: &StakeholderId,
 ) -> Vec<(Revision, Stance)> {
-    revisions
-        .iter()
-        .filter_map(|revision| {
-            let bytes = file_at(path, &revision.id).ok()?;
-            let doc = crate::format::from_bytes(&bytes).ok()?;
-            let stance = doc.stakeholder(person)?.stance;
-            Some((revision.clone(), stance))
-        })
-        .collect()
+    let Ok((repo, relative)) = open(path) else {
+        return Vec::new();
+    };
+    let mut read = 0usize;
+    let mut stances = Vec::new();
+    for revision in revisions {
+        if read >= MAX_STANCE_HISTORY_BYTES {
+            break;
+        }
+        let Ok(full) = gix::ObjectId::from_hex(revision.id.as_bytes()) else {
+            continue;
+        };
+        let Ok(bytes) = blob_at(&repo, &relative, full, &revision.id) else {
+            continue;
+        };
+        read += bytes.len();
+        let Ok(doc) = crate::format::from_bytes(&bytes) else {
+            continue;
+        };
+        if let Some(p) = doc.stakeholder(person) {
+            stances.push((revision.clone(), p.stance));
+        }
+    }
+    stances
 }

@@ -72,7 +72,9 @@ pub fn history_ui(
     egui::Modal::new(egui::Id::new("powermap-modal")).show(ctx, |ui| {
         ui.set_max_width(680.0);
         ui.heading(tr.t(T::HistoryTitle));
-        match view.found() {
+        // Borrowed for the frame, not copied: the list may hold a thousand commits.
+        let guard = view.found.lock().ok();
+        match guard.as_deref().and_then(Option::as_ref) {
             None => {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -80,7 +82,7 @@ pub fn history_ui(
                 });
             }
             Some(Err(message)) => {
-                ui.label(tr.f(T::HistoryCannotRead, &[&message]));
+                ui.label(tr.f(T::HistoryCannotRead, &[message]));
             }
             Some(Ok(revisions)) if revisions.is_empty() => {
                 ui.label(tr.t(T::HistoryEmpty));
