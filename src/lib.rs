@@ -27,3 +27,4 @@ pub mod sync;
 pub mod theme;
 pub mod ui;
 pub mod user_paths;
+pub mod views;
