@@ -135,3 +135,34 @@ pub fn role_mark(role: Role, chinese: bool) -> &'static str {
         (Role::Unknown, _) => "?",
     }
 }
+
+/// Colours of a workshop view's backdrop item (fishbone, grid cells, department
+/// regions) in one colour family: (soft fill, stroke, text). Fills stay pale so the
+/// stance colours of the people on top keep their meaning.
+pub fn backdrop_colors(tone: crate::views::Tone) -> (Rgb, Rgb, Rgb) {
+    use crate::views::Tone;
+    match tone {
+        Tone::Structure => (Rgb(0xEE, 0xEE, 0xEA), Rgb(0x8A, 0x8A, 0x84), DETAIL_TEXT),
+        Tone::Group => (
+            Rgb(0xF1, 0xF0, 0xEA),
+            Rgb(0xCF, 0xCD, 0xC4),
+            Rgb(0x5A, 0x58, 0x50),
+        ),
+        Tone::Favourable => (
+            Rgb(0xEA, 0xF2, 0xF8),
+            Rgb(0xB5, 0xCF, 0xE4),
+            Rgb(0x1F, 0x5A, 0x85),
+        ),
+        Tone::Against => (
+            Rgb(0xFB, 0xEE, 0xE8),
+            Rgb(0xE8, 0xC0, 0xAE),
+            Rgb(0x9A, 0x3B, 0x12),
+        ),
+        Tone::Unknown => (
+            Rgb(0xF2, 0xF2, 0xF2),
+            Rgb(0xD0, 0xD0, 0xD0),
+            Rgb(0x60, 0x60, 0x60),
+        ),
+        Tone::Emphasis => (Rgb(0xFF, 0xF6, 0xD8), Rgb(0x55, 0x55, 0x55), LABEL_TEXT),
+    }
+}
