@@ -21,6 +21,7 @@ pub mod lang;
 pub mod model;
 pub mod placement;
 pub mod recovery;
+pub mod routing;
 pub mod safe_text;
 pub mod samples;
 pub mod sync;

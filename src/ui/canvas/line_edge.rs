@@ -30,6 +30,9 @@ pub struct LineEdge {
     /// Whether dashes, arrowhead and cross are drawn this frame (set by the level of
     /// detail plan; a plain thin line otherwise).
     pub(super) patterned: bool,
+    /// How far the line bends around people in its way, in canvas units (see
+    /// [`crate::routing`]; set by the route plan, 0 for a straight line).
+    pub(super) bend: f32,
 }
 
 impl From<EdgeProps<LinePayload>> for LineEdge {
@@ -40,34 +43,93 @@ impl From<EdgeProps<LinePayload>> for LineEdge {
             selected: props.selected,
             zoom: 1.0,
             patterned: true,
+            bend: 0.0,
         }
     }
 }
 
+/// A line's course in canvas units: from the start circle's edge, through the
+/// control point of its curve when it bends, to the end circle's edge — or to the
+/// edge of the end person's name, so an arrowhead never hides under it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct Course {
+    from: Pos2,
+    control: Option<Pos2>,
+    to: Pos2,
+}
+
+impl Course {
+    /// Points along the course on screen: the two ends for a straight line, enough
+    /// points for a smooth curve otherwise.
+    fn screen_points(&self, view: super::ViewTransform) -> Vec<Pos2> {
+        let (a, b) = (
+            view.screen_from_canvas(self.from),
+            view.screen_from_canvas(self.to),
+        );
+        let Some(control) = self.control else {
+            return vec![a, b];
+        };
+        let c = view.screen_from_canvas(control);
+        let steps = (((c - a).length() + (b - c).length()) / 10.0).clamp(8.0, 40.0) as usize;
+        (0..=steps)
+            .map(|i| {
+                let t = i as f32 / steps as f32;
+                let u = 1.0 - t;
+                (a.to_vec2() * (u * u) + c.to_vec2() * (2.0 * u * t) + b.to_vec2() * (t * t))
+                    .to_pos2()
+            })
+            .collect()
+    }
+}
+
 impl LineEdge {
-    /// End points in canvas coordinates, on the circles' boundaries, moved sideways
-    /// for parallel lines. `None` when the people overlap.
-    fn ends<Ty: EdgeType, Ix: IndexType>(
+    /// The line's course this frame. `None` when the people overlap.
+    fn course<Ty: EdgeType, Ix: IndexType>(
         &self,
         start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
         end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
-    ) -> Option<(Pos2, Pos2)> {
-        self.ends_at(
-            start.location(),
-            end.location(),
-            |dir| {
-                DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
-                    start.display(),
-                    dir,
-                )
-            },
-            |dir| {
-                DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
-                    end.display(),
-                    dir,
-                )
-            },
-        )
+    ) -> Option<Course> {
+        let (a, b) = (start.location(), end.location());
+        let along = b - a;
+        if along.length() < 1.0 {
+            return None;
+        }
+        let dir = along.normalized();
+        // The left normal, as in `crate::routing`.
+        let normal = Vec2::new(-dir.y, dir.x);
+        let control = (self.bend != 0.0).then(|| a + along * 0.5 + normal * (2.0 * self.bend));
+        // Each end leaves its circle towards the control point (the curve's tangent).
+        let (toward_end, toward_start) = match control {
+            Some(c) => (c - a, c - b),
+            None => (dir, -dir),
+        };
+        let boundary = |node: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>, d: Vec2| {
+            DisplayNode::<PersonPayload, LinePayload, Ty, Ix>::closest_boundary_point(
+                node.display(),
+                d,
+            )
+        };
+        let from = boundary(start, toward_end);
+        let mut to = boundary(end, toward_start);
+        // People overlapping on screen (far zoomed out) hide the line between them.
+        if control.is_none() && (to - from).dot(dir) <= 0.0 {
+            return None;
+        }
+        // An arrowhead stops outside the name under the person it points at.
+        if let Some(label) = end.display().label_rect() {
+            let approach = control.unwrap_or(from);
+            if let Some((entry, _)) = clip_segment(approach, to, label)
+                && entry != approach
+            {
+                to = entry;
+            }
+        }
+        let side = dir.rot90() * PARALLEL_OFFSET * self.order as f32;
+        Some(Course {
+            from: from + side,
+            control: control.map(|c| c + side),
+            to: to + side,
+        })
     }
 
     /// The dashes this line needs on screen this frame: its visible length over its dash
@@ -83,41 +145,34 @@ impl LineEdge {
         if !self.may_touch(start.location(), end.location(), view, clip) {
             return None;
         }
-        let (from, to) = self.ends(start, end)?;
-        let (a, b) = (view.screen_from_canvas(from), view.screen_from_canvas(to));
-        let (a, b) = clip_segment(a, b, clip.expand(24.0))?;
-        Some((b - a).length() / (dash + gap))
+        let points = self.course(start, end)?.screen_points(view);
+        let clip = clip.expand(24.0);
+        let visible: f32 = points
+            .windows(2)
+            .filter_map(|pair| match pair {
+                [a, b] => clip_segment(*a, *b, clip).map(|(a, b)| (b - a).length()),
+                _ => None,
+            })
+            .sum();
+        Some(visible / (dash + gap))
     }
 
     /// Whether the line may touch `clip` (screen) at all: a cheap test on the
     /// people's centres before any geometry, so lines far off screen cost little.
-    fn may_touch(&self, start: Pos2, end: Pos2, view: super::ViewTransform, clip: Rect) -> bool {
-        let margin = (theme::MAX_NODE_RADIUS + PARALLEL_OFFSET * self.order as f32) * view.zoom
-            + super::person_node::MIN_SCREEN_RADIUS
-            + 30.0;
-        let (a, b) = (view.screen_from_canvas(start), view.screen_from_canvas(end));
-        clip.intersects(Rect::from_two_pos(a, b).expand(margin))
-    }
-
-    fn ends_at(
+    pub(super) fn may_touch(
         &self,
         start: Pos2,
         end: Pos2,
-        start_boundary: impl Fn(Vec2) -> Pos2,
-        end_boundary: impl Fn(Vec2) -> Pos2,
-    ) -> Option<(Pos2, Pos2)> {
-        let along = end - start;
-        if along.length() < 1.0 {
-            return None;
-        }
-        let dir = along.normalized();
-        let side = dir.rot90() * PARALLEL_OFFSET * self.order as f32;
-        let (from, to) = (start_boundary(dir), end_boundary(-dir));
-        // People overlapping on screen (far zoomed out) hide the line between them.
-        if (to - from).dot(dir) <= 0.0 {
-            return None;
-        }
-        Some((from + side, to + side))
+        view: super::ViewTransform,
+        clip: Rect,
+    ) -> bool {
+        let margin =
+            (theme::MAX_NODE_RADIUS + PARALLEL_OFFSET * self.order as f32 + self.bend.abs() * 1.2)
+                * view.zoom
+                + super::person_node::MIN_SCREEN_RADIUS
+                + 30.0;
+        let (a, b) = (view.screen_from_canvas(start), view.screen_from_canvas(end));
+        clip.intersects(Rect::from_two_pos(a, b).expand(margin))
     }
 }
 
@@ -135,46 +190,41 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             zoom: ctx.meta.zoom,
             origin: Pos2::ZERO + ctx.meta.pan,
         };
-        if !self.may_touch(
-            start.location(),
-            end.location(),
-            view,
-            ctx.painter.clip_rect(),
-        ) {
+        let clip = ctx.painter.clip_rect();
+        if !self.may_touch(start.location(), end.location(), view, clip) {
             return Vec::new();
         }
-        let (Some(look), Some((from, to))) = (&self.look, self.ends(start, end)) else {
+        let (Some(look), Some(course)) = (&self.look, self.course(start, end)) else {
             return Vec::new();
         };
-        let a = ctx.meta.canvas_to_screen_pos(from);
-        let b = ctx.meta.canvas_to_screen_pos(to);
-        if !ctx
-            .painter
-            .clip_rect()
-            .intersects(Rect::from_two_pos(a, b).expand(12.0))
+        let points = course.screen_points(view);
+        if !points
+            .iter()
+            .fold(Rect::NOTHING, |r, p| r.union(Rect::from_pos(*p)))
+            .expand(12.0)
+            .intersects(clip)
         {
             return Vec::new();
         }
         let mut shapes = Vec::new();
         if look.highlighted {
-            shapes.push(Shape::line_segment(
-                [a, b],
+            shapes.push(Shape::line(
+                points.clone(),
                 Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45)),
             ));
         }
         if self.selected {
-            shapes.push(Shape::line_segment(
-                [a, b],
+            shapes.push(Shape::line(
+                points.clone(),
                 Stroke::new(8.0, SELECTION_STROKE.gamma_multiply(0.35)),
             ));
         }
-        shapes.extend(line_shapes(
-            a,
-            b,
+        shapes.extend(path_shapes(
+            &points,
             (look.kind, look.strength),
             ctx.meta.zoom,
             self.patterned,
-            ctx.painter.clip_rect(),
+            clip,
         ));
         shapes
     }
@@ -191,10 +241,19 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
         pos: Pos2,
     ) -> bool {
-        let Some((from, to)) = self.ends(start, end) else {
+        let Some(course) = self.course(start, end) else {
             return false;
         };
-        distance_to_segment(pos, from, to) <= HIT_TOLERANCE / self.zoom.max(f32::EPSILON)
+        // Hit-test in canvas units: the identity view keeps the points there.
+        let points = course.screen_points(super::ViewTransform {
+            zoom: 1.0,
+            origin: Pos2::ZERO,
+        });
+        let tolerance = HIT_TOLERANCE / self.zoom.max(f32::EPSILON);
+        points.windows(2).any(|pair| match pair {
+            [a, b] => distance_to_segment(pos, *a, *b) <= tolerance,
+            _ => false,
+        })
     }
 
     fn may_be_visible(
@@ -222,6 +281,18 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
 pub fn line_shapes(
     a: Pos2,
     b: Pos2,
+    look: (RelationshipKind, crate::model::Strength),
+    zoom: f32,
+    patterned: bool,
+    clip: Rect,
+) -> Vec<Shape> {
+    path_shapes(&[a, b], look, zoom, patterned, clip)
+}
+
+/// The shapes of a line along `points` (screen: two for a straight line, more for a
+/// curve), as [`line_shapes`].
+pub fn path_shapes(
+    points: &[Pos2],
     (kind, strength): (RelationshipKind, crate::model::Strength),
     zoom: f32,
     patterned: bool,
@@ -231,58 +302,111 @@ pub fn line_shapes(
     let width = theme::strength_width(strength) * zoom.clamp(0.5, 1.4);
     let stroke = Stroke::new(width, color(style.color));
     let clip = clip.expand(24.0);
-    // Only the visible part is drawn: a long dashed line far off-screen would
-    // otherwise cost thousands of dashes.
-    let Some((from, to)) = clip_segment(a, b, clip) else {
+    let (Some(&last), Some(&before_last)) = (points.last(), points.iter().rev().nth(1)) else {
         return Vec::new();
     };
-    if zoom < DETAIL_ZOOM || !patterned {
-        return vec![Shape::line_segment(
-            [from, to],
-            Stroke::new(width.min(1.0), color(style.color)),
-        )];
-    }
-    let mut shapes = Vec::new();
-    let dir = (b - a).normalized();
+    let plain = zoom < DETAIL_ZOOM || !patterned;
+    let length: f32 = points
+        .windows(2)
+        .map(|pair| match pair {
+            [a, b] => (*b - *a).length(),
+            _ => 0.0,
+        })
+        .sum();
+    let dir = (last - before_last).normalized();
     let tip = 7.0 + width * 2.0;
-    let has_tip = style.arrow && (b - a).length() > tip * 1.5 && clip.contains(b);
-    let line_end = if has_tip && (to - b).length() < 0.5 {
-        b - dir * tip
-    } else {
-        to
-    };
-    match style.dash {
-        Some((dash, gap)) => {
-            // Keep the dash pattern anchored at `a`, so dashes do not crawl while panning.
-            let offset = (from - a).length() % (dash + gap);
-            shapes.extend(Shape::dashed_line_with_offset(
-                &[from, line_end],
+    let has_tip = !plain && style.arrow && length > tip * 1.5 && clip.contains(last);
+    let mut body = points.to_vec();
+    if has_tip && let Some(end) = body.last_mut() {
+        *end = last - dir * tip;
+    }
+    // Only the visible part is drawn: a long dashed line far off-screen would
+    // otherwise cost thousands of dashes.
+    let mut shapes = Vec::new();
+    for (run, offset) in visible_runs(&body, clip) {
+        if plain {
+            shapes.push(straight_or_path(
+                run,
+                Stroke::new(width.min(1.0), color(style.color)),
+            ));
+            continue;
+        }
+        match style.dash {
+            // Keep the dash pattern anchored at the start, so dashes do not crawl
+            // while panning.
+            Some((dash, gap)) => shapes.extend(Shape::dashed_line_with_offset(
+                &run,
                 stroke,
                 &[dash],
                 &[gap],
-                offset,
-            ));
+                offset % (dash + gap),
+            )),
+            None => shapes.push(straight_or_path(run, stroke)),
         }
-        None => shapes.push(Shape::line_segment([from, line_end], stroke)),
+    }
+    if shapes.is_empty() {
+        return shapes;
     }
     if has_tip {
         let normal = dir.rot90() * tip * 0.5;
         shapes.push(Shape::convex_polygon(
-            vec![b, b - dir * tip + normal, b - dir * tip - normal],
+            vec![last, last - dir * tip + normal, last - dir * tip - normal],
             color(style.color),
             Stroke::NONE,
         ));
     }
-    let mid = a + (b - a) * 0.5;
-    if kind == RelationshipKind::Conflict && clip.contains(mid) {
+    if kind == RelationshipKind::Conflict && !plain {
         // A cross in the middle: conflict does not rely on red alone.
-        let arm = 5.0 + width;
-        let (u, v) = (Vec2::new(arm, arm), Vec2::new(arm, -arm));
-        let cross = Stroke::new(width.max(1.5), color(style.color));
-        shapes.push(Shape::line_segment([mid - u, mid + u], cross));
-        shapes.push(Shape::line_segment([mid - v, mid + v], cross));
+        if let Some(mid) = point_along(points, length / 2.0)
+            && clip.contains(mid)
+        {
+            let arm = 5.0 + width;
+            let (u, v) = (Vec2::new(arm, arm), Vec2::new(arm, -arm));
+            let cross = Stroke::new(width.max(1.5), color(style.color));
+            shapes.push(Shape::line_segment([mid - u, mid + u], cross));
+            shapes.push(Shape::line_segment([mid - v, mid + v], cross));
+        }
     }
     shapes
+}
+
+fn straight_or_path(run: Vec<Pos2>, stroke: Stroke) -> Shape {
+    match run.as_slice() {
+        [a, b] => Shape::line_segment([*a, *b], stroke),
+        _ => Shape::line(run, stroke),
+    }
+}
+
+/// The parts of the path along `points` inside `clip`, each with its distance from
+/// the path's start (to keep dash patterns in place).
+fn visible_runs(points: &[Pos2], clip: Rect) -> Vec<(Vec<Pos2>, f32)> {
+    let mut runs: Vec<(Vec<Pos2>, f32)> = Vec::new();
+    let mut travelled = 0.0;
+    for pair in points.windows(2) {
+        let [a, b] = pair else { continue };
+        if let Some((from, to)) = clip_segment(*a, *b, clip) {
+            match runs.last_mut() {
+                Some((run, _)) if run.last() == Some(&from) => run.push(to),
+                _ => runs.push((vec![from, to], travelled + (from - *a).length())),
+            }
+        }
+        travelled += (*b - *a).length();
+    }
+    runs
+}
+
+/// The point `distance` along the path through `points`.
+fn point_along(points: &[Pos2], distance: f32) -> Option<Pos2> {
+    let mut left = distance;
+    for pair in points.windows(2) {
+        let [a, b] = pair else { continue };
+        let step = (*b - *a).length();
+        if left <= step {
+            return Some(*a + (*b - *a) * (left / step.max(f32::EPSILON)));
+        }
+        left -= step;
+    }
+    points.last().copied()
 }
 
 /// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky).

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 use egui::{Pos2, Rect, Vec2};
 
 use super::ViewTransform;
+use petgraph::visit::{EdgeIndexable, NodeIndexable};
+
 use super::graph_sync::MapGraph;
 
 /// Dashes drawn per frame at most (a few vertices each).
@@ -146,6 +148,117 @@ pub fn plan_lines(graph: &mut MapGraph, view: ViewTransform, clip: Rect) {
     }
 }
 
+/// Lines routed around people per frame at most; the rest follow on the next frames.
+const ROUTE_BUDGET: usize = 4_000;
+
+/// Which lines bend around people in their way (see [`crate::routing`]), for the
+/// people's positions of one frame. The obstacle index is rebuilt only when someone
+/// moved (a fingerprint of all positions, cheap next to drawing them), and each line
+/// is routed once, when it first shows at a zoom where lines have detail.
+#[derive(Default)]
+pub struct RoutePlan {
+    fingerprint: Option<u64>,
+    index: crate::routing::ObstacleIndex,
+    routed: Vec<bool>,
+}
+
+/// Bends the visible lines that pass through a third person; see [`RoutePlan`].
+/// Returns whether lines are left for the next frame.
+pub fn plan_routes(
+    graph: &mut MapGraph,
+    plan: &mut RoutePlan,
+    view: ViewTransform,
+    clip: Rect,
+) -> bool {
+    if view.zoom < super::line_edge::DETAIL_ZOOM {
+        return false;
+    }
+    let g = graph.g();
+    // A fast mix of everything the routes depend on (runs every frame).
+    let mix = |h: u64, v: u64| (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95);
+    let mut fingerprint = 0_u64;
+    for (index, node) in graph.nodes_iter() {
+        let look = node.payload();
+        fingerprint = mix(fingerprint, index.index() as u64);
+        fingerprint = mix(
+            fingerprint,
+            u64::from(node.location().x.to_bits()) << 32 | u64::from(node.location().y.to_bits()),
+        );
+        fingerprint = mix(
+            fingerprint,
+            (look.name.len() as u64) << 8 | u64::from(look.power.level()),
+        );
+    }
+    if plan.fingerprint != Some(fingerprint) {
+        let mut circles = vec![
+            crate::routing::Circle {
+                x: f64::NAN,
+                y: f64::NAN,
+                r: 0.0,
+            };
+            NodeIndexable::node_bound(g)
+        ];
+        for (index, node) in graph.nodes_iter() {
+            if let Some(slot) = circles.get_mut(index.index()) {
+                *slot = crate::routing::Circle {
+                    x: f64::from(node.location().x),
+                    y: f64::from(node.location().y),
+                    r: f64::from(crate::theme::power_radius(node.payload().power)),
+                };
+            }
+        }
+        // Names as drawn at 100 %: lines keep off the names of people they pass.
+        let mut widths = vec![0.0; circles.len()];
+        for (index, node) in graph.nodes_iter() {
+            if let Some(width) = widths.get_mut(index.index()) {
+                *width = f64::from(estimated_width(
+                    &node.payload().name,
+                    crate::theme::LABEL_SIZE,
+                ));
+            }
+        }
+        plan.index = crate::routing::ObstacleIndex::with_labels(circles, &widths);
+        plan.routed.clear();
+        plan.fingerprint = Some(fingerprint);
+    }
+    plan.routed.resize(EdgeIndexable::edge_bound(g), false);
+    let mut left_over = false;
+    let mut bends = Vec::new();
+    for edge in g.edge_indices() {
+        if plan.routed.get(edge.index()).copied().unwrap_or(true) {
+            continue;
+        }
+        let Some((a, b)) = g.edge_endpoints(edge) else {
+            continue;
+        };
+        let (Some(start), Some(end), Some(line)) =
+            (g.node_weight(a), g.node_weight(b), g.edge_weight(edge))
+        else {
+            continue;
+        };
+        if !line
+            .display()
+            .may_touch(start.location(), end.location(), view, clip)
+        {
+            continue;
+        }
+        if bends.len() >= ROUTE_BUDGET {
+            left_over = true;
+            break;
+        }
+        bends.push((edge, plan.index.bend(a.index(), b.index()) as f32));
+    }
+    for (edge, bend) in bends {
+        if let Some(flag) = plan.routed.get_mut(edge.index()) {
+            *flag = true;
+        }
+        if let Some(line) = graph.edge_mut(edge) {
+            line.display_mut().bend = bend;
+        }
+    }
+    left_over
+}
+
 /// Decides which people within `around` (canvas units) have room for their name at
 /// `zoom` (see [`admit_labels`]); the cost follows the people near the view.
 pub fn plan_labels(graph: &mut MapGraph, zoom: f32, around: Rect) {
@@ -265,5 +378,95 @@ mod tests {
             let spent: f32 = needed.iter().filter(|n| **n < cutoff).sum();
             prop_assert!(spent <= budget + 1e-3);
         }
+    }
+}
+
+#[cfg(test)]
+mod route_tests {
+    use super::*;
+    use crate::lang::Language;
+    use crate::model::{
+        Document, Position, Relationship, RelationshipKind, Stakeholder, StakeholderId,
+    };
+    use crate::ui::canvas::{Highlight, SyncedGraph};
+    use crate::ui::i18n::Tr;
+
+    fn person(id: &str, x: f64, y: f64) -> Stakeholder {
+        let mut p = Stakeholder::new(id, id);
+        p.position = Some(Position::new(x, y));
+        p
+    }
+
+    /// A conflict from `a` to `c` straight through `b`, and an alliance beside them.
+    fn map() -> Document {
+        Document {
+            stakeholders: vec![
+                person("a", 0.0, 0.0),
+                person("b", 300.0, 4.0),
+                person("c", 600.0, 0.0),
+                person("d", 300.0, 300.0),
+            ],
+            relationships: vec![
+                Relationship::new(
+                    "r1",
+                    StakeholderId::from("a"),
+                    StakeholderId::from("c"),
+                    RelationshipKind::Conflict,
+                ),
+                Relationship::new(
+                    "r2",
+                    StakeholderId::from("a"),
+                    StakeholderId::from("d"),
+                    RelationshipKind::Ally,
+                ),
+            ],
+            ..Document::default()
+        }
+    }
+
+    fn bends(synced: &SyncedGraph) -> (f32, f32) {
+        let bend = |id: &str| {
+            let index = synced.edges[&crate::model::RelationshipId::from(id)];
+            synced.graph.edge(index).unwrap().display().bend
+        };
+        (bend("r1"), bend("r2"))
+    }
+
+    #[test]
+    fn a_line_through_a_third_person_bends_and_one_past_nobody_stays_straight() {
+        let doc = map();
+        let mut synced = SyncedGraph::default();
+        synced.sync(&doc, Tr(Language::English), &Highlight::default());
+        let mut plan = RoutePlan::default();
+        let view = ViewTransform {
+            zoom: 1.0,
+            origin: Pos2::new(100.0, 400.0),
+        };
+        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
+        assert!(!plan_routes(&mut synced.graph, &mut plan, view, screen));
+        let (through, past) = bends(&synced);
+        assert!(through.abs() > 20.0, "{through}");
+        assert_eq!(past, 0.0);
+
+        // Moving the person out of the way straightens the line on the next frame.
+        let mut moved = doc.clone();
+        moved.stakeholders[1].position = Some(Position::new(300.0, -200.0));
+        synced.sync(&moved, Tr(Language::English), &Highlight::default());
+        plan_routes(&mut synced.graph, &mut plan, view, screen);
+        assert_eq!(bends(&synced).0, 0.0);
+    }
+
+    #[test]
+    fn far_zoomed_out_nothing_is_routed() {
+        let mut synced = SyncedGraph::default();
+        synced.sync(&map(), Tr(Language::English), &Highlight::default());
+        let mut plan = RoutePlan::default();
+        let view = ViewTransform {
+            zoom: 0.05,
+            origin: Pos2::ZERO,
+        };
+        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
+        plan_routes(&mut synced.graph, &mut plan, view, screen);
+        assert_eq!(bends(&synced), (0.0, 0.0));
     }
 }

@@ -51,6 +51,8 @@ pub struct Canvas {
     expected_edit: Option<(u64, EditHint)>,
     /// The zoom and graph (sync key) names were last planned for.
     labels_planned: Option<LabelsKey>,
+    /// Which lines bend around people in their way.
+    routes: lod::RoutePlan,
     drag: Option<Drag>,
     box_start: Option<Pos2>,
     connect: Connect,
@@ -157,6 +159,7 @@ impl Canvas {
             last_size: None,
             pending_view: None,
             labels_planned: None,
+            routes: lod::RoutePlan::default(),
             expected_edit: None,
             drag: None,
             box_start: None,
@@ -363,6 +366,9 @@ impl Canvas {
     /// Level of detail for this frame: which lines keep their pattern, who is named.
     fn plan_detail(&mut self, ctx: &egui::Context, rect: Rect) {
         let view = self.transform(ctx, rect);
+        if lod::plan_routes(&mut self.synced.graph, &mut self.routes, view, rect) {
+            ctx.request_repaint();
+        }
         lod::plan_lines(&mut self.synced.graph, view, rect);
         // Names are planned for the people within a screen of the view, again after
         // the view moved half a screen, the zoom changed or the map did.

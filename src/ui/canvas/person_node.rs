@@ -58,6 +58,33 @@ impl PersonNode {
         self.radius
             .max(MIN_SCREEN_RADIUS / self.zoom.max(f32::EPSILON))
     }
+
+    /// Where the name (and the title line, zoomed in) was drawn in the last frame, in
+    /// canvas units; `None` when no name was drawn. Arrowheads stop outside it.
+    pub(super) fn label_rect(&self) -> Option<egui::Rect> {
+        let look = self.look.as_ref()?;
+        let zoom = self.zoom.max(f32::EPSILON);
+        if !((zoom >= theme::MIN_LABEL_ZOOM && self.named) || self.selected || self.hovered) {
+            return None;
+        }
+        let mut size = Vec2::new(
+            super::lod::estimated_width(&look.name, theme::LABEL_SIZE),
+            theme::LABEL_SIZE + 4.0,
+        );
+        if zoom >= theme::DETAIL_ZOOM && !look.detail.is_empty() {
+            size.x = size.x.max(super::lod::estimated_width(
+                &look.detail,
+                theme::DETAIL_SIZE,
+            ));
+            size.y += theme::DETAIL_SIZE + 4.0;
+        }
+        let radius_on_screen = (self.radius * zoom).max(MIN_SCREEN_RADIUS);
+        let top = self.pos.y + (radius_on_screen + 3.0) / zoom;
+        Some(egui::Rect::from_min_size(
+            Pos2::new(self.pos.x - size.x / 2.0 / zoom, top),
+            size / zoom,
+        ))
+    }
 }
 
 impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix> for PersonNode {
@@ -118,6 +145,10 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
             );
             let rect = Align2::CENTER_CENTER.anchor_size(center, galley.size());
             shapes.push(Shape::galley(rect.min, galley, egui::Color32::PLACEHOLDER));
+        } else if look.mark != theme::role_mark(crate::model::Role::Unknown, false) {
+            // Too small for the mark inside: a badge beside the circle keeps the role
+            // readable at fit-to-view (an unknown role stays unmarked, as a dot).
+            role_badge(ctx, &mut shapes, center, radius, look.mark);
         }
         if (zoom >= theme::MIN_LABEL_ZOOM && self.named) || self.selected || self.hovered {
             let name_at = center + Vec2::new(0.0, radius + 3.0);
@@ -151,6 +182,28 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
     fn is_inside(&self, pos: Pos2) -> bool {
         (pos - self.pos).length() <= self.radius_in_canvas()
     }
+}
+
+/// The role mark in a small badge at the upper right of a circle too small to hold it.
+fn role_badge(ctx: &DrawContext, shapes: &mut Vec<Shape>, center: Pos2, radius: f32, mark: &str) {
+    const BADGE_RADIUS: f32 = 7.0;
+    let at = center + Vec2::new(radius + BADGE_RADIUS * 0.55, -(radius + BADGE_RADIUS * 0.2));
+    shapes.push(
+        CircleShape {
+            center: at,
+            radius: BADGE_RADIUS,
+            fill: LABEL_HALO,
+            stroke: Stroke::new(1.0, color(theme::OUTLINE)),
+        }
+        .into(),
+    );
+    let galley = ctx.painter.layout_no_wrap(
+        mark.to_owned(),
+        FontId::proportional(BADGE_RADIUS * 1.35),
+        color(theme::OUTLINE),
+    );
+    let rect = Align2::CENTER_CENTER.anchor_size(at, galley.size());
+    shapes.push(Shape::galley(rect.min, galley, color(theme::OUTLINE)));
 }
 
 /// A centred text line at a fixed screen size with a halo behind it.
