@@ -45,8 +45,8 @@ pub struct ObstacleIndex {
     cells: HashMap<(i64, i64), Vec<u32>>,
 }
 
-/// Height of a name under a circle, in canvas units at 100 %.
-const LABEL_HEIGHT: f64 = 17.0;
+/// Height of one line of text under a circle, in canvas units at 100 %.
+const LABEL_ROW: f64 = 17.0;
 /// Gap between a circle and the name under it.
 const LABEL_GAP: f64 = 3.0;
 
@@ -54,14 +54,13 @@ impl ObstacleIndex {
     /// An index of the people's `circles` (their order gives each an index).
     /// Non-finite circles are left out.
     pub fn new(circles: Vec<Circle>) -> Self {
-        let widths = vec![0.0; circles.len()];
-        Self::with_labels(circles, &widths)
+        Self::with_labels(circles, &[])
     }
 
-    /// An index of the people's circles and of the names under them, `label_widths`
-    /// wide (canvas units at 100 %; 0 for none): a name is a row of small circles, so
-    /// lines go around it as around a person.
-    pub fn with_labels(circles: Vec<Circle>, label_widths: &[f64]) -> Self {
+    /// An index of the people's circles and of the names under them, `labels` =
+    /// (width, height) in canvas units at 100 % ((0, 0) for none): a name is rows of
+    /// small circles, so lines go around it as around a person.
+    pub fn with_labels(circles: Vec<Circle>, labels: &[(f64, f64)]) -> Self {
         let mut obstacles = Vec::with_capacity(circles.len() * 3);
         for (index, c) in circles.iter().enumerate() {
             let Ok(owner) = u32::try_from(index) else {
@@ -71,20 +70,22 @@ impl ObstacleIndex {
                 continue;
             }
             obstacles.push((owner, *c));
-            let width = label_widths.get(index).copied().unwrap_or(0.0);
-            if width.is_finite() && width > 0.0 {
-                let radius = LABEL_HEIGHT / 2.0;
-                let count = (width / LABEL_HEIGHT).ceil().clamp(1.0, 12.0) as usize;
-                let y = c.y + c.r + LABEL_GAP + radius;
-                for k in 0..count {
-                    let x = c.x - width / 2.0
-                        + radius
-                        + (width - 2.0 * radius).max(0.0)
-                            * if count > 1 {
-                                k as f64 / (count - 1) as f64
-                            } else {
-                                0.5
-                            };
+            let (width, height) = labels.get(index).copied().unwrap_or((0.0, 0.0));
+            if !(width.is_finite() && height.is_finite() && width > 0.0 && height > 0.0) {
+                continue;
+            }
+            let radius = LABEL_ROW / 2.0;
+            let across = (width / LABEL_ROW).ceil().clamp(1.0, 16.0) as usize;
+            let down = (height / LABEL_ROW).ceil().clamp(1.0, 4.0) as usize;
+            for row in 0..down {
+                let y = c.y + c.r + LABEL_GAP + radius + row as f64 * LABEL_ROW;
+                for k in 0..across {
+                    let share = if across > 1 {
+                        k as f64 / (across - 1) as f64
+                    } else {
+                        0.5
+                    };
+                    let x = c.x - width / 2.0 + radius + (width - 2.0 * radius).max(0.0) * share;
                     obstacles.push((owner, Circle { x, y, r: radius }));
                 }
             }
@@ -373,7 +374,8 @@ mod tests {
                 r: 22.0,
             },
         ];
-        let index = ObstacleIndex::with_labels(circles, &[40.0, 40.0, 40.0]);
+        let index =
+            ObstacleIndex::with_labels(circles, &[(40.0, 17.0), (40.0, 17.0), (40.0, 17.0)]);
         let bend = index.bend(0, 2);
         // The name hangs below (+y, the left normal of a line to +x): go above.
         assert!(bend < 0.0, "{bend}");
@@ -404,7 +406,8 @@ mod tests {
             },
         ];
         assert_eq!(ObstacleIndex::new(circles.clone()).bend(0, 2), 0.0);
-        let labelled = ObstacleIndex::with_labels(circles, &[40.0, 60.0, 40.0]);
+        let labelled =
+            ObstacleIndex::with_labels(circles, &[(40.0, 17.0), (60.0, 17.0), (40.0, 17.0)]);
         assert!(labelled.bend(0, 2) != 0.0);
         // The line's own ends' names are no obstacle.
         let own = ObstacleIndex::with_labels(
@@ -420,7 +423,7 @@ mod tests {
                     r: 20.0,
                 },
             ],
-            &[80.0, 80.0],
+            &[(80.0, 17.0), (80.0, 17.0)],
         );
         assert_eq!(own.bend(0, 1), 0.0);
     }

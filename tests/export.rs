@@ -558,3 +558,63 @@ fn csv_exports_import_back_as_the_same_people_and_reporting_lines() {
         );
     }
 }
+
+/// The lines of an exported picture: straight `<line>`s and curved `<path … Q …>`s
+/// inside the lines group, as (is curved, start, end).
+fn svg_lines(svg: &str) -> Vec<(bool, (f64, f64), (f64, f64))> {
+    let parsed = roxmltree::Document::parse(svg).unwrap();
+    let group = parsed
+        .descendants()
+        .find(|n| n.attribute("class") == Some("lines"))
+        .unwrap();
+    let number =
+        |n: &roxmltree::Node<'_, '_>, a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+    group
+        .children()
+        .filter_map(|n| match n.tag_name().name() {
+            "line" => Some((
+                false,
+                (number(&n, "x1"), number(&n, "y1")),
+                (number(&n, "x2"), number(&n, "y2")),
+            )),
+            "path" => {
+                let d = n.attribute("d").unwrap();
+                let nums: Vec<f64> = d
+                    .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| s.parse().unwrap())
+                    .collect();
+                d.contains('Q')
+                    .then(|| (true, (nums[0], nums[1]), (nums[4], nums[5])))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn exported_lines_bend_around_a_third_person_and_pairs_both_ways_stay_apart() {
+    let mut doc = Document::default();
+    for (id, x) in [("a", 0.0), ("b", 300.0), ("c", 600.0)] {
+        let mut person = Stakeholder::new(id, id.to_uppercase());
+        person.position = Some(powermap::model::Position::new(x, 0.0));
+        doc.stakeholders.push(person);
+    }
+    doc.relationships = vec![
+        Relationship::new("r1", "a", "c", RelationshipKind::Conflict),
+        Relationship::new("r2", "a", "b", RelationshipKind::Ally),
+        Relationship::new("r3", "b", "a", RelationshipKind::Ally),
+    ];
+    let svg =
+        String::from_utf8(export(&doc, ExportFormat::Svg, &options(Language::English)).unwrap())
+            .unwrap();
+    let lines = svg_lines(&svg);
+    assert_eq!(lines.len(), 3, "{svg}");
+    // a → c passes through b: it is a curve.
+    assert!(lines[0].0, "the line through B bends");
+    // a → b and b → a are straight and apart, not drawn on top of each other.
+    let (_, from_ab, _) = lines[1];
+    let (_, _, to_ba) = lines[2];
+    assert!(!lines[1].0 && !lines[2].0);
+    assert!((from_ab.1 - to_ba.1).abs() >= 10.0, "{from_ab:?} {to_ba:?}");
+}

@@ -9,6 +9,7 @@ use crate::analysis::text::{kind_name, role_name, stage_phrase, stance_name};
 use crate::lang::Language;
 use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, Strength};
 use crate::placement::drawing_positions;
+use crate::routing::{Circle, ObstacleIndex, control_point};
 use crate::safe_text::isolate_bidi;
 use crate::theme::{self, Rgb};
 
@@ -41,6 +42,8 @@ const PADDING: f64 = 50.0;
 const HEADER: f64 = 64.0;
 const LEGEND: f64 = 132.0;
 const LEGEND_MIN_WIDTH: f64 = 760.0;
+/// Legend text: at least as large as the names on the map, readable when projected.
+const LEGEND_TEXT_SIZE: f64 = 14.0;
 
 fn hex(rgb: Rgb) -> String {
     rgb.hex()
@@ -168,16 +171,27 @@ fn header(svg: &mut String, doc: &Document, language: Language, width: f64) {
     let _ = width;
 }
 
-/// Parallel lines between the same two people are moved apart, as on the canvas.
+/// Parallel lines between the same two people are moved apart, as on the canvas:
+/// the first line each way is straight, unless lines run both ways, when every line
+/// moves aside (opposite directions to opposite sides).
 fn line_orders(doc: &Document) -> Vec<usize> {
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
-    doc.relationships
+    let orders: Vec<usize> = doc
+        .relationships
         .iter()
         .map(|l| {
             let count = seen.entry((l.from.as_str(), l.to.as_str())).or_insert(0);
             let order = *count;
             *count += 1;
             order
+        })
+        .collect();
+    doc.relationships
+        .iter()
+        .zip(orders)
+        .map(|(l, order)| {
+            let both_ways = l.from != l.to && seen.contains_key(&(l.to.as_str(), l.from.as_str()));
+            order + usize::from(both_ways)
         })
         .collect()
 }
@@ -190,6 +204,19 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     let orders = line_orders(doc);
+    // Lines bend around the people and names in their way, as on the canvas.
+    let circles: Vec<Circle> = doc
+        .stakeholders
+        .iter()
+        .zip(positions)
+        .map(|(person, at)| Circle {
+            x: at.x,
+            y: at.y,
+            r: f64::from(theme::power_radius(person.power)),
+        })
+        .collect();
+    let labels: Vec<(f64, f64)> = doc.stakeholders.iter().map(label_size).collect();
+    let obstacles = ObstacleIndex::with_labels(circles, &labels);
     svg.push_str("<g class=\"lines\" fill=\"none\">\n");
     for (line, order) in doc.relationships.iter().zip(orders) {
         let (Some(&a), Some(&b)) = (index.get(line.from.as_str()), index.get(line.to.as_str()))
@@ -210,15 +237,85 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
             continue;
         }
         let (ux, uy) = (vx / length, vy / length);
-        let side = 7.0 * order as f64;
-        let (sx, sy) = (-uy * side, ux * side);
+        let bend = obstacles.bend(a, b);
+        let control = (bend != 0.0).then(|| control_point((pa.x, pa.y), (pb.x, pb.y), bend));
+        // Each end leaves its circle towards the control point (the curve's tangent).
+        let toward = |from: &Position, to: (f64, f64)| {
+            let (dx, dy) = (to.0 - from.x, to.1 - from.y);
+            let d = dx.hypot(dy).max(f64::EPSILON);
+            (dx / d, dy / d)
+        };
+        let (da, db) = match control {
+            Some(c) => (toward(pa, c), toward(pb, c)),
+            None => ((ux, uy), (-ux, -uy)),
+        };
         let ra = f64::from(theme::power_radius(sa.power));
         let rb = f64::from(theme::power_radius(sb.power));
-        let from = (pa.x + ux * ra + sx, pa.y + uy * ra + sy);
-        let to = (pb.x - ux * rb + sx, pb.y - uy * rb + sy);
-        line_svg(svg, from, to, line.kind, line.strength);
+        let from = (pa.x + da.0 * ra, pa.y + da.1 * ra);
+        let mut to = (pb.x + db.0 * rb, pb.y + db.1 * rb);
+        // An arrowhead stops outside the name under the person it points at.
+        let (label_width, label_height) = label_size(sb);
+        let label = CanvasRect {
+            x: pb.x - label_width / 2.0,
+            y: pb.y + rb + 3.0,
+            width: label_width,
+            height: label_height,
+        };
+        if let Some(entry) = entry_into(control.unwrap_or(from), to, &label) {
+            to = entry;
+        }
+        let side = 7.0 * order as f64;
+        let (sx, sy) = (-uy * side, ux * side);
+        let shift = |p: (f64, f64)| (p.0 + sx, p.1 + sy);
+        curve_svg(
+            svg,
+            shift(from),
+            control.map(shift),
+            shift(to),
+            line.kind,
+            line.strength,
+        );
     }
     svg.push_str("</g>\n");
+}
+
+/// Width and height of a person's name and title under their circle, as drawn by
+/// [`person_svg`].
+fn label_size(person: &crate::model::Stakeholder) -> (f64, f64) {
+    let name = text_width(&person.name, f64::from(theme::LABEL_SIZE));
+    if person.title.is_empty() {
+        return (name, f64::from(theme::LABEL_SIZE) + 5.0);
+    }
+    (
+        name.max(text_width(&person.title, f64::from(theme::DETAIL_SIZE))),
+        f64::from(theme::LABEL_SIZE + theme::DETAIL_SIZE) + 9.0,
+    )
+}
+
+/// Where the segment from `a` to `b` first enters `rect`, when `a` is outside it.
+fn entry_into(a: (f64, f64), b: (f64, f64), rect: &CanvasRect) -> Option<(f64, f64)> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - rect.x),
+        (dx, rect.x + rect.width - a.0),
+        (-dy, a.1 - rect.y),
+        (dy, rect.y + rect.height - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1 && t0 > 0.0).then_some((a.0 + dx * t0, a.1 + dy * t0))
 }
 
 /// One relationship line from `a` to `b` (picture coordinates before translation).
@@ -229,12 +326,31 @@ pub fn line_svg(
     kind: RelationshipKind,
     strength: Strength,
 ) {
+    curve_svg(svg, a, None, b, kind, strength);
+}
+
+/// One relationship line from `a` to `b`, a quadratic curve through `control` when
+/// it bends around people in its way.
+fn curve_svg(
+    svg: &mut String,
+    a: (f64, f64),
+    control: Option<(f64, f64)>,
+    b: (f64, f64),
+    kind: RelationshipKind,
+    strength: Strength,
+) {
     let style = theme::line_style(kind);
     let width = f64::from(theme::strength_width(strength));
     let color = hex(style.color);
     let (vx, vy) = (b.0 - a.0, b.1 - a.1);
     let length = (vx * vx + vy * vy).sqrt().max(f64::EPSILON);
-    let (ux, uy) = (vx / length, vy / length);
+    // The arrow points along the curve's last stretch.
+    let (tx, ty) = match control {
+        Some(c) => (b.0 - c.0, b.1 - c.1),
+        None => (vx, vy),
+    };
+    let last = (tx * tx + ty * ty).sqrt().max(f64::EPSILON);
+    let (ux, uy) = (tx / last, ty / last);
     let tip = 7.0 + width * 2.0;
     let arrow = style.arrow && length > tip * 1.5;
     let end = if arrow {
@@ -246,11 +362,22 @@ pub fn line_svg(
         .dash
         .map(|(d, g)| format!(" stroke-dasharray=\"{d:.0} {g:.0}\""))
         .unwrap_or_default();
-    let _ = writeln!(
-        svg,
-        "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{dash}/>",
-        a.0, a.1, end.0, end.1
-    );
+    match control {
+        Some(c) => {
+            let _ = writeln!(
+                svg,
+                "<path d=\"M{:.1} {:.1}Q{:.1} {:.1} {:.1} {:.1}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{dash}/>",
+                a.0, a.1, c.0, c.1, end.0, end.1
+            );
+        }
+        None => {
+            let _ = writeln!(
+                svg,
+                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{color}\" stroke-width=\"{width:.1}\"{dash}/>",
+                a.0, a.1, end.0, end.1
+            );
+        }
+    }
     if arrow {
         let (nx, ny) = (-uy * tip * 0.5, ux * tip * 0.5);
         let _ = writeln!(
@@ -265,7 +392,14 @@ pub fn line_svg(
         );
     }
     if kind == RelationshipKind::Conflict {
-        let (mx, my) = (a.0 + vx / 2.0, a.1 + vy / 2.0);
+        // The middle of the curve: B(½) = a/4 + c/2 + b/4.
+        let (mx, my) = match control {
+            Some(c) => (
+                0.25 * a.0 + 0.5 * c.0 + 0.25 * b.0,
+                0.25 * a.1 + 0.5 * c.1 + 0.25 * b.1,
+            ),
+            None => (a.0 + vx / 2.0, a.1 + vy / 2.0),
+        };
         let arm = 5.0 + width;
         let cross = width.max(1.5);
         let _ = writeln!(
@@ -369,7 +503,7 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
     let t = |en: &'static str, cn: &'static str| if zh { cn } else { en };
     let _ = writeln!(
         svg,
-        "<g class=\"legend\" font-size=\"12\" fill=\"{}\"><rect x=\"{:.0}\" y=\"{top:.1}\" width=\"{:.0}\" height=\"{:.0}\" fill=\"#ffffff\" stroke=\"#cccccc\" rx=\"6\"/>",
+        "<g class=\"legend\" font-size=\"{LEGEND_TEXT_SIZE}\" fill=\"{}\"><rect x=\"{:.0}\" y=\"{top:.1}\" width=\"{:.0}\" height=\"{:.0}\" fill=\"#ffffff\" stroke=\"#cccccc\" rx=\"6\"/>",
         hex(theme::LABEL_TEXT),
         PADDING / 2.0,
         width - PADDING,
@@ -404,7 +538,7 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
             row(0.0),
             escape(label)
         );
-        x += 22.0 + text_width(label, 12.0);
+        x += 22.0 + text_width(label, LEGEND_TEXT_SIZE);
     }
     // Roles.
     caption(svg, row(1.0), t("Role", "角色"));
@@ -421,11 +555,11 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
         let _ = writeln!(
             svg,
             "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
-            x + 14.0,
+            x + LEGEND_TEXT_SIZE + 6.0,
             row(1.0),
             escape(label)
         );
-        x += 26.0 + text_width(label, 12.0);
+        x += LEGEND_TEXT_SIZE + 18.0 + text_width(label, LEGEND_TEXT_SIZE);
     }
     // Lines.
     caption(svg, row(2.0), t("Lines", "连线"));
@@ -441,7 +575,7 @@ fn legend(svg: &mut String, language: Language, top: f64, width: f64) {
             row(2.0),
             escape(label)
         );
-        x += 56.0 + text_width(label, 12.0);
+        x += 56.0 + text_width(label, LEGEND_TEXT_SIZE);
     }
     // Power sizes.
     caption(svg, row(3.0), t("Power (size)", "权力（大小）"));

@@ -208,16 +208,14 @@ pub fn plan_routes(
             }
         }
         // Names as drawn at 100 %: lines keep off the names of people they pass.
-        let mut widths = vec![0.0; circles.len()];
+        let mut labels = vec![(0.0, 0.0); circles.len()];
         for (index, node) in graph.nodes_iter() {
-            if let Some(width) = widths.get_mut(index.index()) {
-                *width = f64::from(estimated_width(
-                    &node.payload().name,
-                    crate::theme::LABEL_SIZE,
-                ));
+            if let Some(label) = labels.get_mut(index.index()) {
+                let width = estimated_width(&node.payload().name, crate::theme::LABEL_SIZE);
+                *label = (f64::from(width), f64::from(crate::theme::LABEL_SIZE + 4.0));
             }
         }
-        plan.index = crate::routing::ObstacleIndex::with_labels(circles, &widths);
+        plan.index = crate::routing::ObstacleIndex::with_labels(circles, &labels);
         plan.routed.clear();
         plan.fingerprint = Some(fingerprint);
     }
