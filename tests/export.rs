@@ -561,7 +561,10 @@ fn csv_exports_import_back_as_the_same_people_and_reporting_lines() {
 
 /// The lines of an exported picture: straight `<line>`s and curved `<path … Q …>`s
 /// inside the lines group, as (is curved, start, end).
-fn svg_lines(svg: &str) -> Vec<(bool, (f64, f64), (f64, f64))> {
+/// Whether a line is curved, where it starts and where it ends.
+type SvgLine = (bool, (f64, f64), (f64, f64));
+
+fn svg_lines(svg: &str) -> Vec<SvgLine> {
     let parsed = roxmltree::Document::parse(svg).unwrap();
     let group = parsed
         .descendants()
