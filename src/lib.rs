@@ -17,6 +17,7 @@ pub mod export;
 pub mod files;
 pub mod format;
 pub mod import;
+pub mod labels;
 pub mod lang;
 pub mod model;
 pub mod placement;

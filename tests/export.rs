@@ -621,3 +621,28 @@ fn exported_lines_bend_around_a_third_person_and_pairs_both_ways_stay_apart() {
     assert!(!lines[1].0 && !lines[2].0);
     assert!((from_ab.1 - to_ba.1).abs() >= 10.0, "{from_ab:?} {to_ba:?}");
 }
+
+#[test]
+fn exported_names_never_overlap_and_the_more_powerful_keeps_theirs() {
+    let mut doc = Document::default();
+    for (id, name, x, power) in [
+        ("a", "Low Power Person", 0.0, 2),
+        ("b", "High Power Person", 30.0, 5),
+        ("c", "Far Away", 900.0, 1),
+    ] {
+        let mut person = Stakeholder::new(id, name);
+        person.position = Some(powermap::model::Position::new(x, 0.0));
+        person.power = powermap::model::Power::new(power).unwrap();
+        doc.stakeholders.push(person);
+    }
+    let svg =
+        String::from_utf8(export(&doc, ExportFormat::Svg, &options(Language::English)).unwrap())
+            .unwrap();
+    let text = text_of(&roxmltree::Document::parse(&svg).unwrap());
+    assert!(text.contains("High Power Person"));
+    assert!(text.contains("Far Away"));
+    assert!(
+        !text.contains("Low Power Person"),
+        "the covered name is left out"
+    );
+}

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::xml::escape;
 use crate::analysis::text::{kind_name, role_name, stage_phrase, stance_name};
+use crate::labels::{LabelBox, admit};
 use crate::lang::Language;
 use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, Strength};
 use crate::placement::drawing_positions;
@@ -418,9 +419,28 @@ fn curve_svg(
 }
 
 fn people(svg: &mut String, doc: &Document, positions: &[Position], language: Language) {
+    // Names never overlap: where two would, the less powerful person's is left out.
+    let boxes: Vec<LabelBox> = doc
+        .stakeholders
+        .iter()
+        .zip(positions)
+        .map(|(person, at)| {
+            let (width, height) = label_size(person);
+            LabelBox {
+                x: at.x - width / 2.0,
+                y: at.y + f64::from(theme::power_radius(person.power)) + 3.0,
+                width,
+                height,
+                priority: person.power.level(),
+            }
+        })
+        .collect();
+    let named = admit(&boxes, (130.0, 34.0));
     svg.push_str("<g class=\"people\">\n");
-    for (person, pos) in doc.stakeholders.iter().zip(positions) {
-        let name = if person.name.trim().is_empty() {
+    for ((person, pos), named) in doc.stakeholders.iter().zip(positions).zip(named) {
+        let name = if !named {
+            String::new()
+        } else if person.name.trim().is_empty() {
             match language {
                 Language::English => "(unnamed)".to_owned(),
                 Language::Chinese => "（未命名）".to_owned(),
@@ -436,7 +456,7 @@ fn people(svg: &mut String, doc: &Document, positions: &[Position], language: La
             person.role,
             language,
             &name,
-            &person.title,
+            if named { &person.title } else { "" },
         );
     }
     svg.push_str("</g>\n");
@@ -476,6 +496,9 @@ pub fn person_svg(
         "stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" stroke-linejoin=\"round\"",
         hex(theme::CANVAS_BACKGROUND)
     );
+    if name.is_empty() {
+        return;
+    }
     let name_y = at.1 + r + 3.0 + f64::from(theme::LABEL_SIZE);
     let _ = writeln!(
         svg,

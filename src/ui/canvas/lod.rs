@@ -9,8 +9,6 @@
 //!   out where it would cover one already placed (a grid of label-sized cells,
 //!   anchored on the canvas, finds the neighbours; panning changes nothing).
 
-use std::collections::HashMap;
-
 use egui::{Pos2, Rect, Vec2};
 
 use super::ViewTransform;
@@ -63,44 +61,23 @@ impl LabelCandidate {
 }
 
 /// Which candidates get a name at `zoom`: most powerful first (then in order), a
-/// name is shown when it overlaps no name already shown. A grid of label-sized cells
-/// finds the neighbours, so this is O(n log n).
+/// name is shown when it overlaps no name already shown (see [`crate::labels`]).
 pub fn admit_labels(candidates: &[LabelCandidate], zoom: f32) -> Vec<bool> {
-    let mut admitted = vec![false; candidates.len()];
     let zoom = zoom.max(f32::EPSILON);
-    let mut order: Vec<usize> = (0..candidates.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(candidates.get(i).map_or(0, |c| c.power)));
-    let mut grid: HashMap<(i64, i64), Vec<Rect>> = HashMap::with_capacity(candidates.len());
-    let cell_of = |p: Pos2| {
-        (
-            (p.x / LABEL_CELL.x).floor() as i64,
-            (p.y / LABEL_CELL.y).floor() as i64,
-        )
-    };
-    for i in order {
-        let Some(candidate) = candidates.get(i) else {
-            continue;
-        };
-        let rect = candidate.rect(zoom);
-        if !rect.is_finite() {
-            continue;
-        }
-        let (min, max) = (cell_of(rect.min), cell_of(rect.max));
-        let cells = || (min.0..=max.0).flat_map(move |x| (min.1..=max.1).map(move |y| (x, y)));
-        let free = cells().all(|cell| {
-            grid.get(&cell)
-                .is_none_or(|taken| taken.iter().all(|other| !other.intersects(rect)))
-        });
-        if free {
-            for cell in cells() {
-                grid.entry(cell).or_default().push(rect);
+    let boxes: Vec<crate::labels::LabelBox> = candidates
+        .iter()
+        .map(|candidate| {
+            let rect = candidate.rect(zoom);
+            crate::labels::LabelBox {
+                x: f64::from(rect.min.x),
+                y: f64::from(rect.min.y),
+                width: f64::from(rect.width()),
+                height: f64::from(rect.height()),
+                priority: candidate.power,
             }
-            if let Some(slot) = admitted.get_mut(i) {
-                *slot = true;
-            }
-        }
-    }
-    admitted
+        })
+        .collect();
+    crate::labels::admit(&boxes, (f64::from(LABEL_CELL.x), f64::from(LABEL_CELL.y)))
 }
 
 /// Screen width of `text` at `size` points, estimated without laying it out: wide
