@@ -626,7 +626,7 @@ fn exported_lines_bend_around_a_third_person_and_pairs_both_ways_stay_apart() {
 fn exported_names_never_overlap_and_the_more_powerful_keeps_theirs() {
     let mut doc = Document::default();
     for (id, name, x, power) in [
-        ("a", "Low Power Person", 0.0, 2),
+        ("a", "Low Power Person", 0.0, 4),
         ("b", "High Power Person", 30.0, 5),
         ("c", "Far Away", 900.0, 1),
     ] {
