@@ -61,12 +61,23 @@ impl ObstacleIndex {
     /// (width, height) in canvas units at 100 % ((0, 0) for none): a name is rows of
     /// small circles, so lines go around it as around a person.
     pub fn with_labels(circles: Vec<Circle>, labels: &[(f64, f64)]) -> Self {
+        Self::with_labels_where(circles, labels, |_| true)
+    }
+
+    /// As [`Self::with_labels`], with only the people for whom `near` holds as
+    /// obstacles (all of them can still be the ends of a line): the canvas indexes
+    /// the people around the view only.
+    pub fn with_labels_where(
+        circles: Vec<Circle>,
+        labels: &[(f64, f64)],
+        near: impl Fn(&Circle) -> bool,
+    ) -> Self {
         let mut obstacles = Vec::with_capacity(circles.len() * 3);
         for (index, c) in circles.iter().enumerate() {
             let Ok(owner) = u32::try_from(index) else {
                 break;
             };
-            if !(c.x.is_finite() && c.y.is_finite() && c.r.is_finite()) {
+            if !(c.x.is_finite() && c.y.is_finite() && c.r.is_finite()) || !near(c) {
                 continue;
             }
             obstacles.push((owner, *c));

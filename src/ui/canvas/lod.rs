@@ -129,9 +129,10 @@ pub fn plan_lines(graph: &mut MapGraph, view: ViewTransform, clip: Rect) {
 const ROUTE_BUDGET: usize = 4_000;
 
 /// Which lines bend around people in their way (see [`crate::routing`]), for the
-/// people's positions of one frame. The obstacle index is rebuilt only when someone
-/// moved (a fingerprint of all positions, cheap next to drawing them), and each line
-/// is routed once, when it first shows at a zoom where lines have detail.
+/// people's positions of one frame. The obstacle index holds the people around the
+/// view and is rebuilt only when someone moved or the view moved on (a fingerprint of
+/// all positions, cheap next to drawing them); each line is routed once per index,
+/// when it shows at a zoom where lines have detail.
 #[derive(Default)]
 pub struct RoutePlan {
     fingerprint: Option<u64>,
@@ -166,7 +167,29 @@ pub fn plan_routes(
             (look.name.len() as u64) << 8 | u64::from(look.power.level()),
         );
     }
+    // Obstacles are indexed around the view only (a screen on every side), so the
+    // cost follows what is visible; the index moves with the view in half-screen steps.
+    let visible = Rect::from_two_pos(
+        view.canvas_from_screen(clip.min),
+        view.canvas_from_screen(clip.max),
+    );
+    let step = (visible.size() / 2.0).max(Vec2::splat(1.0));
+    let place = (
+        (visible.min.x / step.x).floor() as i64,
+        (visible.min.y / step.y).floor() as i64,
+        view.zoom.to_bits(),
+    );
+    fingerprint = mix(fingerprint, place.0 as u64);
+    fingerprint = mix(fingerprint, place.1 as u64);
+    fingerprint = mix(fingerprint, u64::from(place.2));
     if plan.fingerprint != Some(fingerprint) {
+        let around = Rect::from_min_size(
+            Pos2::new(
+                (place.0 as f32 - 2.0) * step.x,
+                (place.1 as f32 - 2.0) * step.y,
+            ),
+            visible.size() + step * 4.0,
+        );
         let mut circles = vec![
             crate::routing::Circle {
                 x: f64::NAN,
@@ -192,7 +215,8 @@ pub fn plan_routes(
                 *label = (f64::from(width), f64::from(crate::theme::LABEL_SIZE + 4.0));
             }
         }
-        plan.index = crate::routing::ObstacleIndex::with_labels(circles, &labels);
+        let near = |c: &crate::routing::Circle| around.contains(Pos2::new(c.x as f32, c.y as f32));
+        plan.index = crate::routing::ObstacleIndex::with_labels_where(circles, &labels, near);
         plan.routed.clear();
         plan.fingerprint = Some(fingerprint);
     }
