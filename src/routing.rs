@@ -77,7 +77,7 @@ impl ObstacleIndex {
             let Ok(owner) = u32::try_from(index) else {
                 break;
             };
-            if !(c.x.is_finite() && c.y.is_finite() && c.r.is_finite()) || !near(c) {
+            if !(c.x.is_finite() && c.y.is_finite() && c.r.is_finite() && near(c)) {
                 continue;
             }
             obstacles.push((owner, *c));
