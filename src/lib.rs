@@ -23,6 +23,7 @@ pub mod placement;
 pub mod recovery;
 pub mod safe_text;
 pub mod samples;
+pub mod search;
 pub mod sync;
 pub mod theme;
 pub mod ui;
