@@ -20,6 +20,7 @@ pub mod import;
 pub mod lang;
 pub mod model;
 pub mod placement;
+pub mod present;
 pub mod recovery;
 pub mod safe_text;
 pub mod samples;

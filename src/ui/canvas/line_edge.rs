@@ -7,7 +7,7 @@ use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node};
 use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
-use super::look::{LinePayload, PersonPayload};
+use super::look::{Emphasis, LinePayload, PersonPayload};
 use super::person_node::PersonNode;
 use crate::model::RelationshipKind;
 use crate::theme;
@@ -146,6 +146,9 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         let (Some(look), Some((from, to))) = (&self.look, self.ends(start, end)) else {
             return Vec::new();
         };
+        if look.emphasis == Emphasis::Hidden {
+            return Vec::new();
+        }
         let a = ctx.meta.canvas_to_screen_pos(from);
         let b = ctx.meta.canvas_to_screen_pos(to);
         if !ctx
@@ -156,7 +159,7 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             return Vec::new();
         }
         let mut shapes = Vec::new();
-        if look.highlighted {
+        if look.emphasis == Emphasis::Highlighted {
             shapes.push(Shape::line_segment(
                 [a, b],
                 Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45)),
@@ -176,6 +179,9 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             self.patterned,
             ctx.painter.clip_rect(),
         ));
+        if look.emphasis == Emphasis::Dimmed {
+            shapes.iter_mut().for_each(super::person_node::fade);
+        }
         shapes
     }
 
@@ -194,6 +200,13 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         let Some((from, to)) = self.ends(start, end) else {
             return false;
         };
+        if self
+            .look
+            .as_ref()
+            .is_some_and(|l| l.emphasis == Emphasis::Hidden)
+        {
+            return false;
+        }
         distance_to_segment(pos, from, to) <= HIT_TOLERANCE / self.zoom.max(f32::EPSILON)
     }
 
