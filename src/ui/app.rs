@@ -1397,6 +1397,7 @@ impl PowermapApp {
                 self.find
                     .toggle_presenting(ctx, self.map.editor.document(), counter, tr, stale);
             }
+            Action::Escape if self.find.search.is_open() => self.find.search.close(),
             Action::Escape if self.find.is_presenting() => {
                 self.find
                     .toggle_presenting(ctx, &Document::default(), 0, self.tr(), 0);

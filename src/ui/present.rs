@@ -133,12 +133,13 @@ impl Presentation {
         if ctx.egui_wants_keyboard_input() {
             return;
         }
+        let popup_open = egui::Popup::is_any_open(ctx);
         let (back, forward, escape) = ctx.input_mut(|i| {
             let none = egui::Modifiers::NONE;
             (
                 i.consume_key(none, Key::ArrowLeft) || i.consume_key(none, Key::PageUp),
                 i.consume_key(none, Key::ArrowRight) || i.consume_key(none, Key::PageDown),
-                !egui::Popup::is_any_open(ctx) && i.consume_key(none, Key::Escape),
+                !popup_open && i.consume_key(none, Key::Escape),
             )
         });
         if forward {

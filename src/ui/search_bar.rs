@@ -31,6 +31,9 @@ pub struct SearchBar {
     /// The best matches, best first.
     listed: Vec<Hit>,
     cursor: usize,
+    /// Whether the field had the keyboard in the last frame (Esc takes it away
+    /// before the bar sees the key).
+    field_focused: bool,
     /// Changes whenever the set of matches does.
     generation: u64,
 }
@@ -137,7 +140,9 @@ impl SearchBar {
             if std::mem::take(&mut self.focus_field) {
                 response.request_focus();
             }
-            if response.has_focus() || response.lost_focus() {
+            let focused = response.has_focus() || response.lost_focus() || self.field_focused;
+            self.field_focused = response.has_focus();
+            if focused {
                 let (up, down, enter, escape) = ui.input_mut(|i| {
                     (
                         i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
