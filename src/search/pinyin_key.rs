@@ -59,8 +59,8 @@ impl PinyinKey {
                 key.syllables.push(Syllable::Han(readings));
             } else if c.is_ascii_alphanumeric() {
                 let lower = c.to_ascii_lowercase();
-                key.initials |= letter_bits(lower.into());
-                key.letters |= letter_bits(lower.into());
+                key.initials |= letter_bits(lower);
+                key.letters |= letter_bits(lower);
                 key.syllables.push(Syllable::Other(lower as u8));
             }
             // Spaces, dots and other marks between the characters are skipped.

@@ -15,6 +15,9 @@ use crate::search::{Filter, FilterContext, OwnerChoice};
 /// need counting; the first in alphabetical order are enough to pick from).
 const MAX_CHOICES: usize = 300;
 
+/// Departments and tags to choose from, and the map version they were listed for.
+type Choices = ((u64, u64), Vec<String>, Vec<String>);
+
 /// The filter and what it leaves out (view state, never saved).
 #[derive(Default)]
 pub struct FilterBar {
@@ -26,7 +29,7 @@ pub struct FilterBar {
     left_out: HashSet<StakeholderId>,
     computed: Option<((u64, u64), Filter, i64, Date)>,
     /// Departments and tags to choose from, for a map version.
-    choices: Option<((u64, u64), Vec<String>, Vec<String>)>,
+    choices: Option<Choices>,
     /// Changes whenever `left_out` or `hide` does.
     generation: u64,
     shown_hide: bool,
