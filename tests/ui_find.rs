@@ -129,7 +129,7 @@ fn a_stance_filter_fades_the_others_and_their_lines_and_clear_restores_them() {
         h.query_by_label_contains("Filter: stance: opponent")
             .is_some()
     );
-    h.get_by_label("✕ Clear filter").click();
+    h.get_by_label("🗙 Clear filter").click();
     h.run_steps(3);
     assert!(!h.state().find_tools().filter.filter.is_active());
     assert_eq!(emphasis(&h, "p-zhou"), Emphasis::Normal);

@@ -84,9 +84,9 @@ impl FilterBar {
         tr: Tr,
     ) {
         let label = if self.filter.is_active() {
-            format!("⛃ {} ●", tr.t(T::FilterButton))
+            format!("{} ●", tr.t(T::FilterButton))
         } else {
-            format!("⛃ {}", tr.t(T::FilterButton))
+            format!("{}", tr.t(T::FilterButton))
         };
         egui::containers::menu::MenuButton::new(label)
             .config(
@@ -222,7 +222,7 @@ impl FilterBar {
             );
             ui.label(tr.f(T::FilterShown, &[&kept, &total]));
             ui.checkbox(&mut self.hide, tr.t(T::FilterHide));
-            if ui.button(format!("✕ {}", tr.t(T::FilterClear))).clicked() {
+            if ui.button(format!("🗙 {}", tr.t(T::FilterClear))).clicked() {
                 self.filter = Filter::default();
             }
         });

@@ -95,7 +95,7 @@ impl FindTools {
         commands: &mut Vec<AppCommand>,
     ) {
         if ui
-            .selectable_label(self.search.is_open(), format!("🔍 {}", tr.t(T::FindButton)))
+            .selectable_label(self.search.is_open(), tr.t(T::FindButton))
             .on_hover_text("Ctrl+F")
             .clicked()
         {
@@ -108,7 +108,7 @@ impl FindTools {
         self.filter
             .filter_button_ui(ui, doc, (edit_counter, 0), stale_days, tr);
         if ui
-            .button(format!("▶ {}", tr.t(T::Present)))
+            .button(format!("⏵ {}", tr.t(T::Present)))
             .on_hover_text("F11")
             .clicked()
         {

@@ -191,10 +191,10 @@ impl Presentation {
         }
         ui.horizontal(|ui| {
             let (step, count) = self.step();
-            if ui.button("◀").clicked() {
+            if ui.button("‹").clicked() {
                 self.go(false, output);
             }
-            if ui.button("▶").clicked() {
+            if ui.button("›").clicked() {
                 self.go(true, output);
             }
             if let Some(step) = step {

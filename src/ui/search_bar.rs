@@ -130,7 +130,7 @@ impl SearchBar {
         let mut go = None;
         let mut close = false;
         ui.horizontal(|ui| {
-            ui.label(format!("🔍 {}", tr.t(T::FindButton)));
+            ui.label(tr.t(T::FindButton).to_owned());
             let field = egui::TextEdit::singleline(&mut self.query)
                 .id_salt("search-field")
                 .hint_text(tr.t(T::FindHint))
@@ -173,7 +173,7 @@ impl SearchBar {
                 ui.label(count);
             }
             if ui
-                .small_button("✕")
+                .small_button("🗙")
                 .on_hover_text(tr.t(T::FindClose))
                 .clicked()
             {
