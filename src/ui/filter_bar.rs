@@ -86,7 +86,7 @@ impl FilterBar {
         let label = if self.filter.is_active() {
             format!("{} ●", tr.t(T::FilterButton))
         } else {
-            format!("{}", tr.t(T::FilterButton))
+            tr.t(T::FilterButton).to_owned()
         };
         egui::containers::menu::MenuButton::new(label)
             .config(
