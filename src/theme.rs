@@ -61,7 +61,11 @@ pub const DETAIL_ZOOM: f32 = 1.25;
 
 /// Outline colour of nodes and colour of role marks on light fills.
 pub const OUTLINE: Rgb = Rgb(0x55, 0x55, 0x55);
-/// Ring drawn around nodes on a highlighted path.
+/// Opacity of people and lines a filter leaves out (0–1).
+pub const DIMMED_OPACITY: f32 = 0.18;
+/// How much larger the whole UI (labels, legend) is drawn while presenting.
+pub const PRESENT_ZOOM: f32 = 1.4;
+/// Ring drawn around nodes on a highlighted path and around search matches.
 pub const HIGHLIGHT: Rgb = Rgb(0xCC, 0x00, 0x99);
 /// Canvas background.
 pub const CANVAS_BACKGROUND: Rgb = Rgb(0xFB, 0xFB, 0xF8);

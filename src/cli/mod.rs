@@ -3,6 +3,7 @@
 mod check;
 mod diff;
 mod export;
+mod find;
 mod fmt;
 mod git_setup;
 mod history;
@@ -176,6 +177,17 @@ pub enum Task {
         #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
         format: BenchFormat,
     },
+    /// Find people by name, title, department, tag, e-mail or the pinyin of a Chinese
+    /// name (full or initials), best match first (exit 0 when found, 1 when not).
+    Find {
+        /// The map file.
+        file: PathBuf,
+        /// What to look for, e.g. 周振华, zhouzhenhua, zzh, finance.
+        query: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = find::FindFormat::Text)]
+        format: find::FindFormat,
+    },
     /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
     Fmt {
         /// Only report files that are not canonical; change nothing.
@@ -344,6 +356,11 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             driver,
         } => merge::run(&merge::Inputs { base, ours, theirs }, output, *driver, out),
         Task::GitSetup { dir } => git_setup::run(dir, out),
+        Task::Find {
+            file,
+            query,
+            format,
+        } => find::run(file, query, *format, out),
         Task::History { file, person } => history::run(file, person.as_deref(), out),
         // Handled by `run_from_env`, which hands it to `main`.
         Task::Bench { .. } => EXIT_OK,

@@ -119,6 +119,8 @@ pub struct PowermapApp {
     fresh_person: Option<FreshPerson>,
     /// Height of the legend and its margin in the last frame, in points.
     legend_height: f32,
+    /// Search, filter and presentation mode.
+    find: super::find_tools::FindTools,
 }
 
 /// A person added by the user a moment ago, and the document revision before it.
@@ -176,6 +178,7 @@ impl PowermapApp {
             return_to: None,
             fresh_person: None,
             legend_height: LEGEND_HEIGHT,
+            find: super::find_tools::FindTools::default(),
         };
         let start_file = options
             .file
@@ -1203,6 +1206,16 @@ impl PowermapApp {
         &self.highlight
     }
 
+    /// Search, filter and presentation mode.
+    pub fn find_tools(&self) -> &super::find_tools::FindTools {
+        &self.find
+    }
+
+    /// Search, filter and presentation mode, to change (tests).
+    pub fn find_tools_mut(&mut self) -> &mut super::find_tools::FindTools {
+        &mut self.find
+    }
+
     // ----- commands -----
 
     fn run_commands(&mut self, ctx: &egui::Context) {
@@ -1377,6 +1390,18 @@ impl PowermapApp {
             Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
             Action::ToggleAccount => self.prefs.show_account = !self.prefs.show_account,
             Action::ToggleSide => self.prefs.show_side = !self.prefs.show_side,
+            Action::Find => self.find.search.open(),
+            Action::Present => {
+                let (counter, tr, stale) =
+                    (self.edit_counter, self.tr(), self.prefs.stale_after_days);
+                self.find
+                    .toggle_presenting(ctx, self.map.editor.document(), counter, tr, stale);
+            }
+            Action::Escape if self.find.search.is_open() => self.find.search.close(),
+            Action::Escape if self.find.is_presenting() => {
+                self.find
+                    .toggle_presenting(ctx, &Document::default(), 0, self.tr(), 0);
+            }
             Action::Escape => {
                 self.abandon_fresh_person();
                 if self.canvas.connect_tool {
@@ -1394,10 +1419,17 @@ impl PowermapApp {
         // drops the selection.
         let popup_open = egui::Popup::is_any_open(ctx);
         let mut triggered = Vec::new();
+        // While presenting, keys that edit the map do nothing.
+        let presenting = self.find.is_presenting();
         ctx.input_mut(|input| {
             for action in Action::WITH_SHORTCUTS {
                 if (typing && !action.works_while_typing())
                     || (popup_open && *action == Action::Escape)
+                    || (presenting
+                        && !matches!(
+                            action,
+                            Action::Escape | Action::Present | Action::Find | Action::FitView
+                        ))
                 {
                     continue;
                 }
@@ -1483,6 +1515,40 @@ impl PowermapApp {
         // then would throw the dialog away.
         let menus_enabled =
             self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none();
+        self.find.update(
+            self.map.editor.document(),
+            self.edit_counter,
+            tr,
+            self.prefs.stale_after_days,
+        );
+        let presenting = self.find.is_presenting();
+        if !presenting {
+            self.bars_ui(ui, tr, menus_enabled);
+        }
+        self.find.panels_ui(
+            ui,
+            self.map.editor.document(),
+            self.edit_counter,
+            tr,
+            &mut self.commands,
+        );
+        let analysed = self.worker.update(
+            ui.ctx(),
+            &self.map.editor,
+            self.edit_counter,
+            tr.0,
+            self.prefs.stale_after_days,
+        );
+        self.update_highlight(analysed.as_ref());
+        if self.prefs.show_side && !presenting {
+            self.side_panel_ui(ui, tr, analysed.as_ref());
+        }
+        self.canvas_panel_ui(ui, tr);
+    }
+
+    /// The menus, the toolbar, the banners, the status bar and the account panel:
+    /// everything but the canvas and the side panel (hidden while presenting).
+    fn bars_ui(&mut self, ui: &mut Ui, tr: Tr, menus_enabled: bool) {
         egui::Panel::top("menu").show(ui, |ui| {
             ui.add_enabled_ui(menus_enabled, |ui| {
                 super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
@@ -1492,14 +1558,25 @@ impl PowermapApp {
             if !menus_enabled {
                 ui.disable();
             }
-            super::menu::toolbar_ui(
-                ui,
-                tr,
-                &self.map.editor,
-                self.canvas.connect_tool,
-                &self.prefs,
-                &mut self.commands,
-            );
+            ui.horizontal(|ui| {
+                super::menu::toolbar_ui(
+                    ui,
+                    tr,
+                    &self.map.editor,
+                    self.canvas.connect_tool,
+                    &self.prefs,
+                    &mut self.commands,
+                );
+                ui.separator();
+                self.find.toolbar_ui(
+                    ui,
+                    self.map.editor.document(),
+                    self.edit_counter,
+                    self.prefs.stale_after_days,
+                    tr,
+                    &mut self.commands,
+                );
+            });
         });
         if self.map.path.is_some() && self.watch.changed() {
             egui::Panel::top("disk-changed").show(ui, |ui| {
@@ -1554,28 +1631,29 @@ impl PowermapApp {
                     });
                 });
         }
-        let analysed = self.worker.update(
-            ui.ctx(),
-            &self.map.editor,
-            self.edit_counter,
-            tr.0,
-            self.prefs.stale_after_days,
-        );
-        self.update_highlight(analysed.as_ref());
-        if self.prefs.show_side {
-            self.side_panel_ui(ui, tr, analysed.as_ref());
-        }
+    }
+
+    /// The canvas and the legend over it. While presenting, the canvas shows the
+    /// map without private fields (see [`super::present`]).
+    fn canvas_panel_ui(&mut self, ui: &mut Ui, tr: Tr) {
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(super::theme::color(crate::theme::CANVAS_BACKGROUND)))
             .show(ui, |ui| {
                 let rect = ui.available_rect_before_wrap();
+                self.find.update_shown_highlight(
+                    &self.highlight,
+                    self.highlight_counter,
+                    self.map.editor.document(),
+                );
+                let (highlight, highlight_counter) = self.find.shown_highlight();
+                let presented = self.find.present.as_ref();
                 self.canvas.canvas_ui(
                     ui,
                     CanvasContext {
-                        doc: self.map.editor.document(),
+                        doc: presented.map_or(self.map.editor.document(), |p| p.shown()),
                         edit_counter: self.edit_counter,
                         tr,
-                        highlight: (&self.highlight, self.highlight_counter),
+                        highlight: (highlight, highlight_counter),
                         selection: &mut self.selection,
                         commands: &mut self.commands,
                         reserved_bottom: if self.prefs.show_legend {
@@ -1703,6 +1781,7 @@ impl eframe::App for PowermapApp {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         if self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none() {
+            self.find.keys(&ctx, &mut self.commands);
             self.shortcuts(&ctx);
         }
         self.layout_ui(ui);

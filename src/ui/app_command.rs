@@ -141,11 +141,17 @@ pub enum Action {
     ToggleSide,
     /// Cancel the current gesture and clear the selection.
     Escape,
+    /// Open the search bar (Ctrl+F).
+    Find,
+    /// Start or end presentation mode (F11).
+    Present,
 }
 
 impl Action {
     /// Actions with shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
     pub const WITH_SHORTCUTS: &'static [Self] = &[
+        Self::Find,
+        Self::Present,
         Self::SaveAs,
         Self::Redo,
         Self::New,
@@ -182,6 +188,8 @@ impl Action {
             Self::ToggleAccount => T::ShowAccount,
             Self::ToggleSide => T::ShowSidePanel,
             Self::Escape => T::Cancel,
+            Self::Find => T::FindButton,
+            Self::Present => T::Present,
         }
     }
 
@@ -208,6 +216,8 @@ impl Action {
             Self::FitView => vec![plain(Key::F)],
             Self::ToggleConnect => vec![plain(Key::C)],
             Self::Escape => vec![plain(Key::Escape)],
+            Self::Find => vec![cmd(Key::F)],
+            Self::Present => vec![plain(Key::F11)],
             Self::OpenPath
             | Self::CompareWith
             | Self::History
@@ -223,6 +233,9 @@ impl Action {
     /// Whether the shortcut also works while a text field has the keyboard: file
     /// commands do; undo, delete and single keys belong to the text field then.
     pub fn works_while_typing(self) -> bool {
-        matches!(self, Self::New | Self::Open | Self::Save | Self::SaveAs)
+        matches!(
+            self,
+            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Find | Self::Present
+        )
     }
 }

@@ -265,6 +265,35 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // Finding people and presenting (h-find)
+    FindButton => "Find", "查找";
+    FindHint => "Name, title, department, tag, e-mail or pinyin (zzh)", "姓名、职务、部门、标签、邮箱或拼音（如 zzh）";
+    FindCount => "{0} found", "找到 {0} 人";
+    FindNone => "Nobody found", "没有找到匹配的人";
+    FindMore => "… and {0} more: type more to narrow down", "……另有 {0} 人，请继续输入缩小范围";
+    FindClose => "Close search (Esc)", "关闭查找（Esc）";
+    FindKeys => "↑↓ choose · Enter go to · Esc close", "↑↓ 选择 · Enter 定位 · Esc 关闭";
+    FilterButton => "Filter", "筛选";
+    FilterPower => "Power from", "权力从";
+    FilterPowerTo => "to", "到";
+    FilterOwner => "Owner", "负责人";
+    FilterTag => "Tag", "标签";
+    FilterAny => "Any", "不限";
+    FilterNobody => "Nobody", "无人负责";
+    FilterStale => "Only stale records (not verified within {0} days)", "只看信息过期的人（{0} 天内未核实）";
+    FilterHide => "Hide the others instead of fading them", "隐藏其他人（而不是淡化）";
+    FilterClear => "Clear filter", "清除筛选";
+    FilterActive => "Filter: {0}", "筛选：{0}";
+    FilterShown => "{0} of {1} people", "显示 {0} / {1} 人";
+    Present => "Present", "演示模式";
+    PresentLeave => "Leave (Esc)", "退出演示（Esc）";
+    PresentAnonymous => "Anonymous: titles instead of names", "匿名：用职务代替姓名";
+    PresentStep => "Step {0} of {1}", "第 {0} / {1} 步";
+    PresentNoStory => "Nothing to step through: no decision maker, champion or risk found.", "没有可讲解的内容：未找到决策者、内线或风险。";
+    PresentKeys => "← → step through the story", "← → 逐步讲解";
+    StoryDecisionMaker => "Decision maker", "决策者";
+    StoryChampion => "Champion", "内线";
+    StoryRisk => "Risk", "风险";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";

@@ -95,12 +95,14 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::AddPerson, true, commands);
             action_button(ui, tr, Action::DeleteSelection, true, commands);
             action_button(ui, tr, Action::SelectAll, true, commands);
+            action_button(ui, tr, Action::Find, true, commands);
         });
         // The panel checkboxes keep the View menu open, so several can be changed.
         egui::containers::menu::MenuButton::new(tr.t(T::MenuView))
             .config(stay_open_on_clicks())
             .ui(ui, |ui| {
                 action_button(ui, tr, Action::FitView, true, commands);
+                action_button(ui, tr, Action::Present, true, commands);
                 for (shown, action) in [
                     (prefs.show_legend, Action::ToggleLegend),
                     (prefs.show_account, Action::ToggleAccount),

@@ -10,9 +10,9 @@ use petgraph::stable_graph::{DefaultIx, EdgeIndex, NodeIndex};
 use petgraph::visit::{EdgeIndexable, NodeIndexable};
 
 use super::line_edge::LineEdge;
-use super::look::{LineLook, LinePayload, PersonLook, PersonPayload};
+use super::look::{Emphasis, LineLook, LinePayload, PersonLook, PersonPayload};
 use super::person_node::PersonNode;
-use crate::model::{Document, RelationshipId, StakeholderId};
+use crate::model::{Document, Relationship, RelationshipId, StakeholderId};
 use crate::ui::i18n::Tr;
 use crate::ui::selection::Selection;
 
@@ -27,6 +27,41 @@ pub struct Highlight {
     pub people: HashSet<StakeholderId>,
     /// Lines to underlay.
     pub lines: HashSet<RelationshipId>,
+    /// People a filter leaves out: drawn faint (or not at all with `hide_dimmed`),
+    /// and so are the lines that touch them.
+    pub dimmed: HashSet<StakeholderId>,
+    /// Whether the people left out are hidden rather than faint.
+    pub hide_dimmed: bool,
+}
+
+impl Highlight {
+    /// How to draw the person with this id.
+    pub fn person(&self, id: &StakeholderId) -> Emphasis {
+        if !self.dimmed.is_empty() && self.dimmed.contains(id) {
+            self.left_out()
+        } else {
+            Emphasis::from_highlighted(!self.people.is_empty() && self.people.contains(id))
+        }
+    }
+
+    /// How to draw `line`: faint when either end is.
+    pub fn line(&self, line: &Relationship) -> Emphasis {
+        if !self.dimmed.is_empty()
+            && (self.dimmed.contains(&line.from) || self.dimmed.contains(&line.to))
+        {
+            self.left_out()
+        } else {
+            Emphasis::from_highlighted(!self.lines.is_empty() && self.lines.contains(&line.id))
+        }
+    }
+
+    fn left_out(&self) -> Emphasis {
+        if self.hide_dimmed {
+            Emphasis::Hidden
+        } else {
+            Emphasis::Dimmed
+        }
+    }
 }
 
 /// The graph plus the mapping from document ids to graph indices.
@@ -80,7 +115,7 @@ impl SyncedGraph {
         let mut seen = vec![false; self.graph.g().node_bound()];
         let mut people_order = Vec::with_capacity(doc.stakeholders.len());
         for (i, (person, pos)) in doc.stakeholders.iter().zip(positions).enumerate() {
-            let highlighted = !highlight.people.is_empty() && highlight.people.contains(&person.id);
+            let highlighted = highlight.person(&person.id);
             let index = match self.node_of(i, &person.id) {
                 Some(index) => {
                     if let Some(node) = self.graph.node_mut(index) {
@@ -139,7 +174,7 @@ impl SyncedGraph {
 
         let mut lines_order = Vec::with_capacity(doc.relationships.len());
         for (i, line) in doc.relationships.iter().enumerate() {
-            let highlighted = !highlight.lines.is_empty() && highlight.lines.contains(&line.id);
+            let highlighted = highlight.line(line);
             match self.edge_of(i, &line.id) {
                 Some(edge) => {
                     if let Some(e) = self.graph.edge_mut(edge)
@@ -191,7 +226,7 @@ impl SyncedGraph {
             let Some(position) = person.position else {
                 return false;
             };
-            let highlighted = highlight.people.contains(id);
+            let highlighted = highlight.person(id);
             let Some(node) = self.graph.node_mut(index) else {
                 return false;
             };
@@ -216,7 +251,7 @@ impl SyncedGraph {
             if !same_ends {
                 return false;
             }
-            let highlighted = highlight.lines.contains(id);
+            let highlighted = highlight.line(line);
             if let Some(e) = self.graph.edge_mut(edge)
                 && !e.payload().shows(line, highlighted)
             {
@@ -361,7 +396,10 @@ mod tests {
                 .get(&person.id)
                 .and_then(|i| synced.graph.node(*i));
             let node = node.expect("a node for every person");
-            assert_eq!(**node.payload(), PersonLook::of(person, tr, false));
+            assert_eq!(
+                **node.payload(),
+                PersonLook::of(person, tr, Emphasis::Normal)
+            );
             assert_eq!(node.location(), pos);
         }
         assert_eq!(synced.graph.edge_count(), doc.relationships.len());
@@ -371,7 +409,7 @@ mod tests {
             assert_eq!(synced.person_of(a).as_ref(), Some(&line.from));
             assert_eq!(synced.person_of(b).as_ref(), Some(&line.to));
             let look = synced.graph.edge(edge).expect("edge").payload();
-            assert_eq!(**look, LineLook::of(line, false));
+            assert_eq!(**look, LineLook::of(line, Emphasis::Normal));
         }
     }
 

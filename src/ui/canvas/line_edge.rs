@@ -7,7 +7,7 @@ use egui_graphs::{DisplayEdge, DisplayNode, DrawContext, EdgeProps, Node};
 use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
-use super::look::{LinePayload, PersonPayload};
+use super::look::{Emphasis, LinePayload, PersonPayload};
 use super::person_node::PersonNode;
 use crate::model::RelationshipKind;
 use crate::theme;
@@ -197,6 +197,9 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         let (Some(look), Some(course)) = (&self.look, self.course(start, end)) else {
             return Vec::new();
         };
+        if look.emphasis == Emphasis::Hidden {
+            return Vec::new();
+        }
         let points = course.screen_points(view);
         if !points
             .iter()
@@ -207,7 +210,7 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             return Vec::new();
         }
         let mut shapes = Vec::new();
-        if look.highlighted {
+        if look.emphasis == Emphasis::Highlighted {
             shapes.push(Shape::line(
                 points.clone(),
                 Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45)),
@@ -226,6 +229,9 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             self.patterned,
             clip,
         ));
+        if look.emphasis == Emphasis::Dimmed {
+            shapes.iter_mut().for_each(super::person_node::fade);
+        }
         shapes
     }
 
@@ -244,6 +250,13 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         let Some(course) = self.course(start, end) else {
             return false;
         };
+        if self
+            .look
+            .as_ref()
+            .is_some_and(|l| l.emphasis == Emphasis::Hidden)
+        {
+            return false;
+        }
         // Hit-test in canvas units: the identity view keeps the points there.
         let points = course.screen_points(super::ViewTransform {
             zoom: 1.0,

@@ -26,8 +26,33 @@ pub struct PersonLook {
     pub stance: Stance,
     /// Size source.
     pub power: Power,
-    /// Whether the person is emphasised (path to power, stage focus).
-    pub highlighted: bool,
+    /// Emphasised (path to power, stage focus, search), faded or hidden (filter).
+    pub emphasis: Emphasis,
+}
+
+/// How strongly a person or a line is drawn.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Emphasis {
+    /// As usual.
+    #[default]
+    Normal,
+    /// Ringed (people) or underlaid (lines).
+    Highlighted,
+    /// Faint: left out by a filter.
+    Dimmed,
+    /// Not drawn and not clickable: left out by a filter that hides.
+    Hidden,
+}
+
+impl Emphasis {
+    /// Highlighted or normal.
+    pub fn from_highlighted(highlighted: bool) -> Self {
+        if highlighted {
+            Self::Highlighted
+        } else {
+            Self::Normal
+        }
+    }
 }
 
 /// The node payload in the graph.
@@ -35,7 +60,7 @@ pub type PersonPayload = Arc<PersonLook>;
 
 impl PersonLook {
     /// The look of `person` in the UI language.
-    pub fn of(person: &Stakeholder, tr: Tr, highlighted: bool) -> Self {
+    pub fn of(person: &Stakeholder, tr: Tr, emphasis: Emphasis) -> Self {
         let name = if person.name.trim().is_empty() {
             tr.t(T::Unnamed).to_owned()
         } else {
@@ -53,14 +78,14 @@ impl PersonLook {
             mark: theme::role_mark(person.role, tr.chinese()),
             stance: person.stance,
             power: person.power,
-            highlighted,
+            emphasis,
         }
     }
 }
 
 impl PersonLook {
     /// Whether this look is what `person` would get, compared without allocating.
-    pub fn shows(&self, person: &Stakeholder, tr: Tr, highlighted: bool) -> bool {
+    pub fn shows(&self, person: &Stakeholder, tr: Tr, emphasis: Emphasis) -> bool {
         let name_matches = if person.name.trim().is_empty() {
             self.name == tr.t(T::Unnamed)
         } else {
@@ -72,7 +97,7 @@ impl PersonLook {
             && self.mark == theme::role_mark(person.role, tr.chinese())
             && self.stance == person.stance
             && self.power == person.power
-            && self.highlighted == highlighted
+            && self.emphasis == emphasis
     }
 }
 
@@ -98,8 +123,8 @@ pub struct LineLook {
     pub kind: RelationshipKind,
     /// Its strength (width).
     pub strength: Strength,
-    /// Whether it is emphasised (path to power).
-    pub highlighted: bool,
+    /// Emphasised (path to power), faded or hidden (an end left out by a filter).
+    pub emphasis: Emphasis,
 }
 
 /// The edge payload in the graph.
@@ -107,23 +132,23 @@ pub type LinePayload = Arc<LineLook>;
 
 impl LineLook {
     /// The look of `line`.
-    pub fn of(line: &Relationship, highlighted: bool) -> Self {
+    pub fn of(line: &Relationship, emphasis: Emphasis) -> Self {
         Self {
             id: line.id.clone(),
             kind: line.kind,
             strength: line.strength,
-            highlighted,
+            emphasis,
         }
     }
 }
 
 impl LineLook {
     /// Whether this look is what `line` would get, compared without allocating.
-    pub fn shows(&self, line: &Relationship, highlighted: bool) -> bool {
+    pub fn shows(&self, line: &Relationship, emphasis: Emphasis) -> bool {
         self.id == line.id
             && self.kind == line.kind
             && self.strength == line.strength
-            && self.highlighted == highlighted
+            && self.emphasis == emphasis
     }
 }
 
@@ -146,13 +171,15 @@ mod tests {
             person.title = title;
             person.department = department;
             person.power = Power::new(i64::from(power)).unwrap_or_default();
-            let look = PersonLook::of(&person, tr, highlighted);
-            prop_assert!(look.shows(&person, tr, highlighted));
-            prop_assert!(!look.shows(&person, tr, !highlighted));
+            let look = PersonLook::of(&person, tr, Emphasis::from_highlighted(highlighted));
+            prop_assert!(look.shows(&person, tr, Emphasis::from_highlighted(highlighted)));
+            prop_assert!(!look.shows(&person, tr, Emphasis::from_highlighted(!highlighted)));
+            prop_assert!(!look.shows(&person, tr, Emphasis::Dimmed));
             let mut other = person.clone();
             other.title = other_title;
             other.department = other_department;
-            prop_assert_eq!(look.shows(&other, tr, highlighted), PersonLook::of(&other, tr, highlighted) == look);
+            let emphasis = Emphasis::from_highlighted(highlighted);
+            prop_assert_eq!(look.shows(&other, tr, emphasis), PersonLook::of(&other, tr, emphasis) == look);
         }
     }
 }

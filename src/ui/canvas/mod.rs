@@ -17,6 +17,7 @@ use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, Se
 pub use edit_hint::EditHint;
 pub use graph_sync::{Highlight, MapGraph, SyncedGraph, canvas_positions};
 pub use line_edge::{distance_to_segment, line_shapes};
+pub use look::Emphasis;
 use static_layout::{StaticLayout, StaticState};
 
 use super::app_command::{Action, AppCommand};

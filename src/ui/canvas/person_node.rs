@@ -8,7 +8,7 @@ use egui_graphs::{DisplayNode, DrawContext, NodeProps};
 use petgraph::EdgeType;
 use petgraph::stable_graph::IndexType;
 
-use super::look::PersonPayload;
+use super::look::{Emphasis, PersonPayload};
 use crate::theme;
 use crate::ui::theme::{LABEL_HALO, color, node_outline};
 
@@ -108,13 +108,43 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
             center,
             Vec2::new(radius * 2.0 + 240.0, radius * 2.0 + 60.0),
         );
-        if !clip.intersects(reach) {
+        if !clip.intersects(reach) || look.emphasis == Emphasis::Hidden {
             return Vec::new();
         }
+        let mut shapes = self.person_shapes(ctx, look, center, radius);
+        if look.emphasis == Emphasis::Dimmed {
+            for shape in &mut shapes {
+                fade(shape);
+            }
+        }
+        shapes
+    }
 
+    fn update(&mut self, state: &NodeProps<PersonPayload>) {
+        self.sync(state);
+    }
+
+    fn is_inside(&self, pos: Pos2) -> bool {
+        let hidden = self
+            .look
+            .as_ref()
+            .is_some_and(|look| look.emphasis == Emphasis::Hidden);
+        !hidden && (pos - self.pos).length() <= self.radius_in_canvas()
+    }
+}
+
+impl PersonNode {
+    /// The circle, mark and labels of a person at `center` (screen).
+    fn person_shapes(
+        &self,
+        ctx: &DrawContext,
+        look: &super::look::PersonLook,
+        center: Pos2,
+        radius: f32,
+    ) -> Vec<Shape> {
         let fill = color(theme::stance_color(look.stance));
         let mut shapes = Vec::with_capacity(6);
-        if look.highlighted {
+        if look.emphasis == Emphasis::Highlighted {
             shapes.push(Shape::circle_stroke(
                 center,
                 radius + 5.0,
@@ -174,13 +204,27 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
         }
         shapes
     }
+}
 
-    fn update(&mut self, state: &NodeProps<PersonPayload>) {
-        self.sync(state);
-    }
-
-    fn is_inside(&self, pos: Pos2) -> bool {
-        (pos - self.pos).length() <= self.radius_in_canvas()
+/// Makes a shape faint: for people and lines a filter leaves out.
+pub(super) fn fade(shape: &mut Shape) {
+    let faint = |c: egui::Color32| c.gamma_multiply(theme::DIMMED_OPACITY);
+    match shape {
+        Shape::Circle(circle) => {
+            circle.fill = faint(circle.fill);
+            circle.stroke.color = faint(circle.stroke.color);
+        }
+        Shape::LineSegment { stroke, .. } => stroke.color = faint(stroke.color),
+        Shape::Path(path) => {
+            path.fill = faint(path.fill);
+            if let egui::epaint::ColorMode::Solid(color) = &mut path.stroke.color {
+                *color = faint(*color);
+            }
+        }
+        Shape::Rect(rect) => rect.fill = faint(rect.fill),
+        Shape::Text(text) => text.opacity_factor *= theme::DIMMED_OPACITY,
+        Shape::Vec(shapes) => shapes.iter_mut().for_each(fade),
+        _ => {}
     }
 }
 

@@ -1,0 +1,211 @@
+//! Presentation mode (F11, View → Present): full screen, the canvas only, everything
+//! larger; private fields never shown (the canvas, its hover cards and the search
+//! bar see only [`crate::present::presented`]); optionally anonymous; ←/→ (and
+//! PageUp/PageDown) step through the story of decision makers, champion and top
+//! risks, each with its one-line approach as a caption. Esc leaves and puts the
+//! window and zoom back as they were.
+
+use std::sync::Arc;
+
+use egui::{Key, RichText, Ui};
+
+use super::i18n::{T, Tr};
+use crate::analysis::{AnalysisOptions, analyze};
+use crate::model::{Date, Document, StakeholderId};
+use crate::present::{StepKind, StoryStep, presented, story};
+
+/// Caption text size while presenting, in points (before the presentation zoom).
+const CAPTION_SIZE: f32 = 18.0;
+
+/// What presenting changed, to put back on leaving.
+#[derive(Clone, Copy, Debug)]
+struct Before {
+    fullscreen: bool,
+    zoom_factor: f32,
+}
+
+/// The presentation in progress (view state, never saved).
+pub struct Presentation {
+    before: Before,
+    /// Titles (or roles) instead of names.
+    pub anonymous: bool,
+    /// The map as shown, and what it was made from: (map version, anonymous, language).
+    shown: Arc<Document>,
+    shown_key: (u64, bool, Tr),
+    steps: Vec<StoryStep>,
+    step: Option<usize>,
+    /// Changes whenever the map as shown does.
+    generation: u64,
+}
+
+/// What the presenter asked for this frame.
+#[derive(Debug, Default)]
+pub struct PresentOutput {
+    /// Select and centre on these people.
+    pub reveal: Option<Vec<StakeholderId>>,
+    /// Leave presentation mode.
+    pub leave: bool,
+}
+
+impl Presentation {
+    /// Starts presenting `doc`: full screen and larger.
+    pub fn start(
+        ctx: &egui::Context,
+        doc: &Document,
+        version: u64,
+        tr: Tr,
+        stale_days: i64,
+    ) -> Self {
+        let before = Before {
+            fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
+            zoom_factor: ctx.zoom_factor(),
+        };
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        ctx.set_zoom_factor(before.zoom_factor * crate::theme::PRESENT_ZOOM);
+        let mut presentation = Self {
+            before,
+            anonymous: false,
+            shown: Arc::new(Document::default()),
+            shown_key: (u64::MAX, false, tr),
+            steps: Vec::new(),
+            step: None,
+            generation: 0,
+        };
+        presentation.update(doc, version, tr, stale_days);
+        presentation
+    }
+
+    /// Puts the window and zoom back as they were before presenting.
+    pub fn finish(self, ctx: &egui::Context) {
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.before.fullscreen));
+        ctx.set_zoom_factor(self.before.zoom_factor);
+    }
+
+    /// Rebuilds the map as shown, and its story, when the map, the language or the
+    /// anonymous option changed.
+    pub fn update(&mut self, doc: &Document, version: u64, tr: Tr, stale_days: i64) {
+        let key = (version, self.anonymous, tr);
+        if key == self.shown_key {
+            return;
+        }
+        let shown = presented(doc, self.anonymous, tr.0);
+        let options = AnalysisOptions {
+            stale_after_days: stale_days,
+            ..AnalysisOptions::new(Date::today_local(), tr.0)
+        };
+        // The story is told from the map as shown, so its captions never quote a
+        // private field, nor a name when anonymous.
+        let analysis = analyze(&shown, &options);
+        self.steps = story(&shown, &analysis, tr.0);
+        if self.step.is_some_and(|s| s >= self.steps.len()) {
+            self.step = None;
+        }
+        self.shown = Arc::new(shown);
+        self.shown_key = key;
+        self.generation += 1;
+    }
+
+    /// The map as shown.
+    pub fn shown(&self) -> &Document {
+        &self.shown
+    }
+
+    /// Changes whenever the map as shown does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// The step shown, if any (0-based), and how many there are.
+    pub fn step(&self) -> (Option<usize>, usize) {
+        (self.step, self.steps.len())
+    }
+
+    /// The caption of the step shown.
+    pub fn caption(&self) -> Option<&str> {
+        self.step
+            .and_then(|s| self.steps.get(s))
+            .map(|s| s.caption.as_str())
+    }
+
+    /// ←/→ and PageUp/PageDown step through the story; Esc leaves. Keys are taken
+    /// only when no text field has the keyboard.
+    pub fn keys(&mut self, ctx: &egui::Context, output: &mut PresentOutput) {
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let popup_open = egui::Popup::is_any_open(ctx);
+        let (back, forward, escape) = ctx.input_mut(|i| {
+            let none = egui::Modifiers::NONE;
+            (
+                i.consume_key(none, Key::ArrowLeft) || i.consume_key(none, Key::PageUp),
+                i.consume_key(none, Key::ArrowRight) || i.consume_key(none, Key::PageDown),
+                !popup_open && i.consume_key(none, Key::Escape),
+            )
+        });
+        if forward {
+            self.go(true, output);
+        }
+        if back {
+            self.go(false, output);
+        }
+        output.leave |= escape;
+    }
+
+    fn go(&mut self, forward: bool, output: &mut PresentOutput) {
+        if self.steps.is_empty() {
+            return;
+        }
+        let last = self.steps.len() - 1;
+        let next = match (self.step, forward) {
+            (None, true) => 0,
+            (None, false) => last,
+            (Some(s), true) => (s + 1).min(last),
+            (Some(s), false) => s.saturating_sub(1),
+        };
+        self.step = Some(next);
+        if let Some(step) = self.steps.get(next) {
+            let ids = step
+                .people
+                .iter()
+                .filter_map(|&i| self.shown.stakeholders.get(i))
+                .map(|p| p.id.clone())
+                .collect();
+            output.reveal = Some(ids);
+        }
+    }
+
+    /// The presenter's strip under the canvas: the caption, the step, the
+    /// anonymous option and Leave.
+    pub fn presenter_ui(&mut self, ui: &mut Ui, tr: Tr, output: &mut PresentOutput) {
+        if let Some(step) = self.step.and_then(|s| self.steps.get(s)) {
+            let kind = match step.kind {
+                StepKind::DecisionMaker => T::StoryDecisionMaker,
+                StepKind::Champion => T::StoryChampion,
+                StepKind::Risk => T::StoryRisk,
+            };
+            ui.label(
+                RichText::new(format!("{} · {}", tr.t(kind), step.caption)).size(CAPTION_SIZE),
+            );
+        } else if self.steps.is_empty() {
+            ui.label(RichText::new(tr.t(T::PresentNoStory)).size(CAPTION_SIZE));
+        }
+        ui.horizontal(|ui| {
+            let (step, count) = self.step();
+            if ui.button("‹").clicked() {
+                self.go(false, output);
+            }
+            if ui.button("›").clicked() {
+                self.go(true, output);
+            }
+            if let Some(step) = step {
+                ui.label(tr.f(T::PresentStep, &[&(step + 1), &count]));
+            }
+            ui.weak(tr.t(T::PresentKeys));
+            ui.separator();
+            ui.checkbox(&mut self.anonymous, tr.t(T::PresentAnonymous));
+            if ui.button(tr.t(T::PresentLeave)).clicked() {
+                output.leave = true;
+            }
+        });
+    }
+}
