@@ -228,3 +228,52 @@ fn arrow_keys_step_through_the_story() {
     h.run_steps(3);
     assert!(!h.state().find_tools().is_presenting());
 }
+
+#[test]
+fn a_large_map_is_indexed_off_the_ui_thread_and_then_searched() {
+    // More people than the search indexes inline: the bar says it is preparing, then
+    // lists the match once the background index is ready.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    let mut doc = powermap::samples::synthetic_map(6_000, 7);
+    doc.stakeholders[4_321].name = "周振华".into();
+    std::fs::write(&path, powermap::format::to_bytes(&doc)).unwrap();
+    let options = AppOptions {
+        file: Some(path),
+        dialogs: Box::new(ScriptedDialogs::default()),
+        look_for_system_font: false,
+        prefs: Some(Prefs {
+            language: Some(Language::English),
+            ..Prefs::default()
+        }),
+        recovery_dir: None,
+    };
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1280.0, 800.0))
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options));
+    // Large maps open in the background too.
+    for _ in 0..300 {
+        h.run_steps(1);
+        if !h.state().document().stakeholders.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.event(egui::Event::Text("zhouzh".into()));
+    h.run_steps(2);
+    let wanted = h.state().document().stakeholders[4_321].id.clone();
+    let mut listed = Vec::new();
+    for _ in 0..200 {
+        h.run_steps(1);
+        let doc = h.state().document().clone();
+        listed = h.state().find_tools().search.listed_ids(&doc);
+        if !listed.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(listed.first(), Some(&wanted), "{listed:?}");
+}

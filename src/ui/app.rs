@@ -1528,6 +1528,7 @@ impl PowermapApp {
         self.find.panels_ui(
             ui,
             self.map.editor.document(),
+            self.map.editor.snapshot(),
             self.edit_counter,
             tr,
             &mut self.commands,

@@ -122,6 +122,7 @@ impl FindTools {
         &mut self,
         ui: &mut egui::Ui,
         doc: &Document,
+        snapshot: std::sync::Arc<Document>,
         edit_counter: u64,
         tr: Tr,
         commands: &mut Vec<AppCommand>,
@@ -136,9 +137,13 @@ impl FindTools {
         if self.search.is_open() {
             let version = self.search_version(edit_counter);
             let shown = self.present.as_ref().map_or(doc, Presentation::shown);
+            let shared = self
+                .present
+                .as_ref()
+                .map_or(snapshot, Presentation::shown_shared);
             let mut go = None;
             egui::Panel::top("search").show(ui, |ui| {
-                go = self.search.search_bar_ui(ui, shown, version, tr);
+                go = self.search.search_bar_ui(ui, shown, &shared, version, tr);
             });
             if let Some(id) = go {
                 commands.push(AppCommand::Reveal(vec![id]));

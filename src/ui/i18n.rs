@@ -270,6 +270,7 @@ catalogue! {
     FindHint => "Name, title, department, tag, e-mail or pinyin (zzh)", "姓名、职务、部门、标签、邮箱或拼音（如 zzh）";
     FindCount => "{0} found", "找到 {0} 人";
     FindNone => "Nobody found", "没有找到匹配的人";
+    FindIndexing => "Preparing the search…", "正在准备搜索…";
     FindMore => "… and {0} more: type more to narrow down", "……另有 {0} 人，请继续输入缩小范围";
     FindClose => "Close search (Esc)", "关闭查找（Esc）";
     FindKeys => "↑↓ choose · Enter go to · Esc close", "↑↓ 选择 · Enter 定位 · Esc 关闭";

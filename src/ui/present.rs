@@ -110,6 +110,11 @@ impl Presentation {
         &self.shown
     }
 
+    /// The map as shown, shared (for work off the UI thread).
+    pub fn shown_shared(&self) -> Arc<Document> {
+        Arc::clone(&self.shown)
+    }
+
     /// Changes whenever the map as shown does.
     pub fn generation(&self) -> u64 {
         self.generation

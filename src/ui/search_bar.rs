@@ -4,6 +4,7 @@
 //! search itself is [`crate::search`].
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use egui::{Key, Ui};
 
@@ -15,6 +16,9 @@ use crate::search::{Hit, SearchIndex};
 const MAX_LISTED: usize = 50;
 /// Height of the result list at most, in points.
 const LIST_HEIGHT: f32 = 180.0;
+/// Maps with more people than this are indexed on a background thread (about 20 ms
+/// of folding here), so opening the bar or editing never stalls a frame.
+const INDEX_INLINE_LIMIT: usize = 5_000;
 
 /// The search bar's state (view state, never saved).
 #[derive(Default)]
@@ -24,6 +28,8 @@ pub struct SearchBar {
     focus_field: bool,
     /// The index and the map version it was built for.
     index: Option<((u64, u64), SearchIndex)>,
+    /// An index being built off the UI thread, and the map version it is for.
+    building: Option<((u64, u64), std::sync::mpsc::Receiver<SearchIndex>)>,
     /// The query and map version `hits` answer.
     searched: Option<((u64, u64), String)>,
     /// Every match, in document order.
@@ -97,26 +103,59 @@ impl SearchBar {
         self.cursor = 0;
     }
 
-    /// Runs the query again when it or the map (`version`) changed.
-    fn refresh(&mut self, doc: &Document, version: (u64, u64)) {
+    /// Runs the query again when it or the map (`version`) changed. Returns whether
+    /// the index of a large map is still being built (the results then wait for it).
+    fn refresh(&mut self, doc: &Document, shared: &Arc<Document>, version: (u64, u64)) -> bool {
         let fresh = self
             .searched
             .as_ref()
             .is_some_and(|(v, q)| *v == version && *q == self.query);
         if fresh {
-            return;
+            return false;
         }
         if self.index.as_ref().is_none_or(|(v, _)| *v != version) {
-            self.index = Some((version, SearchIndex::new(doc)));
+            if doc.stakeholders.len() <= INDEX_INLINE_LIMIT {
+                self.index = Some((version, SearchIndex::new(doc)));
+            } else {
+                match &self.building {
+                    Some((v, receiver)) if *v == version => match receiver.try_recv() {
+                        Ok(index) => {
+                            self.index = Some((version, index));
+                            self.building = None;
+                        }
+                        Err(std::sync::mpsc::TryRecvError::Empty) => return true,
+                        Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                            self.building = None;
+                            return false;
+                        }
+                    },
+                    _ => {
+                        let (sender, receiver) = std::sync::mpsc::channel();
+                        let map = Arc::clone(shared);
+                        let spawned = std::thread::Builder::new()
+                            .name("search-index".into())
+                            .spawn(move || {
+                                let _ = sender.send(SearchIndex::new(&map));
+                            });
+                        if spawned.is_ok() {
+                            self.building = Some((version, receiver));
+                            return true;
+                        }
+                        // No thread: index here rather than not at all.
+                        self.index = Some((version, SearchIndex::new(doc)));
+                    }
+                }
+            }
         }
         let Some((_, index)) = &self.index else {
-            return;
+            return false;
         };
         let hits = index.matches(&self.query);
         let listed = index.best(&hits, MAX_LISTED);
         self.set_hits(hits);
         self.listed = listed;
         self.searched = Some((version, self.query.clone()));
+        false
     }
 
     /// Draws the bar and its results; returns the person to go to (Enter or a click).
@@ -124,6 +163,7 @@ impl SearchBar {
         &mut self,
         ui: &mut Ui,
         doc: &Document,
+        shared: &Arc<Document>,
         version: (u64, u64),
         tr: Tr,
     ) -> Option<StakeholderId> {
@@ -163,8 +203,16 @@ impl SearchBar {
                 }
                 close = escape;
             }
-            self.refresh(doc, version);
-            if !self.query.trim().is_empty() {
+            if self.refresh(doc, shared, version) {
+                // Matches of the previous version would point at the wrong people.
+                self.set_hits(Vec::new());
+                self.listed.clear();
+                self.searched = None;
+                ui.spinner();
+                ui.label(tr.t(T::FindIndexing));
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(50));
+            } else if !self.query.trim().is_empty() {
                 let count = if self.hits.is_empty() {
                     tr.t(T::FindNone).to_owned()
                 } else {
