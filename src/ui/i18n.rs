@@ -265,6 +265,12 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // Many accounts (h-portfolio)
+    OutcomeField => "Outcome", "结果";
+    OutcomeOpen => "Open", "进行中";
+    OutcomeWon => "Won", "赢单";
+    OutcomeLost => "Lost", "丢单";
+    ClosedOn => "Closed on", "结单日期";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";
