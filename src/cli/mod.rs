@@ -209,6 +209,10 @@ pub enum Task {
         /// Output format: a table, or one JSON object per map and line.
         #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
         format: BenchFormat,
+        /// Instead: scan workspaces of this many generated maps (comma-separated),
+        /// cold and warm.
+        #[arg(long, value_name = "N", value_delimiter = ',')]
+        portfolio: Vec<usize>,
     },
     /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
     Fmt {
@@ -450,6 +454,17 @@ fn bench_plan(
 pub fn run_from_env() -> Action {
     let cli = Cli::parse();
     match &cli.command {
+        Some(Task::Bench { portfolio, .. }) if !portfolio.is_empty() => {
+            let mut stdout = std::io::stdout().lock();
+            let status = match crate::portfolio::bench::run(portfolio, &mut stdout) {
+                Ok(()) => EXIT_OK,
+                Err(err) => {
+                    eprintln!("powermap bench: {err}");
+                    EXIT_PROBLEMS
+                }
+            };
+            Action::Exit(status)
+        }
         Some(Task::Bench {
             sizes,
             frames,
@@ -457,6 +472,7 @@ pub fn run_from_env() -> Action {
             maps,
             scenarios,
             format,
+            ..
         }) => Action::Bench(bench_plan(
             sizes,
             *frames,

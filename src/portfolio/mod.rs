@@ -3,6 +3,7 @@
 //! streamed, cached), adds up the portfolio, finds people across the maps, and
 //! learns from the closed deals who turned out to decide. No UI code here.
 
+pub mod bench;
 pub mod cache;
 pub mod learn;
 pub mod people;

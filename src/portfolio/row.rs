@@ -73,7 +73,7 @@ impl MapSummary {
 /// What reading a file gave.
 pub enum Read {
     /// A map (loaded or broken).
-    Row(MapRow),
+    Row(Box<MapRow>),
     /// JSON that is not a map: skipped, with this note.
     Skipped(String),
 }
@@ -95,11 +95,11 @@ pub fn read_row(path: &Path, options: &AnalysisOptions) -> Read {
         }
         Err(err) => Err(err.to_string()),
     };
-    Read::Row(MapRow {
+    Read::Row(Box::new(MapRow {
         path: path.to_owned(),
         modified,
         summary,
-    })
+    }))
 }
 
 /// Sums up a loaded map.

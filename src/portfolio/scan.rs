@@ -30,7 +30,7 @@ pub enum ScanEvent {
         files: usize,
     },
     /// One map's row (in no particular order).
-    Row(MapRow),
+    Row(Box<MapRow>),
     /// A file skipped or a folder not searched.
     Note(String),
 }
@@ -94,7 +94,7 @@ pub fn scan(root: &Path, options: &ScanOptions, events: Option<&Sender<ScanEvent
                     let read = match cached {
                         Some(row) => {
                             from_cache.fetch_add(1, Ordering::Relaxed);
-                            Read::Row(row)
+                            Read::Row(Box::new(row))
                         }
                         None => read_row(path, &options.analysis),
                     };
@@ -118,9 +118,9 @@ pub fn scan(root: &Path, options: &ScanOptions, events: Option<&Sender<ScanEvent
         match read {
             Read::Row(row) => {
                 if let Some(stamp) = stamp {
-                    stamped.push((stamp, row.clone()));
+                    stamped.push((stamp, (*row).clone()));
                 }
-                rows.push(row);
+                rows.push(*row);
             }
             Read::Skipped(note) => notes.push(note),
         }
