@@ -21,6 +21,7 @@ pub mod labels;
 pub mod lang;
 pub mod model;
 pub mod placement;
+pub mod portfolio;
 pub mod present;
 pub mod recovery;
 pub mod routing;

@@ -45,6 +45,23 @@ fn xdg_documents_dir(home: &Path) -> Option<PathBuf> {
     })
 }
 
+/// Powermap's folder in the user's cache directory: `$XDG_CACHE_HOME` or
+/// `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LOCALAPPDATA%` on Windows.
+/// Only things that can be made again live there (the workspace scan cache).
+pub fn cache_dir() -> Option<PathBuf> {
+    let absolute = |v: std::ffi::OsString| Some(PathBuf::from(v)).filter(|p| p.is_absolute());
+    let base = if cfg!(windows) {
+        std::env::var_os("LOCALAPPDATA").and_then(absolute)
+    } else if cfg!(target_os = "macos") {
+        home_dir().map(|h| h.join("Library/Caches"))
+    } else {
+        std::env::var_os("XDG_CACHE_HOME")
+            .and_then(absolute)
+            .or_else(|| home_dir().map(|h| h.join(".cache")))
+    };
+    base.map(|b| b.join("powermap"))
+}
+
 /// Expands what a person typed into a path: surrounding whitespace and quotes go,
 /// `~` and `~/…` mean the home folder, and a relative path is taken inside `base`.
 pub fn resolve_typed(text: &str, base: &Path) -> PathBuf {

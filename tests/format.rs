@@ -559,3 +559,48 @@ fn numbers_in_unknown_fields_survive_save_and_reload_exactly() {
         );
     }
 }
+
+#[test]
+fn outcome_and_closed_on_are_read_written_and_optional() {
+    let json = r#"{"format":"powermap","version":1,"account":{"name":"A","outcome":"won","closed_on":"2025-06-30"}}"#;
+    let doc = from_bytes(json.as_bytes()).unwrap();
+    assert_eq!(doc.account.outcome, Some(powermap::model::Outcome::Won));
+    assert_eq!(
+        doc.account.closed_on.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-30")
+    );
+    let written = String::from_utf8(to_bytes(&doc)).unwrap();
+    assert!(written.contains(r#""outcome": "won""#), "{written}");
+    assert!(
+        written.contains(r#""closed_on": "2025-06-30""#),
+        "{written}"
+    );
+    assert_eq!(from_bytes(written.as_bytes()).unwrap(), doc);
+    // Absent: nothing recorded, nothing written.
+    let plain = from_bytes(br#"{"format":"powermap","version":1,"account":{"name":"A"}}"#).unwrap();
+    assert_eq!(plain.account.outcome, None);
+    let written = String::from_utf8(to_bytes(&plain)).unwrap();
+    assert!(
+        !written.contains("outcome") && !written.contains("closed_on"),
+        "{written}"
+    );
+}
+
+#[test]
+fn bad_outcome_or_closed_on_is_a_problem_with_its_place() {
+    let problems = problems_of(
+        r#"{"format":"powermap","version":1,"account":{"outcome":"maybe","closed_on":"2025-02-30"}}"#,
+    );
+    assert!(
+        problems.iter().any(|p| p.contains("outcome")
+            && p.contains("must be one of open, won, lost")
+            && p.contains("maybe")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("closed_on") && p.contains("not a calendar date")),
+        "{problems:?}"
+    );
+}

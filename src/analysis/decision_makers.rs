@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::buying::{BuyingCenter, DecisionKind};
+use super::learned::{LearnedEvidence, MAX_LEARNED_WEIGHT};
 use super::structure::Structure;
 use super::text::{name_of, quoted_field, tx};
 use super::titles::{Line, Rank};
@@ -53,13 +54,17 @@ pub fn likelihood(score: f64, language: Language) -> &'static str {
     }
 }
 
-/// Likely decision makers, most likely first. Linear in people and lines.
+/// Likely decision makers, most likely first. Linear in people and lines. With
+/// `learned`, what the workspace's closed deals say about each person adds at most
+/// [`MAX_LEARNED_WEIGHT`], with its reason.
 pub fn decision_maker_candidates(
     structure: &Structure<'_>,
     buying: &BuyingCenter,
     language: Language,
+    learned: Option<&dyn LearnedEvidence>,
 ) -> Vec<Candidate> {
     let doc = structure.doc;
+    let features = learned.map(|_| super::learned::features_in(structure));
     // The first step of the decision process naming each id as approver.
     let mut first_step: HashMap<&StakeholderId, usize> = HashMap::new();
     for (at, step) in doc.account.decision_process.iter().enumerate() {
@@ -120,6 +125,13 @@ pub fn decision_maker_candidates(
                     "top of a reporting line on the map".into(),
                     "位于图中汇报线顶端".into(),
                 ));
+            }
+            let lesson = learned.zip(features.as_ref().and_then(|f| f.get(i)));
+            if let Some((weight, reason)) =
+                lesson.and_then(|(learned, features)| learned.evidence(features, language))
+            {
+                score += MAX_LEARNED_WEIGHT * weight.clamp(0.0, 1.0);
+                reasons.push(reason);
             }
             Candidate {
                 person: i,

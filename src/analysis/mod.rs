@@ -17,6 +17,7 @@ pub mod functions;
 mod health;
 mod hidden;
 mod influence;
+pub mod learned;
 mod paths;
 mod people_set;
 pub mod playbook;
@@ -198,12 +199,22 @@ impl Context<'_> {
 
 /// Analyses a map.
 pub fn analyze(doc: &Document, options: &AnalysisOptions) -> Analysis {
+    analyze_learned(doc, options, None)
+}
+
+/// Analyses a map with what a workspace's closed deals taught about who decides
+/// (see [`learned`]); `None` is exactly [`analyze`].
+pub fn analyze_learned(
+    doc: &Document,
+    options: &AnalysisOptions,
+    learned: Option<&dyn learned::LearnedEvidence>,
+) -> Analysis {
     let structure = Structure::new(doc);
     let influence = influence::influence_scores(&structure);
     let ranking = influence::ranked(&influence);
     let buying = buying::buying_center(&structure);
     let candidates =
-        decision_makers::decision_maker_candidates(&structure, &buying, options.language);
+        decision_makers::decision_maker_candidates(&structure, &buying, options.language, learned);
     let powers: Vec<u8> = doc.stakeholders.iter().map(|s| s.power.level()).collect();
 
     let tagged: Vec<usize> = doc

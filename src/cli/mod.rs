@@ -9,6 +9,8 @@ mod git_setup;
 mod history;
 mod import;
 mod merge;
+mod people;
+mod portfolio;
 mod report;
 
 use std::io::Write;
@@ -61,6 +63,38 @@ pub enum Task {
         /// Information verified longer ago than this many days is stale.
         #[arg(long, default_value_t = crate::analysis::DEFAULT_STALE_DAYS)]
         stale_days: i64,
+        /// A workspace folder whose closed deals add learned decision-maker evidence.
+        #[arg(long, value_name = "DIR")]
+        workspace: Option<PathBuf>,
+    },
+    /// A workspace's maps: one row each, totals by stage and health, deals worse than
+    /// at their last review, risks telling of lost deals (exit 1 when a map is broken).
+    Portfolio {
+        /// The workspace folder (searched at any depth).
+        dir: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = portfolio::PortfolioFormat::Text)]
+        format: portfolio::PortfolioFormat,
+        /// The date to judge staleness and overdue actions against (default: today).
+        #[arg(long)]
+        today: Option<String>,
+        /// Read every map again instead of using the scan cache.
+        #[arg(long)]
+        no_cache: bool,
+    },
+    /// Find a person (by name or e-mail) in every map of a workspace, with the moves
+    /// between customers the maps show (exit 1 when nobody matches).
+    People {
+        /// The workspace folder.
+        dir: PathBuf,
+        /// A name (or part of one) or an e-mail address.
+        query: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = people::PeopleFormat::Text)]
+        format: people::PeopleFormat,
+        /// Language of the sentences: en or zh.
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
     /// Export a map: the format comes from the extension of OUT (png, svg, html, md, csv).
     Export {
@@ -176,6 +210,10 @@ pub enum Task {
         /// Output format: a table, or one JSON object per map and line.
         #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
         format: BenchFormat,
+        /// Instead: scan workspaces of this many generated maps (comma-separated),
+        /// cold and warm.
+        #[arg(long, value_name = "N", value_delimiter = ',')]
+        portfolio: Vec<usize>,
     },
     /// Find people by name, title, department, tag, e-mail or the pinyin of a Chinese
     /// name (full or initials), best match first (exit 0 when found, 1 when not).
@@ -346,7 +384,30 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             lang,
             today,
             stale_days,
-        } => report::run(file, *format, lang, today.as_deref(), *stale_days, out),
+            workspace,
+        } => report::run(
+            file,
+            *format,
+            &report::Options {
+                lang,
+                today: today.as_deref(),
+                stale_days: *stale_days,
+                workspace: workspace.as_deref(),
+            },
+            out,
+        ),
+        Task::Portfolio {
+            dir,
+            format,
+            today,
+            no_cache,
+        } => portfolio::run(dir, *format, today.as_deref(), !*no_cache, out),
+        Task::People {
+            dir,
+            query,
+            format,
+            lang,
+        } => people::run(dir, query, *format, lang, out),
         Task::Diff { old, new, format } => diff::run(old, new, *format, out),
         Task::Merge {
             base,
@@ -410,6 +471,17 @@ fn bench_plan(
 pub fn run_from_env() -> Action {
     let cli = Cli::parse();
     match &cli.command {
+        Some(Task::Bench { portfolio, .. }) if !portfolio.is_empty() => {
+            let mut stdout = std::io::stdout().lock();
+            let status = match crate::portfolio::bench::run(portfolio, &mut stdout) {
+                Ok(()) => EXIT_OK,
+                Err(err) => {
+                    eprintln!("powermap bench: {err}");
+                    EXIT_PROBLEMS
+                }
+            };
+            Action::Exit(status)
+        }
         Some(Task::Bench {
             sizes,
             frames,
@@ -417,6 +489,7 @@ pub fn run_from_env() -> Action {
             maps,
             scenarios,
             format,
+            ..
         }) => Action::Bench(bench_plan(
             sizes,
             *frames,

@@ -4,25 +4,52 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, ReportFormat, language_date_and_map};
-use crate::analysis::{AnalysisOptions, analyze, report};
+use crate::analysis::{AnalysisOptions, analyze_learned, report};
+use crate::portfolio::{Lessons, ScanOptions, scan};
+
+/// The options of `powermap report`.
+pub struct Options<'a> {
+    /// Language: `en` or `zh`.
+    pub lang: &'a str,
+    /// `--today`, when given.
+    pub today: Option<&'a str>,
+    /// `--stale-days`.
+    pub stale_days: i64,
+    /// `--workspace`: learn from its closed deals.
+    pub workspace: Option<&'a Path>,
+}
 
 /// Writes the report of `file`; exit status 1 when the file or an option is invalid.
-pub fn run(
-    file: &Path,
-    format: ReportFormat,
-    lang: &str,
-    today: Option<&str>,
-    stale_days: i64,
-    out: &mut dyn Write,
-) -> u8 {
-    let Some((language, today, doc)) = language_date_and_map("report", lang, today, file) else {
+pub fn run(file: &Path, format: ReportFormat, opts: &Options<'_>, out: &mut dyn Write) -> u8 {
+    let Some((language, today, doc)) = language_date_and_map("report", opts.lang, opts.today, file)
+    else {
         return EXIT_PROBLEMS;
     };
     let options = AnalysisOptions {
-        stale_after_days: stale_days.max(0),
+        stale_after_days: opts.stale_days.max(0),
         ..AnalysisOptions::new(today, language)
     };
-    let analysis = analyze(&doc, &options);
+    let lessons = match opts.workspace {
+        None => None,
+        Some(dir) if !dir.is_dir() => {
+            eprintln!(
+                "powermap report: --workspace {}: not a folder",
+                dir.display()
+            );
+            return EXIT_PROBLEMS;
+        }
+        Some(dir) => {
+            let scan_options = ScanOptions {
+                analysis: options,
+                cache_dir: crate::user_paths::cache_dir(),
+            };
+            Some(Lessons::from_rows(&scan(dir, &scan_options, None).rows))
+        }
+    };
+    let learned = lessons
+        .as_ref()
+        .map(|l| l as &dyn crate::analysis::learned::LearnedEvidence);
+    let analysis = analyze_learned(&doc, &options, learned);
     let text = match format {
         ReportFormat::Json => {
             let json = report::to_json_text(&doc, &analysis);

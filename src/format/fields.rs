@@ -38,6 +38,8 @@ pub const ACCOUNT: &[&str] = &[
     "close_date",
     "decision_process",
     "competitors",
+    "outcome",
+    "closed_on",
 ];
 /// Fields of a step of `account.decision_process`.
 pub const DECISION_STEP: &[&str] = &["name", "approvers"];

@@ -22,9 +22,9 @@ use crate::lang::Language;
 use crate::model::limits::MAX_STRING_BYTES;
 use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS};
 use crate::model::{
-    Account, Contact, Coverage, DecisionStep, Document, Interests, NextAction, Plan, PlanPart,
-    PlanText, Position, Power, Problem, Relationship, RelationshipId, RelationshipKind, Role,
-    Stage, Stakeholder, StakeholderId, Stance, Strength, Subject, TeamMember, TeamMemberId,
+    Account, Contact, Coverage, DecisionStep, Document, Interests, NextAction, Outcome, Plan,
+    PlanPart, PlanText, Position, Power, Problem, Relationship, RelationshipId, RelationshipKind,
+    Role, Stage, Stakeholder, StakeholderId, Stance, Strength, Subject, TeamMember, TeamMemberId,
     validate,
 };
 
@@ -445,6 +445,8 @@ fn read_account(object: RawObject, problems: &mut Vec<Problem>) -> Account {
         close_date: r.date("close_date"),
         decision_process: read_decision_process(&mut r),
         competitors: r.string_list("competitors"),
+        outcome: r.name("outcome", Outcome::parse, &Outcome::expected()),
+        closed_on: r.date("closed_on"),
         extra: r.extra(fields::ACCOUNT),
     }
 }

@@ -158,6 +158,8 @@ fn account_value(account: &Account) -> Value {
             (!account.competitors.is_empty())
                 .then(|| account.competitors.iter().map(String::as_str).collect()),
         )
+        .maybe("outcome", account.outcome.map(|o| o.as_str().into()))
+        .date("closed_on", account.closed_on)
         .finish(&account.extra)
 }
 

@@ -1,6 +1,6 @@
 //! The customer account and our team.
 
-use super::{Date, Extra, Stage, StakeholderId, TeamMemberId};
+use super::{Date, Extra, Outcome, Stage, StakeholderId, TeamMemberId};
 
 /// The customer organisation and the deal we pursue there.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -26,6 +26,10 @@ pub struct Account {
     pub decision_process: Vec<DecisionStep>,
     /// Competitors in the deal, by name.
     pub competitors: Vec<String>,
+    /// How the deal ended (`None`: not recorded, read as open).
+    pub outcome: Option<Outcome>,
+    /// When the deal was won or lost.
+    pub closed_on: Option<Date>,
     /// Unknown fields, kept for newer versions.
     pub extra: Extra,
 }

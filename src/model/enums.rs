@@ -126,6 +126,26 @@ named_enum!(
 );
 
 named_enum!(
+    /// How a deal ended, when it has: the team's own record, from which the
+    /// workspace learns who turned out to decide.
+    Outcome, default Open, {
+        /// Still being worked.
+        Open = "open",
+        /// Signed.
+        Won = "won",
+        /// Lost to a competitor or abandoned.
+        Lost = "lost",
+    }
+);
+
+impl Outcome {
+    /// Whether the deal is over (won or lost).
+    pub fn is_closed(self) -> bool {
+        matches!(self, Self::Won | Self::Lost)
+    }
+}
+
+named_enum!(
     /// What a relationship line means.
     RelationshipKind, default Influences, {
         /// `from` reports to `to` (a formal line).
@@ -164,5 +184,7 @@ mod tests {
         assert_eq!(Role::parse("Decision_Maker"), None);
         assert_eq!(Coverage::parse("in_depth"), Some(Coverage::InDepth));
         assert_eq!(Stage::expected(), "early, middle, late");
+        assert_eq!(Outcome::expected(), "open, won, lost");
+        assert!(Outcome::Won.is_closed() && !Outcome::Open.is_closed());
     }
 }

@@ -18,7 +18,7 @@ mod values;
 pub use account::{Account, DecisionStep, TeamMember};
 pub use date::{Date, DateError, DateInputError};
 pub use document::Document;
-pub use enums::{Coverage, RelationshipKind, Role, Stage, Stance};
+pub use enums::{Coverage, Outcome, RelationshipKind, Role, Stage, Stance};
 pub use ids::{RelationshipId, StakeholderId, TeamMemberId};
 pub use plan::{Plan, PlanPart, PlanText};
 pub use problem::{Problem, Subject};

@@ -7,11 +7,11 @@ use super::app_command::AppCommand;
 use super::deal_panel::DealPanel;
 use super::i18n::{T, Tr};
 use super::widgets::{
-    Drafts, FieldChange, FieldLabel, Form, ParsedField, choice_row_ui, parsed_row_ui,
+    Drafts, FieldChange, FieldLabel, Form, ParsedField, choice_row_ui, date_row_ui, parsed_row_ui,
     stacked_text_ui, text_area_ui,
 };
 use crate::edit::Command;
-use crate::model::{Account, Document, Stage, TeamMember, TeamMemberId};
+use crate::model::{Account, Document, Outcome, Stage, TeamMember, TeamMemberId};
 
 /// Account panel view state.
 #[derive(Default)]
@@ -81,6 +81,7 @@ impl AccountPanel {
         ) {
             form.edit(update(&|a| a.stage = stage));
         }
+        self.outcome_ui(ui, account, &mut form);
         let change = text_area_ui(ui, tr.t(T::Notes), &account.notes);
         form.apply(change, key("notes"), |v| update(&|a| a.notes = v.clone()));
 
@@ -132,6 +133,49 @@ impl AccountPanel {
             let id = doc.fresh_team_member_id("t");
             form.edit(Command::add_team_member(TeamMember::new(id.as_str(), "")));
             self.focus_member = Some(id);
+        }
+    }
+}
+
+impl AccountPanel {
+    /// How the deal ended and when: what the workspace learns from. "Open" clears
+    /// the field, since a deal without an outcome is open.
+    fn outcome_ui(&mut self, ui: &mut Ui, account: &Account, form: &mut Form<'_>) {
+        let tr = form.tr;
+        let name = |o: &Outcome| {
+            tr.t(match o {
+                Outcome::Open => T::OutcomeOpen,
+                Outcome::Won => T::OutcomeWon,
+                Outcome::Lost => T::OutcomeLost,
+            })
+            .to_owned()
+        };
+        let current = account.outcome.unwrap_or_default();
+        if let Some(outcome) = choice_row_ui(
+            ui,
+            FieldLabel::above(tr.t(T::OutcomeField)),
+            &current,
+            Outcome::ALL,
+            name,
+        ) {
+            let mut next = account.clone();
+            next.outcome = outcome.is_closed().then_some(outcome);
+            form.edit(Command::update_account(next));
+        }
+        if current.is_closed() || account.closed_on.is_some() {
+            let change = date_row_ui(
+                ui,
+                &mut self.drafts,
+                egui::Id::new("account-closed-on"),
+                FieldLabel::above(tr.t(T::ClosedOn)),
+                account.closed_on,
+                tr,
+            );
+            form.apply(change, "account/closed_on".into(), |date| {
+                let mut next = account.clone();
+                next.closed_on = date;
+                Command::update_account(next)
+            });
         }
     }
 }

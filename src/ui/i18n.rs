@@ -295,6 +295,12 @@ catalogue! {
     StoryDecisionMaker => "Decision maker", "决策者";
     StoryChampion => "Champion", "内线";
     StoryRisk => "Risk", "风险";
+    // Many accounts (h-portfolio)
+    OutcomeField => "Outcome", "结果";
+    OutcomeOpen => "Open", "进行中";
+    OutcomeWon => "Won", "赢单";
+    OutcomeLost => "Lost", "丢单";
+    ClosedOn => "Closed on", "结单日期";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";
