@@ -96,6 +96,18 @@ pub enum AppCommand {
     Reveal(Vec<crate::model::StakeholderId>),
     /// Changes what the canvas highlights.
     Highlight(super::side_panel::HighlightRequest),
+    /// Shows the map in this workshop view.
+    SetView(crate::views::ViewKind),
+    /// Whether the map view draws department regions.
+    SetShowDepartments(bool),
+    /// Whether "Tidy up" leaves the selected people in place.
+    SetTidyKeepSelected(bool),
+    /// Rearranges the map (map view only): one undoable move.
+    Arrange(super::tidy_job::Arrangement),
+    /// Stops the arrangement in progress.
+    CancelArrange,
+    /// The view picture exports show (`None`: the one on screen).
+    SetExportView(Option<crate::views::ViewKind>),
 }
 
 /// Menu and keyboard actions.

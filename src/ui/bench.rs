@@ -281,6 +281,7 @@ impl Screen {
                         selection,
                         commands: &mut commands,
                         reserved_bottom: 0.0,
+                        view: super::canvas::CanvasView::default(),
                     },
                 );
             });
