@@ -58,6 +58,8 @@ pub struct Canvas {
     shown_view: Option<(ViewKind, bool)>,
     /// The person pressed on in a view where people cannot be moved.
     refused_drag: bool,
+    /// Backdrop shapes drawn in the last frame (tests).
+    backdrop_drawn: usize,
     shown_selection: Option<Selection>,
     /// egui_graphs keeps zoom and pan under this id; a new one per opened map.
     view_id: String,
@@ -203,6 +205,7 @@ impl Canvas {
             backdrop_area: Rect::NOTHING,
             shown_view: None,
             refused_drag: false,
+            backdrop_drawn: 0,
             shown_selection: None,
             view_id: format!(
                 "powermap-view-{}",
@@ -248,6 +251,12 @@ impl Canvas {
             // Put dragged people back where the document has them.
             self.synced_key = None;
         }
+    }
+
+    /// How many shapes the backdrop (view structure, department regions, drop
+    /// target) made in the last frame, for tests.
+    pub fn backdrop_drawn(&self) -> usize {
+        self.backdrop_drawn
     }
 
     /// The graph as drawn, for tests and benchmarks.
@@ -450,6 +459,7 @@ impl Canvas {
         if let Some(cell) = self.drop_target(cx.view) {
             under.extend(backdrop::drop_target_shapes(cell, view));
         }
+        self.backdrop_drawn = under.len();
         ui.painter().set(backdrop_slot, egui::Shape::Vec(under));
         self.handle_clicks(&response, view, modifiers, cx.selection, cx.commands);
         self.finish_gestures(ui, view, pointer, primary_down, cx.selection);
