@@ -396,3 +396,18 @@ fn adding_a_person_in_a_computed_view_puts_them_on_the_map_near_the_others() {
     // Drawn in the view like everyone else.
     assert!(h.state().canvas().graph().position_of(&added.id).is_some());
 }
+
+#[test]
+fn ctrl_and_a_number_switch_views() {
+    let mut h = sample_app();
+    for (key, kind) in [
+        (Key::Num4, ViewKind::Grid),
+        (Key::Num2, ViewKind::OrgChart),
+        (Key::Num3, ViewKind::Fishbone),
+        (Key::Num1, ViewKind::Map),
+    ] {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run_steps(3);
+        assert_eq!(h.state().view(), kind);
+    }
+}

@@ -1157,6 +1157,12 @@ impl PowermapApp {
         Some(result)
     }
 
+    /// Shows the map in a workshop view (the canvas fits it on its next frame).
+    fn set_view(&mut self, kind: ViewKind) {
+        self.canvas.cancel_gesture();
+        self.prefs.view = kind.as_str().to_owned();
+    }
+
     /// Starts rearranging the map in the background (map view only).
     fn start_arrange(&mut self, arrangement: super::tidy_job::Arrangement, ctx: &egui::Context) {
         use super::tidy_job::{Arrangement, TidyJob};
@@ -1406,10 +1412,7 @@ impl PowermapApp {
                 AppCommand::Reveal(people) => self.reveal(people),
                 AppCommand::CompareRevision(revision) => self.compare_with_revision(&revision),
                 AppCommand::Highlight(request) => self.highlight_request = request,
-                AppCommand::SetView(kind) => {
-                    self.canvas.cancel_gesture();
-                    self.prefs.view = kind.as_str().to_owned();
-                }
+                AppCommand::SetView(kind) => self.set_view(kind),
                 AppCommand::SetShowDepartments(on) => self.prefs.show_departments = on,
                 AppCommand::SetTidyKeepSelected(on) => self.prefs.tidy_keep_selected = on,
                 AppCommand::Arrange(arrangement) => self.start_arrange(arrangement, ctx),
@@ -1510,6 +1513,7 @@ impl PowermapApp {
                     self.canvas.show_if_hidden(ctx, spot);
                 }
             }
+            Action::ShowView(kind) => self.set_view(kind),
             Action::ToggleConnect => self.canvas.connect_tool = !self.canvas.connect_tool,
             Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
             Action::ToggleAccount => self.prefs.show_account = !self.prefs.show_account,

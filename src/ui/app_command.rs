@@ -153,6 +153,8 @@ pub enum Action {
     ToggleSide,
     /// Cancel the current gesture and clear the selection.
     Escape,
+    /// Show the map in a workshop view.
+    ShowView(crate::views::ViewKind),
 }
 
 impl Action {
@@ -169,6 +171,10 @@ impl Action {
         Self::FitView,
         Self::ToggleConnect,
         Self::Escape,
+        Self::ShowView(crate::views::ViewKind::Map),
+        Self::ShowView(crate::views::ViewKind::OrgChart),
+        Self::ShowView(crate::views::ViewKind::Fishbone),
+        Self::ShowView(crate::views::ViewKind::Grid),
     ];
 
     /// The menu label.
@@ -194,6 +200,7 @@ impl Action {
             Self::ToggleAccount => T::ShowAccount,
             Self::ToggleSide => T::ShowSidePanel,
             Self::Escape => T::Cancel,
+            Self::ShowView(kind) => super::view_switcher::view_label(kind),
         }
     }
 
@@ -220,6 +227,12 @@ impl Action {
             Self::FitView => vec![plain(Key::F)],
             Self::ToggleConnect => vec![plain(Key::C)],
             Self::Escape => vec![plain(Key::Escape)],
+            Self::ShowView(kind) => vec![cmd(match kind {
+                crate::views::ViewKind::Map => Key::Num1,
+                crate::views::ViewKind::OrgChart => Key::Num2,
+                crate::views::ViewKind::Fishbone => Key::Num3,
+                crate::views::ViewKind::Grid => Key::Num4,
+            })],
             Self::OpenPath
             | Self::CompareWith
             | Self::History

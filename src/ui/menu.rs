@@ -134,7 +134,13 @@ pub fn menu_bar_ui(
 fn views_menu_items_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, commands: &mut Vec<AppCommand>) {
     let current = prefs.view();
     for kind in ViewKind::ALL {
-        if ui.radio(current == kind, tr.t(view_label(kind))).clicked() {
+        let shortcut = Action::ShowView(kind).shortcuts();
+        let response = ui.radio(current == kind, tr.t(view_label(kind)));
+        let response = match shortcut.first() {
+            Some(shortcut) => response.on_hover_text(ui.ctx().format_shortcut(shortcut)),
+            None => response,
+        };
+        if response.clicked() {
             commands.push(AppCommand::SetView(kind));
             ui.close();
         }
