@@ -46,8 +46,29 @@ pub fn backdrop_bounds(items: &[Backdrop]) -> Rect {
         Backdrop::Stroke { from, to, .. } => bounds
             .union(Rect::from_center_size(pos2(*from), Vec2::ZERO))
             .union(Rect::from_center_size(pos2(*to), Vec2::ZERO)),
-        Backdrop::Text { at, .. } => bounds.union(Rect::from_center_size(pos2(*at), Vec2::ZERO)),
+        Backdrop::Text {
+            at,
+            text,
+            size,
+            anchor,
+            ..
+        } => bounds.union(text_extent(pos2(*at), text, *size as f32, *anchor)),
     })
+}
+
+/// Where a backdrop text reaches in canvas units, estimated without laying it out
+/// (a glyph is at most its size wide), so a fit keeps axis labels whole.
+fn text_extent(at: Pos2, text: &str, size: f32, anchor: Anchor) -> Rect {
+    if !size.is_finite() || size <= 0.0 {
+        return Rect::from_center_size(at, Vec2::ZERO);
+    }
+    let width = size * text.chars().count() as f32 * 0.6;
+    let left = match anchor {
+        Anchor::Start => at.x,
+        Anchor::Middle => at.x - width / 2.0,
+        Anchor::End => at.x - width,
+    };
+    Rect::from_min_max(Pos2::new(left, at.y - size), Pos2::new(left + width, at.y))
 }
 
 /// The canvas rectangle of a grid cell.
@@ -238,6 +259,17 @@ mod tests {
                 backdrop_bounds(&items),
                 Rect::from_min_max(Pos2::new(-9000.0, 0.0), Pos2::new(5100.0, 100.0))
             );
+            // A right-aligned label reaches left of its point.
+            let label = [Backdrop::Text {
+                at: Position::new(90.0, 50.0),
+                text: "Power 5".into(),
+                size: 18.0,
+                anchor: Anchor::End,
+                tone: Tone::Emphasis,
+            }];
+            let bounds = backdrop_bounds(&label);
+            assert!(bounds.min.x < 90.0 - 50.0 && bounds.max.x <= 90.0);
+            assert!(bounds.min.y < 50.0);
             // Zoomed far out the same items lose their texts.
             let far = backdrop_shapes(ui.painter(), &items, view(0.1), clip);
             assert!(!far.iter().any(|s| matches!(s, Shape::Text(_))));
