@@ -10,7 +10,7 @@ use egui::Ui;
 use super::account_panel::AccountPanel;
 use super::analysis_worker::AnalysisWorker;
 use super::app_command::{Action, AppCommand};
-use super::canvas::{Canvas, CanvasContext, Highlight};
+use super::canvas::{Canvas, CanvasContext, CanvasView, Highlight};
 use super::dialogs::{DialogOutcome, FileDialogs, NativeDialogs};
 use super::i18n::{Language, T, Tr};
 use super::legend::legend_ui;
@@ -22,6 +22,23 @@ use crate::edit::{Command, Editor};
 use crate::format::{DiskVersion, Expect, MapWriter, SaveError, load_file_versioned};
 use crate::model::{Document, Position, Stakeholder};
 use crate::samples::SAMPLES;
+use crate::views::ViewKind;
+
+/// Whether `export` draws the workshop views yet. INTEGRATOR: true once h-layout's
+/// view option is in `ExportOptions` (see [`with_view`]); until then pictures show
+/// the map, and "only the current view" crops only the map view.
+const EXPORT_DRAWS_VIEWS: bool = false;
+
+/// The single call site that tells an export which workshop view to draw.
+/// INTEGRATOR: set h-layout's view field of `ExportOptions` here
+/// (e.g. `options.view_kind = view`) and turn on [`EXPORT_DRAWS_VIEWS`].
+fn with_view(
+    options: crate::export::ExportOptions,
+    view: ViewKind,
+) -> crate::export::ExportOptions {
+    let _ = view;
+    options
+}
 
 /// How long a save waits for another program that is writing the same map (the
 /// window does not answer meanwhile, so less than the command line waits).
@@ -104,6 +121,12 @@ pub struct PowermapApp {
     shown_title: String,
     commands: Vec<AppCommand>,
     export_job: Option<super::export_job::ExportJob>,
+    /// "Tidy up" or "Arrange as org chart" in progress.
+    tidy_job: Option<super::tidy_job::TidyJob>,
+    /// The layout of the workshop view shown.
+    views: super::view_layouts::ViewLayouts,
+    /// The department regions of the map view.
+    departments: super::departments::DepartmentRegions,
     /// A large map being read in the background.
     open_job: Option<super::open_job::OpenJob>,
     /// The app's egui context, for threads to wake the window when done.
@@ -165,6 +188,9 @@ impl PowermapApp {
             shown_title: String::new(),
             commands: Vec::new(),
             export_job: None,
+            tidy_job: None,
+            views: super::view_layouts::ViewLayouts::default(),
+            departments: super::departments::DepartmentRegions::default(),
             open_job: None,
             ctx_for_jobs: cc.egui_ctx.clone(),
             autosave: options
@@ -1055,7 +1081,12 @@ impl PowermapApp {
             return;
         }
         let picture = matches!(format, ExportFormat::Png | ExportFormat::Svg);
-        let view = (picture && self.prefs.export_current_view)
+        let export_view = self.prefs.export_view();
+        // The part on screen is in the screen view's coordinates: it crops only a
+        // picture of that same view.
+        let same_view = export_view == self.prefs.view()
+            && (export_view == ViewKind::Map || EXPORT_DRAWS_VIEWS);
+        let view = (picture && self.prefs.export_current_view && same_view)
             .then(|| self.canvas.visible_canvas_rect(ctx))
             .flatten();
         let options = crate::export::ExportOptions {
@@ -1064,6 +1095,7 @@ impl PowermapApp {
             today: crate::model::Date::today_local(),
             view,
         };
+        let options = with_view(options, export_view);
         let doc = self.document().clone();
         self.export_job = Some(super::export_job::ExportJob::start(
             ctx, doc, path, format, options,
@@ -1126,6 +1158,93 @@ impl PowermapApp {
             }
         }
         Some(result)
+    }
+
+    /// Shows the map in a workshop view (the canvas fits it on its next frame).
+    fn set_view(&mut self, kind: ViewKind) {
+        self.canvas.cancel_gesture();
+        self.prefs.view = kind.as_str().to_owned();
+    }
+
+    /// Starts rearranging the map in the background (map view only).
+    fn start_arrange(&mut self, arrangement: super::tidy_job::Arrangement, ctx: &egui::Context) {
+        use super::tidy_job::{Arrangement, TidyJob};
+        if self.prefs.view() != ViewKind::Map || self.tidy_job.is_some() {
+            return;
+        }
+        let pinned = if arrangement == Arrangement::Tidy && self.prefs.tidy_keep_selected {
+            self.selection.people.iter().cloned().collect()
+        } else {
+            Default::default()
+        };
+        self.canvas.cancel_gesture();
+        self.tidy_job = Some(TidyJob::start(
+            ctx,
+            self.map.editor.snapshot(),
+            arrangement,
+            pinned,
+            self.prefs.language(),
+        ));
+    }
+
+    /// Shows the progress of an arrangement with Cancel, and applies its result.
+    fn arrange_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.tidy_job else { return };
+        if let Some(arranged) = job.finished() {
+            self.tidy_job = None;
+            self.arranged(arranged);
+            return;
+        }
+        let tr = self.tr();
+        let (progress, people) = (job.progress(), job.people);
+        egui::Modal::new(egui::Id::new("arrange-progress")).show(ctx, |ui| {
+            ui.label(tr.f(T::Arranging, &[&people]));
+            ui.add(
+                egui::ProgressBar::new(progress)
+                    .show_percentage()
+                    .animate(true),
+            );
+            if ui.button(tr.t(T::Cancel)).clicked() {
+                self.commands.push(AppCommand::CancelArrange);
+            }
+        });
+    }
+
+    /// Applies a finished arrangement as one undoable move.
+    fn arranged(&mut self, arranged: super::tidy_job::Arranged) {
+        use super::tidy_job::Arranged;
+        match arranged {
+            Arranged::Done(Some(command)) => {
+                if self.apply_edit(command, None) {
+                    self.canvas.request_fit();
+                }
+            }
+            Arranged::Done(None) => self.notice = Some((T::ArrangeNothing, String::new())),
+            Arranged::Stopped => self.notice = Some((T::ArrangeStopped, String::new())),
+        }
+    }
+
+    /// Waits for a running arrangement and applies it (tests).
+    pub fn wait_for_arrange(&mut self) {
+        if let Some(job) = self.tidy_job.take() {
+            let arranged = job.wait();
+            self.arranged(arranged);
+        }
+    }
+
+    /// Whether an arrangement is running.
+    pub fn is_arranging(&self) -> bool {
+        self.tidy_job.is_some()
+    }
+
+    /// The workshop view shown.
+    pub fn view(&self) -> ViewKind {
+        self.prefs.view()
+    }
+
+    /// Waits for a large map's view layout computed in the background (tests).
+    pub fn wait_for_view_layout(&mut self) {
+        self.views.wait();
     }
 
     /// Selects people and centres the canvas on them.
@@ -1306,6 +1425,18 @@ impl PowermapApp {
                 AppCommand::Reveal(people) => self.reveal(people),
                 AppCommand::CompareRevision(revision) => self.compare_with_revision(&revision),
                 AppCommand::Highlight(request) => self.highlight_request = request,
+                AppCommand::SetView(kind) => self.set_view(kind),
+                AppCommand::SetShowDepartments(on) => self.prefs.show_departments = on,
+                AppCommand::SetTidyKeepSelected(on) => self.prefs.tidy_keep_selected = on,
+                AppCommand::Arrange(arrangement) => self.start_arrange(arrangement, ctx),
+                AppCommand::CancelArrange => {
+                    if let Some(job) = &self.tidy_job {
+                        job.cancel();
+                    }
+                }
+                AppCommand::SetExportView(view) => {
+                    self.prefs.export_view = view.map(|v| v.as_str().to_owned());
+                }
             }
         }
     }
@@ -1381,11 +1512,21 @@ impl PowermapApp {
             Action::FitView => self.canvas.request_fit(),
             Action::AddPerson => {
                 // Near the middle of the view, but never on top of someone or a line.
-                let center = self.canvas.visible_center(ctx);
+                // A computed view's middle is no place on the map: there, near the
+                // middle of the map.
+                let on_map = self.prefs.view() == ViewKind::Map;
+                let center = if on_map {
+                    self.canvas.visible_center(ctx)
+                } else {
+                    map_middle(self.document())
+                };
                 let spot = crate::placement::free_spot_near(self.document(), center);
                 self.add_person_at(spot);
-                self.canvas.show_if_hidden(ctx, spot);
+                if on_map {
+                    self.canvas.show_if_hidden(ctx, spot);
+                }
             }
+            Action::ShowView(kind) => self.set_view(kind),
             Action::ToggleConnect => self.canvas.connect_tool = !self.canvas.connect_tool,
             Action::ToggleLegend => self.prefs.show_legend = !self.prefs.show_legend,
             Action::ToggleAccount => self.prefs.show_account = !self.prefs.show_account,
@@ -1459,6 +1600,7 @@ impl PowermapApp {
         if self.close_asked
             && self.modal.is_none()
             && self.export_job.is_none()
+            && self.tidy_job.is_none()
             && self.open_job.is_none()
         {
             self.close_asked = false;
@@ -1513,8 +1655,10 @@ impl PowermapApp {
         let tr = self.tr();
         // While a dialog or an export is open, the menus wait: opening another map
         // then would throw the dialog away.
-        let menus_enabled =
-            self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none();
+        let menus_enabled = self.modal.is_none()
+            && self.export_job.is_none()
+            && self.tidy_job.is_none()
+            && self.open_job.is_none();
         self.find.update(
             self.map.editor.document(),
             self.edit_counter,
@@ -1544,7 +1688,7 @@ impl PowermapApp {
         if self.prefs.show_side && !presenting {
             self.side_panel_ui(ui, tr, analysed.as_ref());
         }
-        self.canvas_panel_ui(ui, tr);
+        self.canvas_panel_ui(ui, tr, menus_enabled && !presenting);
     }
 
     /// The menus, the toolbar, the banners, the status bar and the account panel:
@@ -1636,7 +1780,61 @@ impl PowermapApp {
 
     /// The canvas and the legend over it. While presenting, the canvas shows the
     /// map without private fields (see [`super::present`]).
-    fn canvas_panel_ui(&mut self, ui: &mut Ui, tr: Tr) {
+    /// `switcher` says whether the view switcher is shown and usable (not while
+    /// presenting or while a dialog is open).
+    fn canvas_panel_ui(&mut self, ui: &mut Ui, tr: Tr, switcher: bool) {
+        let kind = self.prefs.view();
+        let shown = {
+            let editor = &self.map.editor;
+            let wake = ui.ctx().clone();
+            self.views.layout(
+                editor.document(),
+                || editor.snapshot(),
+                self.edit_counter,
+                kind,
+                tr.0,
+                move || wake.request_repaint(),
+            )
+        };
+        let computing = (shown.is_none() && self.views.is_computing())
+            .then_some(self.document().stakeholders.len());
+        let presenting = self.find.is_presenting();
+        if !presenting {
+            egui::Panel::top("view-switcher").show(ui, |ui| {
+                ui.add_enabled_ui(switcher, |ui| {
+                    super::view_switcher::view_switcher_ui(
+                        ui,
+                        tr,
+                        kind,
+                        computing,
+                        &mut self.commands,
+                    );
+                });
+            });
+        }
+        let departments = (kind == ViewKind::Map && self.prefs.show_departments).then(|| {
+            self.departments
+                .regions(self.map.editor.document(), self.edit_counter)
+        });
+        let view = match (&shown, &departments) {
+            (Some(shown), _) => CanvasView {
+                kind,
+                positions: Some(&shown.layout.positions),
+                backdrop: &shown.layout.backdrop,
+                grid: shown.layout.grid.as_ref(),
+                serial: shown.serial,
+            },
+            (None, Some((regions, serial))) => CanvasView {
+                kind,
+                backdrop: regions,
+                serial: *serial,
+                ..CanvasView::default()
+            },
+            (None, None) => CanvasView {
+                kind,
+                ..CanvasView::default()
+            },
+        };
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(super::theme::color(crate::theme::CANVAS_BACKGROUND)))
             .show(ui, |ui| {
@@ -1662,6 +1860,7 @@ impl PowermapApp {
                         } else {
                             0.0
                         },
+                        view,
                     },
                 );
                 if self.prefs.show_legend {
@@ -1728,6 +1927,16 @@ impl PowermapApp {
     }
 }
 
+/// The middle of the people's map positions (the origin for an empty map).
+fn map_middle(doc: &Document) -> Position {
+    let positions = crate::placement::drawing_positions(doc);
+    let count = positions.len().max(1) as f64;
+    let (x, y) = positions
+        .iter()
+        .fold((0.0, 0.0), |(x, y), p| (x + p.x, y + p.y));
+    Position::new((x / count).round(), (y / count).round())
+}
+
 /// Whether both paths name the same file (when both exist).
 fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
@@ -1781,12 +1990,17 @@ impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        if self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none() {
+        if self.modal.is_none()
+            && self.export_job.is_none()
+            && self.tidy_job.is_none()
+            && self.open_job.is_none()
+        {
             self.find.keys(&ctx, &mut self.commands);
             self.shortcuts(&ctx);
         }
         self.layout_ui(ui);
         self.export_progress_ui(&ctx);
+        self.arrange_progress_ui(&ctx);
         self.open_progress_ui(&ctx);
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();

@@ -96,6 +96,18 @@ pub enum AppCommand {
     Reveal(Vec<crate::model::StakeholderId>),
     /// Changes what the canvas highlights.
     Highlight(super::side_panel::HighlightRequest),
+    /// Shows the map in this workshop view.
+    SetView(crate::views::ViewKind),
+    /// Whether the map view draws department regions.
+    SetShowDepartments(bool),
+    /// Whether "Tidy up" leaves the selected people in place.
+    SetTidyKeepSelected(bool),
+    /// Rearranges the map (map view only): one undoable move.
+    Arrange(super::tidy_job::Arrangement),
+    /// Stops the arrangement in progress.
+    CancelArrange,
+    /// The view picture exports show (`None`: the one on screen).
+    SetExportView(Option<crate::views::ViewKind>),
 }
 
 /// Menu and keyboard actions.
@@ -145,6 +157,8 @@ pub enum Action {
     Find,
     /// Start or end presentation mode (F11).
     Present,
+    /// Show the map in a workshop view.
+    ShowView(crate::views::ViewKind),
 }
 
 impl Action {
@@ -163,6 +177,10 @@ impl Action {
         Self::FitView,
         Self::ToggleConnect,
         Self::Escape,
+        Self::ShowView(crate::views::ViewKind::Map),
+        Self::ShowView(crate::views::ViewKind::OrgChart),
+        Self::ShowView(crate::views::ViewKind::Fishbone),
+        Self::ShowView(crate::views::ViewKind::Grid),
     ];
 
     /// The menu label.
@@ -190,6 +208,7 @@ impl Action {
             Self::Escape => T::Cancel,
             Self::Find => T::FindButton,
             Self::Present => T::Present,
+            Self::ShowView(kind) => super::view_switcher::view_label(kind),
         }
     }
 
@@ -218,6 +237,12 @@ impl Action {
             Self::Escape => vec![plain(Key::Escape)],
             Self::Find => vec![cmd(Key::F)],
             Self::Present => vec![plain(Key::F11)],
+            Self::ShowView(kind) => vec![cmd(match kind {
+                crate::views::ViewKind::Map => Key::Num1,
+                crate::views::ViewKind::OrgChart => Key::Num2,
+                crate::views::ViewKind::Fishbone => Key::Num3,
+                crate::views::ViewKind::Grid => Key::Num4,
+            })],
             Self::OpenPath
             | Self::CompareWith
             | Self::History

@@ -15,6 +15,7 @@ use super::selection::Selection;
 use crate::edit::{Command, Editor};
 use crate::model::{Document, Position};
 use crate::samples::synthetic_map;
+use crate::views::{ViewKind, ViewLayout, view_layout};
 
 /// A map to measure.
 #[derive(Clone, Debug)]
@@ -73,11 +74,17 @@ pub enum Scenario {
     /// The same with every long list opened ("Show all").
     #[value(name = "panel-all")]
     PanelAll,
+    /// The org chart view zoomed to fit (its layout computed before measuring).
+    Org,
+    /// The fishbone view zoomed to fit.
+    Fishbone,
+    /// The power × stance grid zoomed to fit.
+    Grid,
 }
 
 impl Scenario {
     /// Every scenario, in the order they are printed.
-    pub const ALL: [Scenario; 8] = [
+    pub const ALL: [Scenario; 11] = [
         Self::Fit,
         Self::FitPointer,
         Self::Labels,
@@ -86,6 +93,9 @@ impl Scenario {
         Self::Open,
         Self::Panel,
         Self::PanelAll,
+        Self::Org,
+        Self::Fishbone,
+        Self::Grid,
     ];
 
     /// The name printed for this scenario.
@@ -99,6 +109,19 @@ impl Scenario {
             Self::Open => "open",
             Self::Panel => "panel",
             Self::PanelAll => "panel-all",
+            Self::Org => "org",
+            Self::Fishbone => "fishbone",
+            Self::Grid => "grid",
+        }
+    }
+
+    /// The workshop view the scenario draws.
+    fn view(self) -> ViewKind {
+        match self {
+            Self::Org => ViewKind::OrgChart,
+            Self::Fishbone => ViewKind::Fishbone,
+            Self::Grid => ViewKind::Grid,
+            _ => ViewKind::Map,
         }
     }
 }
@@ -238,6 +261,8 @@ struct Screen {
     selection: Selection,
     highlight: Highlight,
     edit_counter: u64,
+    /// The workshop view drawn and its layout (`None`: the map).
+    view: Option<(ViewKind, ViewLayout)>,
 }
 
 impl Screen {
@@ -251,6 +276,7 @@ impl Screen {
             selection: Selection::default(),
             highlight: Highlight::default(),
             edit_counter: 1,
+            view: None,
         }
     }
 
@@ -269,6 +295,16 @@ impl Screen {
         let (canvas, selection, highlight) =
             (&mut self.canvas, &mut self.selection, &self.highlight);
         let edit_counter = self.edit_counter;
+        let view = match &self.view {
+            Some((kind, layout)) => super::canvas::CanvasView {
+                kind: *kind,
+                positions: Some(&layout.positions),
+                backdrop: &layout.backdrop,
+                grid: layout.grid.as_ref(),
+                serial: 1,
+            },
+            None => super::canvas::CanvasView::default(),
+        };
         let output = self.ctx.run_ui(input, |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
                 canvas.canvas_ui(
@@ -281,6 +317,7 @@ impl Screen {
                         selection,
                         commands: &mut commands,
                         reserved_bottom: 0.0,
+                        view,
                     },
                 );
             });
@@ -319,6 +356,14 @@ fn middle_of(doc: &Document) -> Pos2 {
 /// The frames of a scenario, and for `edit` the same frames without the edit.
 fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, Vec<Sample>) {
     let mut screen = Screen::new();
+    if scenario.view() != ViewKind::Map {
+        // As the app does: the layout is computed once per map state (and for large
+        // maps off the UI thread), then every frame draws it.
+        screen.view = Some((
+            scenario.view(),
+            view_layout(doc, scenario.view(), Language::English),
+        ));
+    }
     let mut editor = Editor::new(doc.clone());
     // Warm up: the first frames fit the view and fill the font caches.
     for _ in 0..4 {

@@ -301,6 +301,27 @@ catalogue! {
     OutcomeWon => "Won", "赢单";
     OutcomeLost => "Lost", "丢单";
     ClosedOn => "Closed on", "结单日期";
+    // Workshop views (h-views)
+    ViewMap => "Map", "地图";
+    ViewOrgChart => "Org chart", "组织架构";
+    ViewFishbone => "Fishbone", "鱼骨图";
+    ViewGrid => "Power × stance grid", "权力×态度矩阵";
+    ViewSwitcherLabel => "Show as", "显示为";
+    ViewSwitcherHint => "How the people are laid out. The map keeps your positions; the other views are drawn from the map and leave your positions untouched.", "人员的排布方式。地图保留你摆放的位置；其他视图由地图自动生成，不会改动你摆放的位置。";
+    ViewComputedHint => "This view is drawn from the map: people cannot be moved here. Switch to the map to move them.", "此视图由地图自动生成，不能在这里移动人员。请切换到地图再移动。";
+    ViewGridHint => "Drag a person to another cell to change their stance and power.", "把人拖到另一个格子即可修改其态度和权力。";
+    ViewComputing => "Laying out {0} people…", "正在排布 {0} 人…";
+    ShowDepartments => "Department groups", "按部门分组";
+    MenuArrange => "Arrange", "整理";
+    TidyUp => "Tidy up", "自动整理";
+    TidyKeepSelected => "Keep selected people in place", "所选人员保持不动";
+    ArrangeOrgChart => "Arrange as org chart", "按组织架构排列";
+    ArrangeMapOnly => "Switch to the map view to arrange people.", "请先切换到地图视图再整理。";
+    Arranging => "Arranging {0} people…", "正在整理 {0} 人…";
+    ArrangeNothing => "Everyone is already in place.", "所有人都已就位。";
+    ArrangeStopped => "Arranging stopped; nothing changed.", "已停止整理，地图未改动。";
+    ExportViewMenu => "Picture shows", "图片内容";
+    ExportViewCurrent => "Current view ({0})", "当前视图（{0}）";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";

@@ -6,8 +6,10 @@ use egui::Ui;
 use super::app_command::{Action, AppCommand};
 use super::i18n::{Language, T, Tr};
 use super::prefs::Prefs;
+use super::view_switcher::view_label;
 use crate::edit::Editor;
 use crate::samples::SAMPLES;
+use crate::views::ViewKind;
 
 /// Undo and redo icons from egui's own icon font, which comes before any CJK font
 /// in the fallback chain (↶ ↷ are missing from Noto Sans CJK and showed as boxes).
@@ -101,6 +103,8 @@ pub fn menu_bar_ui(
         egui::containers::menu::MenuButton::new(tr.t(T::MenuView))
             .config(stay_open_on_clicks())
             .ui(ui, |ui| {
+                views_menu_items_ui(ui, tr, prefs, commands);
+                ui.separator();
                 action_button(ui, tr, Action::FitView, true, commands);
                 action_button(ui, tr, Action::Present, true, commands);
                 for (shown, action) in [
@@ -122,7 +126,70 @@ pub fn menu_bar_ui(
                     }
                 });
             });
+        egui::containers::menu::MenuButton::new(tr.t(T::MenuArrange))
+            .config(stay_open_on_clicks())
+            .ui(ui, |ui| arrange_menu_ui(ui, tr, prefs, commands));
     });
+}
+
+/// The views (radio items) and the department groups option of the View menu.
+fn views_menu_items_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, commands: &mut Vec<AppCommand>) {
+    let current = prefs.view();
+    for kind in ViewKind::ALL {
+        let shortcut = Action::ShowView(kind).shortcuts();
+        let response = ui.radio(current == kind, tr.t(view_label(kind)));
+        let response = match shortcut.first() {
+            Some(shortcut) => response.on_hover_text(ui.ctx().format_shortcut(shortcut)),
+            None => response,
+        };
+        if response.clicked() {
+            commands.push(AppCommand::SetView(kind));
+            ui.close();
+        }
+    }
+    let mut departments = prefs.show_departments;
+    let on_map = current == ViewKind::Map;
+    let response = ui.add_enabled(
+        on_map,
+        egui::Checkbox::new(&mut departments, tr.t(T::ShowDepartments)),
+    );
+    if response.changed() {
+        commands.push(AppCommand::SetShowDepartments(departments));
+    }
+}
+
+/// Tidy up and arrange as org chart: they rewrite map positions, so only on the map.
+fn arrange_menu_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, commands: &mut Vec<AppCommand>) {
+    use super::tidy_job::Arrangement;
+    let on_map = prefs.view() == ViewKind::Map;
+    if !on_map {
+        ui.label(egui::RichText::new(tr.t(T::ArrangeMapOnly)).weak());
+    }
+    for (arrangement, label) in [
+        (Arrangement::Tidy, T::TidyUp),
+        (Arrangement::OrgChart, T::ArrangeOrgChart),
+    ] {
+        if ui
+            .add_enabled(on_map, egui::Button::new(tr.t(label)))
+            .clicked()
+        {
+            commands.push(AppCommand::Arrange(arrangement));
+            ui.close();
+        }
+        if arrangement == Arrangement::Tidy {
+            let mut keep = prefs.tidy_keep_selected;
+            if ui
+                .add_enabled(
+                    on_map,
+                    egui::Checkbox::new(&mut keep, tr.t(T::TidyKeepSelected)),
+                )
+                .changed()
+            {
+                commands.push(AppCommand::SetTidyKeepSelected(keep));
+            }
+            ui.separator();
+        }
+    }
 }
 
 /// Menus whose items close them explicitly (`ui.close()`), so checkboxes can be
@@ -158,6 +225,21 @@ fn export_menu_ui(ui: &mut Ui, tr: Tr, prefs: &Prefs, commands: &mut Vec<AppComm
     let mut view = prefs.export_current_view;
     if ui.checkbox(&mut view, tr.t(T::ExportCurrentView)).changed() {
         commands.push(AppCommand::SetExportCurrentView(view));
+    }
+    ui.separator();
+    ui.label(tr.t(T::ExportViewMenu));
+    let current = tr.f(T::ExportViewCurrent, &[&tr.t(view_label(prefs.view()))]);
+    let chosen = prefs.export_view.as_deref().and_then(ViewKind::parse);
+    if ui.radio(chosen.is_none(), current).clicked() {
+        commands.push(AppCommand::SetExportView(None));
+    }
+    for kind in ViewKind::ALL {
+        if ui
+            .radio(chosen == Some(kind), tr.t(view_label(kind)))
+            .clicked()
+        {
+            commands.push(AppCommand::SetExportView(Some(kind)));
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::i18n::Language;
+use crate::views::ViewKind;
 
 /// Most recent files remembered.
 const MAX_RECENT: usize = 10;
@@ -32,6 +33,16 @@ pub struct Prefs {
     pub export_current_view: bool,
     /// The folder last used to open, save, import or export.
     pub last_folder: Option<PathBuf>,
+    /// The workshop view shown (`views::ViewKind::as_str`); UI state, never part
+    /// of a map. Read it with [`Prefs::view`].
+    pub view: String,
+    /// Whether the map view draws a region behind each department's people.
+    pub show_departments: bool,
+    /// Whether "Tidy up" leaves the selected people where they are.
+    pub tidy_keep_selected: bool,
+    /// The view a picture export shows (`views::ViewKind::as_str`); `None`: the
+    /// view on screen.
+    pub export_view: Option<String>,
 }
 
 impl Default for Prefs {
@@ -46,11 +57,28 @@ impl Default for Prefs {
             export_redacted: false,
             export_current_view: false,
             last_folder: None,
+            view: ViewKind::Map.as_str().to_owned(),
+            show_departments: false,
+            tidy_keep_selected: false,
+            export_view: None,
         }
     }
 }
 
 impl Prefs {
+    /// The workshop view to show (the map when the stored name is unknown).
+    pub fn view(&self) -> ViewKind {
+        ViewKind::parse(&self.view).unwrap_or_default()
+    }
+
+    /// The view picture exports show: the chosen one, else the one on screen.
+    pub fn export_view(&self) -> ViewKind {
+        self.export_view
+            .as_deref()
+            .and_then(ViewKind::parse)
+            .unwrap_or_else(|| self.view())
+    }
+
     /// The language to use: the chosen one, else the system's.
     pub fn language(&self) -> Language {
         self.language.unwrap_or_else(Language::from_system)
@@ -115,6 +143,24 @@ impl Prefs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unknown_stored_view_shows_the_map_and_exports_follow_the_screen() {
+        let mut prefs = Prefs {
+            view: "no-such-view".into(),
+            ..Prefs::default()
+        };
+        assert_eq!(prefs.view(), ViewKind::Map);
+        prefs.view = ViewKind::Grid.as_str().into();
+        assert_eq!(prefs.view(), ViewKind::Grid);
+        assert_eq!(prefs.export_view(), ViewKind::Grid);
+        prefs.export_view = Some(ViewKind::Fishbone.as_str().into());
+        assert_eq!(prefs.export_view(), ViewKind::Fishbone);
+        // Preferences stored before the views existed still load.
+        let old: Prefs = serde_json::from_str(r#"{"show_legend": false}"#).unwrap();
+        assert_eq!(old.view(), ViewKind::Map);
+        assert!(!old.show_legend);
+    }
 
     #[test]
     fn recent_files_are_unique_newest_first_and_bounded() {

@@ -25,6 +25,10 @@ pub fn node_outline(selected: bool, hovered: bool) -> Stroke {
 pub const SELECTION_FILL: Color32 = Color32::from_rgba_premultiplied(0x20, 0x60, 0xC0, 0x28);
 /// Outline of a box selection and of a connection being drawn.
 pub const SELECTION_STROKE: Color32 = Color32::from_rgb(0x20, 0x60, 0xC0);
+/// Inside of the grid cell a dragged person would be dropped on.
+pub const DROP_TARGET_FILL: Color32 = Color32::from_rgba_premultiplied(0x20, 0x60, 0xC0, 0x20);
+/// Outline of the grid cell a dragged person would be dropped on.
+pub const DROP_TARGET_STROKE: Color32 = Color32::from_rgb(0x20, 0x60, 0xC0);
 /// Halo behind labels so they read over lines.
 pub const LABEL_HALO: Color32 = Color32::from_rgba_premultiplied(0xFB, 0xFB, 0xF8, 0xD8);
 /// Colour for error banners.

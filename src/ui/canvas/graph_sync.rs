@@ -85,6 +85,17 @@ impl SyncedGraph {
     /// order as last time) it compares without hashing or allocating.
     pub fn sync(&mut self, doc: &Document, tr: Tr, highlight: &Highlight) {
         let positions = canvas_positions(doc);
+        self.sync_at(doc, &positions, tr, highlight);
+    }
+
+    /// [`Self::sync`] with people drawn at `positions` (document order; a workshop
+    /// view) instead of their map positions. Anyone without a position there keeps
+    /// the origin.
+    pub fn sync_at(&mut self, doc: &Document, positions: &[Pos2], tr: Tr, highlight: &Highlight) {
+        let positions = positions
+            .iter()
+            .copied()
+            .chain(std::iter::repeat(Pos2::ZERO));
 
         // Lines first: those gone, or whose ends changed, are removed.
         let mut seen = vec![false; self.graph.g().edge_bound()];

@@ -3,8 +3,10 @@
 //! wheel zoom, double-click to add a person, the connect tool, context menus, and
 //! turning a whole drag into one move command.
 
+mod backdrop;
 mod edit_hint;
 mod graph_sync;
+mod grid_drop;
 mod line_edge;
 mod lod;
 mod look;
@@ -14,8 +16,10 @@ mod static_layout;
 use egui::{Pos2, Rect, Ui, Vec2};
 use egui_graphs::{GraphChange, GraphView, MetadataFrame, SettingsInteraction, SettingsNavigation};
 
+pub use backdrop::{backdrop_bounds, cell_rect, screen_text_size};
 pub use edit_hint::EditHint;
 pub use graph_sync::{Highlight, MapGraph, SyncedGraph, canvas_positions};
+pub use grid_drop::grid_drop_command;
 pub use line_edge::{distance_to_segment, line_shapes};
 pub use look::Emphasis;
 use static_layout::{StaticLayout, StaticState};
@@ -28,16 +32,35 @@ use crate::edit::Command;
 use crate::model::{
     Document, Position, Power, Relationship, RelationshipKind, Role, StakeholderId, Stance,
 };
+use crate::views::{Backdrop, GridGeometry, ViewKind};
 
-/// Zoom limits: from a whole group account to reading one name comfortably.
+/// Zoom limits: from a whole group account to reading one name comfortably. Maps
+/// too large for `MIN_ZOOM` to show whole may zoom out further (see [`min_zoom_for`]).
 const MIN_ZOOM: f32 = 0.02;
 const MAX_ZOOM: f32 = 6.0;
+/// Room kept around the content when fitting, in points.
+const FIT_MARGIN: f32 = 36.0;
+
+/// What [`Canvas::canvas_ui`] last synced the graph to: edit counter, language,
+/// highlight counter, view and its layout serial.
+type SyncKey = (u64, Tr, u64, ViewKind, u64);
 
 /// The canvas and its view state (never saved in the document).
 pub struct Canvas {
     synced: SyncedGraph,
-    /// What the graph reflects: (edit counter, language, highlight).
-    synced_key: Option<(u64, Tr, u64)>,
+    /// What the graph reflects.
+    synced_key: Option<SyncKey>,
+    /// The canvas area the people and the view's backdrop cover (for fitting and
+    /// the smallest zoom).
+    content_bounds: Rect,
+    /// The canvas area the view's backdrop covers.
+    backdrop_area: Rect,
+    /// The view shown last frame and whether it had its layout (a new one fits).
+    shown_view: Option<(ViewKind, bool)>,
+    /// The person pressed on in a view where people cannot be moved.
+    refused_drag: bool,
+    /// Backdrop shapes drawn in the last frame (tests).
+    backdrop_drawn: usize,
     shown_selection: Option<Selection>,
     /// egui_graphs keeps zoom and pan under this id; a new one per opened map.
     view_id: String,
@@ -64,7 +87,7 @@ pub struct Canvas {
 
 /// What the names were planned for: zoom, graph (sync key), and the view's place in
 /// steps of half a screen.
-type LabelsKey = (u32, Option<(u64, Tr, u64)>, (i64, i64));
+type LabelsKey = (u32, Option<SyncKey>, (i64, i64));
 
 /// People being dragged together and where they started.
 struct Drag {
@@ -97,6 +120,35 @@ enum MenuTarget {
     Empty(Position),
 }
 
+/// How the canvas lays out the people: the map (their own positions) or a computed
+/// workshop view. `CanvasView::default()` is the map.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CanvasView<'a> {
+    /// Which view.
+    pub kind: ViewKind,
+    /// Where each person is drawn, in document order; `None`: their map positions
+    /// (the map view, or a large map's view still being laid out).
+    pub positions: Option<&'a [Position]>,
+    /// Drawn behind the people (view backdrop, department regions).
+    pub backdrop: &'a [Backdrop],
+    /// The cells of the grid view, for dropping people on them.
+    pub grid: Option<&'a GridGeometry>,
+    /// Changes whenever `positions`, `backdrop` or `grid` do.
+    pub serial: u64,
+}
+
+impl CanvasView<'_> {
+    /// Whether people can be dragged: on the map (to move them) and on the grid (to
+    /// change their stance and power). The other views are computed from the map.
+    pub fn people_movable(&self) -> bool {
+        match self.kind {
+            ViewKind::Map => true,
+            ViewKind::Grid => self.grid.is_some() && self.positions.is_some(),
+            ViewKind::OrgChart | ViewKind::Fishbone => false,
+        }
+    }
+}
+
 /// What the canvas needs from the app for one frame.
 pub struct CanvasContext<'a> {
     /// The map.
@@ -113,6 +165,8 @@ pub struct CanvasContext<'a> {
     pub commands: &'a mut Vec<AppCommand>,
     /// Height at the bottom covered by the legend, left free when fitting.
     pub reserved_bottom: f32,
+    /// The view shown.
+    pub view: CanvasView<'a>,
 }
 
 /// Maps canvas coordinates to the screen for one frame.
@@ -150,6 +204,11 @@ impl Canvas {
         Self {
             synced: SyncedGraph::default(),
             synced_key: None,
+            content_bounds: Rect::NOTHING,
+            backdrop_area: Rect::NOTHING,
+            shown_view: None,
+            refused_drag: false,
+            backdrop_drawn: 0,
             shown_selection: None,
             view_id: format!(
                 "powermap-view-{}",
@@ -196,6 +255,12 @@ impl Canvas {
             // Put dragged people back where the document has them.
             self.synced_key = None;
         }
+    }
+
+    /// How many shapes the backdrop (view structure, department regions, drop
+    /// target) made in the last frame, for tests.
+    pub fn backdrop_drawn(&self) -> usize {
+        self.backdrop_drawn
     }
 
     /// The graph as drawn, for tests and benchmarks.
@@ -259,13 +324,22 @@ impl Canvas {
 
     /// Draws the map and handles the pointer.
     pub fn canvas_ui(&mut self, ui: &mut Ui, cx: CanvasContext<'_>) {
-        let key = (cx.edit_counter, cx.tr, cx.highlight.1);
+        let key = (
+            cx.edit_counter,
+            cx.tr,
+            cx.highlight.1,
+            cx.view.kind,
+            cx.view.serial,
+        );
         let mut resynced = false;
         if self.synced_key != Some(key) && self.drag.is_none() {
-            // One known edit since the last sync: update what it touched.
+            // One known edit since the last sync, on the map: update what it touched.
+            // (In a computed view an edit may move anyone.)
             let hinted = match (self.synced_key, self.expected_edit.take()) {
-                (Some((counter, tr, highlight)), Some((target, hint)))
-                    if (tr, highlight) == (cx.tr, cx.highlight.1)
+                (Some((counter, tr, highlight, kind, serial)), Some((target, hint)))
+                    if (tr, highlight, kind, serial)
+                        == (cx.tr, cx.highlight.1, cx.view.kind, cx.view.serial)
+                        && cx.view.positions.is_none()
                         && counter + 1 == key.0
                         && target == key.0 =>
                 {
@@ -274,11 +348,29 @@ impl Canvas {
                 _ => false,
             };
             if !hinted {
-                self.synced.sync(cx.doc, cx.tr, cx.highlight.0);
+                match cx.view.positions {
+                    Some(positions) if positions.len() == cx.doc.stakeholders.len() => {
+                        let positions: Vec<Pos2> = positions
+                            .iter()
+                            .map(|p| Pos2::new(p.x as f32, p.y as f32))
+                            .collect();
+                        self.synced
+                            .sync_at(cx.doc, &positions, cx.tr, cx.highlight.0);
+                    }
+                    _ => self.synced.sync(cx.doc, cx.tr, cx.highlight.0),
+                }
             }
             self.synced_key = Some(key);
+            self.backdrop_area = backdrop_bounds(cx.view.backdrop);
+            self.content_bounds = self.people_bounds().union(self.backdrop_area);
             resynced = true;
         }
+        // A new view, or its layout arriving, shows it whole.
+        let shown_view = (cx.view.kind, cx.view.positions.is_some());
+        if self.shown_view.is_some_and(|shown| shown != shown_view) {
+            self.fit_requested = true;
+        }
+        self.shown_view = Some(shown_view);
         // After a sync, people and lines added back (undo) need their flag again.
         if resynced || self.shown_selection.as_ref() != Some(cx.selection) {
             self.synced
@@ -309,23 +401,43 @@ impl Canvas {
             primary_pressed,
         );
 
+        if primary_pressed && !cx.view.people_movable() && !self.connect_tool {
+            self.refused_drag = pointer_in_canvas.is_some_and(|p| {
+                self.synced
+                    .person_at(before.canvas_from_screen(p))
+                    .is_some()
+            });
+        }
+        if !primary_down {
+            self.refused_drag = false;
+        }
+
         let gesture = self.box_start.is_some() || matches!(self.connect, Connect::Dragging { .. });
         let interactions = SettingsInteraction::new()
-            .with_dragging_enabled(!gesture && !self.connect_tool && !modifiers.shift)
+            .with_dragging_enabled(
+                !gesture && !self.connect_tool && !modifiers.shift && cx.view.people_movable(),
+            )
             .with_hover_enabled(true);
         let navigation = SettingsNavigation::new()
             .with_fit_to_screen_enabled(false)
-            .with_zoom_and_pan_enabled(!gesture);
+            .with_zoom_and_pan_enabled(!gesture && !self.refused_drag);
         self.plan_detail(ui.ctx(), rect);
+        // The backdrop goes under the people; its shapes are made once this frame's
+        // zoom and pan are known, after the graph is drawn.
+        let backdrop_slot = ui.painter().add(egui::Shape::Noop);
         let output = GraphView::<StaticState, StaticLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
             .with_navigations(&navigation)
             .show(ui, &mut self.synced.graph);
+        let min_zoom = min_zoom_for(
+            self.content_bounds,
+            fit_area(rect, cx.reserved_bottom).size(),
+        );
         if let Some((zoom, center)) = self.pending_view.take() {
             let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
             if zoom.is_finite() {
-                meta.zoom = zoom.clamp(MIN_ZOOM, MAX_ZOOM);
+                meta.zoom = zoom.clamp(min_zoom, MAX_ZOOM);
             }
             meta.pan = rect.size() / 2.0 - center.to_vec2() * meta.zoom;
             meta.save(ui);
@@ -341,27 +453,72 @@ impl Canvas {
         let response = output.response;
         let view = self.transform(ui.ctx(), rect);
 
-        self.follow_drags(&output.changes, cx.selection, cx.commands);
+        self.follow_drags(&output.changes, cx.selection, cx.commands, cx.view, cx.doc);
         // egui_graphs stops reporting a drag when dragging is switched off midway
         // (Shift, the connect tool): end it when the button is up all the same.
         if self.drag.is_some() && !primary_down {
-            self.end_drag(cx.selection, cx.commands);
+            self.end_drag(cx.selection, cx.commands, cx.view, cx.doc);
         }
+        let mut under = backdrop::backdrop_shapes(ui.painter(), cx.view.backdrop, view, rect);
+        if let Some(cell) = self.drop_target(cx.view) {
+            under.extend(backdrop::drop_target_shapes(cell, view));
+        }
+        self.backdrop_drawn = under.len();
+        ui.painter().set(backdrop_slot, egui::Shape::Vec(under));
         self.handle_clicks(&response, view, modifiers, cx.selection, cx.commands);
         self.finish_gestures(ui, view, pointer, primary_down, cx.selection);
         self.hover_ui(&response, cx.doc, cx.tr);
         self.context_menu_ui(&response, view, cx.doc, cx.tr, cx.selection, cx.commands);
         self.kind_chooser_ui(ui, cx.tr, cx.doc, cx.commands);
-        if self.connect_tool {
+        let hint = if self.connect_tool {
+            Some(T::ConnectHint)
+        } else if self.refused_drag {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::NotAllowed);
+            Some(T::ViewComputedHint)
+        } else {
+            None
+        };
+        if let Some(hint) = hint {
             let hint_at = rect.left_top() + Vec2::new(12.0, 10.0);
             ui.painter().text(
                 hint_at,
                 egui::Align2::LEFT_TOP,
-                cx.tr.t(T::ConnectHint),
+                cx.tr.t(hint),
                 egui::FontId::proportional(13.0),
                 SELECTION_STROKE,
             );
         }
+    }
+
+    /// Whether the map view is shown (people at their own positions).
+    fn on_map(&self) -> bool {
+        self.shown_view
+            .is_none_or(|(kind, _)| kind == ViewKind::Map)
+    }
+
+    /// The grid cell under the person being dragged in the grid view.
+    fn drop_target(&self, view: CanvasView<'_>) -> Option<Rect> {
+        let (drag, grid) = (self.drag.as_ref()?, view.grid?);
+        if view.kind != ViewKind::Grid {
+            return None;
+        }
+        let at = self.synced.position_of(&drag.leader)?;
+        let (stance, power) = grid.cell_at(Position::new(f64::from(at.x), f64::from(at.y)))?;
+        cell_rect(grid, stance, power)
+    }
+
+    /// The canvas area of the people as drawn.
+    fn people_bounds(&self) -> Rect {
+        self.synced
+            .graph
+            .nodes_iter()
+            .fold(Rect::NOTHING, |bounds, (_, node)| {
+                let radius = crate::theme::power_radius(node.payload().power);
+                bounds.union(Rect::from_center_size(
+                    node.location(),
+                    Vec2::splat(radius * 2.0),
+                ))
+            })
     }
 
     /// Level of detail for this frame: which lines keep their pattern, who is named.
@@ -398,35 +555,17 @@ impl Canvas {
     /// 100 % around the origin.
     fn fit_view(&mut self, ui: &mut Ui, rect: Rect, reserved_bottom: f32) {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
-        let area = Rect::from_min_max(
-            Pos2::ZERO,
-            Pos2::new(
-                rect.width(),
-                (rect.height() - reserved_bottom).max(rect.height() * 0.5),
-            ),
-        )
-        .shrink(36.0);
-        let bounds = self
-            .synced
-            .graph
-            .nodes_iter()
-            .fold(Rect::NOTHING, |bounds, (_, node)| {
-                let radius = crate::theme::power_radius(node.payload().power);
-                bounds.union(Rect::from_center_size(
-                    node.location(),
-                    Vec2::splat(radius * 2.0),
-                ))
-            });
-        if self.synced.nodes.is_empty() {
+        let area = fit_area(rect, reserved_bottom);
+        // Fresh: people may have been dragged since the last sync.
+        self.content_bounds = self.people_bounds().union(self.backdrop_area);
+        let bounds = self.content_bounds;
+        if self.synced.nodes.is_empty() && !bounds.is_positive() {
             meta.zoom = 1.0;
             meta.pan = rect.size() / 2.0;
         } else {
-            // Names hang below the circles at a fixed screen size: keep room for them.
-            let label_room = 2.0 * (crate::theme::LABEL_SIZE + 6.0);
-            let zoom_x = area.width() / bounds.width().max(1.0);
-            let zoom_y = (area.height() - label_room).max(10.0) / bounds.height().max(1.0);
-            let zoom = zoom_x.min(zoom_y).clamp(MIN_ZOOM, 1.5);
+            let zoom = fit_zoom(bounds, area.size());
             meta.zoom = zoom;
+            let label_room = label_room();
             let center = area.center() - Vec2::new(0.0, label_room / 2.0);
             meta.pan = center.to_vec2() - bounds.center().to_vec2() * zoom;
         }
@@ -471,7 +610,11 @@ impl Canvas {
         let mut meta = MetadataFrame::new(Some(self.view_id.clone())).load(ui);
         let local = pointer - rect.min;
         let anchor = (local - meta.pan) / meta.zoom;
-        let zoom = (meta.zoom * (scroll * 0.0025).exp()).clamp(MIN_ZOOM, MAX_ZOOM);
+        let min_zoom = min_zoom_for(self.content_bounds, rect.size());
+        // Never below where the view already is (a fit of a huge map), so the wheel
+        // cannot jump.
+        let min_zoom = min_zoom.min(meta.zoom);
+        let zoom = (meta.zoom * (scroll * 0.0025).exp()).clamp(min_zoom, MAX_ZOOM);
         meta.zoom = zoom;
         meta.pan = local - anchor * zoom;
         meta.save(ui);
@@ -506,6 +649,8 @@ impl Canvas {
         changes: &[GraphChange],
         selection: &mut Selection,
         commands: &mut Vec<AppCommand>,
+        view: CanvasView<'_>,
+        doc: &Document,
     ) {
         for change in changes {
             match change {
@@ -553,17 +698,47 @@ impl Canvas {
                         self.synced.set_position(&id, start + offset);
                     }
                 }
-                GraphChange::NodeDragEnded { .. } => self.end_drag(selection, commands),
+                GraphChange::NodeDragEnded { .. } => self.end_drag(selection, commands, view, doc),
                 _ => {}
             }
         }
     }
 
     /// Ends a drag: one move command for everyone who moved, or nothing for a click.
-    fn end_drag(&mut self, selection: &mut Selection, commands: &mut Vec<AppCommand>) {
+    /// On the grid: the cell dropped on gives its stance and power instead, and
+    /// everyone goes back to their place in the view (the new layout moves them).
+    fn end_drag(
+        &mut self,
+        selection: &mut Selection,
+        commands: &mut Vec<AppCommand>,
+        view: CanvasView<'_>,
+        doc: &Document,
+    ) {
         let Some(drag) = self.drag.take() else {
             return;
         };
+        if view.kind != ViewKind::Map {
+            self.synced_key = None;
+            let (Some(grid), Some(now), Some(was)) = (
+                view.grid.filter(|_| view.kind == ViewKind::Grid),
+                self.synced.position_of(&drag.leader),
+                drag.start
+                    .iter()
+                    .find(|(id, _)| *id == drag.leader)
+                    .map(|(_, p)| *p),
+            ) else {
+                return;
+            };
+            let at = |p: Pos2| Position::new(f64::from(p.x), f64::from(p.y));
+            let people: Vec<StakeholderId> = drag.start.iter().map(|(id, _)| id.clone()).collect();
+            if let Some(command) = grid_drop_command(doc, grid, &people, at(was), at(now)) {
+                if !selection.people.contains(&drag.leader) {
+                    *selection = Selection::person(drag.leader.clone());
+                }
+                edit(commands, command);
+            }
+            return;
+        }
         let moves: Vec<(StakeholderId, Option<Position>)> = drag
             .start
             .iter()
@@ -602,6 +777,7 @@ impl Canvas {
         if !(response.clicked() || response.double_clicked()) || self.connect_tool {
             return;
         }
+        let on_map = self.on_map();
         let Some(pointer) = response.interact_pointer_pos() else {
             return;
         };
@@ -619,7 +795,8 @@ impl Canvas {
                     *selection = Selection::person(id);
                     commands.push(AppCommand::FocusName);
                 }
-                None if line.is_none() => {
+                // A place in a computed view is no place on the map.
+                None if line.is_none() && on_map => {
                     let pos = Position::new(f64::from(at.x).round(), f64::from(at.y).round());
                     commands.push(AppCommand::AddPersonAt(pos));
                 }
@@ -742,6 +919,7 @@ impl Canvas {
         selection: &mut Selection,
         commands: &mut Vec<AppCommand>,
     ) {
+        let on_map = self.on_map();
         if response.secondary_clicked()
             && let Some(pointer) = response.interact_pointer_pos()
         {
@@ -783,7 +961,7 @@ impl Canvas {
                 }
             }
             MenuTarget::Empty(pos) => {
-                if ui.button(tr.t(T::AddPersonHere)).clicked() {
+                if on_map && ui.button(tr.t(T::AddPersonHere)).clicked() {
                     commands.push(AppCommand::AddPersonAt(*pos));
                     ui.close();
                 }
@@ -840,6 +1018,46 @@ impl Canvas {
             self.connect = Connect::Idle;
         }
     }
+}
+
+/// Room for the names that hang below the circles at a fixed screen size, in points.
+fn label_room() -> f32 {
+    2.0 * (crate::theme::LABEL_SIZE + 6.0)
+}
+
+/// The part of the canvas `rect` a fit fills: all but the legend and a margin, in
+/// points from the canvas corner.
+fn fit_area(rect: Rect, reserved_bottom: f32) -> Rect {
+    Rect::from_min_max(
+        Pos2::ZERO,
+        Pos2::new(
+            rect.width(),
+            (rect.height() - reserved_bottom).max(rect.height() * 0.5),
+        ),
+    )
+    .shrink(FIT_MARGIN)
+}
+
+/// The zoom that shows all of `bounds` (canvas) in `area` (points), with room for
+/// the names, never closer than 150 %. Any map fits, however wide.
+pub fn fit_zoom(bounds: Rect, area: Vec2) -> f32 {
+    let zoom_x = area.x.max(10.0) / bounds.width().max(1.0);
+    let zoom_y = (area.y - label_room()).max(10.0) / bounds.height().max(1.0);
+    let zoom = zoom_x.min(zoom_y).min(1.5);
+    if zoom.is_finite() && zoom > 0.0 {
+        zoom
+    } else {
+        1.0
+    }
+}
+
+/// The smallest zoom for content in `bounds` on a canvas of `area`: `MIN_ZOOM`,
+/// or less where the content needs it to be seen whole, with room to spare.
+pub fn min_zoom_for(bounds: Rect, area: Vec2) -> f32 {
+    if !bounds.is_finite() {
+        return MIN_ZOOM;
+    }
+    MIN_ZOOM.min(fit_zoom(bounds, area) * 0.5)
 }
 
 fn edit(commands: &mut Vec<AppCommand>, command: Command) {
@@ -957,5 +1175,34 @@ fn line_menu_ui(ui: &mut Ui, line: &Relationship, tr: Tr, commands: &mut Vec<App
     if ui.button(tr.t(T::Delete)).clicked() {
         commands.push(AppCommand::Action(Action::DeleteSelection));
         ui.close();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_shows_any_map_however_wide_and_the_smallest_zoom_allows_it() {
+        let area = Vec2::new(1200.0, 700.0);
+        // The import layout of 10,000 people the issue measured: 771,120 × 4,320.
+        for size in [
+            Vec2::new(771_120.0, 4_320.0),
+            Vec2::new(4_320.0, 771_120.0),
+            Vec2::new(1.0e7, 10.0),
+            Vec2::new(300.0, 200.0),
+        ] {
+            let bounds = Rect::from_min_size(Pos2::new(-5.0, 7.0), size);
+            let zoom = fit_zoom(bounds, area);
+            assert!(bounds.width() * zoom <= area.x + 0.5, "{size:?}");
+            assert!(bounds.height() * zoom <= area.y, "{size:?}");
+            assert!(min_zoom_for(bounds, area) <= zoom, "{size:?}");
+            assert!(min_zoom_for(bounds, area) <= MIN_ZOOM);
+        }
+        // Small maps keep the usual limits.
+        let small = Rect::from_min_size(Pos2::ZERO, Vec2::new(300.0, 200.0));
+        assert_eq!(fit_zoom(small, area), 1.5);
+        assert_eq!(min_zoom_for(small, area), MIN_ZOOM);
+        assert_eq!(min_zoom_for(Rect::NOTHING, area), MIN_ZOOM);
     }
 }
