@@ -10,7 +10,7 @@ use crate::lang::Language;
 use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, Strength};
 use crate::placement::drawing_positions;
 use crate::safe_text::isolate_bidi;
-use crate::theme::{self, Rgb};
+use crate::theme::{self, Rgb, text_width};
 
 /// Font families for SVG text, CJK-capable first.
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
@@ -44,19 +44,6 @@ const LEGEND_MIN_WIDTH: f64 = 760.0;
 
 fn hex(rgb: Rgb) -> String {
     rgb.hex()
-}
-
-/// Estimated width of a text line in pixels (CJK characters are wider).
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x2E80 {
-                size
-            } else {
-                size * 0.56
-            }
-        })
-        .sum()
 }
 
 /// The whole picture as an SVG document.
