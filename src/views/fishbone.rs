@@ -150,7 +150,11 @@ fn department_bones(doc: &Document) -> Vec<Bone> {
             .unwrap_or(0);
         (std::cmp::Reverse(top), std::cmp::Reverse(bone.people.len()))
     };
-    bones.sort_by(|a, b| weight(a).cmp(&weight(b)).then_with(|| a.label.cmp(&b.label)));
+    bones.sort_by(|a, b| {
+        weight(a)
+            .cmp(&weight(b))
+            .then_with(|| a.label.cmp(&b.label))
+    });
     bones
 }
 
@@ -201,13 +205,11 @@ fn step_bones(doc: &Document, language: Language) -> Vec<Bone> {
 /// Where a bone's people go relative to its attachment point on the spine.
 struct BoneShape {
     per_row: usize,
-    rows: usize,
     column: f64,
     /// Reach left and right of the attachment point.
     left: f64,
     right: f64,
     length: f64,
-    label_width: f64,
 }
 
 fn bone_shape(doc: &Document, bone: &Bone) -> BoneShape {
@@ -232,12 +234,10 @@ fn bone_shape(doc: &Document, bone: &Bone) -> BoneShape {
     let people_right = -SLANT * FIRST + column / 2.0;
     BoneShape {
         per_row,
-        rows,
         column,
         left: -(people_left.min(end - label_width / 2.0)),
         right: people_right.max(end + label_width / 2.0).max(0.0),
         length,
-        label_width,
     }
 }
 
@@ -292,7 +292,6 @@ pub fn fishbone_view(doc: &Document, language: Language) -> ViewLayout {
         } else {
             end.y + BONE_LABEL_SIZE
         };
-        let _ = (shape.rows, shape.label_width);
         bone_items.push(Backdrop::Text {
             at: Position::new(end.x, label_y),
             text: bone.label.clone(),
@@ -363,7 +362,10 @@ fn head(doc: &Document, language: Language) -> Vec<Backdrop> {
     ];
     if !opportunity.is_empty() {
         items.push(Backdrop::Text {
-            at: Position::new(HEAD_PAD, top + HEAD_PAD + HEAD_SIZE + 10.0 + HEAD_DETAIL_SIZE * 0.85),
+            at: Position::new(
+                HEAD_PAD,
+                top + HEAD_PAD + HEAD_SIZE + 10.0 + HEAD_DETAIL_SIZE * 0.85,
+            ),
             text: opportunity.to_owned(),
             size: HEAD_DETAIL_SIZE,
             anchor: Anchor::Start,
@@ -371,4 +373,116 @@ fn head(doc: &Document, language: Language) -> Vec<Backdrop> {
         });
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{DecisionStep, Power, StakeholderId};
+    use crate::views::testing::{closest_pair, map_of, recipes};
+
+    fn person(id: &str, department: &str, power: i64, role: Role) -> Stakeholder {
+        let mut p = Stakeholder::new(id, id);
+        p.department = department.to_owned();
+        p.power = Power::new(power).unwrap();
+        p.role = role;
+        p
+    }
+
+    fn sample() -> Document {
+        let mut doc = Document::default();
+        doc.account.name = "华东集团".to_owned();
+        doc.account.opportunity = "MES rollout".to_owned();
+        doc.stakeholders = vec![
+            person("a", "IT", 3, Role::Influencer),
+            person("b", "IT", 5, Role::Blocker),
+            person("c", "Finance", 4, Role::DecisionMaker),
+            person("d", "", 2, Role::EndUser),
+            person("e", "Finance", 2, Role::EndUser),
+            person("f", "HR", 1, Role::Unknown),
+        ];
+        doc
+    }
+
+    #[test]
+    fn departments_are_bones_decision_makers_nearest_the_head() {
+        let doc = sample();
+        let bones = fishbone_bones(&doc, Language::English);
+        let labels: Vec<&str> = bones.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Finance", "IT", "HR", "Other"]);
+        assert_eq!(bones[0].people, [2, 4]);
+        assert_eq!(bones[1].people, [1, 0], "most powerful nearest the spine");
+        assert_eq!(bones[3].people, [3]);
+        assert!(bones[3].other);
+
+        let view = fishbone_view(&doc, Language::English);
+        // Bones alternate: the first above the spine, the second below.
+        assert!(view.positions[2].y < 0.0 && view.positions[1].y > 0.0);
+        // The most powerful is nearest the spine.
+        assert!(view.positions[1].y.abs() < view.positions[0].y.abs());
+        // The head holds the account and the opportunity; every bone is labelled.
+        let texts: Vec<&str> = view
+            .backdrop
+            .iter()
+            .filter_map(|b| match b {
+                Backdrop::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        for expected in ["华东集团", "MES rollout", "Finance", "IT", "HR", "Other"] {
+            assert!(texts.contains(&expected), "{expected} in {texts:?}");
+        }
+        // The finance bone is nearer the head (right) than the IT bone.
+        assert!(view.positions[2].x > view.positions[1].x);
+    }
+
+    #[test]
+    fn a_decision_process_gives_a_bone_per_step() {
+        let mut doc = sample();
+        doc.account.decision_process = vec![
+            DecisionStep::new(
+                "技术评审",
+                vec![StakeholderId::from("a"), StakeholderId::from("ghost")],
+            ),
+            DecisionStep::new("", vec![StakeholderId::from("a"), StakeholderId::from("b")]),
+            DecisionStep::new("Sign-off", vec![StakeholderId::from("c")]),
+        ];
+        let bones = fishbone_bones(&doc, Language::Chinese);
+        let labels: Vec<&str> = bones.iter().map(|b| b.label.as_str()).collect();
+        assert_eq!(labels, ["Sign-off", "第 2 步", "技术评审", "其他"]);
+        assert_eq!(bones[1].people, [1], "a approves the first step already");
+        assert_eq!(bones[2].people, [0]);
+        assert_eq!(bones[3].people, [3, 4, 5], "equal power: by name");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        #[test]
+        fn fishbones_are_spaced_and_hold_everyone_once(recipe in recipes(60)) {
+            let doc = map_of(&recipe);
+            let view = fishbone_view(&doc, Language::English);
+            prop_assert!(closest_pair(&view.positions) >= MIN_SPACING);
+            let bones = fishbone_bones(&doc, Language::English);
+            let mut seen = vec![0; doc.stakeholders.len()];
+            for bone in &bones {
+                for &p in &bone.people {
+                    seen[p] += 1;
+                    let department = doc.stakeholders[p].department.trim();
+                    if bone.other {
+                        prop_assert!(department.is_empty());
+                    } else {
+                        prop_assert_eq!(department, bone.label.as_str());
+                    }
+                }
+                for pair in bone.people.windows(2) {
+                    prop_assert!(doc.stakeholders[pair[0]].power >= doc.stakeholders[pair[1]].power);
+                }
+            }
+            prop_assert!(seen.iter().all(|n| *n == 1));
+            prop_assert_eq!(&view, &fishbone_view(&doc, Language::English));
+        }
+    }
 }

@@ -6,12 +6,14 @@
 //! A view is a [`ViewLayout`]: a drawing position per person (document order) and a
 //! backdrop of regions, strokes and texts drawn behind the people.
 
+mod fishbone;
 mod forest;
 mod grid;
 mod org;
 #[cfg(test)]
 mod testing;
 
+pub use fishbone::{Bone, fishbone_bones, fishbone_view};
 pub use forest::ReportingForest;
 pub use grid::{GridGeometry, grid_view};
 pub use org::org_chart_view;
@@ -162,11 +164,7 @@ pub fn view_layout(doc: &Document, kind: ViewKind, language: Language) -> ViewLa
             ..ViewLayout::default()
         },
         ViewKind::OrgChart => org_chart_view(doc, language),
-        // h-layout replaces this with the real fishbone.
-        ViewKind::Fishbone => ViewLayout {
-            positions: drawing_positions(doc),
-            ..ViewLayout::default()
-        },
+        ViewKind::Fishbone => fishbone_view(doc, language),
         ViewKind::Grid => grid_view(doc, language),
     }
 }
