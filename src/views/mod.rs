@@ -7,16 +7,20 @@
 //! backdrop of regions, strokes and texts drawn behind the people.
 
 mod fishbone;
+mod force;
 mod forest;
 mod grid;
 mod org;
+mod regions;
 #[cfg(test)]
 mod testing;
 
 pub use fishbone::{Bone, fishbone_bones, fishbone_view};
+pub use force::{ForceOptions, THETA, force_layout, iterations_for, spread_apart};
 pub use forest::ReportingForest;
 pub use grid::{GridGeometry, grid_view};
 pub use org::org_chart_view;
+pub use regions::department_regions;
 
 use crate::export::svg::CanvasRect;
 use crate::lang::Language;
