@@ -1,5 +1,6 @@
 //! The command line: `powermap [FILE]` starts the app, subcommands work headless.
 
+mod bench_views;
 mod check;
 mod diff;
 mod export;
@@ -7,8 +8,11 @@ mod fmt;
 mod git_setup;
 mod history;
 mod import;
+mod layout;
 mod merge;
 mod report;
+
+pub use layout::{LayoutStyle, layout_positions};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -175,6 +179,32 @@ pub enum Task {
         /// Output format: a table, or one JSON object per map and line.
         #[arg(long, value_enum, default_value_t = BenchFormat::Table)]
         format: BenchFormat,
+    },
+    /// Write a copy of a map with every person placed by a layout (org chart, force,
+    /// grid or fishbone). FILE itself is written only when OUT names it.
+    Layout {
+        /// The map file.
+        file: PathBuf,
+        /// The layout.
+        #[arg(long, value_enum)]
+        style: layout::LayoutStyle,
+        /// Where to write the laid-out map.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUT if it exists (it is kept as NAME.bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Time the workshop views (org chart, grid, fishbone) and the force layout on
+    /// generated maps.
+    BenchViews {
+        /// Map sizes (stakeholders), comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [200, 2000, 10000])]
+        sizes: Vec<usize>,
+        /// Also write the reporting tree and the whole graph of each map as DOT files
+        /// here, to time Graphviz `dot` and `sfdp` on the same graphs.
+        #[arg(long, value_name = "DIR")]
+        dot: Option<PathBuf>,
     },
     /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
     Fmt {
@@ -345,6 +375,13 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
         } => merge::run(&merge::Inputs { base, ours, theirs }, output, *driver, out),
         Task::GitSetup { dir } => git_setup::run(dir, out),
         Task::History { file, person } => history::run(file, person.as_deref(), out),
+        Task::Layout {
+            file,
+            style,
+            output,
+            force,
+        } => layout::run(file, *style, output, *force, out),
+        Task::BenchViews { sizes, dot } => bench_views::run(sizes, dot.as_deref(), out),
         // Handled by `run_from_env`, which hands it to `main`.
         Task::Bench { .. } => EXIT_OK,
     }
