@@ -81,6 +81,9 @@ pub enum Task {
         /// The date reports are made for (default: today).
         #[arg(long)]
         today: Option<String>,
+        /// The view a PNG or SVG picture shows: map, org, fishbone or grid.
+        #[arg(long, default_value = "map")]
+        view: String,
     },
     /// Import contacts from a CSV or Excel (.xlsx) file into a new map or an existing one.
     Import {
@@ -328,7 +331,18 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             redact,
             lang,
             today,
-        } => export::run(file, output, *redact, lang, today.as_deref(), out),
+            view,
+        } => export::run(
+            file,
+            output,
+            &export::Choices {
+                redact: *redact,
+                lang,
+                today: today.as_deref(),
+                view,
+            },
+            out,
+        ),
         Task::Import {
             contacts,
             output,
