@@ -182,11 +182,12 @@ impl System {
         let count = self.positions.len();
         let mut force = vec![(0.0, 0.0); count];
         self.tree.build(&self.positions, &self.mass);
+        let mut stack = Vec::new();
         for (i, f) in force.iter_mut().enumerate() {
             let (Some(p), Some(m)) = (self.positions.get(i), self.mass.get(i)) else {
                 continue;
             };
-            let (rx, ry) = self.tree.repulsion(i, *p, *m);
+            let (rx, ry) = self.tree.repulsion(i, *p, *m, &mut stack);
             // Gravity: constant strength towards the middle.
             let (gx, gy) = (self.centre.x - p.x, self.centre.y - p.y);
             let distance = gx.hypot(gy);
@@ -478,9 +479,10 @@ impl QuadTree {
     }
 
     /// The repulsion on body `i` at `p` with mass `m`.
-    fn repulsion(&self, i: usize, p: Position, m: f64) -> (f64, f64) {
+    fn repulsion(&self, i: usize, p: Position, m: f64, stack: &mut Vec<usize>) -> (f64, f64) {
         let (mut fx, mut fy) = (0.0, 0.0);
-        let mut stack = vec![0usize];
+        stack.clear();
+        stack.push(0);
         let theta_sq = THETA * THETA;
         while let Some(at) = stack.pop() {
             let Some(cell) = self.nodes.get(at) else {
