@@ -175,7 +175,7 @@ fn backdrop_bounds(backdrop: &[Backdrop]) -> Option<CanvasRect> {
             }
         }
     }
-    (x0.is_finite() && y0.is_finite()).then(|| CanvasRect {
+    (x0.is_finite() && y0.is_finite()).then_some(CanvasRect {
         x: x0,
         y: y0,
         width: x1 - x0,
