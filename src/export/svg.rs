@@ -11,7 +11,7 @@ use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, St
 use crate::placement::drawing_positions;
 use crate::safe_text::isolate_bidi;
 use crate::theme::{self, Rgb, text_width};
-use crate::views::{Anchor, Backdrop, Tone, ViewKind, view_layout};
+use crate::views::{Anchor, Backdrop, Tone, ViewKind, org_chart_tree_lines, view_layout};
 
 /// Font families for SVG text, CJK-capable first.
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
@@ -49,7 +49,7 @@ fn hex(rgb: Rgb) -> String {
 
 /// The whole picture as an SVG document.
 pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
-    picture_svg(doc, options, &drawing_positions(doc), &[], "map")
+    picture_svg(doc, options, &drawing_positions(doc), &[], &[], "map")
 }
 
 /// The picture of `doc` in a view: its backdrop (fishbone, grid cells, tree
@@ -62,7 +62,20 @@ pub fn view_svg(doc: &Document, options: &PictureOptions, kind: ViewKind) -> Str
     let view = view_layout(doc, kind, options.language);
     // Pictures share one HTML report: each clips with an id of its own.
     let clip = format!("map-{}", kind.as_str());
-    picture_svg(doc, options, &view.positions, &view.backdrop, &clip)
+    // The org chart's connectors draw its reporting lines.
+    let hidden = if kind == ViewKind::OrgChart {
+        org_chart_tree_lines(doc)
+    } else {
+        Vec::new()
+    };
+    picture_svg(
+        doc,
+        options,
+        &view.positions,
+        &view.backdrop,
+        &hidden,
+        &clip,
+    )
 }
 
 fn picture_svg(
@@ -70,6 +83,7 @@ fn picture_svg(
     options: &PictureOptions,
     positions: &[Position],
     backdrop: &[Backdrop],
+    hidden_lines: &[bool],
     clip_id: &str,
 ) -> String {
     let bounds = options.view.unwrap_or_else(|| {
@@ -109,7 +123,7 @@ fn picture_svg(
     if !backdrop.is_empty() {
         backdrop_svg(&mut svg, backdrop);
     }
-    lines(&mut svg, doc, positions);
+    lines(&mut svg, doc, positions, hidden_lines);
     people(&mut svg, doc, positions, options.language);
     svg.push_str("</g></g>\n");
     legend(&mut svg, options.language, HEADER + clip_h + 8.0, width);
@@ -346,7 +360,8 @@ fn line_orders(doc: &Document) -> Vec<usize> {
         .collect()
 }
 
-fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
+/// The relationship lines, but those marked in `hidden` (by index).
+fn lines(svg: &mut String, doc: &Document, positions: &[Position], hidden: &[bool]) {
     let index: HashMap<&str, usize> = doc
         .stakeholders
         .iter()
@@ -355,7 +370,10 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
         .collect();
     let orders = line_orders(doc);
     svg.push_str("<g class=\"lines\" fill=\"none\">\n");
-    for (line, order) in doc.relationships.iter().zip(orders) {
+    for (number, (line, order)) in doc.relationships.iter().zip(orders).enumerate() {
+        if hidden.get(number).copied().unwrap_or(false) {
+            continue;
+        }
         let (Some(&a), Some(&b)) = (index.get(line.from.as_str()), index.get(line.to.as_str()))
         else {
             continue;

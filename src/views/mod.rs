@@ -19,7 +19,7 @@ pub use fishbone::{Bone, fishbone_bones, fishbone_view};
 pub use force::{ForceOptions, THETA, force_layout, iterations_for, spread_apart};
 pub use forest::ReportingForest;
 pub use grid::{GridGeometry, grid_view};
-pub use org::org_chart_view;
+pub use org::{org_chart_tree_lines, org_chart_view};
 pub use regions::department_regions;
 
 use crate::export::svg::CanvasRect;

@@ -97,6 +97,31 @@ pub fn org_chart_view(doc: &Document, language: Language) -> ViewLayout {
     OrgChart::new(doc).view(language)
 }
 
+/// For each relationship of `doc`, whether the org chart's connectors already draw
+/// it: a `reports_to` line from a person to their manager in the chart (not to a
+/// manager whose team was cut into a piece of its own). Pictures of the org chart
+/// leave these lines out, so each reporting line is drawn once.
+pub fn org_chart_tree_lines(doc: &Document) -> Vec<bool> {
+    let chart = OrgChart::new(doc);
+    let mut index = std::collections::HashMap::with_capacity(doc.stakeholders.len());
+    for (i, person) in doc.stakeholders.iter().enumerate() {
+        index.entry(person.id.as_str()).or_insert(i);
+    }
+    doc.relationships
+        .iter()
+        .map(|line| {
+            line.kind == crate::model::RelationshipKind::ReportsTo
+                && match (index.get(line.from.as_str()), index.get(line.to.as_str())) {
+                    (Some(&from), Some(&to)) => {
+                        chart.forest.manager.get(from) == Some(&Some(to))
+                            && chart.cut_from.get(from) == Some(&None)
+                    }
+                    _ => false,
+                }
+        })
+        .collect()
+}
+
 /// The computed chart, before drawing.
 pub(crate) struct OrgChart<'a> {
     doc: &'a Document,
@@ -112,11 +137,28 @@ pub(crate) struct OrgChart<'a> {
 impl<'a> OrgChart<'a> {
     /// Lays out the boxes of `doc`'s forest.
     pub(crate) fn new(doc: &'a Document) -> Self {
-        let forest = ReportingForest::new(doc);
+        let mut forest = ReportingForest::new(doc);
         let half: Vec<f64> = doc.stakeholders.iter().map(person_half_width).collect();
-        let count = half.len();
         let area: f64 = half.iter().map(|h| slot(*h) * LEVEL).sum();
-        let height_cap = (3.0 * LEVEL).max(1.2 * area.sqrt());
+        // The loosest height cap that keeps the chart within 2.5:1 (3:1 with the
+        // labels around it): deep trees stay whole unless they would make a tower.
+        let cap = |factor: f64| (3.0 * LEVEL).max(factor * area.sqrt());
+        let [tries @ .., last] = CAP_FACTORS;
+        let mut half = half;
+        for factor in tries {
+            let chart = Self::with_cap(doc, forest, half, cap(factor));
+            let (width, height) = chart.packed_size();
+            if width <= SHAPE_LIMIT * height && height <= SHAPE_LIMIT * width {
+                return chart;
+            }
+            forest = chart.forest;
+            half = chart.half;
+        }
+        Self::with_cap(doc, forest, half, cap(last))
+    }
+
+    fn with_cap(doc: &'a Document, forest: ReportingForest, half: Vec<f64>, cap: f64) -> Self {
+        let count = half.len();
         let mut chart = Self {
             doc,
             forest,
@@ -127,12 +169,24 @@ impl<'a> OrgChart<'a> {
         };
         let tops = chart.forest.tops.clone();
         for top in tops {
-            chart.shape_tree(top, height_cap);
+            chart.shape_tree(top, cap);
         }
         if !chart.forest.alone.is_empty() {
             chart.pieces.push(None);
         }
         chart
+    }
+
+    /// Width and height of the packed pieces.
+    fn packed_size(&self) -> (f64, f64) {
+        let sizes: Vec<(f64, f64)> = self.pieces.iter().map(|p| self.piece_size(*p)).collect();
+        let offsets = pack(&sizes);
+        let (mut width, mut height) = (1.0_f64, 1.0_f64);
+        for ((x, y), (w, h)) in offsets.iter().zip(&sizes) {
+            width = width.max(x + w);
+            height = height.max(y + h);
+        }
+        (width, height)
     }
 
     fn half_of(&self, person: usize) -> f64 {
@@ -304,12 +358,17 @@ impl<'a> OrgChart<'a> {
         (columns, column, width, height)
     }
 
-    fn piece_size(&self, piece: Option<usize>, group_label: &str) -> (f64, f64) {
+    fn piece_size(&self, piece: Option<usize>) -> (f64, f64) {
         match piece {
             Some(top) => self.box_size(top),
             None => {
                 let (_, _, width, height) = self.group_grid();
-                let label = theme::text_width(group_label, GROUP_LABEL_SIZE) + 2.0 * GROUP_PAD;
+                // Room for the label in either language: the same chart in both.
+                let label = GROUP_LABELS
+                    .iter()
+                    .map(|l| theme::text_width(l, GROUP_LABEL_SIZE))
+                    .fold(0.0, f64::max)
+                    + 2.0 * GROUP_PAD;
                 (width.max(label), height)
             }
         }
@@ -317,15 +376,12 @@ impl<'a> OrgChart<'a> {
 
     /// Positions and backdrop.
     pub(crate) fn view(&self, language: Language) -> ViewLayout {
+        let [english, chinese] = GROUP_LABELS;
         let group_label = match language {
-            Language::English => "No reporting line",
-            Language::Chinese => "无汇报关系",
+            Language::English => english,
+            Language::Chinese => chinese,
         };
-        let sizes: Vec<(f64, f64)> = self
-            .pieces
-            .iter()
-            .map(|p| self.piece_size(*p, group_label))
-            .collect();
+        let sizes: Vec<(f64, f64)> = self.pieces.iter().map(|p| self.piece_size(*p)).collect();
         let offsets = pack(&sizes);
         let mut positions = vec![Position::default(); self.doc.stakeholders.len()];
         let mut backdrop = Vec::new();
@@ -531,6 +587,13 @@ impl<'a> OrgChart<'a> {
     }
 }
 
+/// The label of the group of people with no reporting line, English and Chinese.
+const GROUP_LABELS: [&str; 2] = ["No reporting line", "无汇报关系"];
+/// Height caps tried, in units of the square root of the chart's area.
+const CAP_FACTORS: [f64; 5] = [3.0, 2.0, 1.4, 1.0, 0.7];
+/// The most a packed chart may be wider than tall, or taller than wide.
+const SHAPE_LIMIT: f64 = 2.5;
+
 /// Font size of the group's label.
 const GROUP_LABEL_SIZE: f64 = 18.0;
 
@@ -722,6 +785,25 @@ mod tests {
             .filter(|b| matches!(b, Backdrop::Stroke { .. }))
             .count();
         assert!(strokes >= 6 + 2, "{strokes} strokes");
+    }
+
+    #[test]
+    fn the_tree_draws_each_first_reporting_line_once() {
+        let mut doc = star(2);
+        // A second manager and an ally line stay lines of their own.
+        doc.relationships.push(Relationship::new(
+            "second",
+            "p1",
+            "p2",
+            RelationshipKind::ReportsTo,
+        ));
+        doc.relationships.push(Relationship::new(
+            "ally",
+            "p1",
+            "p0",
+            RelationshipKind::Ally,
+        ));
+        assert_eq!(org_chart_tree_lines(&doc), [true, true, false, false]);
     }
 
     #[test]
