@@ -16,8 +16,9 @@
 //!   near each other.
 //! - Each person is pulled linearly towards the centre of their department, so
 //!   departments gather and, with the repulsion between everyone, stand apart.
-//! - A weak gravity of `K_GRAVITY · m` towards the middle keeps separate groups from
-//!   drifting away.
+//! - A gravity of `K_GRAVITY · m` towards the middle, growing linearly beyond the
+//!   radius the map should take (75 · √n + 150), keeps loners and separate groups
+//!   from drifting away.
 //! - Steps follow ForceAtlas2's adaptive speed: the global speed rises while people
 //!   move steadily (traction) and falls when they oscillate (swing); each person's
 //!   step shrinks with their own swing.
@@ -45,11 +46,11 @@ use crate::model::{Document, Position, RelationshipKind, StakeholderId};
 use crate::placement::drawing_positions;
 
 /// Strength of the repulsion between any two people.
-const K_REPULSION: f64 = 3_000.0;
+const K_REPULSION: f64 = 500.0;
 /// Strength of the gravity towards the middle.
-const K_GRAVITY: f64 = 0.6;
+const K_GRAVITY: f64 = 4.0;
 /// Strength of each person's pull towards their department's centre.
-const K_DEPARTMENT: f64 = 0.02;
+const K_DEPARTMENT: f64 = 0.1;
 /// Barnes–Hut accuracy: groups whose cell is smaller than θ · distance are one body.
 pub const THETA: f64 = 1.2;
 /// Room per person in the starting square.
@@ -114,6 +115,8 @@ struct System {
     department: Vec<Option<usize>>,
     departments: usize,
     centre: Position,
+    /// The radius the map should take.
+    radius: f64,
     previous: Vec<(f64, f64)>,
     speed: f64,
     efficiency: f64,
@@ -170,6 +173,7 @@ impl System {
             department,
             departments: names.len(),
             centre,
+            radius: (count as f64).sqrt() * START_SPACING / 2.0 + START_SPACING,
             previous: vec![(0.0, 0.0); count],
             speed: 1.0,
             efficiency: 1.0,
@@ -188,11 +192,13 @@ impl System {
                 continue;
             };
             let (rx, ry) = self.tree.repulsion(i, *p, *m, &mut stack);
-            // Gravity: constant strength towards the middle.
+            // Gravity: constant towards the middle, growing beyond the radius the
+            // map should take, so that loners do not drift off.
             let (gx, gy) = (self.centre.x - p.x, self.centre.y - p.y);
             let distance = gx.hypot(gy);
             let (gx, gy) = if distance > 1e-9 {
-                (gx / distance * K_GRAVITY * m, gy / distance * K_GRAVITY * m)
+                let k = K_GRAVITY * m * (distance / self.radius).max(1.0) / distance;
+                (gx * k, gy * k)
             } else {
                 (0.0, 0.0)
             };
