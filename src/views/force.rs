@@ -71,8 +71,8 @@ pub struct ForceOptions {
 
 /// Iterations for a map of `people`: fewer on large maps, where each costs more.
 pub fn iterations_for(people: usize) -> usize {
-    let scale = (2_000.0 / people.max(1) as f64).sqrt();
-    ((250.0 * scale) as usize).clamp(60, 400)
+    let scale = (1_000.0 / people.max(1) as f64).sqrt();
+    ((200.0 * scale) as usize).clamp(50, 300)
 }
 
 /// The force layout of `doc`: a position for every person in document order, or
