@@ -841,6 +841,20 @@ mod tests {
     }
 
     #[test]
+    fn generated_organisations_fit_a_screen() {
+        // The import layout of 10,000 people was 178:1 (issue #12).
+        for (people, check_spacing) in [(2_000, true), (10_000, false)] {
+            let doc = crate::samples::synthetic_map(people, 7);
+            let view = org_chart_view(&doc, Language::English);
+            let ratio = aspect(&view.positions);
+            assert!((1.0 / 3.0..=3.0).contains(&ratio), "{people}: aspect {ratio}");
+            if check_spacing {
+                assert!(closest_pair(&view.positions) >= MIN_SPACING);
+            }
+        }
+    }
+
+    #[test]
     fn a_cut_piece_names_its_manager() {
         let doc = chain(40);
         let chart = OrgChart::new(&doc);
