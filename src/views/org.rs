@@ -847,7 +847,10 @@ mod tests {
             let doc = crate::samples::synthetic_map(people, 7);
             let view = org_chart_view(&doc, Language::English);
             let ratio = aspect(&view.positions);
-            assert!((1.0 / 3.0..=3.0).contains(&ratio), "{people}: aspect {ratio}");
+            assert!(
+                (1.0 / 3.0..=3.0).contains(&ratio),
+                "{people}: aspect {ratio}"
+            );
             if check_spacing {
                 assert!(closest_pair(&view.positions) >= MIN_SPACING);
             }
