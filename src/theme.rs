@@ -47,6 +47,21 @@ pub fn power_radius(power: Power) -> f32 {
     }
 }
 
+/// Estimated width of a line of text in canvas units at font size `size`: CJK
+/// characters are a full em, others a little over half. Shared by the exports (to
+/// size pictures) and the views (to space people so their labels never overlap).
+pub fn text_width(text: &str, size: f64) -> f64 {
+    text.chars()
+        .map(|c| {
+            if (c as u32) >= 0x2E80 {
+                size
+            } else {
+                size * 0.56
+            }
+        })
+        .sum()
+}
+
 /// The largest node radius, for hit tests and bounds.
 pub const MAX_NODE_RADIUS: f32 = 38.0;
 

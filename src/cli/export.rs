@@ -4,18 +4,37 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{EXIT_OK, EXIT_PROBLEMS, language_date_and_map};
-use crate::export::{ExportOptions, export_to_file};
+use crate::export::{ExportFormat, ExportOptions, export_view_to_file};
+use crate::views::ViewKind;
+
+/// What the command line asked of an export.
+pub struct Choices<'a> {
+    /// `--redact`.
+    pub redact: bool,
+    /// `--lang`.
+    pub lang: &'a str,
+    /// `--today`.
+    pub today: Option<&'a str>,
+    /// `--view`.
+    pub view: &'a str,
+}
 
 /// Exports `file` to `output`, the format taken from its extension.
-pub fn run(
-    file: &Path,
-    output: &Path,
-    redact: bool,
-    lang: &str,
-    today: Option<&str>,
-    out: &mut dyn Write,
-) -> u8 {
-    let Some((language, today, doc)) = language_date_and_map("export", lang, today, file) else {
+pub fn run(file: &Path, output: &Path, choices: &Choices, out: &mut dyn Write) -> u8 {
+    let Some(view) = ViewKind::parse(choices.view) else {
+        eprintln!(
+            "{}",
+            crate::safe_text::terminal_text(&format!(
+                "powermap export: --view must be map, org, fishbone or grid, not \"{}\"",
+                choices.view
+            ))
+        );
+        return EXIT_PROBLEMS;
+    };
+    let redact = choices.redact;
+    let Some((language, today, doc)) =
+        language_date_and_map("export", choices.lang, choices.today, file)
+    else {
         return EXIT_PROBLEMS;
     };
     let options = ExportOptions {
@@ -24,11 +43,17 @@ pub fn run(
         today,
         view: None,
     };
-    match export_to_file(&doc, output, &options) {
+    match export_view_to_file(&doc, output, &options, view) {
         Ok(format) => {
             let redacted = if redact { " (redacted)" } else { "" };
+            let shown = match (format, view) {
+                (ExportFormat::Png | ExportFormat::Svg, ViewKind::OrgChart) => " (org chart)",
+                (ExportFormat::Png | ExportFormat::Svg, ViewKind::Fishbone) => " (fishbone)",
+                (ExportFormat::Png | ExportFormat::Svg, ViewKind::Grid) => " (grid)",
+                _ => "",
+            };
             let line = format!(
-                "{}: exported {} as {}{redacted}",
+                "{}: exported {} as {}{shown}{redacted}",
                 output.display(),
                 file.display(),
                 format.extension()

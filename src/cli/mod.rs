@@ -1,5 +1,6 @@
 //! The command line: `powermap [FILE]` starts the app, subcommands work headless.
 
+mod bench_views;
 mod check;
 mod diff;
 mod export;
@@ -8,10 +9,13 @@ mod fmt;
 mod git_setup;
 mod history;
 mod import;
+mod layout;
 mod merge;
 mod people;
 mod portfolio;
 mod report;
+
+pub use layout::{LayoutStyle, layout_positions};
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -112,6 +116,9 @@ pub enum Task {
         /// The date reports are made for (default: today).
         #[arg(long)]
         today: Option<String>,
+        /// The view a PNG or SVG picture shows: map, org, fishbone or grid.
+        #[arg(long, default_value = "map")]
+        view: String,
     },
     /// Import contacts from a CSV or Excel (.xlsx) file into a new map or an existing one.
     Import {
@@ -225,6 +232,32 @@ pub enum Task {
         /// Output format.
         #[arg(long, value_enum, default_value_t = find::FindFormat::Text)]
         format: find::FindFormat,
+    },
+    /// Write a copy of a map with every person placed by a layout (org chart, force,
+    /// grid or fishbone). FILE itself is written only when OUT names it.
+    Layout {
+        /// The map file.
+        file: PathBuf,
+        /// The layout.
+        #[arg(long, value_enum)]
+        style: layout::LayoutStyle,
+        /// Where to write the laid-out map.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace OUT if it exists (it is kept as NAME.bak).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Time the workshop views (org chart, grid, fishbone) and the force layout on
+    /// generated maps.
+    BenchViews {
+        /// Map sizes (stakeholders), comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [200, 2000, 10000])]
+        sizes: Vec<usize>,
+        /// Also write the reporting tree and the whole graph of each map as DOT files
+        /// here, to time Graphviz `dot` and `sfdp` on the same graphs.
+        #[arg(long, value_name = "DIR")]
+        dot: Option<PathBuf>,
     },
     /// Rewrite map files in canonical form (atomically, keeping NAME.bak).
     Fmt {
@@ -348,7 +381,18 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             redact,
             lang,
             today,
-        } => export::run(file, output, *redact, lang, today.as_deref(), out),
+            view,
+        } => export::run(
+            file,
+            output,
+            &export::Choices {
+                redact: *redact,
+                lang,
+                today: today.as_deref(),
+                view,
+            },
+            out,
+        ),
         Task::Import {
             contacts,
             output,
@@ -423,6 +467,13 @@ pub fn run_task(task: &Task, out: &mut dyn Write) -> u8 {
             format,
         } => find::run(file, query, *format, out),
         Task::History { file, person } => history::run(file, person.as_deref(), out),
+        Task::Layout {
+            file,
+            style,
+            output,
+            force,
+        } => layout::run(file, *style, output, *force, out),
+        Task::BenchViews { sizes, dot } => bench_views::run(sizes, dot.as_deref(), out),
         // Handled by `run_from_env`, which hands it to `main`.
         Task::Bench { .. } => EXIT_OK,
     }

@@ -93,14 +93,17 @@ fn grid_html(out: &mut String, title: &str, grid: &GridText) {
     );
 }
 
-/// The report as HTML; `map_svg` is the picture of the map.
-pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
+/// The report as HTML; `map_svg` is the picture of the map, `views` the workshop
+/// pictures (heading, SVG) shown after it.
+pub fn report_html(content: &ReportContent, map_svg: &str, views: &[(String, String)]) -> String {
     let t = &content.titles;
     let lang = match content.language {
         Language::English => "en",
         Language::Chinese => "zh-CN",
     };
-    let mut out = String::with_capacity(map_svg.len() + 16_384);
+    let mut out = String::with_capacity(
+        map_svg.len() + views.iter().map(|v| v.1.len()).sum::<usize>() + 16_384,
+    );
     let _ = writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\" xmlns=\"http://www.w3.org/1999/xhtml\">"
@@ -141,6 +144,11 @@ pub fn report_html(content: &ReportContent, map_svg: &str) -> String {
     let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"map\">", escape(&t.map));
     out.push_str(map_svg);
     out.push_str("</div>\n");
+    for (heading, svg) in views {
+        let _ = writeln!(out, "<h2>{}</h2>\n<div class=\"map\">", escape(heading));
+        out.push_str(svg);
+        out.push_str("</div>\n");
+    }
 
     let _ = writeln!(out, "<h2>{}</h2>", escape(&t.risks));
     if content.risks.is_empty() {

@@ -17,11 +17,12 @@ pub use self::csv::{FORMULA_STARTS, neutralise, runs_as_formula, unneutralise};
 pub use content::format_amount;
 pub use png::MAX_SIDE;
 pub use redact::redacted;
-pub use svg::{CanvasRect, PictureOptions, map_svg};
+pub use svg::{CanvasRect, PictureOptions, map_svg, view_svg};
 
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::lang::Language;
 use crate::model::{Date, Document};
+use crate::views::ViewKind;
 
 /// What an export produces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -99,11 +100,23 @@ pub enum ExportError {
     Save(#[from] crate::format::SaveError),
 }
 
-/// The bytes of `doc` exported as `format`.
+/// The bytes of `doc` exported as `format`; pictures show the map view.
 pub fn export(
     doc: &Document,
     format: ExportFormat,
     options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    export_view(doc, format, options, ViewKind::Map)
+}
+
+/// The bytes of `doc` exported as `format`; pictures (PNG, SVG) show `view`. The
+/// HTML report always shows the map, the fishbone and the grid; Markdown and CSV
+/// have no pictures.
+pub fn export_view(
+    doc: &Document,
+    format: ExportFormat,
+    options: &ExportOptions,
+    view: ViewKind,
 ) -> Result<Vec<u8>, ExportError> {
     let shared;
     let doc = if options.redact {
@@ -117,8 +130,8 @@ pub fn export(
         view: options.view,
     };
     match format {
-        ExportFormat::Svg => Ok(map_svg(doc, &picture).into_bytes()),
-        ExportFormat::Png => png::svg_to_png(&map_svg(doc, &picture)),
+        ExportFormat::Svg => Ok(view_svg(doc, &picture, view).into_bytes()),
+        ExportFormat::Png => png::svg_to_png(&view_svg(doc, &picture, view)),
         ExportFormat::Csv => csv::stakeholders_csv(doc, options.language),
         ExportFormat::Html | ExportFormat::Markdown => {
             let analysis = analyze(doc, &AnalysisOptions::new(options.today, options.language));
@@ -129,12 +142,29 @@ pub fn export(
                     view: None,
                     ..picture
                 };
-                html::report_html(&content, &map_svg(doc, &whole)).into_bytes()
+                let views = report_views(doc, &whole);
+                html::report_html(&content, &map_svg(doc, &whole), &views).into_bytes()
             } else {
                 markdown::report_markdown(&content).into_bytes()
             })
         }
     }
+}
+
+/// The workshop pictures of the HTML report, with their headings.
+fn report_views(doc: &Document, picture: &PictureOptions) -> Vec<(String, String)> {
+    let chinese = picture.language == Language::Chinese;
+    let heading = |en: &str, zh: &str| if chinese { zh } else { en }.to_owned();
+    vec![
+        (
+            heading("Fishbone: the decision chain", "鱼骨图：决策链"),
+            view_svg(doc, picture, ViewKind::Fishbone),
+        ),
+        (
+            heading("Power × stance grid", "权力 × 态度矩阵"),
+            view_svg(doc, picture, ViewKind::Grid),
+        ),
+    ]
 }
 
 /// Exports to a file, the format taken from its extension; written atomically.
@@ -143,8 +173,18 @@ pub fn export_to_file(
     path: &Path,
     options: &ExportOptions,
 ) -> Result<ExportFormat, ExportError> {
+    export_view_to_file(doc, path, options, ViewKind::Map)
+}
+
+/// Exports to a file as [`export_to_file`], pictures showing `view`.
+pub fn export_view_to_file(
+    doc: &Document,
+    path: &Path,
+    options: &ExportOptions,
+    view: ViewKind,
+) -> Result<ExportFormat, ExportError> {
     let format = ExportFormat::from_path(path)?;
-    let bytes = export(doc, format, options)?;
+    let bytes = export_view(doc, format, options, view)?;
     crate::format::atomic_replace(path, &bytes)?;
     Ok(format)
 }

@@ -12,7 +12,8 @@ use crate::model::{Document, Position, Power, RelationshipKind, Role, Stance, St
 use crate::placement::drawing_positions;
 use crate::routing::{Circle, ObstacleIndex, control_point};
 use crate::safe_text::isolate_bidi;
-use crate::theme::{self, Rgb};
+use crate::theme::{self, Rgb, text_width};
+use crate::views::{Anchor, Backdrop, Tone, ViewKind, org_chart_tree_lines, view_layout};
 
 /// Font families for SVG text, CJK-capable first.
 pub const FONT_FAMILY: &str = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', 'WenQuanYi Micro Hei', sans-serif";
@@ -50,25 +51,53 @@ fn hex(rgb: Rgb) -> String {
     rgb.hex()
 }
 
-/// Estimated width of a text line in pixels (CJK characters are wider).
-fn text_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x2E80 {
-                size
-            } else {
-                size * 0.56
-            }
-        })
-        .sum()
-}
-
 /// The whole picture as an SVG document.
 pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
-    let positions = drawing_positions(doc);
-    let bounds = options
-        .view
-        .unwrap_or_else(|| content_bounds(doc, &positions));
+    picture_svg(doc, options, &drawing_positions(doc), &[], &[], "map")
+}
+
+/// The picture of `doc` in a view: its backdrop (fishbone, grid cells, tree
+/// connectors) behind the lines and people at the view's positions. The map view is
+/// exactly [`map_svg`].
+pub fn view_svg(doc: &Document, options: &PictureOptions, kind: ViewKind) -> String {
+    if kind == ViewKind::Map {
+        return map_svg(doc, options);
+    }
+    let view = view_layout(doc, kind, options.language);
+    // Pictures share one HTML report: each clips with an id of its own.
+    let clip = format!("map-{}", kind.as_str());
+    // The org chart's connectors draw its reporting lines.
+    let hidden = if kind == ViewKind::OrgChart {
+        org_chart_tree_lines(doc)
+    } else {
+        Vec::new()
+    };
+    picture_svg(
+        doc,
+        options,
+        &view.positions,
+        &view.backdrop,
+        &hidden,
+        &clip,
+    )
+}
+
+fn picture_svg(
+    doc: &Document,
+    options: &PictureOptions,
+    positions: &[Position],
+    backdrop: &[Backdrop],
+    hidden_lines: &[bool],
+    clip_id: &str,
+) -> String {
+    let bounds = options.view.unwrap_or_else(|| {
+        let people = content_bounds(doc, positions);
+        if doc.stakeholders.is_empty() && !backdrop.is_empty() {
+            backdrop_bounds(backdrop).unwrap_or(people)
+        } else {
+            backdrop_bounds(backdrop).map_or(people, |b| union(people, b))
+        }
+    });
     let map_width = bounds.width.max(1.0);
     let map_height = bounds.height.max(1.0);
     let width = (map_width + 2.0 * PADDING).max(LEGEND_MIN_WIDTH).ceil();
@@ -93,15 +122,164 @@ pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
     let clip_h = map_height + 2.0 * PADDING;
     let _ = writeln!(
         svg,
-        "<clipPath id=\"map\"><rect x=\"0\" y=\"{clip_y:.1}\" width=\"{width:.0}\" height=\"{clip_h:.1}\"/></clipPath>\n<g clip-path=\"url(#map)\"><g transform=\"translate({dx:.1} {dy:.1})\">"
+        "<clipPath id=\"{clip_id}\"><rect x=\"0\" y=\"{clip_y:.1}\" width=\"{width:.0}\" height=\"{clip_h:.1}\"/></clipPath>\n<g clip-path=\"url(#{clip_id})\"><g transform=\"translate({dx:.1} {dy:.1})\">"
     );
-    lines(&mut svg, doc, &positions);
-    people(&mut svg, doc, &positions, options.language);
+    if !backdrop.is_empty() {
+        backdrop_svg(&mut svg, backdrop);
+    }
+    lines(&mut svg, doc, positions, hidden_lines);
+    people(&mut svg, doc, positions, options.language);
     svg.push_str("</g></g>\n");
     legend(&mut svg, options.language, HEADER + clip_h + 8.0, width);
     svg.push_str("</svg>\n");
     svg
 }
+
+fn union(a: CanvasRect, b: CanvasRect) -> CanvasRect {
+    let (x0, y0) = (a.x.min(b.x), a.y.min(b.y));
+    let (x1, y1) = (
+        (a.x + a.width).max(b.x + b.width),
+        (a.y + a.height).max(b.y + b.height),
+    );
+    CanvasRect {
+        x: x0,
+        y: y0,
+        width: x1 - x0,
+        height: y1 - y0,
+    }
+}
+
+/// The area a backdrop covers, if any.
+fn backdrop_bounds(backdrop: &[Backdrop]) -> Option<CanvasRect> {
+    let (mut x0, mut y0, mut x1, mut y1) = (
+        f64::INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NEG_INFINITY,
+    );
+    let mut cover = |ax: f64, ay: f64, bx: f64, by: f64| {
+        x0 = x0.min(ax);
+        y0 = y0.min(ay);
+        x1 = x1.max(bx);
+        y1 = y1.max(by);
+    };
+    for item in backdrop {
+        match item {
+            Backdrop::Region { rect, .. } => {
+                cover(rect.x, rect.y, rect.x + rect.width, rect.y + rect.height);
+            }
+            Backdrop::Stroke { from, to, .. } => {
+                cover(
+                    from.x.min(to.x),
+                    from.y.min(to.y),
+                    from.x.max(to.x),
+                    from.y.max(to.y),
+                );
+            }
+            Backdrop::Text {
+                at,
+                text,
+                size,
+                anchor,
+                ..
+            } => {
+                let w = text_width(text, *size);
+                let left = match anchor {
+                    Anchor::Start => at.x,
+                    Anchor::Middle => at.x - w / 2.0,
+                    Anchor::End => at.x - w,
+                };
+                cover(left, at.y - size, left + w, at.y + size * 0.3);
+            }
+        }
+    }
+    (x0.is_finite() && y0.is_finite()).then_some(CanvasRect {
+        x: x0,
+        y: y0,
+        width: x1 - x0,
+        height: y1 - y0,
+    })
+}
+
+/// The backdrop of a view, in the theme's colours.
+fn backdrop_svg(svg: &mut String, backdrop: &[Backdrop]) {
+    svg.push_str("<g class=\"backdrop\">\n");
+    for item in backdrop {
+        match item {
+            Backdrop::Region { rect, label, tone } => {
+                let (fill, stroke, text) = theme::backdrop_colors(*tone);
+                let _ = writeln!(
+                    svg,
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"14\" fill=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+                    rect.x,
+                    rect.y,
+                    rect.width.max(0.0),
+                    rect.height.max(0.0),
+                    hex(fill),
+                    hex(stroke)
+                );
+                if !label.is_empty() {
+                    let _ = writeln!(
+                        svg,
+                        "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{REGION_LABEL_SIZE}\" font-weight=\"bold\" fill=\"{}\">{}</text>",
+                        rect.x + 12.0,
+                        rect.y + 8.0 + REGION_LABEL_SIZE,
+                        hex(text),
+                        escape(label)
+                    );
+                }
+            }
+            Backdrop::Stroke {
+                from,
+                to,
+                width,
+                tone,
+            } => {
+                let (_, stroke, _) = theme::backdrop_colors(*tone);
+                let _ = writeln!(
+                    svg,
+                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{}\" stroke-width=\"{width:.1}\" stroke-linecap=\"round\"/>",
+                    from.x,
+                    from.y,
+                    to.x,
+                    to.y,
+                    hex(stroke)
+                );
+            }
+            Backdrop::Text {
+                at,
+                text,
+                size,
+                anchor,
+                tone,
+            } => {
+                let (_, _, color) = theme::backdrop_colors(*tone);
+                let anchor = match anchor {
+                    Anchor::Start => "start",
+                    Anchor::Middle => "middle",
+                    Anchor::End => "end",
+                };
+                let weight = if *tone == Tone::Emphasis {
+                    " font-weight=\"bold\""
+                } else {
+                    ""
+                };
+                let _ = writeln!(
+                    svg,
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size:.0}\" text-anchor=\"{anchor}\"{weight} fill=\"{}\">{}</text>",
+                    at.x,
+                    at.y,
+                    hex(color),
+                    escape(text)
+                );
+            }
+        }
+    }
+    svg.push_str("</g>\n");
+}
+
+/// Font size of a region's label.
+const REGION_LABEL_SIZE: f64 = 16.0;
 
 /// The canvas area the people and their labels cover.
 pub fn content_bounds(doc: &Document, positions: &[Position]) -> CanvasRect {
@@ -197,7 +375,8 @@ fn line_orders(doc: &Document) -> Vec<usize> {
         .collect()
 }
 
-fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
+/// The relationship lines, but those marked in `hidden` (by index).
+fn lines(svg: &mut String, doc: &Document, positions: &[Position], hidden: &[bool]) {
     let index: HashMap<&str, usize> = doc
         .stakeholders
         .iter()
@@ -219,7 +398,10 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position]) {
     let labels: Vec<(f64, f64)> = doc.stakeholders.iter().map(label_size).collect();
     let obstacles = ObstacleIndex::with_labels(circles, &labels);
     svg.push_str("<g class=\"lines\" fill=\"none\">\n");
-    for (line, order) in doc.relationships.iter().zip(orders) {
+    for (number, (line, order)) in doc.relationships.iter().zip(orders).enumerate() {
+        if hidden.get(number).copied().unwrap_or(false) {
+            continue;
+        }
         let (Some(&a), Some(&b)) = (index.get(line.from.as_str()), index.get(line.to.as_str()))
         else {
             continue;

@@ -24,22 +24,6 @@ use crate::model::{Document, Position, Stakeholder};
 use crate::samples::SAMPLES;
 use crate::views::ViewKind;
 
-/// Whether `export` draws the workshop views yet. INTEGRATOR: true once h-layout's
-/// view option is in `ExportOptions` (see [`with_view`]); until then pictures show
-/// the map, and "only the current view" crops only the map view.
-const EXPORT_DRAWS_VIEWS: bool = false;
-
-/// The single call site that tells an export which workshop view to draw.
-/// INTEGRATOR: set h-layout's view field of `ExportOptions` here
-/// (e.g. `options.view_kind = view`) and turn on [`EXPORT_DRAWS_VIEWS`].
-fn with_view(
-    options: crate::export::ExportOptions,
-    view: ViewKind,
-) -> crate::export::ExportOptions {
-    let _ = view;
-    options
-}
-
 /// How long a save waits for another program that is writing the same map (the
 /// window does not answer meanwhile, so less than the command line waits).
 const APP_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(3);
@@ -1084,8 +1068,7 @@ impl PowermapApp {
         let export_view = self.prefs.export_view();
         // The part on screen is in the screen view's coordinates: it crops only a
         // picture of that same view.
-        let same_view = export_view == self.prefs.view()
-            && (export_view == ViewKind::Map || EXPORT_DRAWS_VIEWS);
+        let same_view = export_view == self.prefs.view();
         let view = (picture && self.prefs.export_current_view && same_view)
             .then(|| self.canvas.visible_canvas_rect(ctx))
             .flatten();
@@ -1095,10 +1078,14 @@ impl PowermapApp {
             today: crate::model::Date::today_local(),
             view,
         };
-        let options = with_view(options, export_view);
         let doc = self.document().clone();
         self.export_job = Some(super::export_job::ExportJob::start(
-            ctx, doc, path, format, options,
+            ctx,
+            doc,
+            path,
+            format,
+            options,
+            export_view,
         ));
     }
 

@@ -21,8 +21,7 @@ impl DepartmentRegions {
     pub fn regions(&mut self, doc: &Document, edit_counter: u64) -> (Arc<Vec<Backdrop>>, u64) {
         if self.computed_for != Some(edit_counter) {
             self.computed_for = Some(edit_counter);
-            // INTEGRATOR: replace the stand-in with h-layout's `views::department_regions`.
-            let regions = super::layout_standins::department_regions(doc, &drawing_positions(doc));
+            let regions = crate::views::department_regions(doc, &drawing_positions(doc));
             if *self.regions != regions {
                 self.regions = Arc::new(regions);
                 self.serial += 1;
@@ -43,7 +42,7 @@ mod tests {
         let (first, serial) = cache.regions(&doc, 1);
         assert!(!first.is_empty());
         // A change that moves no region.
-        doc.stakeholders[0].name = "Renamed".into();
+        doc.stakeholders[0].notes = "Met at the fair".into();
         assert_eq!(cache.regions(&doc, 2).1, serial);
         // A move that stretches one.
         if let Some(p) = doc.stakeholders[0].position.as_mut() {

@@ -6,8 +6,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::export::{ExportFormat, ExportOptions, export};
+use crate::export::{ExportFormat, ExportOptions, export_view};
 use crate::model::Document;
+use crate::views::ViewKind;
 
 /// The message when an export's thread ended without a result (the app shows its own
 /// translated words for it).
@@ -29,13 +30,14 @@ pub struct ExportJob {
 }
 
 impl ExportJob {
-    /// Starts exporting `doc` to `path`.
+    /// Starts exporting `doc` to `path`; a picture shows `view`.
     pub fn start(
         ctx: &egui::Context,
         doc: Document,
         path: PathBuf,
         format: ExportFormat,
         options: ExportOptions,
+        view: ViewKind,
     ) -> Self {
         let step = Arc::new(AtomicU8::new(0));
         let (sender, done) = channel();
@@ -47,7 +49,7 @@ impl ExportJob {
             // A panic in a renderer must end the job with an error, not leave the
             // progress bar up forever.
             let made = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                export(&doc, format, &options)
+                export_view(&doc, format, &options, view)
             }));
             let result = match made {
                 Ok(made) => made.map_err(|e| e.to_string()),

@@ -27,7 +27,6 @@ pub mod history_view;
 pub mod i18n;
 pub mod import_dialog;
 pub mod inspector;
-mod layout_standins;
 pub mod legend;
 pub mod menu;
 pub mod modals;

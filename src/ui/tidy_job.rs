@@ -10,9 +10,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use crate::edit::Command;
 use crate::lang::Language;
 use crate::model::{Document, Position, StakeholderId};
-use crate::views::{ViewKind, view_layout};
+use crate::views::{ForceOptions, ViewKind, force_layout, view_layout};
 
-use super::layout_standins::PROGRESS_FULL;
+/// Progress is kept in thousandths (an atomic the UI reads each frame).
+pub const PROGRESS_FULL: u32 = 1000;
 
 /// Which arrangement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,9 +44,17 @@ pub fn arranged_positions(
     cancel: &AtomicBool,
 ) -> Option<Vec<Position>> {
     match arrangement {
-        // INTEGRATOR: replace the stand-in with h-layout's
-        // `views::force_layout(doc, &ForceOptions { pinned, .. }, progress, cancel)`.
-        Arrangement::Tidy => super::layout_standins::force_layout(doc, pinned, progress, cancel),
+        Arrangement::Tidy => force_layout(
+            doc,
+            &ForceOptions {
+                pinned: pinned.clone(),
+            },
+            |done| {
+                let share = (done.clamp(0.0, 1.0) * PROGRESS_FULL as f32) as u32;
+                progress.store(share, Ordering::Relaxed);
+            },
+            cancel,
+        ),
         Arrangement::OrgChart => {
             let positions = view_layout(doc, ViewKind::OrgChart, language).positions;
             progress.store(PROGRESS_FULL, Ordering::Relaxed);

@@ -6,17 +6,48 @@
 //! A view is a [`ViewLayout`]: a drawing position per person (document order) and a
 //! backdrop of regions, strokes and texts drawn behind the people.
 
+mod fishbone;
+mod force;
+mod forest;
 mod grid;
+mod org;
+mod regions;
+#[cfg(test)]
+mod testing;
 
+pub use fishbone::{Bone, fishbone_bones, fishbone_view};
+pub use force::{ForceOptions, THETA, force_layout, iterations_for, spread_apart};
+pub use forest::ReportingForest;
 pub use grid::{GridGeometry, grid_view};
+pub use org::{org_chart_tree_lines, org_chart_view};
+pub use regions::department_regions;
 
 use crate::export::svg::CanvasRect;
 use crate::lang::Language;
-use crate::model::{Document, Position};
+use crate::model::{Document, Position, Stakeholder};
 use crate::placement::drawing_positions;
+use crate::theme;
 
 /// No two people end closer than this, centre to centre, in any computed layout.
 pub const MIN_SPACING: f64 = 80.0;
+
+/// Labels wider than this (absurdly long names) are given no more room by the
+/// layouts, so one name cannot stretch a whole chart.
+pub const MAX_LABEL_WIDTH: f64 = 360.0;
+
+/// Half the room a person takes across: their circle, or half their widest label
+/// (name or title, CJK counted wider, at most [`MAX_LABEL_WIDTH`]).
+pub fn person_half_width(person: &Stakeholder) -> f64 {
+    let radius = f64::from(theme::power_radius(person.power));
+    // An unnamed person is drawn as "(unnamed)" / "（未命名）".
+    let name = if person.name.trim().is_empty() {
+        theme::text_width("（未命名）", f64::from(theme::LABEL_SIZE))
+    } else {
+        theme::text_width(&person.name, f64::from(theme::LABEL_SIZE))
+    };
+    let title = theme::text_width(&person.title, f64::from(theme::DETAIL_SIZE));
+    radius.max(name.max(title).min(MAX_LABEL_WIDTH) / 2.0)
+}
 
 /// The views the app and the exports offer.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -136,11 +167,8 @@ pub fn view_layout(doc: &Document, kind: ViewKind, language: Language) -> ViewLa
             positions: drawing_positions(doc),
             ..ViewLayout::default()
         },
-        // h-layout replaces these two with the real org chart and fishbone.
-        ViewKind::OrgChart | ViewKind::Fishbone => ViewLayout {
-            positions: drawing_positions(doc),
-            ..ViewLayout::default()
-        },
+        ViewKind::OrgChart => org_chart_view(doc, language),
+        ViewKind::Fishbone => fishbone_view(doc, language),
         ViewKind::Grid => grid_view(doc, language),
     }
 }
