@@ -411,3 +411,31 @@ fn ctrl_and_a_number_switch_views() {
         assert_eq!(h.state().view(), kind);
     }
 }
+
+#[test]
+fn the_org_chart_draws_each_reporting_line_once_and_keeps_the_others() {
+    let h = in_view(ViewKind::OrgChart);
+    let doc = h.state().document().clone();
+    let graph = h.state().canvas().graph();
+    let emphasis = |line: &powermap::model::Relationship| {
+        let edge = graph.edges[&line.id];
+        graph.graph.edge(edge).unwrap().payload().emphasis
+    };
+    let hidden = powermap::ui::canvas::Emphasis::Hidden;
+    let reports: Vec<_> = doc
+        .relationships
+        .iter()
+        .filter(|l| l.kind == powermap::model::RelationshipKind::ReportsTo)
+        .collect();
+    assert!(!reports.is_empty());
+    // The chart's connectors draw the reporting lines: the canvas leaves them out…
+    assert!(reports.iter().any(|l| emphasis(l) == hidden));
+    // …but never an influence, ally or conflict line.
+    for line in doc
+        .relationships
+        .iter()
+        .filter(|l| l.kind != powermap::model::RelationshipKind::ReportsTo)
+    {
+        assert_ne!(emphasis(line), hidden, "{}", line.id);
+    }
+}

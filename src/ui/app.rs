@@ -1809,6 +1809,7 @@ impl PowermapApp {
                 positions: Some(&shown.layout.positions),
                 backdrop: &shown.layout.backdrop,
                 grid: shown.layout.grid.as_ref(),
+                drawn_lines: &shown.layout.drawn_lines,
                 serial: shown.serial,
             },
             (None, Some((regions, serial))) => CanvasView {

@@ -301,6 +301,7 @@ impl Screen {
                 positions: Some(&layout.positions),
                 backdrop: &layout.backdrop,
                 grid: layout.grid.as_ref(),
+                drawn_lines: &layout.drawn_lines,
                 serial: 1,
             },
             None => super::canvas::CanvasView::default(),

@@ -316,6 +316,7 @@ pub fn fishbone_view(doc: &Document, language: Language) -> ViewLayout {
         positions,
         backdrop,
         grid: None,
+        drawn_lines: Vec::new(),
     }
 }
 

@@ -180,6 +180,7 @@ pub fn grid_view(doc: &Document, language: Language) -> ViewLayout {
         positions,
         backdrop,
         grid: Some(geometry),
+        drawn_lines: Vec::new(),
     }
 }
 

@@ -158,6 +158,10 @@ pub struct ViewLayout {
     pub backdrop: Vec<Backdrop>,
     /// The cells of the grid view, for dropping people on them.
     pub grid: Option<GridGeometry>,
+    /// For each relationship (document order), whether the backdrop already draws it
+    /// (the org chart's connectors): the canvas leaves those lines out, as pictures
+    /// do. Empty when the view draws none.
+    pub drawn_lines: Vec<bool>,
 }
 
 /// The layout of `doc` in `kind`, with backdrop texts in `language`.
@@ -167,7 +171,10 @@ pub fn view_layout(doc: &Document, kind: ViewKind, language: Language) -> ViewLa
             positions: drawing_positions(doc),
             ..ViewLayout::default()
         },
-        ViewKind::OrgChart => org_chart_view(doc, language),
+        ViewKind::OrgChart => ViewLayout {
+            drawn_lines: org_chart_tree_lines(doc),
+            ..org_chart_view(doc, language)
+        },
         ViewKind::Fishbone => fishbone_view(doc, language),
         ViewKind::Grid => grid_view(doc, language),
     }

@@ -396,6 +396,7 @@ impl<'a> OrgChart<'a> {
             positions,
             backdrop,
             grid: None,
+            drawn_lines: Vec::new(),
         }
     }
 

@@ -32,6 +32,8 @@ pub struct Highlight {
     pub dimmed: HashSet<StakeholderId>,
     /// Whether the people left out are hidden rather than faint.
     pub hide_dimmed: bool,
+    /// Lines the view draws itself (the org chart's connectors): not drawn again.
+    pub drawn_by_view: HashSet<RelationshipId>,
 }
 
 impl Highlight {
@@ -46,7 +48,9 @@ impl Highlight {
 
     /// How to draw `line`: faint when either end is.
     pub fn line(&self, line: &Relationship) -> Emphasis {
-        if !self.dimmed.is_empty()
+        if !self.drawn_by_view.is_empty() && self.drawn_by_view.contains(&line.id) {
+            Emphasis::Hidden
+        } else if !self.dimmed.is_empty()
             && (self.dimmed.contains(&line.from) || self.dimmed.contains(&line.to))
         {
             self.left_out()

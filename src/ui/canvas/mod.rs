@@ -133,6 +133,9 @@ pub struct CanvasView<'a> {
     pub backdrop: &'a [Backdrop],
     /// The cells of the grid view, for dropping people on them.
     pub grid: Option<&'a GridGeometry>,
+    /// For each relationship, whether the backdrop draws it already (see
+    /// [`crate::views::ViewLayout::drawn_lines`]); empty for none.
+    pub drawn_lines: &'a [bool],
     /// Changes whenever `positions`, `backdrop` or `grid` do.
     pub serial: u64,
 }
@@ -347,6 +350,23 @@ impl Canvas {
                 }
                 _ => false,
             };
+            // Lines the view's backdrop draws are left out (the org chart's connectors).
+            let with_drawn;
+            let highlight = if cx.view.drawn_lines.iter().any(|drawn| *drawn) {
+                let mut copy = cx.highlight.0.clone();
+                copy.drawn_by_view = cx
+                    .doc
+                    .relationships
+                    .iter()
+                    .zip(cx.view.drawn_lines)
+                    .filter(|(_, drawn)| **drawn)
+                    .map(|(line, _)| line.id.clone())
+                    .collect();
+                with_drawn = copy;
+                &with_drawn
+            } else {
+                cx.highlight.0
+            };
             if !hinted {
                 match cx.view.positions {
                     Some(positions) if positions.len() == cx.doc.stakeholders.len() => {
@@ -354,10 +374,9 @@ impl Canvas {
                             .iter()
                             .map(|p| Pos2::new(p.x as f32, p.y as f32))
                             .collect();
-                        self.synced
-                            .sync_at(cx.doc, &positions, cx.tr, cx.highlight.0);
+                        self.synced.sync_at(cx.doc, &positions, cx.tr, highlight);
                     }
-                    _ => self.synced.sync(cx.doc, cx.tr, cx.highlight.0),
+                    _ => self.synced.sync(cx.doc, cx.tr, highlight),
                 }
             }
             self.synced_key = Some(key);
