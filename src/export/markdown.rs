@@ -117,6 +117,7 @@ pub fn report_markdown(content: &ReportContent) -> String {
         let _ = writeln!(out, "## {}\n", cell(&t.people));
         table_md(&mut out, &content.people);
     }
+    section_md(&mut out, &t.interactions, &content.interactions);
     section_md(&mut out, &t.relationships, &content.relationships);
     if !content.plans.is_empty() {
         let _ = writeln!(out, "## {}\n", cell(&t.plans));

@@ -5,6 +5,7 @@
 mod content;
 mod csv;
 mod html;
+mod log_lines;
 mod markdown;
 mod png;
 mod redact;
