@@ -262,7 +262,7 @@ fn next_action_value(action: &NextAction) -> Value {
 /// the document holds, so the file is canonical.
 fn interactions_value(person: &Stakeholder) -> Value {
     let mut log: Vec<&Interaction> = person.interactions.iter().collect();
-    log.sort_by(|a, b| b.date.cmp(&a.date));
+    log.sort_by_key(|entry| std::cmp::Reverse(entry.date));
     log.into_iter().map(interaction_value).collect()
 }
 

@@ -51,7 +51,7 @@ impl Interaction {
 /// Sorts a log into its canonical order: newest first, entries of the same day in
 /// their present order (a stable sort, so sorting twice changes nothing).
 pub fn sort_newest_first(log: &mut [Interaction]) {
-    log.sort_by(|a, b| b.date.cmp(&a.date));
+    log.sort_by_key(|entry| std::cmp::Reverse(entry.date));
 }
 
 /// Where a new entry of `date` goes in a log sorted newest first: before the other

@@ -265,6 +265,29 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // Interaction log, reviews, sync (h-log)
+    InteractionLog => "Interaction log", "互动记录";
+    LogContact => "Log a contact", "记录互动";
+    LogDate => "Date", "日期";
+    LogDateNeeded => "Enter the date of the contact.", "请填写互动日期。";
+    LogKind => "Kind", "方式";
+    KindMeeting => "Meeting", "会议";
+    KindCall => "Call", "电话";
+    KindEmail => "E-mail", "邮件";
+    KindVisit => "Visit", "拜访";
+    KindEvent => "Event", "活动";
+    KindOther => "Other", "其他";
+    LogBy => "Who on our team", "我方人员";
+    LogNobody => "(not recorded)", "（未记录）";
+    LogSummary => "Summary", "摘要";
+    LogSummaryNeeded => "Write what happened.", "请写下互动内容。";
+    LogStance => "Stance observed", "观察到的态度";
+    LogNotObserved => "(not observed)", "（未观察到）";
+    LogAlsoSetStance => "Also set the stance to {0}", "同时把态度改为“{0}”";
+    LogFull => "The log holds the most entries a person can have ({0}); remove old ones first.", "互动记录已达上限（{0} 条），请先删除旧记录。";
+    LogSave => "Save", "保存";
+    LogRemove => "Remove this entry", "删除这条记录";
+    StanceTrend => "Stance trend:", "态度变化：";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";

@@ -24,6 +24,7 @@ pub mod history_view;
 pub mod i18n;
 pub mod import_dialog;
 pub mod inspector;
+pub mod interaction_log;
 pub mod legend;
 pub mod menu;
 pub mod modals;

@@ -1,0 +1,168 @@
+//! The interaction log in the inspector: a contact logged in a few clicks is one
+//! undoable edit that lists the entry, moves the last contact forward and, when
+//! asked, the stance; invalid input keeps Save disabled with a message.
+
+use std::path::{Path, PathBuf};
+
+use egui::Vec2;
+use egui::accesskit::Role as A11yRole;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use powermap::model::{Date, Document, Stakeholder, StakeholderId, Stance, TeamMember};
+use powermap::ui::app_command::{Action, AppCommand};
+use powermap::ui::dialogs::ScriptedDialogs;
+use powermap::ui::i18n::Language;
+use powermap::ui::prefs::Prefs;
+use powermap::ui::{AppOptions, PowermapApp};
+
+fn harness(file: &Path, language: Language) -> Harness<'static, PowermapApp> {
+    let options = AppOptions {
+        file: Some(file.to_owned()),
+        dialogs: Box::new(ScriptedDialogs::default()),
+        look_for_system_font: false,
+        prefs: Some(Prefs {
+            language: Some(language),
+            ..Prefs::default()
+        }),
+        recovery_dir: None,
+    };
+    Harness::builder()
+        .with_size(Vec2::new(1280.0, 1400.0))
+        .with_step_dt(0.05)
+        .build_eframe(move |cc| PowermapApp::new(cc, options))
+}
+
+/// A map with our team and 王立新, neutral, last spoken to on 2020-01-01.
+fn map(dir: &Path) -> PathBuf {
+    let mut doc = Document::default();
+    doc.team.push(TeamMember::new("t1", "李明"));
+    let mut wang = Stakeholder::new("p-wang", "王立新");
+    wang.stance = Stance::Neutral;
+    wang.last_contact = Some("2020-01-01".parse().unwrap());
+    doc.stakeholders.push(wang);
+    let path = dir.join("acme.json");
+    std::fs::write(&path, powermap::format::to_bytes(&doc)).unwrap();
+    path
+}
+
+fn select_wang(h: &mut Harness<'_, PowermapApp>) {
+    h.state_mut()
+        .queue(AppCommand::Reveal(vec![StakeholderId::new("p-wang")]));
+    h.run_steps(3);
+}
+
+fn choose(h: &mut Harness<'_, PowermapApp>, field: &str, option: &str) {
+    h.get_by_label(field).click();
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, option).click();
+    h.run_steps(3);
+}
+
+/// Puts the keyboard in the field labelled `label` and types `text` there,
+/// replacing what it held when `replace`.
+fn type_into(h: &mut Harness<'_, PowermapApp>, label: &str, text: &str, replace: bool) {
+    h.get_by_label(label).focus();
+    h.run_steps(2);
+    if replace {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        h.run_steps(1);
+    }
+    h.get_by_label(label).type_text(text);
+    h.run_steps(3);
+}
+
+fn save_enabled(h: &Harness<'_, PowermapApp>, label: &str) -> bool {
+    !h.get_by_role_and_label(A11yRole::Button, label)
+        .accesskit_node()
+        .is_disabled()
+}
+
+#[test]
+fn logging_a_contact_lists_it_moves_last_contact_and_sets_the_stance_in_one_undo_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&map(dir.path()), Language::English);
+    h.run_steps(3);
+    select_wang(&mut h);
+    h.get_by_label("Log a contact").click();
+    h.run_steps(3);
+    // Today is filled in; the summary is missing, so Save waits.
+    assert!(h.query_by_label("Write what happened.").is_some());
+    assert!(!save_enabled(&h, "Save"));
+
+    type_into(&mut h, "Summary", "Agreed to a pilot", false);
+    assert!(h.query_by_label("Write what happened.").is_none());
+    assert!(save_enabled(&h, "Save"));
+    choose(&mut h, "Kind", "Visit");
+    choose(&mut h, "Who on our team", "李明");
+    choose(&mut h, "Stance observed", "Supporter");
+    // The stance differs from the person's: offered, ticked by default.
+    assert!(
+        h.query_by_label("Also set the stance to Supporter")
+            .is_some()
+    );
+
+    let undo_before = h.state().editor().undo_len();
+    h.get_by_role_and_label(A11yRole::Button, "Save").click();
+    h.run_steps(3);
+    let today = Date::today_local();
+    let person = &h.state().document().stakeholders[0];
+    assert_eq!(person.interactions.len(), 1);
+    let logged = &person.interactions[0];
+    assert_eq!(logged.summary, "Agreed to a pilot");
+    assert_eq!(logged.date, today);
+    assert_eq!(logged.by.as_ref().map(|b| b.as_str()), Some("t1"));
+    assert_eq!(logged.stance, Some(Stance::Supporter));
+    assert_eq!(person.last_contact, Some(today));
+    assert_eq!(person.stance, Stance::Supporter);
+    assert_eq!(h.state().editor().undo_len(), undo_before + 1, "one step");
+    // Listed under the form (which closed), with the trend.
+    let head = format!("{today} · Visit · 李明");
+    assert!(h.query_by_label(&head).is_some(), "{head}");
+    assert!(h.query_by_label("Agreed to a pilot").is_some());
+    assert!(h.query_by_label("Stance trend:").is_some());
+
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(3);
+    let person = &h.state().document().stakeholders[0];
+    assert!(person.interactions.is_empty());
+    assert_eq!(person.last_contact, Some("2020-01-01".parse().unwrap()));
+    assert_eq!(person.stance, Stance::Neutral);
+}
+
+#[test]
+fn a_bad_date_is_explained_and_entries_are_removable_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&map(dir.path()), Language::Chinese);
+    h.run_steps(3);
+    select_wang(&mut h);
+    h.get_by_label("记录互动").click();
+    h.run_steps(3);
+    type_into(&mut h, "摘要", "电话沟通方案", false);
+    assert!(save_enabled(&h, "保存"));
+    // Replace the date with something that is not one.
+    type_into(&mut h, "日期", "2026-02-30", true);
+    assert!(
+        h.query_by_label_contains("2026-02-30").is_some(),
+        "the date problem is said next to the field"
+    );
+    assert!(!save_enabled(&h, "保存"));
+    type_into(&mut h, "日期", "2026-03-01", true);
+    assert!(save_enabled(&h, "保存"));
+    h.get_by_role_and_label(A11yRole::Button, "保存").click();
+    h.run_steps(3);
+    let person = &h.state().document().stakeholders[0];
+    assert_eq!(person.interactions.len(), 1);
+    assert_eq!(person.interactions[0].date, "2026-03-01".parse().unwrap());
+    assert_eq!(
+        person.stance,
+        Stance::Neutral,
+        "no stance observed, none set"
+    );
+
+    h.get_by_label("删除这条记录").click();
+    h.run_steps(3);
+    assert!(h.state().document().stakeholders[0].interactions.is_empty());
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(3);
+    assert_eq!(h.state().document().stakeholders[0].interactions.len(), 1);
+}
