@@ -425,3 +425,91 @@ proptest! {
         prop_assert!(same.conflicts.is_empty());
     }
 }
+
+fn analysis_of(doc: &Document, today: &str, language: Language) -> powermap::analysis::Analysis {
+    powermap::analysis::analyze(
+        doc,
+        &powermap::analysis::AnalysisOptions::new(date(today), language),
+    )
+}
+
+fn worsened(analysis: &powermap::analysis::Analysis) -> Vec<&powermap::analysis::Risk> {
+    analysis
+        .risks
+        .iter()
+        .filter(|r| r.code == powermap::analysis::RiskCode::StanceWorsened)
+        .collect()
+}
+
+/// 王立新, power 4, observed as a supporter, then a skeptic.
+fn cooling(first: &str, second: &str) -> Document {
+    let mut doc = map();
+    let wang = &mut doc.stakeholders[0];
+    wang.power = powermap::model::Power::new(4).expect("a power");
+    let mut warm = entry(first, InteractionKind::Meeting, "liked the demo");
+    warm.stance = Some(Stance::Supporter);
+    let mut cold = entry(second, InteractionKind::Call, "worried about the price");
+    cold.stance = Some(Stance::Skeptic);
+    wang.interactions = vec![cold, warm];
+    doc
+}
+
+#[test]
+fn a_stance_that_worsened_within_the_window_is_a_risk_named_in_both_languages() {
+    let doc = cooling("2026-09-01", "2026-10-15");
+    let english = analysis_of(&doc, "2026-11-01", Language::English);
+    let found = worsened(&english);
+    assert_eq!(found.len(), 1, "{:?}", english.risks);
+    let risk = found[0];
+    assert_eq!(risk.people, [0]);
+    assert_eq!(
+        risk.severity,
+        powermap::analysis::Severity::High,
+        "a key player"
+    );
+    assert!(
+        risk.message.contains(
+            "王立新 has cooled towards us: supporter on 2026-09-01, skeptic on 2026-10-15"
+        ),
+        "{}",
+        risk.message
+    );
+    assert!(risk.action.contains("meet 王立新"), "{}", risk.action);
+    let chinese = analysis_of(&doc, "2026-11-01", Language::Chinese);
+    let risk = worsened(&chinese)[0];
+    assert!(
+        risk.message
+            .contains("王立新对我方的态度转差：2026-09-01还是“支持”，2026-10-15已是“怀疑”"),
+        "{}",
+        risk.message
+    );
+    assert!(risk.action.contains("约王立新面谈"), "{}", risk.action);
+    assert_eq!(
+        powermap::analysis::RiskCode::StanceWorsened.title(Language::Chinese),
+        "态度转差"
+    );
+}
+
+#[test]
+fn no_risk_when_the_stance_improved_stayed_or_fell_before_the_window() {
+    // Improved: skeptic, then supporter.
+    let mut doc = cooling("2026-10-15", "2026-09-01");
+    assert!(worsened(&analysis_of(&doc, "2026-11-01", Language::English)).is_empty());
+    // The better stance was observed long before the window (90 days).
+    doc = cooling("2026-01-10", "2026-10-15");
+    assert!(worsened(&analysis_of(&doc, "2026-11-01", Language::English)).is_empty());
+    // A later observation without a stance does not hide the fall; a later
+    // recovery ends it.
+    doc = cooling("2026-09-01", "2026-10-15");
+    doc.stakeholders[0]
+        .interactions
+        .insert(0, entry("2026-10-20", InteractionKind::Email, "no stance"));
+    assert_eq!(
+        worsened(&analysis_of(&doc, "2026-11-01", Language::English)).len(),
+        1
+    );
+    let mut back = entry("2026-10-25", InteractionKind::Visit, "won back");
+    back.stance = Some(Stance::Advocate);
+    doc.stakeholders[0].interactions.insert(0, back);
+    assert!(worsened(&analysis_of(&doc, "2026-11-01", Language::English)).is_empty());
+}

@@ -4,7 +4,9 @@
 use crate::lang::Language;
 use crate::model::{Date, Interaction, Stance, stance_trend};
 
-use super::text::stance_name;
+use super::risks::{Risk, RiskCode, is_key};
+use super::text::{name_of, stance_name, tx};
+use super::{Context, Severity};
 
 /// The observed stances where they changed, oldest first: the first observation,
 /// then each one that differs from the one before.
@@ -44,6 +46,69 @@ pub fn favour(stance: Stance) -> Option<u8> {
         Stance::Skeptic => Some(1),
         Stance::Opponent => Some(0),
         Stance::Unknown => None,
+    }
+}
+
+/// The person's latest observed stance and the most favourable one observed
+/// before it on or after `since`, when the latest is worse.
+pub fn worsened_since(
+    log: &[Interaction],
+    since: Date,
+) -> Option<((Date, Stance), (Date, Stance))> {
+    let trend = stance_trend(log);
+    let (&latest, earlier) = trend.split_last()?;
+    let latest_favour = favour(latest.1)?;
+    // The best earlier stance; of equally good ones, the latest (the fall is
+    // dated from there).
+    let best = earlier
+        .iter()
+        .filter(|(date, _)| *date >= since)
+        .filter_map(|&(date, stance)| Some(((favour(stance)?, date), (date, stance))))
+        .max_by_key(|(key, _)| *key)?;
+    (best.0.0 > latest_favour).then_some((best.1, latest))
+}
+
+/// `stance_worsened`: someone whose latest observed stance is worse than one
+/// observed earlier within the staleness window. High for a key player.
+pub fn stance_worsened(cx: &Context<'_>, risks: &mut Vec<Risk>) {
+    let lang = cx.language;
+    let window = cx.recency.window();
+    let since = Date::from_days_since_epoch(cx.options.today.days_since_epoch() - window)
+        .unwrap_or(cx.options.today);
+    for (index, person) in cx.doc.stakeholders.iter().enumerate() {
+        let Some(((from_date, from), (to_date, to))) = worsened_since(&person.interactions, since)
+        else {
+            continue;
+        };
+        let name = name_of(person, lang);
+        let (was, now) = (stance_name(from, lang), stance_name(to, lang));
+        risks.push(Risk {
+            code: RiskCode::StanceWorsened,
+            severity: if is_key(person) {
+                Severity::High
+            } else {
+                Severity::Medium
+            },
+            people: vec![index],
+            message: tx(
+                lang,
+                format!(
+                    "{name} has cooled towards us: {was} on {from_date}, {now} on {to_date}. Something changed — a competitor's move, a concern we missed, or a shift inside their organisation."
+                ),
+                format!(
+                    "{name}对我方的态度转差：{from_date}还是“{was}”，{to_date}已是“{now}”。情况有变——可能是竞争对手出手、我们漏掉了某个顾虑，或其内部有变动。"
+                ),
+            ),
+            action: tx(
+                lang,
+                format!(
+                    "Find out why before the next step: ask the champion what {name} heard, then meet {name} to hear the concern and answer it; update the stance once you know."
+                ),
+                format!(
+                    "推进下一步之前先弄清原因：请内线打听{name}听到了什么，再约{name}面谈，听取并回应其顾虑；弄清后更新其态度。"
+                ),
+            ),
+        });
     }
 }
 

@@ -61,12 +61,18 @@ pub fn insertion_index(log: &[Interaction], date: Date) -> usize {
 }
 
 /// The observed stances of a log, oldest first: the person's stance trend.
+///
+/// Sorted here too, so a log built out of order (by a script, say) still reads
+/// in time order; for a log in canonical order the sort changes nothing.
 pub fn stance_trend(log: &[Interaction]) -> Vec<(Date, Stance)> {
-    log.iter()
+    let mut trend: Vec<(Date, Stance)> = log
+        .iter()
         .rev()
         .filter_map(|entry| entry.stance.map(|stance| (entry.date, stance)))
         .filter(|(_, stance)| *stance != Stance::Unknown)
-        .collect()
+        .collect();
+    trend.sort_by_key(|(date, _)| *date);
+    trend
 }
 
 #[cfg(test)]
