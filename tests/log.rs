@@ -513,3 +513,52 @@ fn no_risk_when_the_stance_improved_stayed_or_fell_before_the_window() {
     doc.stakeholders[0].interactions.insert(0, back);
     assert!(worsened(&analysis_of(&doc, "2026-11-01", Language::English)).is_empty());
 }
+
+#[test]
+fn reports_say_what_changed_since_the_last_review_with_from_and_to() {
+    use powermap::sync::review::{Review, mark_reviewed};
+    let mut editor = powermap::edit::Editor::new(map());
+    // No review: no section.
+    let options = |language| ExportOptions {
+        redact: false,
+        language,
+        today: date("2026-11-01"),
+        view: None,
+    };
+    let md = |doc: &Document, language| {
+        String::from_utf8(export(doc, ExportFormat::Markdown, &options(language)).expect("md"))
+            .expect("utf-8")
+    };
+    assert!(!md(editor.document(), Language::English).contains("Changes since the review"));
+    let review = Review::of(editor.document(), date("2026-10-15"), "李明", "");
+    editor
+        .apply(mark_reviewed(editor.document(), &review))
+        .expect("marks");
+    let mut doc = editor.document().clone();
+    doc.stakeholders[0].stance = Stance::Advocate;
+    doc.stakeholders[0].owner = Some(TeamMemberId::new("t2"));
+    doc.stakeholders.retain(|p| p.id.as_str() != "p-zhou");
+    doc.stakeholders.push(Stakeholder::new("p-li", "李娜"));
+    // Saved and read back: the review lives in the file.
+    let doc = from_bytes(&to_bytes(&doc)).expect("loads");
+    let english = md(&doc, Language::English);
+    assert!(
+        english.contains("## Changes since the review of 2026-10-15"),
+        "{english}"
+    );
+    assert!(english.contains("- Added: 李娜"), "{english}");
+    assert!(english.contains("- Removed: 周振华"), "{english}");
+    assert!(
+        english.contains("- 王立新: stance unknown → advocate; owner — → Anna"),
+        "{english}"
+    );
+    let chinese = md(&doc, Language::Chinese);
+    assert!(
+        chinese.contains("## 自 2026-10-15 评审以来的变化"),
+        "{chinese}"
+    );
+    assert!(
+        chinese.contains("王立新：态度 未知 → 力挺；负责人 — → Anna"),
+        "{chinese}"
+    );
+}

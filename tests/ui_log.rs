@@ -13,6 +13,7 @@ use powermap::ui::app_command::{Action, AppCommand};
 use powermap::ui::dialogs::ScriptedDialogs;
 use powermap::ui::i18n::Language;
 use powermap::ui::prefs::Prefs;
+use powermap::ui::review_view::ReviewRequest;
 use powermap::ui::{AppOptions, PowermapApp};
 
 fn harness(file: &Path, language: Language) -> Harness<'static, PowermapApp> {
@@ -165,4 +166,51 @@ fn a_bad_date_is_explained_and_entries_are_removable_in_chinese() {
     h.state_mut().queue(AppCommand::Action(Action::Undo));
     h.run_steps(3);
     assert_eq!(h.state().document().stakeholders[0].interactions.len(), 1);
+}
+
+#[test]
+fn marking_as_reviewed_then_changing_a_stance_shows_in_compare_with_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(&map(dir.path()), Language::English);
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Review(ReviewRequest::Mark));
+    h.run_steps(3);
+    type_into(&mut h, "Reviewed by", "Anna", false);
+    type_into(&mut h, "Note", "Monday deal review", false);
+    h.get_by_role_and_label(A11yRole::Button, "Mark as reviewed")
+        .click();
+    h.run_steps(3);
+    let reviews = powermap::sync::review::reviews_in(h.state().document());
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].by, "Anna");
+    assert_eq!(reviews[0].note, "Monday deal review");
+    assert_eq!(reviews[0].date, Date::today_local());
+
+    // 王立新 turns supporter after the review.
+    let mut wang = h.state().document().stakeholders[0].clone();
+    wang.stance = Stance::Supporter;
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::update_stakeholder(wang),
+        merge_key: None,
+    });
+    h.run_steps(3);
+    h.state_mut()
+        .queue(AppCommand::Review(ReviewRequest::Compare));
+    h.run_steps(3);
+    let entry = format!("{} · Anna", Date::today_local());
+    h.get_by_label(&entry).click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("Changed: 王立新 (stance)").is_some(),
+        "the change since the review is listed"
+    );
+    h.get_by_role_and_label(A11yRole::Button, "Close").click();
+    h.run_steps(3);
+
+    // Marking is one undo step; undo removes the review.
+    h.state_mut().queue(AppCommand::Action(Action::Undo)); // the stance
+    h.state_mut().queue(AppCommand::Action(Action::Undo)); // the review
+    h.run_steps(3);
+    assert!(powermap::sync::review::reviews_in(h.state().document()).is_empty());
+    assert_eq!(h.state().document().stakeholders[0].stance, Stance::Neutral);
 }

@@ -63,6 +63,8 @@ pub struct ReportContent {
     pub paths: Vec<String>,
     /// The stakeholders table.
     pub people: Table,
+    /// "Changes since the review of …": title and lines, when the map holds a review.
+    pub since_review: Option<(String, Vec<String>)>,
     /// Per person with an interaction log: the stance trend and the latest contacts.
     pub interactions: Vec<String>,
     /// The relationships as text lines (for the Markdown map section).
@@ -406,6 +408,7 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             },
             redacted,
         ),
+        since_review: super::since_review::changes_since_review(doc, l),
         interactions: super::log_lines::recent_interactions(doc, l),
         relationships,
         plans,

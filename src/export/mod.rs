@@ -9,6 +9,7 @@ mod log_lines;
 mod markdown;
 mod png;
 mod redact;
+mod since_review;
 pub mod svg;
 pub mod xml;
 

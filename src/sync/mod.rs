@@ -9,6 +9,7 @@ pub mod merge;
 mod records;
 mod repair;
 pub mod resolve;
+pub mod review;
 
 use serde_json::{Map, Value};
 

@@ -119,6 +119,8 @@ pub struct PowermapApp {
     fresh_person: Option<FreshPerson>,
     /// Height of the legend and its margin in the last frame, in points.
     legend_height: f32,
+    /// "Mark as reviewed…" and "Compare with review…".
+    reviews: super::review_view::ReviewView,
 }
 
 /// A person added by the user a moment ago, and the document revision before it.
@@ -176,6 +178,7 @@ impl PowermapApp {
             return_to: None,
             fresh_person: None,
             legend_height: LEGEND_HEIGHT,
+            reviews: Default::default(),
         };
         let start_file = options
             .file
@@ -1293,6 +1296,7 @@ impl PowermapApp {
                 AppCommand::Reveal(people) => self.reveal(people),
                 AppCommand::CompareRevision(revision) => self.compare_with_revision(&revision),
                 AppCommand::Highlight(request) => self.highlight_request = request,
+                AppCommand::Review(request) => self.reviews.open(request),
             }
         }
     }
@@ -1702,12 +1706,22 @@ impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        if self.modal.is_none() && self.export_job.is_none() && self.open_job.is_none() {
+        if self.modal.is_none()
+            && self.export_job.is_none()
+            && self.open_job.is_none()
+            && !self.reviews.is_open()
+        {
             self.shortcuts(&ctx);
         }
         self.layout_ui(ui);
         self.export_progress_ui(&ctx);
         self.open_progress_ui(&ctx);
+        self.reviews.review_ui(
+            &ctx,
+            self.map.editor.document(),
+            self.tr(),
+            &mut self.commands,
+        );
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();
             let modified = self.map.editor.is_modified();

@@ -96,6 +96,8 @@ pub enum AppCommand {
     Reveal(Vec<crate::model::StakeholderId>),
     /// Changes what the canvas highlights.
     Highlight(super::side_panel::HighlightRequest),
+    /// Opens "Mark as reviewed…" or "Compare with review…".
+    Review(super::review_view::ReviewRequest),
 }
 
 /// Menu and keyboard actions.

@@ -288,6 +288,17 @@ catalogue! {
     LogSave => "Save", "保存";
     LogRemove => "Remove this entry", "删除这条记录";
     StanceTrend => "Stance trend:", "态度变化：";
+    MarkReviewed => "Mark as reviewed…", "标记为已评审…";
+    MarkReviewedTitle => "Mark the map as reviewed", "标记地图为已评审";
+    ReviewDate => "Date: {0}", "日期：{0}";
+    ReviewBy => "Reviewed by", "评审人";
+    ReviewNote => "Note", "备注";
+    MarkReviewedSave => "Mark as reviewed", "标记为已评审";
+    CompareWithReview => "Compare with review…", "与评审时对比…";
+    CompareReviewTitle => "Compare with a review", "与评审时对比";
+    NoReviews => "No review yet: use Mark as reviewed… after a deal review.", "还没有评审记录：开完项目评审会后，请用“标记为已评审…”。";
+    ChangesSinceReview => "Changes since the review of {0}", "自 {0} 评审以来的变化";
+    LastReviewed => "last reviewed {0}", "上次评审：{0}";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";

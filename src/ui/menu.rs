@@ -47,6 +47,18 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::OpenPath, true, commands);
             action_button(ui, tr, Action::CompareWith, true, commands);
             action_button(ui, tr, Action::History, true, commands);
+            for (key, request) in [
+                (T::MarkReviewed, super::review_view::ReviewRequest::Mark),
+                (
+                    T::CompareWithReview,
+                    super::review_view::ReviewRequest::Compare,
+                ),
+            ] {
+                if ui.button(tr.t(key)).clicked() {
+                    commands.push(AppCommand::Review(request));
+                    ui.close();
+                }
+            }
             ui.menu_button(tr.t(T::OpenRecent), |ui| {
                 if prefs.recent_files.is_empty() {
                     ui.label(tr.t(T::NoRecent));

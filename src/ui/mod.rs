@@ -31,6 +31,7 @@ pub mod modals;
 pub mod open_job;
 pub mod person_picker;
 pub mod prefs;
+pub mod review_view;
 pub mod selection;
 pub mod side_panel;
 pub mod theme;
