@@ -562,3 +562,41 @@ fn reports_say_what_changed_since_the_last_review_with_from_and_to() {
         "{chinese}"
     );
 }
+
+#[test]
+fn once_reviewed_a_stance_below_the_one_the_review_recorded_is_a_risk() {
+    use powermap::sync::review::{Review, mark_reviewed};
+    // At the review, 王立新 was an advocate; the first contact after it finds a
+    // skeptic, though the log never recorded the advocate.
+    let mut doc = map();
+    doc.stakeholders[0].interactions.clear();
+    doc.stakeholders[0].stance = Stance::Advocate;
+    let mut editor = powermap::edit::Editor::new(doc);
+    let review = Review::of(editor.document(), date("2026-06-01"), "", "");
+    editor
+        .apply(mark_reviewed(editor.document(), &review))
+        .expect("marks");
+    let mut doc = editor.document().clone();
+    let mut cold = entry("2026-07-01", InteractionKind::Call, "price");
+    cold.stance = Some(Stance::Skeptic);
+    doc.stakeholders[0].interactions.push(cold);
+    // Long after the staleness window: the review sets the reference.
+    let analysis = analysis_of(&doc, "2026-12-01", Language::English);
+    let found = worsened(&analysis);
+    assert_eq!(found.len(), 1, "{:?}", analysis.risks);
+    assert!(
+        found[0]
+            .message
+            .contains("advocate on 2026-06-01, skeptic on 2026-07-01"),
+        "{}",
+        found[0].message
+    );
+    // A fall observed before the review is not news since it.
+    let mut doc = editor.document().clone();
+    let mut warm = entry("2026-05-01", InteractionKind::Call, "warm");
+    warm.stance = Some(Stance::Advocate);
+    let mut cold = entry("2026-05-20", InteractionKind::Call, "cold");
+    cold.stance = Some(Stance::Skeptic);
+    doc.stakeholders[0].interactions = vec![cold, warm];
+    assert!(worsened(&analysis_of(&doc, "2026-06-02", Language::English)).is_empty());
+}

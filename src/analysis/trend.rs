@@ -49,34 +49,70 @@ pub fn favour(stance: Stance) -> Option<u8> {
     }
 }
 
-/// The person's latest observed stance and the most favourable one observed
-/// before it on or after `since`, when the latest is worse.
+/// The person's latest observed stance (on or after `since`) and the most
+/// favourable one observed before it on or after `since` — `baseline`, the stance
+/// recorded at the last review, counting as one — when the latest is worse.
 pub fn worsened_since(
     log: &[Interaction],
     since: Date,
+    baseline: Option<(Date, Stance)>,
 ) -> Option<((Date, Stance), (Date, Stance))> {
     let trend = stance_trend(log);
     let (&latest, earlier) = trend.split_last()?;
+    if latest.0 < since {
+        return None;
+    }
     let latest_favour = favour(latest.1)?;
     // The best earlier stance; of equally good ones, the latest (the fall is
     // dated from there).
-    let best = earlier
+    let best = baseline
         .iter()
-        .filter(|(date, _)| *date >= since)
+        .chain(earlier)
+        .filter(|(date, _)| *date >= since && *date <= latest.0)
         .filter_map(|&(date, stance)| Some(((favour(stance)?, date), (date, stance))))
         .max_by_key(|(key, _)| *key)?;
     (best.0.0 > latest_favour).then_some((best.1, latest))
 }
 
 /// `stance_worsened`: someone whose latest observed stance is worse than one
-/// observed earlier within the staleness window. High for a key player.
+/// observed earlier — since the last review when the map holds one (the stance
+/// the review recorded counts as observed on its date), otherwise within the
+/// staleness window. High for a key player.
 pub fn stance_worsened(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
-    let window = cx.recency.window();
-    let since = Date::from_days_since_epoch(cx.options.today.days_since_epoch() - window)
-        .unwrap_or(cx.options.today);
+    if cx
+        .doc
+        .stakeholders
+        .iter()
+        .all(|p| p.interactions.is_empty())
+    {
+        return;
+    }
+    let review = crate::sync::review::latest_review(cx.doc);
+    let reviewed: std::collections::HashMap<&str, Stance> = review
+        .as_ref()
+        .map(|r| {
+            r.snapshot
+                .stakeholders
+                .iter()
+                .map(|p| (p.id.as_str(), p.stance))
+                .collect()
+        })
+        .unwrap_or_default();
+    let since = match &review {
+        Some(review) => review.date,
+        None => {
+            Date::from_days_since_epoch(cx.options.today.days_since_epoch() - cx.recency.window())
+                .unwrap_or(cx.options.today)
+        }
+    };
     for (index, person) in cx.doc.stakeholders.iter().enumerate() {
-        let Some(((from_date, from), (to_date, to))) = worsened_since(&person.interactions, since)
+        let baseline = review.as_ref().and_then(|r| {
+            let stance = *reviewed.get(person.id.as_str())?;
+            Some((r.date, stance))
+        });
+        let Some(((from_date, from), (to_date, to))) =
+            worsened_since(&person.interactions, since, baseline)
         else {
             continue;
         };
