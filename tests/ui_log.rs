@@ -214,3 +214,171 @@ fn marking_as_reviewed_then_changing_a_stance_shows_in_compare_with_review() {
     assert!(powermap::sync::review::reviews_in(h.state().document()).is_empty());
     assert_eq!(h.state().document().stakeholders[0].stance, Stance::Neutral);
 }
+
+// ---- Sync through a real git repository: a bare "remote" and two clones. ----
+
+mod sync_git {
+    use std::path::{Path, PathBuf};
+    use std::process::Command;
+
+    use powermap::format::{load_file, save_file};
+    use powermap::model::{Document, Stakeholder, Stance};
+    use powermap::sync::conflicts_in;
+    use powermap::sync::git_sync::{Git, SyncError, SyncOutcome, SyncStep};
+
+    fn git(dir: &Path, args: &[&str]) {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn clone(remote: &Path, dir: &Path, who: &str) -> PathBuf {
+        git(
+            remote.parent().unwrap(),
+            &[
+                "clone",
+                "-q",
+                remote.to_str().unwrap(),
+                dir.to_str().unwrap(),
+            ],
+        );
+        git(dir, &["config", "user.name", who]);
+        git(dir, &["config", "user.email", "rep@example.com"]);
+        let program = Path::new(env!("CARGO_BIN_EXE_powermap"));
+        powermap::sync::git_setup::git_setup(dir, program).expect("git-setup");
+        dir.join("acme.json")
+    }
+
+    /// A bare remote and two clones, A and B, both holding the first map.
+    fn team() -> (tempfile::TempDir, PathBuf, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        let remote = root.path().join("remote.git");
+        git(
+            root.path(),
+            &[
+                "init",
+                "-q",
+                "--bare",
+                "-b",
+                "main",
+                remote.to_str().unwrap(),
+            ],
+        );
+        let a = clone(&remote, &root.path().join("a"), "Anna");
+        git(a.parent().unwrap(), &["checkout", "-q", "-b", "main"]);
+        let mut doc = Document::default();
+        doc.account.name = "Acme".into();
+        doc.stakeholders.push(Stakeholder::new("p-wang", "王立新"));
+        save_file(&a, &doc).unwrap();
+        git(a.parent().unwrap(), &["add", ".gitattributes"]);
+        git(a.parent().unwrap(), &["commit", "-q", "-m", "attributes"]);
+        let outcome = Git::default()
+            .sync(&a, "First map", |_| {})
+            .expect("first sync");
+        assert_eq!(outcome, SyncOutcome::Done { committed: true });
+        let b = clone(&remote, &root.path().join("b"), "Bo");
+        (root, a, b)
+    }
+
+    fn edit(path: &Path, change: impl FnOnce(&mut Document)) {
+        let mut doc = load_file(path).unwrap();
+        change(&mut doc);
+        save_file(path, &doc).unwrap();
+    }
+
+    #[test]
+    fn concurrent_edits_end_up_in_both_clones_after_each_syncs() {
+        let (_root, a, b) = team();
+        assert!(Git::default().driver_registered(&a).unwrap());
+        edit(&a, |doc| doc.stakeholders[0].title = "CIO".into());
+        edit(&b, |doc| {
+            doc.stakeholders.push(Stakeholder::new("p-li", "李娜"))
+        });
+        let mut steps = Vec::new();
+        let synced = Git::default().sync(&a, "Update Acme map", |s| steps.push(s));
+        assert_eq!(synced, Ok(SyncOutcome::Done { committed: true }));
+        assert_eq!(steps, [SyncStep::Commit, SyncStep::Pull, SyncStep::Push]);
+        // B pulls A's change and merges it with its own, then pushes both.
+        assert_eq!(
+            Git::default().sync(&b, "Update Acme map", |_| {}),
+            Ok(SyncOutcome::Done { committed: true })
+        );
+        // A syncs again with nothing of its own to commit and gets B's person.
+        assert_eq!(
+            Git::default().sync(&a, "Update Acme map", |_| {}),
+            Ok(SyncOutcome::Done { committed: false })
+        );
+        for path in [&a, &b] {
+            let doc = load_file(path).unwrap();
+            assert_eq!(doc.stakeholders.len(), 2, "{}", path.display());
+            assert_eq!(doc.stakeholders[0].title, "CIO");
+            assert!(conflicts_in(&doc).is_empty());
+        }
+    }
+
+    #[test]
+    fn a_conflicting_edit_is_recorded_in_the_map_and_nothing_is_pushed() {
+        let (_root, a, b) = team();
+        edit(&a, |doc| doc.stakeholders[0].stance = Stance::Supporter);
+        edit(&b, |doc| doc.stakeholders[0].stance = Stance::Opponent);
+        Git::default().sync(&a, "A", |_| {}).expect("A syncs");
+        let outcome = Git::default().sync(&b, "B", |_| {}).expect("B merges");
+        assert_eq!(outcome, SyncOutcome::Conflicts);
+        let doc = load_file(&b).expect("the merged map is valid");
+        assert_eq!(doc.stakeholders[0].stance, Stance::Opponent, "ours kept");
+        let conflicts = conflicts_in(&doc);
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].path, "stakeholders[p-wang].stance");
+        // Settled (their value taken) and saved, the next sync concludes the merge.
+        edit(&b, |doc| {
+            doc.stakeholders[0].stance = Stance::Supporter;
+            doc.extra.shift_remove(powermap::sync::CONFLICTS_FIELD);
+        });
+        assert_eq!(
+            Git::default().sync(&b, "B", |_| {}),
+            Ok(SyncOutcome::Done { committed: true })
+        );
+        Git::default().sync(&a, "A", |_| {}).expect("A syncs");
+        assert!(conflicts_in(&load_file(&a).unwrap()).is_empty());
+    }
+
+    #[test]
+    fn no_remote_and_no_git_are_said_clearly() {
+        let root = tempfile::tempdir().unwrap();
+        git(root.path(), &["init", "-q"]);
+        let map = root.path().join("acme.json");
+        save_file(&map, &Document::default()).unwrap();
+        assert_eq!(
+            Git::default().sync(&map, "x", |_| {}),
+            Err(SyncError::NoRemote)
+        );
+        let no_git = Git {
+            path_env: Some("".into()),
+            ..Git::default()
+        };
+        let missing = no_git.sync(&map, "x", |_| {});
+        assert_eq!(missing, Err(SyncError::GitMissing));
+        assert!(
+            missing
+                .unwrap_err()
+                .to_string()
+                .contains("git is not installed"),
+            "a sentence a user understands"
+        );
+        let outside = tempfile::tempdir().unwrap();
+        let stray = outside.path().join("acme.json");
+        save_file(&stray, &Document::default()).unwrap();
+        assert!(matches!(
+            Git::default().sync(&stray, "x", |_| {}),
+            Err(SyncError::NotARepository(_))
+        ));
+    }
+}

@@ -4,6 +4,7 @@
 
 pub mod diff;
 pub mod git_setup;
+pub mod git_sync;
 pub mod history;
 pub mod merge;
 mod records;
