@@ -240,7 +240,7 @@ mod sync_git {
         );
     }
 
-    fn clone(remote: &Path, dir: &Path, who: &str) -> PathBuf {
+    pub(super) fn clone(remote: &Path, dir: &Path, who: &str) -> PathBuf {
         git(
             remote.parent().unwrap(),
             &[
@@ -258,7 +258,7 @@ mod sync_git {
     }
 
     /// A bare remote and two clones, A and B, both holding the first map.
-    fn team() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    pub(super) fn team() -> (tempfile::TempDir, PathBuf, PathBuf) {
         let root = tempfile::tempdir().unwrap();
         let remote = root.path().join("remote.git");
         git(
@@ -288,7 +288,7 @@ mod sync_git {
         (root, a, b)
     }
 
-    fn edit(path: &Path, change: impl FnOnce(&mut Document)) {
+    pub(super) fn edit(path: &Path, change: impl FnOnce(&mut Document)) {
         let mut doc = load_file(path).unwrap();
         change(&mut doc);
         save_file(path, &doc).unwrap();
@@ -381,4 +381,100 @@ mod sync_git {
             Err(SyncError::NotARepository(_))
         ));
     }
+}
+
+#[test]
+fn sync_in_the_app_saves_commits_pulls_a_colleagues_change_pushes_and_reloads() {
+    use powermap::sync::git_sync::{Git, SyncOutcome};
+    use powermap::ui::sync_job::SyncRequest;
+    let (_root, a, b) = sync_git::team();
+    // The colleague adds someone and syncs first.
+    sync_git::edit(&b, |doc| {
+        doc.stakeholders.push(Stakeholder::new("p-li", "李娜"))
+    });
+    assert_eq!(
+        Git::default().sync(&b, "Bo's update", |_| {}),
+        Ok(SyncOutcome::Done { committed: true })
+    );
+    let mut h = harness(&a, Language::English);
+    h.run_steps(3);
+    // An unsaved change in the window.
+    let mut wang = h.state().document().stakeholders[0].clone();
+    wang.title = "CIO".into();
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::update_stakeholder(wang),
+        merge_key: None,
+    });
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Sync(SyncRequest::Open));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label("The map has unsaved changes: Sync saves it first.")
+            .is_some()
+    );
+    h.get_by_role_and_label(A11yRole::Button, "Sync").click();
+    // git runs on a thread: wait for the window to say it is done.
+    let mut finished = false;
+    for _ in 0..400 {
+        h.run_steps(1);
+        if h.query_by_label_contains("Synced:").is_some() {
+            finished = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(finished, "the sync finishes and says so");
+    assert!(h.query_by_label("✔ Pushing your changes").is_some());
+    h.run_steps(3);
+    let doc = h.state().document();
+    assert_eq!(doc.stakeholders.len(), 2, "the colleague's person arrived");
+    assert_eq!(doc.stakeholders[0].title, "CIO", "ours kept");
+    assert!(!h.state().editor().is_modified());
+    h.get_by_role_and_label(A11yRole::Button, "Close").click();
+    h.run_steps(2);
+    // The colleague gets ours on their next sync.
+    Git::default().sync(&b, "Bo", |_| {}).expect("syncs");
+    let theirs = powermap::format::load_file(&b).unwrap();
+    assert_eq!(theirs.stakeholders[0].title, "CIO");
+}
+
+#[test]
+fn a_sync_that_meets_a_conflicting_edit_shows_the_conflicts_bar() {
+    use powermap::sync::git_sync::{Git, SyncOutcome};
+    use powermap::ui::sync_job::SyncRequest;
+    let (_root, a, b) = sync_git::team();
+    sync_git::edit(&b, |doc| doc.stakeholders[0].stance = Stance::Opponent);
+    assert_eq!(
+        Git::default().sync(&b, "Bo", |_| {}),
+        Ok(SyncOutcome::Done { committed: true })
+    );
+    sync_git::edit(&a, |doc| doc.stakeholders[0].stance = Stance::Supporter);
+    let mut h = harness(&a, Language::English);
+    h.run_steps(3);
+    h.state_mut().queue(AppCommand::Sync(SyncRequest::Open));
+    h.run_steps(3);
+    h.get_by_role_and_label(A11yRole::Button, "Sync").click();
+    let mut finished = false;
+    for _ in 0..400 {
+        h.run_steps(1);
+        if h.query_by_label_contains("Merged, with conflicts")
+            .is_some()
+        {
+            finished = true;
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(finished, "the sync says the merge left conflicts");
+    h.get_by_role_and_label(A11yRole::Button, "Close").click();
+    h.run_steps(3);
+    assert_eq!(
+        h.state().document().stakeholders[0].stance,
+        Stance::Supporter
+    );
+    assert!(
+        h.query_by_label_contains("This map holds 1 merge conflict")
+            .is_some(),
+        "the conflicts bar shows them"
+    );
 }

@@ -98,6 +98,8 @@ pub enum AppCommand {
     Highlight(super::side_panel::HighlightRequest),
     /// Opens "Mark as reviewed…" or "Compare with review…".
     Review(super::review_view::ReviewRequest),
+    /// File → Sync: open the window, or start.
+    Sync(super::sync_job::SyncRequest),
 }
 
 /// Menu and keyboard actions.

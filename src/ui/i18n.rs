@@ -299,6 +299,26 @@ catalogue! {
     NoReviews => "No review yet: use Mark as reviewed… after a deal review.", "还没有评审记录：开完项目评审会后，请用“标记为已评审…”。";
     ChangesSinceReview => "Changes since the review of {0}", "自 {0} 评审以来的变化";
     LastReviewed => "last reviewed {0}", "上次评审：{0}";
+    SyncMenu => "Sync…", "同步…";
+    SyncTitle => "Sync with the team", "与团队同步";
+    SyncExplain => "Commits this map, pulls your colleagues' changes (maps merge field by field) and pushes yours, with your git.", "用您的 git 提交本地图、拉取同事的修改（地图逐字段合并），再推送您的修改。";
+    SyncSavesFirst => "The map has unsaved changes: Sync saves it first.", "地图有未保存的修改：同步前会先保存。";
+    SyncMessage => "Commit message", "提交说明";
+    SyncNoDriver => "Merging of maps is not set up in this repository: a pull that meets a colleague's edits would stop with a conflict.", "本仓库尚未设置地图合并：拉取时若遇到同事的修改，会直接报冲突。";
+    SyncSetUp => "Set up merging (git-setup)", "设置合并（git-setup）";
+    SyncSetUpFailed => "Could not set up merging: {0}", "无法设置合并：{0}";
+    SyncStart => "Sync", "同步";
+    SyncStepCommit => "Committing the map", "提交地图";
+    SyncStepPull => "Pulling the team's changes", "拉取团队的修改";
+    SyncStepPush => "Pushing your changes", "推送您的修改";
+    SyncDone => "Synced: the map now holds the team's changes and yours.", "同步完成：地图已包含团队和您的修改。";
+    SyncConflicts => "Merged, with conflicts: both sides changed the same values. Settle them in the bar above the map, save, and Sync again.", "已合并，但有冲突：双方改了同一处。请在地图上方的提示栏中逐一处理，保存后再同步一次。";
+    SyncGitMissing => "Git is not installed (or not on the PATH). Install git, then Sync again.", "未安装 git（或不在 PATH 中）。请先安装 git，再同步。";
+    SyncNotRepo => "{0} is not in a git repository: clone your team's repository and open the map from there.", "{0} 不在 git 仓库中：请先克隆团队的仓库，再从那里打开地图。";
+    SyncNoRemote => "This repository has no remote to sync with. Add your team's: git remote add origin URL", "本仓库没有可同步的远程仓库。请添加团队的仓库：git remote add origin 地址";
+    SyncOtherConflicts => "Other files have unresolved merge conflicts: {0}. Resolve them with git first.", "其他文件有未解决的合并冲突：{0}。请先用 git 解决。";
+    SyncGitFailed => "{0} failed. Git said: {1}", "{0}失败。git 提示：{1}";
+    SyncTimedOut => "{0} took longer than {1} seconds and was stopped. Check the network and Sync again.", "{0}超过 {1} 秒仍未完成，已停止。请检查网络后再同步。";
     // merge conflicts (main)
     History => "History…", "历史版本…";
     HistoryTitle => "History of this map", "本地图的历史版本";

@@ -38,6 +38,7 @@ pub fn menu_bar_ui(
     tr: Tr,
     prefs: &Prefs,
     editor: &Editor,
+    sync_enabled: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -58,6 +59,14 @@ pub fn menu_bar_ui(
                     commands.push(AppCommand::Review(request));
                     ui.close();
                 }
+            }
+            // Only for a map in a git work tree.
+            if ui
+                .add_enabled(sync_enabled, egui::Button::new(tr.t(T::SyncMenu)))
+                .clicked()
+            {
+                commands.push(AppCommand::Sync(super::sync_job::SyncRequest::Open));
+                ui.close();
             }
             ui.menu_button(tr.t(T::OpenRecent), |ui| {
                 if prefs.recent_files.is_empty() {

@@ -34,6 +34,7 @@ pub mod prefs;
 pub mod review_view;
 pub mod selection;
 pub mod side_panel;
+pub mod sync_job;
 pub mod theme;
 pub mod versions;
 pub mod widgets;
