@@ -31,6 +31,7 @@ mod scaling_tests;
 mod structure;
 pub mod text;
 mod titles;
+pub mod trend;
 
 pub use actions::{OpenAction, open_actions};
 pub use buying::{BuyingCenter, DecisionKind, PersonFacts};

@@ -61,6 +61,9 @@ pub enum RiskCode {
     IntroductionAcrossConflict,
     /// Someone against us drafts the specifications or the tender documents.
     SpecWriterNotWithUs,
+    /// The stance last observed in the interaction log is worse than one observed
+    /// earlier within the staleness window.
+    StanceWorsened,
 }
 
 impl RiskCode {
@@ -90,6 +93,7 @@ impl RiskCode {
             Self::CloseDateAtRisk => "close_date_at_risk",
             Self::IntroductionAcrossConflict => "introduction_across_conflict",
             Self::SpecWriterNotWithUs => "spec_writer_not_with_us",
+            Self::StanceWorsened => "stance_worsened",
         }
     }
 
@@ -138,6 +142,7 @@ impl RiskCode {
             Self::SpecWriterNotWithUs => {
                 ("specifications drafted against us", "参数起草人反对我方")
             }
+            Self::StanceWorsened => ("stance worsened", "态度转差"),
         };
         match language {
             Language::English => en,
@@ -181,6 +186,7 @@ pub fn find_risks(cx: &Context<'_>) -> Vec<Risk> {
     path_risk(cx, &mut risks);
     overdue_risk(cx, &mut risks);
     super::coach_risks::close_date_at_risk(cx, &mut risks);
+    super::trend::stance_worsened(cx, &mut risks);
     let emphasized = super::focus::emphasized_risks(cx.stage());
     risks.sort_by_key(|r| (r.severity, !emphasized.contains(&r.code), r.code));
     risks

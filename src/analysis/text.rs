@@ -1,7 +1,7 @@
 //! Words for analysis results, in the report's language.
 
 use crate::lang::Language;
-use crate::model::{Coverage, RelationshipKind, Role, Stage, Stakeholder, Stance};
+use crate::model::{Coverage, InteractionKind, RelationshipKind, Role, Stage, Stakeholder, Stance};
 
 /// `en` or `zh`, whichever the language asks for.
 pub fn tx(language: Language, en: String, zh: String) -> String {
@@ -55,6 +55,23 @@ pub fn role_name(role: Role, language: Language) -> &'static str {
         Role::Blocker => ("blocker", "阻碍者"),
         Role::Champion => ("champion", "内线"),
         Role::Unknown => ("unknown role", "角色未知"),
+    };
+    if language == Language::Chinese {
+        zh
+    } else {
+        en
+    }
+}
+
+/// The name of a kind of contact in the language.
+pub fn interaction_kind_name(kind: InteractionKind, language: Language) -> &'static str {
+    let (en, zh) = match kind {
+        InteractionKind::Meeting => ("meeting", "会议"),
+        InteractionKind::Call => ("call", "电话"),
+        InteractionKind::Email => ("e-mail", "邮件"),
+        InteractionKind::Visit => ("visit", "拜访"),
+        InteractionKind::Event => ("event", "活动"),
+        InteractionKind::Other => ("other", "其他"),
     };
     if language == Language::Chinese {
         zh

@@ -63,6 +63,10 @@ pub struct ReportContent {
     pub paths: Vec<String>,
     /// The stakeholders table.
     pub people: Table,
+    /// "Changes since the review of …": title and lines, when the map holds a review.
+    pub since_review: Option<(String, Vec<String>)>,
+    /// Per person with an interaction log: the stance trend and the latest contacts.
+    pub interactions: Vec<String>,
     /// The relationships as text lines (for the Markdown map section).
     pub relationships: Vec<String>,
     /// Plans per role.
@@ -130,6 +134,8 @@ pub struct Titles {
     pub paths: String,
     /// "Stakeholders".
     pub people: String,
+    /// "Recent interactions".
+    pub interactions: String,
     /// "Relationships".
     pub relationships: String,
     /// "Communication plans".
@@ -161,6 +167,7 @@ fn titles(l: Language) -> Titles {
         no_risks: pick(l, "No risks found.", "未发现风险。"),
         paths: pick(l, "Paths to power", "通往决策者的路径"),
         people: pick(l, "People on the map", "人员一览"),
+        interactions: pick(l, "Recent interactions", "近期互动"),
         relationships: pick(l, "Relationships", "关系"),
         plans: pick(l, "Communication plans per role", "按角色的沟通计划"),
         playbook: pick(l, "(from the playbook)", "（内置打法）"),
@@ -401,6 +408,8 @@ pub fn report_content(doc: &Document, analysis: &Analysis, redacted: bool) -> Re
             },
             redacted,
         ),
+        since_review: super::since_review::changes_since_review(doc, l),
+        interactions: super::log_lines::recent_interactions(doc, l),
         relationships,
         plans,
         actions,

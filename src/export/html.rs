@@ -188,6 +188,10 @@ pub fn report_html(content: &ReportContent, map_svg: &str, views: &[(String, Str
         let _ = writeln!(out, "<h2>{}</h2>", escape(&t.people));
         table_html(&mut out, &content.people);
     }
+    if let Some((title, lines)) = &content.since_review {
+        section_html(&mut out, title, lines);
+    }
+    section_html(&mut out, &t.interactions, &content.interactions);
     if !content.plans.is_empty() {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&t.plans));
     }

@@ -117,6 +117,10 @@ pub fn report_markdown(content: &ReportContent) -> String {
         let _ = writeln!(out, "## {}\n", cell(&t.people));
         table_md(&mut out, &content.people);
     }
+    if let Some((title, lines)) = &content.since_review {
+        section_md(&mut out, title, lines);
+    }
+    section_md(&mut out, &t.interactions, &content.interactions);
     section_md(&mut out, &t.relationships, &content.relationships);
     if !content.plans.is_empty() {
         let _ = writeln!(out, "## {}\n", cell(&t.plans));

@@ -5,9 +5,11 @@
 mod content;
 mod csv;
 mod html;
+mod log_lines;
 mod markdown;
 mod png;
 mod redact;
+mod since_review;
 pub mod svg;
 pub mod xml;
 

@@ -67,6 +67,7 @@ pub const STAKEHOLDER: &[&str] = &[
     "tags",
     "favours",
     "next_actions",
+    "interactions",
     "position",
 ];
 /// Fields of `interests`.
@@ -75,6 +76,8 @@ pub const INTERESTS: &[&str] = &["business", "personal"];
 pub const CONTACT: &[&str] = &["email", "phone", "other"];
 /// Fields of a next action.
 pub const NEXT_ACTION: &[&str] = &["text", "due", "done"];
+/// Fields of an entry of the interaction log.
+pub const INTERACTION: &[&str] = &["date", "kind", "by", "summary", "stance"];
 /// Fields of `position`.
 pub const POSITION: &[&str] = &["x", "y"];
 /// Fields of a relationship.
@@ -91,6 +94,7 @@ const ALL: &[&[&str]] = &[
     INTERESTS,
     CONTACT,
     NEXT_ACTION,
+    INTERACTION,
     POSITION,
     RELATIONSHIP,
 ];

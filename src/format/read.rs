@@ -20,12 +20,12 @@ use super::scan::{Budget, Sink, scan};
 use crate::lang::Language;
 #[cfg(test)]
 use crate::model::limits::MAX_STRING_BYTES;
-use crate::model::limits::{MAX_FILE_BYTES, MAX_STAKEHOLDERS};
+use crate::model::limits::{MAX_FILE_BYTES, MAX_INTERACTIONS, MAX_STAKEHOLDERS};
 use crate::model::{
-    Account, Contact, Coverage, DecisionStep, Document, Interests, NextAction, Outcome, Plan,
-    PlanPart, PlanText, Position, Power, Problem, Relationship, RelationshipId, RelationshipKind,
-    Role, Stage, Stakeholder, StakeholderId, Stance, Strength, Subject, TeamMember, TeamMemberId,
-    validate,
+    Account, Contact, Coverage, DecisionStep, Document, Interaction, InteractionKind, Interests,
+    NextAction, Outcome, Plan, PlanPart, PlanText, Position, Power, Problem, Relationship,
+    RelationshipId, RelationshipKind, Role, Stage, Stakeholder, StakeholderId, Stance, Strength,
+    Subject, TeamMember, TeamMemberId, validate,
 };
 
 /// Reads a map from the bytes of a file. Every problem in the content is reported
@@ -66,6 +66,9 @@ struct Reading {
     lines: List<Relationship>,
     /// Where in `lines.items` the lines without an id are.
     unnamed: Vec<usize>,
+    /// Some entry of an interaction log could not be read, so the logs' indices
+    /// do not match the file (as when a person is not an object).
+    logs_incomplete: bool,
 }
 
 /// A list read item by item.
@@ -127,7 +130,12 @@ impl Sink for Reading {
                 // Past the limit, items are still parsed (for JSON errors and long
                 // strings, reported first) but not kept.
                 if people.count <= MAX_STAKEHOLDERS
-                    && let Some(person) = read_stakeholder(item, index, &mut people.problems)
+                    && let Some(person) = read_stakeholder(
+                        item,
+                        index,
+                        &mut people.problems,
+                        &mut self.logs_incomplete,
+                    )
                 {
                     people.items.push(person);
                 }
@@ -182,6 +190,10 @@ impl Reading {
             );
         }
         if problems.is_empty() {
+            let mut doc = doc;
+            for person in &mut doc.stakeholders {
+                crate::model::sort_newest_first(&mut person.interactions);
+            }
             Ok(doc)
         } else {
             Err(LoadError::Invalid(problems))
@@ -196,6 +208,7 @@ impl Reading {
             fields,
             people,
             lines,
+            logs_incomplete,
             ..
         } = self;
         let file = Subject::File;
@@ -214,7 +227,8 @@ impl Reading {
             .enumerate()
             .filter_map(|(index, item)| read_team_member(item, index, reader.problems()))
             .collect();
-        let complete = team.len() == team_count && people.complete() && lines.complete();
+        let complete =
+            team.len() == team_count && people.complete() && lines.complete() && !logs_incomplete;
         reader.problems().extend(people.problems);
         reader.problems().extend(lines.problems);
         let plans = match reader.object("plans") {
@@ -488,7 +502,12 @@ fn read_team_member(item: Raw, index: usize, problems: &mut Vec<Problem>) -> Opt
     })
 }
 
-fn read_stakeholder(item: Raw, index: usize, problems: &mut Vec<Problem>) -> Option<Stakeholder> {
+fn read_stakeholder(
+    item: Raw,
+    index: usize,
+    problems: &mut Vec<Problem>,
+    logs_incomplete: &mut bool,
+) -> Option<Stakeholder> {
     let subject = Subject::Stakeholder {
         index,
         id: id_of(&item),
@@ -521,6 +540,8 @@ fn read_stakeholder(item: Raw, index: usize, problems: &mut Vec<Problem>) -> Opt
     let tags = r.string_list("tags");
     let favours = r.string("favours");
     let next_actions = read_next_actions(&mut r);
+    let (interactions, complete) = read_interactions(&mut r);
+    *logs_incomplete |= !complete;
     let (position, position_extra) = match r.object("position") {
         Some(o) => {
             let mut p = r.nested_static(o, "position.");
@@ -560,6 +581,7 @@ fn read_stakeholder(item: Raw, index: usize, problems: &mut Vec<Problem>) -> Opt
         tags,
         favours,
         next_actions,
+        interactions,
         position,
         position_extra,
         extra: r.extra(fields::STAKEHOLDER),
@@ -601,6 +623,61 @@ fn read_next_actions(r: &mut ObjectReader<'_>) -> Vec<NextAction> {
         });
     }
     actions
+}
+
+/// The interaction log in file order (sorted newest first when the whole map is
+/// read), and whether every entry was kept. Past the limit, entries are reported,
+/// not kept.
+fn read_interactions(r: &mut ObjectReader<'_>) -> (Vec<Interaction>, bool) {
+    let items = r.array("interactions");
+    let count = items.len();
+    if items.len() > MAX_INTERACTIONS {
+        r.problem(
+            "interactions",
+            format!(
+                "holds {} entries, more than the limit of {MAX_INTERACTIONS}",
+                items.len()
+            ),
+        );
+        return (Vec::new(), false);
+    }
+    let mut log = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let key = format!("interactions[{index}]");
+        let Raw::Object(object) = item else {
+            r.problem(&key, format!("must be an object, found {}", kind_of(&item)));
+            continue;
+        };
+        let mut e = r.nested(object, &key);
+        let date = e.date("date");
+        if e.value("date").is_none() {
+            e.problem("date", "is required");
+        }
+        let kind = e.name("kind", InteractionKind::parse, &InteractionKind::expected());
+        if e.value("kind").is_none() {
+            e.problem("kind", "is required");
+        }
+        let by = e.optional_string("by").map(TeamMemberId::new);
+        let summary = e.string("summary");
+        let stance = e.name("stance", Stance::parse, &Stance::expected());
+        let extra = e.extra(fields::INTERACTION);
+        // An entry without a usable date or kind has been reported; the map will
+        // not load, so nothing is lost by not keeping it.
+        if let (Some(date), Some(kind)) = (date, kind) {
+            log.push(Interaction {
+                date,
+                kind,
+                by,
+                summary,
+                stance,
+                extra,
+            });
+        }
+    }
+    // Sorted newest first once the map is known to be valid (see `finish`), so
+    // that problems found on the whole map name entries by their place in the file.
+    let complete = log.len() == count;
+    (log, complete)
 }
 
 /// One relationship, and whether its id was written (else it is left empty, to be

@@ -5,8 +5,8 @@ use serde_json::{Map, Number, Value};
 
 use super::fields;
 use crate::model::{
-    Account, Contact, Coverage, Date, DecisionStep, Document, Extra, Interests, NextAction, Plan,
-    PlanPart, Relationship, Stakeholder, TeamMember,
+    Account, Contact, Coverage, Date, DecisionStep, Document, Extra, Interaction, Interests,
+    NextAction, Plan, PlanPart, Relationship, Stakeholder, TeamMember,
 };
 
 /// The canonical bytes of a document: what is saved to disk.
@@ -186,6 +186,7 @@ pub(crate) fn stakeholder_value(person: &Stakeholder) -> Value {
     let tags = (!person.tags.is_empty()).then(|| person.tags.iter().map(String::as_str).collect());
     let actions = (!person.next_actions.is_empty())
         .then(|| person.next_actions.iter().map(next_action_value).collect());
+    let interactions = (!person.interactions.is_empty()).then(|| interactions_value(person));
     let position = match person.position {
         Some(pos) => Some(
             ObjectWriter::new()
@@ -220,6 +221,7 @@ pub(crate) fn stakeholder_value(person: &Stakeholder) -> Value {
         .maybe("tags", tags)
         .text("favours", &person.favours)
         .maybe("next_actions", actions)
+        .maybe("interactions", interactions)
         .maybe("position", position)
         .finish(&person.extra)
 }
@@ -256,6 +258,24 @@ fn next_action_value(action: &NextAction) -> Value {
         .date("due", action.due)
         .always("done", action.done)
         .finish(&action.extra)
+}
+
+/// The log newest first (entries of one day in document order), whatever order
+/// the document holds, so the file is canonical.
+fn interactions_value(person: &Stakeholder) -> Value {
+    let mut log: Vec<&Interaction> = person.interactions.iter().collect();
+    log.sort_by_key(|entry| std::cmp::Reverse(entry.date));
+    log.into_iter().map(interaction_value).collect()
+}
+
+fn interaction_value(entry: &Interaction) -> Value {
+    ObjectWriter::new()
+        .always("date", entry.date.to_string())
+        .always("kind", entry.kind.as_str())
+        .maybe("by", entry.by.as_ref().map(|b| b.as_str().into()))
+        .text("summary", &entry.summary)
+        .maybe("stance", entry.stance.map(|s| s.as_str().into()))
+        .finish(&entry.extra)
 }
 
 pub(crate) fn relationship_value(line: &Relationship) -> Value {

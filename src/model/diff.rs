@@ -48,6 +48,8 @@ pub enum PersonField {
     Favours,
     /// Next actions.
     NextActions,
+    /// The interaction log.
+    Interactions,
     /// Position on the canvas.
     Position,
     /// Fields from newer versions.
@@ -183,6 +185,7 @@ fn person_fields(a: &Stakeholder, b: &Stakeholder) -> Vec<PersonField> {
         (F::Tags, a.tags == b.tags),
         (F::Favours, a.favours == b.favours),
         (F::NextActions, a.next_actions == b.next_actions),
+        (F::Interactions, a.interactions == b.interactions),
         (
             F::Position,
             a.position == b.position && a.position_extra == b.position_extra,

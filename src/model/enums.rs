@@ -166,6 +166,24 @@ impl RelationshipKind {
     }
 }
 
+named_enum!(
+    /// How a contact with a stakeholder took place (interaction log).
+    InteractionKind, default Other, {
+        /// A meeting in person or online (会议).
+        Meeting = "meeting",
+        /// A phone or video call (电话).
+        Call = "call",
+        /// An e-mail exchange (邮件).
+        Email = "email",
+        /// A visit to their site or ours (拜访).
+        Visit = "visit",
+        /// An event: a seminar, a dinner, a trade show (活动).
+        Event = "event",
+        /// Anything else (其他).
+        Other = "other",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,8 @@
 //! A person in the customer organisation.
 
-use super::{Coverage, Date, Extra, Position, Power, Role, StakeholderId, Stance, TeamMemberId};
+use super::{
+    Coverage, Date, Extra, Interaction, Position, Power, Role, StakeholderId, Stance, TeamMemberId,
+};
 
 /// A person in the customer organisation and what we know about them.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -45,6 +47,8 @@ pub struct Stakeholder {
     pub favours: String,
     /// Planned follow-ups.
     pub next_actions: Vec<NextAction>,
+    /// The interaction log (互动记录), newest first.
+    pub interactions: Vec<Interaction>,
     /// Where the person sits on the canvas; `None` until placed.
     pub position: Option<Position>,
     /// Unknown fields of `position`, kept for newer versions.

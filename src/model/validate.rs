@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::limits::{MAX_COORDINATE, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
+use super::limits::{MAX_COORDINATE, MAX_INTERACTIONS, MAX_STAKEHOLDERS, MAX_STRING_BYTES};
 use super::{
     Account, Document, Problem, Relationship, RelationshipKind, Role, Stakeholder, Subject,
     TeamMember,
@@ -33,6 +33,20 @@ pub fn validate(doc: &Document) -> Vec<Problem> {
         problems.extend(stakeholder_problems(person, index));
         if !person.id.as_str().is_empty() && !stakeholder_ids.insert(person.id.as_str()) {
             problems.push(duplicate(stakeholder_subject(person, index)));
+        }
+        for (i, entry) in person.interactions.iter().enumerate() {
+            if let Some(by) = &entry.by
+                && !team_ids.contains(by.as_str())
+            {
+                problems.push(Problem::new(
+                    stakeholder_subject(person, index),
+                    format!("interactions[{i}].by"),
+                    format!(
+                        "no team member has the id \"{}\"",
+                        by.as_str().escape_debug()
+                    ),
+                ));
+            }
         }
         if let Some(owner) = &person.owner
             && !team_ids.contains(owner.as_str())
@@ -209,6 +223,8 @@ pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> 
         && !fields.iter().any(|(_, text)| long(text))
         && !person.tags.iter().any(|tag| long(tag))
         && !person.next_actions.iter().any(|action| long(&action.text))
+        && !person.interactions.iter().any(|entry| long(&entry.summary))
+        && person.interactions.len() <= MAX_INTERACTIONS
         && person.position.is_none_or(position_in_range)
     {
         return Vec::new();
@@ -229,6 +245,17 @@ pub fn stakeholder_problems(person: &Stakeholder, index: usize) -> Vec<Problem> 
     for (i, action) in person.next_actions.iter().enumerate() {
         let field = format!("next_actions[{i}].text");
         long_strings(&mut problems, &subject, [(field.as_str(), &action.text)]);
+    }
+    for (i, entry) in person.interactions.iter().enumerate() {
+        let field = format!("interactions[{i}].summary");
+        long_strings(&mut problems, &subject, [(field.as_str(), &entry.summary)]);
+    }
+    if person.interactions.len() > MAX_INTERACTIONS {
+        problems.push(Problem::new(
+            subject.clone(),
+            "interactions",
+            format!("more than the limit of {MAX_INTERACTIONS} entries"),
+        ));
     }
     if let Some(pos) = person.position
         && !position_in_range(pos)

@@ -15,6 +15,73 @@ use crate::safe_text::terminal;
 /// Fields that are layout, not content.
 const IGNORED: [&str; 2] = ["position", "position_extra"];
 
+/// A person's interaction log: entries are reported one by one as added or removed.
+const LOGGED: &str = "interactions";
+
+/// The entries of the interaction log only in the newer version (`from` null, `to`
+/// the entry), then those only in the older one (`from` the entry, `to` null), as
+/// multisets: an entry whose observed stance was edited is one removed and one
+/// added. Linear in the entries.
+fn log_diff(
+    old: Option<&Value>,
+    new: Option<&Value>,
+    id: &str,
+    name: &str,
+    out: &mut Vec<FieldChange>,
+) {
+    let items = |v: Option<&Value>| -> Vec<Value> {
+        v.and_then(Value::as_array).cloned().unwrap_or_default()
+    };
+    let (old, new) = (items(old), items(new));
+    let count = |list: &[Value]| -> HashMap<String, usize> {
+        let mut counts = HashMap::new();
+        for item in list {
+            *counts.entry(item.to_string()).or_insert(0) += 1;
+        }
+        counts
+    };
+    let (mut in_new, mut in_old) = (count(&new), count(&old));
+    let mut change = |from: Value, to: Value| {
+        out.push(FieldChange {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            field: LOGGED.to_owned(),
+            from,
+            to,
+        });
+    };
+    for item in &new {
+        match in_old.get_mut(&item.to_string()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => change(Value::Null, item.clone()),
+        }
+    }
+    for item in &old {
+        match in_new.get_mut(&item.to_string()) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => change(item.clone(), Value::Null),
+        }
+    }
+}
+
+/// An entry of the interaction log in one line: `2026-10-15 meeting (t1):
+/// summary [supporter]`.
+fn logged_entry(value: &Value) -> Option<String> {
+    let date = value.get("date")?.as_str()?;
+    let kind = value.get("kind")?.as_str()?;
+    let mut text = format!("{date} {kind}");
+    if let Some(by) = value.get("by").and_then(Value::as_str) {
+        let _ = write!(text, " ({by})");
+    }
+    if let Some(summary) = value.get("summary").and_then(Value::as_str) {
+        let _ = write!(text, ": {summary}");
+    }
+    if let Some(stance) = value.get("stance").and_then(Value::as_str) {
+        let _ = write!(text, " [{stance}]");
+    }
+    Some(text)
+}
+
 /// A record added or removed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
@@ -231,6 +298,10 @@ fn fields_diff(
         } else {
             format!("{prefix}.{key}")
         };
+        if prefix.is_empty() && key == LOGGED {
+            log_diff(a.get(key), b.get(key), id, name, out);
+            continue;
+        }
         match (a.get(key), b.get(key)) {
             (Some(x), Some(y)) if x == y => {}
             (Some(x @ Value::Object(_)), Some(y @ Value::Object(_))) => {
@@ -287,12 +358,12 @@ pub fn to_json(diff: &SemanticDiff) -> Value {
 /// shortened.
 fn shown(value: &Value) -> String {
     const LIMIT: usize = 80;
-    let text = match value {
+    let text = logged_entry(value).unwrap_or_else(|| match value {
         Value::Null => "—".to_owned(),
         Value::String(s) if s.is_empty() => "\"\"".to_owned(),
         Value::String(s) => s.clone(),
         other => other.to_string(),
-    };
+    });
     if text.chars().count() > LIMIT {
         let short: String = text.chars().take(LIMIT).collect();
         format!("{short}…")

@@ -9,6 +9,9 @@
 //!   both sides' additions kept, a record removed on one side and untouched on the
 //!   other is removed, a record removed on one side and changed on the other is
 //!   kept (changed) and reported;
+//! - a person's interaction log: by identity (date, kind, who, summary) — both
+//!   sides' new entries kept, an entry removed on one side and untouched on the
+//!   other removed, an entry's other fields (observed stance) merged as a record;
 //! - other lists (tags, next actions, competitors, approvers): as sets — both
 //!   sides' additions kept, items removed on either side removed, our order first;
 //! - dates of the last contact and last verification: the later one;
@@ -26,6 +29,8 @@ use super::Conflict;
 
 /// Fields where the later date wins instead of a conflict.
 const LATER_DATE_WINS: [&str; 2] = ["last_contact", "last_verified"];
+/// Lists whose items are matched by identity fields rather than an id.
+const BY_IDENTITY: [(&str, &[&str]); 1] = [("interactions", &["date", "kind", "by", "summary"])];
 /// Fields where our value wins without a conflict: where a person sits on the
 /// canvas is a matter of taste, not of fact.
 const OURS_WINS: [&str; 1] = ["position"];
@@ -192,6 +197,13 @@ fn merge_arrays(
     path: &mut Path,
     conflicts: &mut Vec<Conflict>,
 ) -> Vec<Value> {
+    let identity = path
+        .last_field()
+        .and_then(|field| BY_IDENTITY.iter().find(|(name, _)| *name == field))
+        .map(|(_, fields)| *fields);
+    if let Some(fields) = identity {
+        return merge_by_identity(base, ours, theirs, fields, path, conflicts);
+    }
     let keyed = all_records(base) && all_records(ours) && all_records(theirs);
     if keyed && !(base.is_empty() && ours.is_empty() && theirs.is_empty()) {
         merge_records(base, ours, theirs, path, conflicts)
@@ -235,6 +247,69 @@ fn merge_records(
         if !our_ids.contains_key(id) {
             merge_one(id, path, &mut merged);
         }
+    }
+    merged
+}
+
+/// The identity of each item: the values of `fields` as JSON, then `#n` for the
+/// n-th item of that identity on this side, so that two equal-looking entries on
+/// one side stay two.
+fn identity_keys(items: &[Value], fields: &[&str]) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    items
+        .iter()
+        .map(|item| {
+            let parts: Vec<Value> = fields
+                .iter()
+                .map(|f| item.get(f).cloned().unwrap_or(Value::Null))
+                .collect();
+            let identity = Value::Array(parts).to_string();
+            let n = seen.entry(identity.clone()).or_insert(0);
+            *n += 1;
+            format!("{identity}#{n}")
+        })
+        .collect()
+}
+
+/// Lists of entries without ids whose identity is a few of their fields (the
+/// interaction log): matched by identity, each entry then merged like a record.
+fn merge_by_identity(
+    base: &[Value],
+    ours: &[Value],
+    theirs: &[Value],
+    fields: &[&str],
+    path: &mut Path,
+    conflicts: &mut Vec<Conflict>,
+) -> Vec<Value> {
+    let (base_keys, our_keys, their_keys) = (
+        identity_keys(base, fields),
+        identity_keys(ours, fields),
+        identity_keys(theirs, fields),
+    );
+    let index = |keys: &'_ [String], items: &'_ [Value]| -> HashMap<String, Value> {
+        keys.iter().cloned().zip(items.iter().cloned()).collect()
+    };
+    let (b, o, t) = (
+        index(&base_keys, base),
+        index(&our_keys, ours),
+        index(&their_keys, theirs),
+    );
+    let mut merged = Vec::with_capacity(ours.len().max(theirs.len()));
+    let order = our_keys
+        .iter()
+        .chain(their_keys.iter().filter(|k| !o.contains_key(*k)));
+    for key in order {
+        let (bv, ov, tv) = (b.get(key), o.get(key), t.get(key));
+        let label = ov
+            .or(tv)
+            .map(|item| {
+                let date = item.get("date").and_then(Value::as_str).unwrap_or("");
+                let kind = item.get("kind").and_then(Value::as_str).unwrap_or("");
+                format!("[{date} {kind}]")
+            })
+            .unwrap_or_default();
+        let value = path.with(label, |path| merge3(bv, ov, tv, path, conflicts));
+        merged.extend(value);
     }
     merged
 }

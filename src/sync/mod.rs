@@ -4,11 +4,13 @@
 
 pub mod diff;
 pub mod git_setup;
+pub mod git_sync;
 pub mod history;
 pub mod merge;
 mod records;
 mod repair;
 pub mod resolve;
+pub mod review;
 
 use serde_json::{Map, Value};
 

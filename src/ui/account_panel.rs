@@ -40,6 +40,7 @@ impl AccountPanel {
         };
         let key = |field: &str| format!("account/{field}");
         ui.heading(tr.t(T::Account));
+        super::review_view::review_button_ui(ui, doc, form.tr, form.commands);
         // Labels above the fields and values that wrap: the panel is narrow, and a
         // customer's full name is long ("某某集团股份有限公司智能制造事业部").
         let change = stacked_text_ui(ui, tr.t(T::Customer), &account.name);

@@ -128,6 +128,10 @@ pub struct PowermapApp {
     legend_height: f32,
     /// Search, filter and presentation mode.
     find: super::find_tools::FindTools,
+    /// "Mark as reviewed…" and "Compare with review…".
+    reviews: super::review_view::ReviewView,
+    /// File → Sync.
+    sync: super::sync_job::SyncView,
 }
 
 /// A person added by the user a moment ago, and the document revision before it.
@@ -189,6 +193,8 @@ impl PowermapApp {
             fresh_person: None,
             legend_height: LEGEND_HEIGHT,
             find: super::find_tools::FindTools::default(),
+            reviews: Default::default(),
+            sync: Default::default(),
         };
         let start_file = options
             .file
@@ -1424,6 +1430,29 @@ impl PowermapApp {
                 AppCommand::SetExportView(view) => {
                     self.prefs.export_view = view.map(|v| v.as_str().to_owned());
                 }
+                AppCommand::Review(request) => self.reviews.open(request),
+                AppCommand::Sync(request) => self.sync_request(request, ctx),
+            }
+        }
+    }
+
+    /// File → Sync: opens the window, or saves (when needed) and starts.
+    fn sync_request(&mut self, request: super::sync_job::SyncRequest, ctx: &egui::Context) {
+        let Some(path) = self.map.path.clone() else {
+            return;
+        };
+        match request {
+            super::sync_job::SyncRequest::Open => {
+                let doc = self.map.editor.document();
+                let modified = self.map.editor.is_modified();
+                self.sync.open(&path, &doc.account.name, modified);
+            }
+            super::sync_job::SyncRequest::Start(message) => {
+                // Only a saved map is committed; a failed save says why and stops.
+                if self.map.editor.is_modified() && !self.save_to(&path) {
+                    return;
+                }
+                self.sync.start(message, ctx);
             }
         }
     }
@@ -1683,7 +1712,19 @@ impl PowermapApp {
     fn bars_ui(&mut self, ui: &mut Ui, tr: Tr, menus_enabled: bool) {
         egui::Panel::top("menu").show(ui, |ui| {
             ui.add_enabled_ui(menus_enabled, |ui| {
-                super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
+                let sync_enabled = self
+                    .map
+                    .path
+                    .as_deref()
+                    .is_some_and(crate::sync::git_sync::in_work_tree);
+                super::menu::menu_bar_ui(
+                    ui,
+                    tr,
+                    &self.prefs,
+                    &self.map.editor,
+                    sync_enabled,
+                    &mut self.commands,
+                );
             });
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -1982,6 +2023,8 @@ impl eframe::App for PowermapApp {
             && self.export_job.is_none()
             && self.tidy_job.is_none()
             && self.open_job.is_none()
+            && !self.reviews.is_open()
+            && !self.sync.is_open()
         {
             self.find.keys(&ctx, &mut self.commands);
             self.shortcuts(&ctx);
@@ -1990,6 +2033,13 @@ impl eframe::App for PowermapApp {
         self.export_progress_ui(&ctx);
         self.arrange_progress_ui(&ctx);
         self.open_progress_ui(&ctx);
+        self.reviews.review_ui(
+            &ctx,
+            self.map.editor.document(),
+            self.tr(),
+            &mut self.commands,
+        );
+        self.sync.sync_ui(&ctx, self.tr(), &mut self.commands);
         if let Some(modal) = self.modal.take() {
             let label = self.file_label();
             let modified = self.map.editor.is_modified();

@@ -108,6 +108,10 @@ pub enum AppCommand {
     CancelArrange,
     /// The view picture exports show (`None`: the one on screen).
     SetExportView(Option<crate::views::ViewKind>),
+    /// Opens "Mark as reviewed…" or "Compare with review…".
+    Review(super::review_view::ReviewRequest),
+    /// File → Sync: open the window, or start.
+    Sync(super::sync_job::SyncRequest),
 }
 
 /// Menu and keyboard actions.

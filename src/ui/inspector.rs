@@ -24,6 +24,7 @@ use crate::model::{
 pub struct Inspector {
     drafts: Drafts,
     bulk: BulkEditor,
+    log: super::interaction_log::LogForm,
     /// Put the keyboard focus on the name field on the next frame.
     pub focus_name: bool,
 }
@@ -179,6 +180,9 @@ impl Inspector {
 
         ui.separator();
         self.actions_ui(ui, person, form);
+
+        ui.separator();
+        self.log.log_ui(ui, doc, person, form);
 
         ui.separator();
         ui.strong(tr.t(T::Contact));

@@ -40,6 +40,7 @@ pub fn menu_bar_ui(
     tr: Tr,
     prefs: &Prefs,
     editor: &Editor,
+    sync_enabled: bool,
     commands: &mut Vec<AppCommand>,
 ) {
     egui::MenuBar::new().ui(ui, |ui| {
@@ -49,6 +50,26 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::OpenPath, true, commands);
             action_button(ui, tr, Action::CompareWith, true, commands);
             action_button(ui, tr, Action::History, true, commands);
+            for (key, request) in [
+                (T::MarkReviewed, super::review_view::ReviewRequest::Mark),
+                (
+                    T::CompareWithReview,
+                    super::review_view::ReviewRequest::Compare,
+                ),
+            ] {
+                if ui.button(tr.t(key)).clicked() {
+                    commands.push(AppCommand::Review(request));
+                    ui.close();
+                }
+            }
+            // Only for a map in a git work tree.
+            if ui
+                .add_enabled(sync_enabled, egui::Button::new(tr.t(T::SyncMenu)))
+                .clicked()
+            {
+                commands.push(AppCommand::Sync(super::sync_job::SyncRequest::Open));
+                ui.close();
+            }
             ui.menu_button(tr.t(T::OpenRecent), |ui| {
                 if prefs.recent_files.is_empty() {
                     ui.label(tr.t(T::NoRecent));

@@ -264,6 +264,7 @@ fn field_name(field: PersonField, tr: Tr) -> &'static str {
         F::Tags => ("tags", "标签"),
         F::Favours => ("favoured competitor", "倾向的竞争对手"),
         F::NextActions => ("next actions", "下一步行动"),
+        F::Interactions => ("interaction log", "互动记录"),
         F::Position => ("position on the map", "图上位置"),
         F::Other => ("other fields", "其他字段"),
     };
