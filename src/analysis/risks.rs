@@ -64,6 +64,38 @@ pub enum RiskCode {
 }
 
 impl RiskCode {
+    /// Every code.
+    pub const ALL: [Self; 23] = [
+        Self::NoDecisionMaker,
+        Self::DecisionMakerNotSupportive,
+        Self::DecisionMakerStanceUnknown,
+        Self::NoChampion,
+        Self::PowerfulOpponent,
+        Self::HighPowerUnknownStance,
+        Self::SingleThreaded,
+        Self::NoCoverage,
+        Self::KeyPersonWithoutOwner,
+        Self::StaleInformation,
+        Self::NoPathToDecisionMaker,
+        Self::OverdueActions,
+        Self::MapStale,
+        Self::DmAdviserNotWithUs,
+        Self::CompetitorChampion,
+        Self::KeyPersonNeverMet,
+        Self::WeakChampion,
+        Self::ApproverNotCovered,
+        Self::ContactsOutsideOwnerDepartment,
+        Self::TaggedDmOutranked,
+        Self::CloseDateAtRisk,
+        Self::IntroductionAcrossConflict,
+        Self::SpecWriterNotWithUs,
+    ];
+
+    /// The code written as [`RiskCode::as_str`] writes it.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
     /// The stable snake_case code.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -145,6 +145,10 @@ pub enum Action {
     Find,
     /// Start or end presentation mode (F11).
     Present,
+    /// Open a folder of maps as the workspace (its start page).
+    OpenWorkspace,
+    /// Show the workspace's start page again (or rescan the remembered one).
+    ShowWorkspace,
 }
 
 impl Action {
@@ -190,6 +194,8 @@ impl Action {
             Self::Escape => T::Cancel,
             Self::Find => T::FindButton,
             Self::Present => T::Present,
+            Self::OpenWorkspace => T::WsOpen,
+            Self::ShowWorkspace => T::WsShow,
         }
     }
 
@@ -226,7 +232,9 @@ impl Action {
             | Self::AddPerson
             | Self::ToggleLegend
             | Self::ToggleAccount
-            | Self::ToggleSide => vec![],
+            | Self::ToggleSide
+            | Self::OpenWorkspace
+            | Self::ShowWorkspace => vec![],
         }
     }
 

@@ -36,8 +36,10 @@ pub mod present;
 pub mod search_bar;
 pub mod selection;
 pub mod side_panel;
+pub mod start_page;
 pub mod theme;
 pub mod versions;
 pub mod widgets;
+pub mod workspace_job;
 
 pub use app::{AppOptions, PowermapApp, run};

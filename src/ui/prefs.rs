@@ -32,6 +32,8 @@ pub struct Prefs {
     pub export_current_view: bool,
     /// The folder last used to open, save, import or export.
     pub last_folder: Option<PathBuf>,
+    /// The workspace (folder of maps) last opened.
+    pub last_workspace: Option<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -46,6 +48,7 @@ impl Default for Prefs {
             export_redacted: false,
             export_current_view: false,
             last_folder: None,
+            last_workspace: None,
         }
     }
 }
