@@ -685,3 +685,21 @@ fn overdue_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         action,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RiskCode;
+
+    #[test]
+    fn every_code_reads_back_and_unknown_codes_do_not() {
+        for code in RiskCode::ALL {
+            assert_eq!(RiskCode::from_code(code.as_str()), Some(code));
+        }
+        let mut codes: Vec<&str> = RiskCode::ALL.iter().map(|c| c.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), RiskCode::ALL.len(), "codes are unique");
+        assert_eq!(RiskCode::from_code("no such risk"), None);
+        assert_eq!(RiskCode::from_code(""), None);
+    }
+}
