@@ -67,6 +67,38 @@ pub enum RiskCode {
 }
 
 impl RiskCode {
+    /// Every code.
+    pub const ALL: [Self; 23] = [
+        Self::NoDecisionMaker,
+        Self::DecisionMakerNotSupportive,
+        Self::DecisionMakerStanceUnknown,
+        Self::NoChampion,
+        Self::PowerfulOpponent,
+        Self::HighPowerUnknownStance,
+        Self::SingleThreaded,
+        Self::NoCoverage,
+        Self::KeyPersonWithoutOwner,
+        Self::StaleInformation,
+        Self::NoPathToDecisionMaker,
+        Self::OverdueActions,
+        Self::MapStale,
+        Self::DmAdviserNotWithUs,
+        Self::CompetitorChampion,
+        Self::KeyPersonNeverMet,
+        Self::WeakChampion,
+        Self::ApproverNotCovered,
+        Self::ContactsOutsideOwnerDepartment,
+        Self::TaggedDmOutranked,
+        Self::CloseDateAtRisk,
+        Self::IntroductionAcrossConflict,
+        Self::SpecWriterNotWithUs,
+    ];
+
+    /// The code written as [`RiskCode::as_str`] writes it.
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.as_str() == code)
+    }
+
     /// The stable snake_case code.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -658,4 +690,22 @@ fn overdue_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
         message,
         action,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RiskCode;
+
+    #[test]
+    fn every_code_reads_back_and_unknown_codes_do_not() {
+        for code in RiskCode::ALL {
+            assert_eq!(RiskCode::from_code(code.as_str()), Some(code));
+        }
+        let mut codes: Vec<&str> = RiskCode::ALL.iter().map(|c| c.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), RiskCode::ALL.len(), "codes are unique");
+        assert_eq!(RiskCode::from_code("no such risk"), None);
+        assert_eq!(RiskCode::from_code(""), None);
+    }
 }

@@ -167,6 +167,55 @@ impl SearchIndex {
     }
 }
 
+/// Any text searched the way a person's name is (folded, compact and pinyin),
+/// with more text searched by substring: for lists other than people, such as the
+/// maps of a workspace (the account name, then opportunity and owners).
+#[derive(Clone, Debug)]
+pub struct TextKey(Entry);
+
+impl TextKey {
+    /// Folds `name` (matched by start, part and pinyin) and `details` (matched by part).
+    pub fn new(name: &str, details: &[&str]) -> Self {
+        let folded = fold::fold(name);
+        let mut text = String::new();
+        for detail in details {
+            let detail = fold::fold(detail);
+            if !detail.is_empty() {
+                text.push_str(&detail);
+                text.push('\n');
+            }
+        }
+        Self(Entry {
+            name_compact: folded.replace(' ', ""),
+            pinyin: PinyinKey::of(name),
+            name: folded,
+            details: text,
+            tie_rank: 0,
+        })
+    }
+}
+
+/// A query for [`TextKey`]s, folded once.
+pub struct TextQuery(Query);
+
+impl TextQuery {
+    /// Folds `raw` (its first [`MAX_QUERY_CHARS`] characters).
+    pub fn new(raw: &str) -> Self {
+        let raw: String = raw.chars().take(MAX_QUERY_CHARS).collect();
+        Self(Query::new(&raw))
+    }
+
+    /// Whether the query is empty once folded (it then finds everything).
+    pub fn is_empty(&self) -> bool {
+        self.0.text.is_empty()
+    }
+
+    /// Whether `key` matches: always for an empty query.
+    pub fn finds(&self, key: &TextKey) -> bool {
+        self.is_empty() || self.0.kind(&key.0).is_some()
+    }
+}
+
 /// A query folded the ways entries are compared.
 struct Query {
     text: String,
@@ -211,5 +260,30 @@ impl Query {
             .details
             .contains(&self.text)
             .then_some(MatchKind::Details)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TextKey, TextQuery};
+
+    #[test]
+    fn text_keys_match_by_name_pinyin_and_details() {
+        let key = TextKey::new("北京师范大学", &["教学管理平台", "王 芳"]);
+        for query in [
+            "北京",
+            "bjsf",
+            "beijingshifan",
+            "师范",
+            "Teaching",
+            "平台",
+            "王 芳",
+            "",
+        ] {
+            let found = TextQuery::new(query).finds(&key);
+            assert_eq!(found, query != "Teaching", "{query}");
+        }
+        assert!(!TextQuery::new("shanghai").finds(&key));
+        assert!(TextQuery::new("ACME").finds(&TextKey::new("Acme Corp", &[])));
     }
 }

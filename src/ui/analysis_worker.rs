@@ -1,14 +1,16 @@
 //! Keeps the analysis in step with the map without stalling the UI: small maps are
 //! analysed at once, large ones on a background thread while the last result stays
-//! on screen.
+//! on screen. Maps in an open workspace get the evidence learned from its closed
+//! deals.
 
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::analysis::{Analysis, AnalysisOptions, analyze};
+use crate::analysis::{Analysis, AnalysisOptions, analyze_learned};
 use crate::edit::Editor;
 use crate::lang::Language;
 use crate::model::{Date, Document};
+use crate::portfolio::Lessons;
 
 /// Maps up to this size are analysed on the UI thread (a few milliseconds).
 pub const INLINE_LIMIT: usize = 1_500;
@@ -21,9 +23,10 @@ pub struct AnalysedMap {
     pub analysis: Analysis,
 }
 
-/// What a result depends on: the edit counter, the language, the date and the
-/// staleness limit.
-type Key = (u64, Language, Date, i64);
+/// What a result depends on: the edit counter, the language, the date, the
+/// staleness limit and which lessons (by address; the worker holds them, so the
+/// address is not reused meanwhile).
+type Key = (u64, Language, Date, i64, usize);
 
 /// Runs analyses and holds the latest result.
 #[derive(Default)]
@@ -31,6 +34,8 @@ pub struct AnalysisWorker {
     latest: Option<Arc<AnalysedMap>>,
     running: Option<(Key, Receiver<AnalysedMap>)>,
     done_for: Option<Key>,
+    /// The lessons of the last request, kept so their address stays theirs.
+    lessons: Option<Arc<Lessons>>,
 }
 
 impl AnalysisWorker {
@@ -42,12 +47,14 @@ impl AnalysisWorker {
         edit_counter: u64,
         language: Language,
         stale_after_days: i64,
+        lessons: Option<Arc<Lessons>>,
     ) -> Option<Arc<AnalysedMap>> {
         let key = (
             edit_counter,
             language,
             Date::today_local(),
             stale_after_days,
+            lessons.as_ref().map_or(0, |l| Arc::as_ptr(l) as usize),
         );
         if let Some((running_key, receiver)) = &self.running {
             match receiver.try_recv() {
@@ -72,9 +79,10 @@ impl AnalysisWorker {
                 ..AnalysisOptions::new(key.2, language)
             };
             let doc = snapshot_for_analysis(editor);
+            self.lessons = lessons.clone();
             if doc.stakeholders.len() <= INLINE_LIMIT {
                 // Shared with the editor: its next edit copies this small map.
-                let analysis = analyze(&doc, &options);
+                let analysis = analyze_with(&doc, &options, lessons.as_deref());
                 self.latest = Some(Arc::new(AnalysedMap { doc, analysis }));
                 self.done_for = Some(key);
             } else {
@@ -86,7 +94,7 @@ impl AnalysisWorker {
                     let shared = doc;
                     let doc = Arc::new(Document::clone(&shared));
                     drop(shared);
-                    let analysis = analyze(&doc, &options);
+                    let analysis = analyze_with(&doc, &options, lessons.as_deref());
                     let _ = sender.send(AnalysedMap { doc, analysis });
                     ctx.request_repaint();
                 });
@@ -105,6 +113,13 @@ impl AnalysisWorker {
     pub fn reset(&mut self) {
         *self = Self::default();
     }
+}
+
+/// The analysis, with the workspace's lessons when there are some (without, it
+/// is exactly the analysis of the map alone).
+fn analyze_with(doc: &Document, options: &AnalysisOptions, lessons: Option<&Lessons>) -> Analysis {
+    let learned = lessons.map(|l| l as &dyn crate::analysis::learned::LearnedEvidence);
+    analyze_learned(doc, options, learned)
 }
 
 /// What the analysis is handed of the map after each edit: the editor's document,

@@ -132,6 +132,8 @@ pub struct PowermapApp {
     reviews: super::review_view::ReviewView,
     /// File → Sync.
     sync: super::sync_job::SyncView,
+    /// The open workspace and its start page.
+    workspace: super::workspace_job::WorkspaceState,
 }
 
 /// A person added by the user a moment ago, and the document revision before it.
@@ -195,6 +197,7 @@ impl PowermapApp {
             find: super::find_tools::FindTools::default(),
             reviews: Default::default(),
             sync: Default::default(),
+            workspace: super::workspace_job::WorkspaceState::default(),
         };
         let start_file = options
             .file
@@ -357,6 +360,7 @@ impl PowermapApp {
                 self.replace_map(doc, Some(path.to_owned()), None, Some(version));
                 self.prefs.remember(path);
                 self.notice = Some((T::Opened, path.display().to_string()));
+                self.workspace.showing = false;
                 return true;
             }
             Some(Err(err)) => super::error_text::load_error(&err, self.tr()),
@@ -872,6 +876,7 @@ impl PowermapApp {
             PathPurpose::Open => self.run_pending(Pending::OpenFile(path)),
             PathPurpose::Import => self.preview_import(&path),
             PathPurpose::Compare => self.compare_with(&path, T::SideOtherFile),
+            PathPurpose::Workspace => self.open_workspace(&path),
         }
     }
 
@@ -1462,6 +1467,8 @@ impl PowermapApp {
             Action::New => self.guard_unsaved(Pending::New),
             Action::Open => self.guard_unsaved(Pending::OpenDialog),
             Action::OpenPath => self.guard_unsaved(Pending::OpenPathEntry),
+            Action::OpenWorkspace => self.ask_workspace(),
+            Action::ShowWorkspace => self.show_workspace(),
             Action::History => match self.map.path.clone() {
                 Some(path) => {
                     self.modal = Some(Modal::History(Box::new(
@@ -1665,6 +1672,104 @@ impl PowermapApp {
         &self.shown_title
     }
 
+    // ----- workspace -----
+
+    /// Asks for a workspace folder: the native dialog, else the in-app browser.
+    fn ask_workspace(&mut self) {
+        let folder = self
+            .prefs
+            .last_workspace
+            .clone()
+            .filter(|f| f.is_dir())
+            .unwrap_or_else(|| self.prefs.start_folder());
+        match self.dialogs.open_folder(&folder) {
+            DialogOutcome::Picked(path) => self.open_workspace(&path),
+            DialogOutcome::Cancelled => {}
+            DialogOutcome::Unavailable => self.browse(PathPurpose::Workspace, folder, None),
+        }
+    }
+
+    /// Opens `folder` as the workspace: starts its scan and shows its start page.
+    pub fn open_workspace(&mut self, folder: &Path) {
+        if !folder.is_dir() {
+            self.modal = Some(Modal::Error(ErrorReport {
+                title: T::WsCannotOpen,
+                message: self.tr().f(T::WsNotFolder, &[&folder.display()]),
+                path: Some(folder.to_owned()),
+            }));
+            return;
+        }
+        let job = super::workspace_job::WorkspaceJob::start(
+            &self.ctx_for_jobs,
+            folder,
+            self.tr().0,
+            self.prefs.stale_after_days,
+            self.workspace.cache_dir.clone(),
+        );
+        self.prefs.last_workspace = Some(job.root().to_owned());
+        self.workspace.job = Some(job);
+        self.workspace.page.reset();
+        self.workspace.showing = true;
+    }
+
+    /// Back to the start page as it was; with none open, the remembered workspace.
+    fn show_workspace(&mut self) {
+        if self.workspace.job.is_some() {
+            self.workspace.page.returning();
+            self.workspace.showing = true;
+        } else if let Some(folder) = self.prefs.last_workspace.clone() {
+            self.open_workspace(&folder);
+        }
+    }
+
+    /// Where scans keep their cache (`None`: read every map each time).
+    pub fn set_workspace_cache(&mut self, dir: Option<PathBuf>) {
+        self.workspace.cache_dir = dir;
+    }
+
+    /// The open workspace.
+    pub fn workspace(&self) -> Option<&super::workspace_job::WorkspaceJob> {
+        self.workspace.job.as_ref()
+    }
+
+    /// Whether the start page is shown in place of the map.
+    pub fn is_showing_workspace(&self) -> bool {
+        self.workspace.showing && self.workspace.job.is_some()
+    }
+
+    /// The start page's state.
+    pub fn start_page(&self) -> &super::start_page::StartPage {
+        &self.workspace.page
+    }
+
+    /// Waits until the workspace scan has ended.
+    pub fn wait_for_workspace(&mut self) {
+        if let Some(job) = &mut self.workspace.job {
+            job.wait();
+        }
+    }
+
+    /// The menu bar and the start page in place of everything else.
+    fn start_page_ui(&mut self, ui: &mut Ui, tr: Tr, menus_enabled: bool) {
+        egui::Panel::top("menu").show(ui, |ui| {
+            ui.add_enabled_ui(menus_enabled, |ui| {
+                super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
+            });
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(job) = &mut self.workspace.job {
+                job.poll();
+                if !menus_enabled {
+                    ui.disable();
+                }
+                self.workspace
+                    .page
+                    .start_page_ui(ui, job, tr, &mut self.commands);
+            }
+        });
+    }
+
     // ----- layout -----
 
     fn layout_ui(&mut self, ui: &mut Ui) {
@@ -1675,6 +1780,18 @@ impl PowermapApp {
             && self.export_job.is_none()
             && self.tidy_job.is_none()
             && self.open_job.is_none();
+        if self.is_showing_workspace() {
+            self.start_page_ui(ui, tr, menus_enabled);
+            return;
+        }
+        if let Some(job) = &mut self.workspace.job {
+            // The scan goes on while a map is open (its lessons are wanted).
+            if !job.is_finished() {
+                job.poll();
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            }
+        }
         self.find.update(
             self.map.editor.document(),
             self.edit_counter,
@@ -1699,6 +1816,7 @@ impl PowermapApp {
             self.edit_counter,
             tr.0,
             self.prefs.stale_after_days,
+            self.workspace.lessons_for(self.map.path.as_deref()),
         );
         self.update_highlight(analysed.as_ref());
         if self.prefs.show_side && !presenting {
@@ -1783,6 +1901,21 @@ impl PowermapApp {
                     path: None,
                 }));
             }
+        }
+        if let Some(job) = &self.workspace.job {
+            let root = crate::user_paths::display_short(job.root());
+            egui::Panel::top("workspace-back").show(ui, |ui| {
+                ui.add_enabled_ui(menus_enabled, |ui| {
+                    ui.horizontal(|ui| {
+                        if ui.button(tr.t(T::WsBack)).clicked() {
+                            self.commands.push(AppCommand::Action(
+                                super::app_command::Action::ShowWorkspace,
+                            ));
+                        }
+                        ui.weak(root);
+                    });
+                });
+            });
         }
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));
         if self.prefs.show_account {
@@ -2025,6 +2158,7 @@ impl eframe::App for PowermapApp {
             && self.open_job.is_none()
             && !self.reviews.is_open()
             && !self.sync.is_open()
+            && !self.is_showing_workspace()
         {
             self.find.keys(&ctx, &mut self.commands);
             self.shortcuts(&ctx);

@@ -163,6 +163,10 @@ pub enum Action {
     Present,
     /// Show the map in a workshop view.
     ShowView(crate::views::ViewKind),
+    /// Open a folder of maps as the workspace (its start page).
+    OpenWorkspace,
+    /// Show the workspace's start page again (or rescan the remembered one).
+    ShowWorkspace,
 }
 
 impl Action {
@@ -213,6 +217,8 @@ impl Action {
             Self::Find => T::FindButton,
             Self::Present => T::Present,
             Self::ShowView(kind) => super::view_switcher::view_label(kind),
+            Self::OpenWorkspace => T::WsOpen,
+            Self::ShowWorkspace => T::WsShow,
         }
     }
 
@@ -255,7 +261,9 @@ impl Action {
             | Self::AddPerson
             | Self::ToggleLegend
             | Self::ToggleAccount
-            | Self::ToggleSide => vec![],
+            | Self::ToggleSide
+            | Self::OpenWorkspace
+            | Self::ShowWorkspace => vec![],
         }
     }
 

@@ -27,6 +27,11 @@ pub trait FileDialogs {
     /// Asks for a contact list to import (.csv, .tsv, .txt, .xlsx), starting in
     /// `folder`.
     fn open_contacts(&mut self, folder: &Path) -> DialogOutcome;
+    /// Asks for a workspace folder, starting in `folder`. Without an override, no
+    /// dialog: the folder is picked in the app.
+    fn open_folder(&mut self, _folder: &Path) -> DialogOutcome {
+        DialogOutcome::Unavailable
+    }
 }
 
 /// Native dialogs through rfd.
@@ -83,6 +88,12 @@ impl FileDialogs for NativeDialogs {
             .pick_file();
         outcome(started, picked)
     }
+
+    fn open_folder(&mut self, folder: &Path) -> DialogOutcome {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new().set_directory(folder).pick_folder();
+        outcome(started, picked)
+    }
 }
 
 /// Dialogs that answer from a queue, for tests; an empty queue means "cancelled".
@@ -112,6 +123,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn open_contacts(&mut self, _folder: &Path) -> DialogOutcome {
+        self.next()
+    }
+
+    fn open_folder(&mut self, _folder: &Path) -> DialogOutcome {
         self.next()
     }
 }

@@ -74,7 +74,10 @@ impl FileBrowser {
                 name.unwrap_or_default()
             }
             PathPurpose::Save | PathPurpose::Export(_) => display_short(start),
-            PathPurpose::Open | PathPurpose::Import | PathPurpose::Compare => String::new(),
+            PathPurpose::Open
+            | PathPurpose::Import
+            | PathPurpose::Compare
+            | PathPurpose::Workspace => String::new(),
         };
         Self {
             purpose,
@@ -119,6 +122,8 @@ impl FileBrowser {
         let extensions: &[&str] = match self.purpose {
             PathPurpose::Open | PathPurpose::Save | PathPurpose::Compare => &[".json", ".bak"],
             PathPurpose::Import => &[".csv", ".tsv", ".txt", ".xlsx"],
+            // Only folders are chosen.
+            PathPurpose::Workspace => &[],
             PathPurpose::Export(format) => {
                 return lower.ends_with(&format!(".{}", format.extension()));
             }
@@ -185,6 +190,7 @@ impl FileBrowser {
             PathPurpose::Export(_) => T::PathTitleExport,
             PathPurpose::Import => T::PathTitleImport,
             PathPurpose::Compare => T::PathTitleCompare,
+            PathPurpose::Workspace => T::WsPathTitle,
         }));
         ui.label(tr.t(T::BrowserHint));
         let response = ui.add(
@@ -244,8 +250,14 @@ impl FileBrowser {
                 PathPurpose::Compare => T::CompareButton,
                 PathPurpose::Save => T::Save,
                 PathPurpose::Export(_) => T::ExportButton,
+                PathPurpose::Workspace => T::WsOpenFolder,
             });
-            let ready = self.file_name_part().is_some();
+            // A workspace is the folder shown; anything else needs a file name.
+            let ready = if self.purpose == PathPurpose::Workspace {
+                self.chosen_path().is_dir()
+            } else {
+                self.file_name_part().is_some()
+            };
             if (ui.add_enabled(ready, egui::Button::new(confirm)).clicked() || (entered && ready))
                 && outcome.is_none()
             {

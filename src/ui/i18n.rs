@@ -265,6 +265,45 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // Workspace start page (h-start)
+    WsOpen => "Open workspace…", "打开工作区…";
+    WsShow => "Workspace", "工作区总览";
+    WsBack => "← Back to workspace", "← 返回工作区";
+    WsPathTitle => "Open a workspace: the folder holding the team's maps", "打开工作区：选择存放团队地图的文件夹";
+    WsOpenFolder => "Open this folder", "打开此文件夹";
+    WsCannotOpen => "Cannot open the workspace", "无法打开工作区";
+    WsNotFolder => "This is not a folder: {0}", "这不是一个文件夹：{0}";
+    WsTitle => "Workspace: {0}", "工作区：{0}";
+    WsScanning => "Reading maps: {0} of {1}", "正在读取地图：{0} / {1}";
+    WsSummary => "{0} maps, {1} broken files, {2} files skipped", "共 {0} 张地图，{1} 个文件损坏，跳过 {2} 个文件";
+    WsByStage => "By stage", "按阶段";
+    WsByHealth => "Deal value by health", "按健康度统计商机金额";
+    WsMaps => "{0} maps", "{0} 张地图";
+    WsWorsened => "Worse than at the last review", "比上次复盘变差的商机";
+    WsNoneWorsened => "No deal is worse than at its last review.", "没有比上次复盘变差的商机。";
+    WsMore => "and {0} more", "还有 {0} 个";
+    WsTelling => "Risks most present in lost deals", "丢单中最常见的风险";
+    WsTellingItem => "{0}: in {1} of {2} lost deals, {3} of {4} won", "{0}：{2} 个丢单中有 {1} 个，{4} 个赢单中有 {3} 个";
+    WsTellingNone => "Fewer than 3 closed deals: nothing learned yet.", "已结束的商机不足 3 个，暂时学不到规律。";
+    WsSearch => "Search customer, opportunity, owner (pinyin works)", "搜索客户、商机、负责人（支持拼音）";
+    WsAllStages => "All stages", "全部阶段";
+    WsAllHealth => "Any health", "全部健康度";
+    WsShown => "{0} of {1} maps shown", "显示 {0} / {1} 张地图";
+    WsEmpty => "No maps in this folder.", "此文件夹中没有地图。";
+    WsBroken => "Cannot read: {0}", "无法读取：{0}";
+    WsYes => "Yes", "是";
+    WsNo => "No", "否";
+    WsColCustomer => "Customer", "客户";
+    WsColOpportunity => "Opportunity", "商机";
+    WsColValue => "Deal value", "商机金额";
+    WsColClose => "Close date", "预计签约";
+    WsColHealth => "Health", "健康度";
+    WsColDecisionMaker => "DM supports", "决策者支持";
+    WsColChampion => "Champion", "有内线";
+    WsColStale => "Stale", "过时占比";
+    WsColOverdue => "Overdue", "逾期行动";
+    WsColOwners => "Owners", "负责人";
+    WsColModified => "Modified", "修改日期";
     // Finding people and presenting (h-find)
     FindButton => "Find", "查找";
     FindHint => "Name, title, department, tag, e-mail or pinyin (zzh)", "姓名、职务、部门、标签、邮箱或拼音（如 zzh）";

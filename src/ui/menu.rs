@@ -48,6 +48,9 @@ pub fn menu_bar_ui(
             action_button(ui, tr, Action::New, true, commands);
             action_button(ui, tr, Action::Open, true, commands);
             action_button(ui, tr, Action::OpenPath, true, commands);
+            action_button(ui, tr, Action::OpenWorkspace, true, commands);
+            let workspace = prefs.last_workspace.as_ref().is_some_and(|w| w.is_dir());
+            action_button(ui, tr, Action::ShowWorkspace, workspace, commands);
             action_button(ui, tr, Action::CompareWith, true, commands);
             action_button(ui, tr, Action::History, true, commands);
             for (key, request) in [

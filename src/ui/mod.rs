@@ -40,11 +40,13 @@ pub mod search_bar;
 pub mod selection;
 pub mod side_panel;
 pub mod sync_job;
+pub mod start_page;
 pub mod theme;
 pub mod tidy_job;
 pub mod versions;
 pub mod view_layouts;
 pub mod view_switcher;
 pub mod widgets;
+pub mod workspace_job;
 
 pub use app::{AppOptions, PowermapApp, run};

@@ -50,6 +50,8 @@ pub enum PathPurpose {
     Import,
     /// Compare the map in the window with that map file.
     Compare,
+    /// Open that folder as the workspace.
+    Workspace,
 }
 
 /// Something that went wrong, shown until dismissed.

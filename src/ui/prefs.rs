@@ -43,6 +43,8 @@ pub struct Prefs {
     /// The view a picture export shows (`views::ViewKind::as_str`); `None`: the
     /// view on screen.
     pub export_view: Option<String>,
+    /// The workspace (folder of maps) last opened.
+    pub last_workspace: Option<PathBuf>,
 }
 
 impl Default for Prefs {
@@ -61,6 +63,7 @@ impl Default for Prefs {
             show_departments: false,
             tidy_keep_selected: false,
             export_view: None,
+            last_workspace: None,
         }
     }
 }
