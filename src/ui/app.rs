@@ -1753,7 +1753,15 @@ impl PowermapApp {
     fn start_page_ui(&mut self, ui: &mut Ui, tr: Tr, menus_enabled: bool) {
         egui::Panel::top("menu").show(ui, |ui| {
             ui.add_enabled_ui(menus_enabled, |ui| {
-                super::menu::menu_bar_ui(ui, tr, &self.prefs, &self.map.editor, &mut self.commands);
+                // Sync works on the open map, not on the page of maps.
+                super::menu::menu_bar_ui(
+                    ui,
+                    tr,
+                    &self.prefs,
+                    &self.map.editor,
+                    false,
+                    &mut self.commands,
+                );
             });
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, tr));

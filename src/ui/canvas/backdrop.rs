@@ -13,6 +13,10 @@ use crate::views::{Anchor, Backdrop, GridGeometry};
 
 /// Texts smaller than this on screen, in points, are not drawn.
 pub const MIN_TEXT_SIZE: f32 = 7.0;
+/// Headings (axis labels, the fishbone head) are drawn at least this large while
+/// their own size is at least half of it, so a grid fitted into a small window keeps
+/// its axes readable.
+pub const HEADING_FLOOR: f32 = 11.0;
 /// Texts never grow beyond this on screen, in points.
 const MAX_TEXT_SIZE: f32 = 96.0;
 /// Size of a region's label in canvas units.
@@ -36,6 +40,16 @@ fn rect_of(rect: &CanvasRect) -> Rect {
 pub fn screen_text_size(size: f64, zoom: f32) -> Option<f32> {
     let on_screen = (size as f32 * zoom).round();
     (on_screen.is_finite() && on_screen >= MIN_TEXT_SIZE).then(|| on_screen.min(MAX_TEXT_SIZE))
+}
+
+/// [`screen_text_size`] for a heading: never below [`HEADING_FLOOR`] until it would
+/// have to grow more than twice its size.
+pub fn heading_text_size(size: f64, zoom: f32) -> Option<f32> {
+    let on_screen = (size as f32 * zoom).round();
+    if !on_screen.is_finite() || on_screen * 2.0 < HEADING_FLOOR {
+        return None;
+    }
+    Some(on_screen.clamp(HEADING_FLOOR, MAX_TEXT_SIZE))
 }
 
 /// The canvas area the backdrop covers (texts by their anchor point), for fitting
@@ -146,7 +160,12 @@ pub fn backdrop_shapes(
                 anchor,
                 tone,
             } => {
-                let Some(size) = screen_text_size(*size, view.zoom) else {
+                let sized = if *tone == crate::views::Tone::Emphasis {
+                    heading_text_size(*size, view.zoom)
+                } else {
+                    screen_text_size(*size, view.zoom)
+                };
+                let Some(size) = sized else {
                     continue;
                 };
                 let point = to_screen(pos2(*at));
@@ -211,6 +230,10 @@ mod tests {
         assert_eq!(screen_text_size(20.0, 0.2), None);
         assert_eq!(screen_text_size(20.0, 100.0), Some(MAX_TEXT_SIZE));
         assert_eq!(screen_text_size(f64::NAN, 1.0), None);
+        // Headings keep a readable floor while they are at least half of it.
+        assert_eq!(heading_text_size(22.0, 0.3), Some(HEADING_FLOOR));
+        assert_eq!(heading_text_size(22.0, 1.0), Some(22.0));
+        assert_eq!(heading_text_size(22.0, 0.2), None);
     }
 
     #[test]
