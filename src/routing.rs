@@ -285,6 +285,38 @@ pub fn control_point(a: (f64, f64), b: (f64, f64), bend: f64) -> (f64, f64) {
     )
 }
 
+/// The part of the segment from `a` to `b` inside the rectangle from `min` to `max`,
+/// as the parameters (t0, t1) along it (Liang–Barsky); `None` when it misses.
+pub fn clip_params(
+    a: (f64, f64),
+    b: (f64, f64),
+    min: (f64, f64),
+    max: (f64, f64),
+) -> Option<(f64, f64)> {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
+    for (p, q) in [
+        (-dx, a.0 - min.0),
+        (dx, max.0 - a.0),
+        (-dy, a.1 - min.1),
+        (dy, max.1 - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return None;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    (t0 <= t1).then_some((t0, t1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,8 +21,12 @@ fn group_sample() -> PathBuf {
 }
 
 fn app() -> Harness<'static, PowermapApp> {
+    app_with(group_sample())
+}
+
+fn app_with(file: PathBuf) -> Harness<'static, PowermapApp> {
     let options = AppOptions {
-        file: Some(group_sample()),
+        file: Some(file),
         dialogs: Box::new(ScriptedDialogs::default()),
         look_for_system_font: false,
         prefs: Some(Prefs {
@@ -238,20 +242,7 @@ fn a_large_map_is_indexed_off_the_ui_thread_and_then_searched() {
     let mut doc = powermap::samples::synthetic_map(6_000, 7);
     doc.stakeholders[4_321].name = "周振华".into();
     std::fs::write(&path, powermap::format::to_bytes(&doc)).unwrap();
-    let options = AppOptions {
-        file: Some(path),
-        dialogs: Box::new(ScriptedDialogs::default()),
-        look_for_system_font: false,
-        prefs: Some(Prefs {
-            language: Some(Language::English),
-            ..Prefs::default()
-        }),
-        recovery_dir: None,
-    };
-    let mut h = Harness::builder()
-        .with_size(Vec2::new(1280.0, 800.0))
-        .with_step_dt(0.05)
-        .build_eframe(move |cc| PowermapApp::new(cc, options));
+    let mut h = app_with(path);
     // Large maps open in the background too.
     for _ in 0..300 {
         h.run_steps(1);

@@ -477,28 +477,13 @@ fn label_size(person: &crate::model::Stakeholder) -> (f64, f64) {
 
 /// Where the segment from `a` to `b` first enters `rect`, when `a` is outside it.
 fn entry_into(a: (f64, f64), b: (f64, f64), rect: &CanvasRect) -> Option<(f64, f64)> {
-    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
-    let (mut t0, mut t1) = (0.0_f64, 1.0_f64);
-    for (p, q) in [
-        (-dx, a.0 - rect.x),
-        (dx, rect.x + rect.width - a.0),
-        (-dy, a.1 - rect.y),
-        (dy, rect.y + rect.height - a.1),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    (t0 <= t1 && t0 > 0.0).then_some((a.0 + dx * t0, a.1 + dy * t0))
+    let (t0, _) = crate::routing::clip_params(
+        a,
+        b,
+        (rect.x, rect.y),
+        (rect.x + rect.width, rect.y + rect.height),
+    )?;
+    (t0 > 0.0).then_some((a.0 + (b.0 - a.0) * t0, a.1 + (b.1 - a.1) * t0))
 }
 
 /// One relationship line from `a` to `b` (picture coordinates before translation).

@@ -70,7 +70,8 @@ impl Course {
             return vec![a, b];
         };
         let c = view.screen_from_canvas(control);
-        let steps = (((c - a).length() + (b - c).length()) / 10.0).clamp(8.0, 40.0) as usize;
+        // A gentle curve (its bend is capped): a point every 30 points on screen is smooth.
+        let steps = (((c - a).length() + (b - c).length()) / 30.0).clamp(6.0, 20.0) as usize;
         (0..=steps)
             .map(|i| {
                 let t = i as f32 / steps as f32;
@@ -424,28 +425,19 @@ fn point_along(points: &[Pos2], distance: f32) -> Option<Pos2> {
 
 /// The part of the segment from `a` to `b` inside `rect` (Liang–Barsky).
 pub fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2)> {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0_f32, 1.0_f32);
-    for (p, q) in [
-        (-d.x, a.x - rect.min.x),
-        (d.x, rect.max.x - a.x),
-        (-d.y, a.y - rect.min.y),
-        (d.y, rect.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return None;
-            }
+    let f = |p: Pos2| (f64::from(p.x), f64::from(p.y));
+    let (t0, t1) = crate::routing::clip_params(f(a), f(b), f(rect.min), f(rect.max))?;
+    // Whole ends stay exactly as given, so consecutive pieces of a path still meet.
+    let at = |t: f64| {
+        if t <= 0.0 {
+            a
+        } else if t >= 1.0 {
+            b
         } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
+            a + (b - a) * t as f32
         }
-    }
-    (t0 <= t1).then(|| (a + d * t0, a + d * t1))
+    };
+    Some((at(t0), at(t1)))
 }
 
 /// Distance from `p` to the segment from `a` to `b`.

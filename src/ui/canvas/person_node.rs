@@ -228,25 +228,19 @@ pub(super) fn fade(shape: &mut Shape) {
     }
 }
 
-/// The role mark in a small badge at the upper right of a circle too small to hold it.
+/// The role mark in a small badge at the upper right of a circle too small to hold it:
+/// a plain square behind the letter (a handful of vertices, as there may be
+/// thousands of them at fit-to-view).
 fn role_badge(ctx: &DrawContext, shapes: &mut Vec<Shape>, center: Pos2, radius: f32, mark: &str) {
-    const BADGE_RADIUS: f32 = 7.0;
-    let at = center + Vec2::new(radius + BADGE_RADIUS * 0.55, -(radius + BADGE_RADIUS * 0.2));
-    shapes.push(
-        CircleShape {
-            center: at,
-            radius: BADGE_RADIUS,
-            fill: LABEL_HALO,
-            stroke: Stroke::new(1.0, color(theme::OUTLINE)),
-        }
-        .into(),
-    );
+    const BADGE_SIZE: f32 = 10.0;
     let galley = ctx.painter.layout_no_wrap(
         mark.to_owned(),
-        FontId::proportional(BADGE_RADIUS * 1.35),
+        FontId::proportional(BADGE_SIZE),
         color(theme::OUTLINE),
     );
-    let rect = Align2::CENTER_CENTER.anchor_size(at, galley.size());
+    let at = center + Vec2::new(radius + 1.0, -radius - 1.0);
+    let rect = Align2::LEFT_BOTTOM.anchor_size(at, galley.size());
+    shapes.push(Shape::rect_filled(rect.expand(1.0), 0.0, LABEL_HALO));
     shapes.push(Shape::galley(rect.min, galley, color(theme::OUTLINE)));
 }
 
