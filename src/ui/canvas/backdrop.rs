@@ -14,8 +14,8 @@ use crate::views::{Anchor, Backdrop, GridGeometry};
 /// Texts smaller than this on screen, in points, are not drawn.
 pub const MIN_TEXT_SIZE: f32 = 7.0;
 /// Headings (axis labels, the fishbone head) are drawn at least this large while
-/// their own size is at least half of it, so a grid fitted into a small window keeps
-/// its axes readable.
+/// their own size is at least a quarter of it, so a grid fitted into a small window
+/// keeps its axes readable.
 pub const HEADING_FLOOR: f32 = 11.0;
 /// Texts never grow beyond this on screen, in points.
 const MAX_TEXT_SIZE: f32 = 96.0;
@@ -43,10 +43,10 @@ pub fn screen_text_size(size: f64, zoom: f32) -> Option<f32> {
 }
 
 /// [`screen_text_size`] for a heading: never below [`HEADING_FLOOR`] until it would
-/// have to grow more than twice its size.
+/// have to grow more than four times its size.
 pub fn heading_text_size(size: f64, zoom: f32) -> Option<f32> {
     let on_screen = (size as f32 * zoom).round();
-    if !on_screen.is_finite() || on_screen * 2.0 < HEADING_FLOOR {
+    if !on_screen.is_finite() || on_screen * 4.0 < HEADING_FLOOR {
         return None;
     }
     Some(on_screen.clamp(HEADING_FLOOR, MAX_TEXT_SIZE))
@@ -233,7 +233,8 @@ mod tests {
         // Headings keep a readable floor while they are at least half of it.
         assert_eq!(heading_text_size(22.0, 0.3), Some(HEADING_FLOOR));
         assert_eq!(heading_text_size(22.0, 1.0), Some(22.0));
-        assert_eq!(heading_text_size(22.0, 0.2), None);
+        assert_eq!(heading_text_size(22.0, 0.15), Some(HEADING_FLOOR));
+        assert_eq!(heading_text_size(22.0, 0.1), None);
     }
 
     #[test]
