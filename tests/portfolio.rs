@@ -523,3 +523,32 @@ fn the_worsened_list_reads_the_last_review() {
     assert_eq!(worse.len(), 1);
     assert!(worse[0].ends_with("m0.json"));
 }
+
+#[test]
+fn a_review_marked_in_the_app_records_health_and_a_deal_that_got_worse_is_listed() {
+    use powermap::edit::Editor;
+    use powermap::sync::review::{Review, mark_reviewed};
+    // Reviewed while the decision maker supported us…
+    let mut editor = Editor::new(deal("A", Stage::Late, 1.0, true));
+    let today = powermap::model::Date::from_ymd(2026, 11, 2).unwrap();
+    let review = Review::of(editor.document(), today, "李明", "");
+    assert!(review.health.is_some());
+    assert_eq!(
+        Review::from_value(&review.to_value()).unwrap().health,
+        review.health
+    );
+    editor
+        .apply(mark_reviewed(editor.document(), &review))
+        .unwrap();
+    // …then they turned against us.
+    let mut worse = editor.document().clone();
+    worse.stakeholders[0].stance = Stance::Opponent;
+    let unchanged = editor.document().clone();
+    let (_dir, ws) = workspace_of(&[worse, unchanged]);
+    let listed: Vec<PathBuf> = powermap::portfolio::worsened(&ws.rows)
+        .iter()
+        .map(|r| r.path.clone())
+        .collect();
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].ends_with("m0.json"));
+}

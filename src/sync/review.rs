@@ -32,6 +32,9 @@ pub struct Review {
     /// The map as it was, reduced to what is compared: people (id, name, role,
     /// stance, power, owner, coverage) and lines (id, from, to, kind).
     pub snapshot: Document,
+    /// The map's health on the day (red, amber, green), so a workspace can list the
+    /// deals that got worse since their last review.
+    pub health: Option<crate::analysis::HealthLevel>,
 }
 
 /// The map reduced to what a review compares. Linear in people and lines.
@@ -61,11 +64,13 @@ pub fn snapshot(doc: &Document) -> Document {
 impl Review {
     /// A review of `doc` as it is now.
     pub fn of(doc: &Document, date: Date, by: &str, note: &str) -> Self {
+        let options = crate::analysis::AnalysisOptions::new(date, crate::lang::Language::English);
         Self {
             date,
             by: by.to_owned(),
             note: note.to_owned(),
             snapshot: snapshot(doc),
+            health: Some(crate::analysis::analyze(doc, &options).health.level),
         }
     }
 
@@ -78,6 +83,9 @@ impl Review {
         }
         if !self.note.is_empty() {
             object.insert("note".into(), self.note.as_str().into());
+        }
+        if let Some(health) = self.health {
+            object.insert("health".into(), health.as_str().into());
         }
         let people = self.snapshot.stakeholders.iter().map(|p| {
             let mut person = Map::new();
@@ -157,8 +165,15 @@ impl Review {
                     .then(|| Relationship::new(id, text(l, "from"), text(l, "to"), kind))
             })
             .collect();
+        let health = match text(value, "health").as_str() {
+            "red" => Some(crate::analysis::HealthLevel::Red),
+            "amber" => Some(crate::analysis::HealthLevel::Amber),
+            "green" => Some(crate::analysis::HealthLevel::Green),
+            _ => None,
+        };
         Some(Self {
             date,
+            health,
             by: text(value, "by"),
             note: text(value, "note"),
             snapshot: Document {
