@@ -224,8 +224,12 @@ fn the_start_page_lists_sorts_filters_searches_and_opens_maps() {
     h.run_steps(2);
     assert_eq!(shown_accounts(&h).len(), 4);
 
-    // Pinyin initials find the Chinese account, and only it.
-    h.get_by_role(A11yRole::TextInput).click();
+    // Pinyin initials find the Chinese account, and only it (the table's search is
+    // the text field after "Find a person in every map").
+    h.get_all_by_role(A11yRole::TextInput)
+        .last()
+        .unwrap()
+        .click();
     h.run_steps(1);
     h.event(egui::Event::Text("bjsf".into()));
     h.run_steps(2);
@@ -349,4 +353,31 @@ fn the_analysis_of_a_map_in_the_workspace_uses_its_closed_deals() {
         .queue(AppCommand::Action(Action::ShowWorkspace));
     h.run_steps(2);
     assert!(h.state().is_showing_workspace());
+}
+
+#[test]
+fn a_person_is_found_in_every_map_of_the_workspace_and_a_click_opens_one() {
+    // 王总 is the decision maker in all three maps; 李明 only in Acme's.
+    let dir = crafted_workspace();
+    let mut h = open_through_menu(dir.path());
+    assert!(h.query_by_label("Find a person in every map:").is_some());
+    h.state_mut().start_page_mut().people.set_query("李明");
+    h.run_steps(1);
+    h.get_by_label("Find in all maps").click();
+    let mut found = Vec::new();
+    for _ in 0..300 {
+        h.run_steps(1);
+        found = h.state().start_page().people.found_paths();
+        if !found.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].ends_with("a/acme.json"));
+    // The hit names the map's customer; a click opens that map.
+    h.run_steps(2);
+    h.get_by_label_contains("李明 —").click();
+    h.run_steps(4);
+    assert_eq!(h.state().document().account.name, "Acme");
 }

@@ -1742,6 +1742,11 @@ impl PowermapApp {
         &self.workspace.page
     }
 
+    /// The workspace start page, to drive it (for tests).
+    pub fn start_page_mut(&mut self) -> &mut super::start_page::StartPage {
+        &mut self.workspace.page
+    }
+
     /// Waits until the workspace scan has ended.
     pub fn wait_for_workspace(&mut self) {
         if let Some(job) = &mut self.workspace.job {

@@ -275,10 +275,10 @@ catalogue! {
     WsNotFolder => "This is not a folder: {0}", "这不是一个文件夹：{0}";
     WsTitle => "Workspace: {0}", "工作区：{0}";
     WsScanning => "Reading maps: {0} of {1}", "正在读取地图：{0} / {1}";
-    WsSummary => "{0} maps, {1} broken files, {2} files skipped", "共 {0} 张地图，{1} 个文件损坏，跳过 {2} 个文件";
+    WsSummary => "{0} {0|map|maps}, {1} broken {1|file|files}, {2} {2|file|files} skipped", "共 {0} 张地图，{1} 个文件损坏，跳过 {2} 个文件";
     WsByStage => "By stage", "按阶段";
     WsByHealth => "Deal value by health", "按健康度统计商机金额";
-    WsMaps => "{0} maps", "{0} 张地图";
+    WsMaps => "{0} {0|map|maps}", "{0} 张地图";
     WsWorsened => "Worse than at the last review", "比上次复盘变差的商机";
     WsNoneWorsened => "No deal is worse than at its last review.", "没有比上次复盘变差的商机。";
     WsMore => "and {0} more", "还有 {0} 个";
@@ -286,9 +286,13 @@ catalogue! {
     WsTellingItem => "{0}: in {1} of {2} lost deals, {3} of {4} won", "{0}：{2} 个丢单中有 {1} 个，{4} 个赢单中有 {3} 个";
     WsTellingNone => "Fewer than 3 closed deals: nothing learned yet.", "已结束的商机不足 3 个，暂时学不到规律。";
     WsSearch => "Search customer, opportunity, owner (pinyin works)", "搜索客户、商机、负责人（支持拼音）";
+    WsPeople => "Find a person in every map:", "在所有地图中找人：";
+    WsPeopleHint => "Name or e-mail", "姓名或邮箱";
+    WsPeopleFind => "Find in all maps", "在所有地图中查找";
+    WsPeopleNone => "Nobody called “{0}” in this workspace", "本工作区中没有“{0}”";
     WsAllStages => "All stages", "全部阶段";
     WsAllHealth => "Any health", "全部健康度";
-    WsShown => "{0} of {1} maps shown", "显示 {0} / {1} 张地图";
+    WsShown => "{0} of {1} {1|map|maps} shown", "显示 {0} / {1} 张地图";
     WsEmpty => "No maps in this folder.", "此文件夹中没有地图。";
     WsBroken => "Cannot read: {0}", "无法读取：{0}";
     WsYes => "Yes", "是";

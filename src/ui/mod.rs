@@ -32,6 +32,7 @@ pub mod legend;
 pub mod menu;
 pub mod modals;
 pub mod open_job;
+pub mod people_search;
 pub mod person_picker;
 pub mod prefs;
 pub mod present;

@@ -156,6 +156,8 @@ pub struct StartPage {
     /// The table's scroll offset, put back when the page is shown again.
     scroll: f32,
     restore_scroll: bool,
+    /// "Find a person in every map".
+    pub people: super::people_search::PeopleSearch,
 }
 
 impl Default for StartPage {
@@ -170,6 +172,7 @@ impl Default for StartPage {
             shown_for: None,
             scroll: 0.0,
             restore_scroll: false,
+            people: Default::default(),
         }
     }
 }
@@ -276,6 +279,8 @@ impl StartPage {
                 telling_risks_ui(ui, job, tr);
             });
         });
+        ui.separator();
+        self.people.people_search_ui(ui, job.root(), tr, commands);
         ui.separator();
         self.filters_ui(ui, job, tr);
         self.table_ui(ui, job, tr, commands);
