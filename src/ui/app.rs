@@ -132,6 +132,8 @@ pub struct PowermapApp {
     reviews: super::review_view::ReviewView,
     /// File → Sync.
     sync: super::sync_job::SyncView,
+    /// Whether the open map (by path) lies in a git work tree, for File → Sync.
+    git_tree: Option<(Option<PathBuf>, bool)>,
     /// The open workspace and its start page.
     workspace: super::workspace_job::WorkspaceState,
 }
@@ -197,6 +199,7 @@ impl PowermapApp {
             find: super::find_tools::FindTools::default(),
             reviews: Default::default(),
             sync: Default::default(),
+            git_tree: None,
             workspace: super::workspace_job::WorkspaceState::default(),
         };
         let start_file = options
@@ -1843,11 +1846,14 @@ impl PowermapApp {
     fn bars_ui(&mut self, ui: &mut Ui, tr: Tr, menus_enabled: bool) {
         egui::Panel::top("menu").show(ui, |ui| {
             ui.add_enabled_ui(menus_enabled, |ui| {
-                let sync_enabled = self
-                    .map
-                    .path
-                    .as_deref()
-                    .is_some_and(crate::sync::git_sync::in_work_tree);
+                // Looked up once per map path, not every frame (it stats every
+                // folder up to the root).
+                let path = self.map.path.as_deref();
+                if self.git_tree.as_ref().map(|(p, _)| p.as_deref()) != Some(path) {
+                    let inside = path.is_some_and(crate::sync::git_sync::in_work_tree);
+                    self.git_tree = Some((path.map(Path::to_path_buf), inside));
+                }
+                let sync_enabled = self.git_tree.as_ref().is_some_and(|(_, inside)| *inside);
                 super::menu::menu_bar_ui(
                     ui,
                     tr,

@@ -16,7 +16,7 @@ use super::widgets::{
 use crate::edit::Command;
 use crate::model::{
     Coverage, Date, Document, NextAction, Power, Relationship, RelationshipKind, Role, Stakeholder,
-    Stance, Strength, TeamMemberId,
+    Stance, Strength,
 };
 
 /// Inspector view state: half-typed values and a pending focus request.
@@ -113,16 +113,7 @@ impl Inspector {
         favours_ui(ui, doc, person, form);
         approves_ui(ui, doc, person, tr);
 
-        let mut owners: Vec<Option<TeamMemberId>> = vec![None];
-        owners.extend(doc.team.iter().map(|m| Some(m.id.clone())));
-        let owner_name = |owner: &Option<TeamMemberId>| match owner
-            .as_ref()
-            .and_then(|id| doc.team_member(id))
-        {
-            Some(member) if member.name.is_empty() => tr.t(T::Unnamed).to_owned(),
-            Some(member) => member.name.clone(),
-            None => tr.t(T::NoOwner).to_owned(),
-        };
+        let (owners, owner_name) = super::widgets::team_member_choices(doc, tr, T::NoOwner);
         if let Some(owner) = choice_row_ui(ui, tr.t(T::Owner), &person.owner, &owners, owner_name) {
             form.edit(update(&|p| p.owner = owner.clone()));
         }

@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::date_picker::date_picker_ui;
 use super::i18n::{T, Tr};
 use super::theme::{WARNING_TEXT, color};
-use super::widgets::{Form, choice_row_ui, date_message, labelled};
+use super::widgets::{Form, choice_row_ui, date_message, labelled, team_member_choices};
 use crate::analysis::trend::stance_changes;
 use crate::edit::Command;
 use crate::model::limits::MAX_INTERACTIONS;
@@ -130,16 +130,7 @@ impl LogForm {
         ) {
             self.kind = kind;
         }
-        let mut members: Vec<Option<TeamMemberId>> = vec![None];
-        members.extend(doc.team.iter().map(|m| Some(m.id.clone())));
-        let member_name = |member: &Option<TeamMemberId>| match member
-            .as_ref()
-            .and_then(|id| doc.team_member(id))
-        {
-            Some(m) if m.name.is_empty() => tr.t(T::Unnamed).to_owned(),
-            Some(m) => m.name.clone(),
-            None => tr.t(T::LogNobody).to_owned(),
-        };
+        let (members, member_name) = team_member_choices(doc, tr, T::LogNobody);
         if let Some(by) = choice_row_ui(ui, tr.t(T::LogBy), &self.by, &members, member_name) {
             self.by = by;
         }

@@ -436,3 +436,26 @@ pub fn choice_or_mixed_row_ui<'a, V: PartialEq + Clone>(
     });
     chosen
 }
+
+/// A choice of team member, "nobody" first: the values for [`choice_row_ui`] and
+/// their labels (`nobody` names the empty choice; an unnamed member reads as such).
+pub fn team_member_choices(
+    doc: &crate::model::Document,
+    tr: Tr,
+    nobody: T,
+) -> (
+    Vec<Option<crate::model::TeamMemberId>>,
+    impl Fn(&Option<crate::model::TeamMemberId>) -> String + '_,
+) {
+    let mut members = vec![None];
+    members.extend(doc.team.iter().map(|m| Some(m.id.clone())));
+    let name = move |member: &Option<crate::model::TeamMemberId>| match member
+        .as_ref()
+        .and_then(|id| doc.team_member(id))
+    {
+        Some(m) if m.name.is_empty() => tr.t(T::Unnamed).to_owned(),
+        Some(m) => m.name.clone(),
+        None => tr.t(nobody).to_owned(),
+    };
+    (members, name)
+}
