@@ -82,6 +82,16 @@ pub const DIMMED_OPACITY: f32 = 0.18;
 pub const PRESENT_ZOOM: f32 = 1.4;
 /// Ring drawn around nodes on a highlighted path and around search matches.
 pub const HIGHLIGHT: Rgb = Rgb(0xCC, 0x00, 0x99);
+/// Comparison marks: a stance that got better.
+pub const CHANGE_BETTER: Rgb = Rgb(0x2E, 0x7D, 0x32);
+/// Comparison marks: a stance that got worse.
+pub const CHANGE_WORSE: Rgb = Rgb(0xC6, 0x28, 0x28);
+/// Comparison marks: someone new.
+pub const CHANGE_NEW: Rgb = Rgb(0x15, 0x65, 0xC0);
+/// Comparison marks: any other change (power, role, owner, details).
+pub const CHANGE_OTHER: Rgb = Rgb(0x5D, 0x40, 0x37);
+/// Comparison marks: someone gone and their lines.
+pub const CHANGE_GONE: Rgb = Rgb(0x8A, 0x8A, 0x8A);
 /// Canvas background.
 pub const CANVAS_BACKGROUND: Rgb = Rgb(0xFB, 0xFB, 0xF8);
 /// Name label colour.

@@ -174,7 +174,8 @@ fn a_change_on_disk_is_noticed_and_can_be_reloaded_or_kept() {
     h.get_by_role_and_label(A11yRole::Button, "Compare").click();
     h.run_steps(8);
     h.get_by_label("Removed: Bo");
-    h.get_by_role_and_label(A11yRole::Button, "Close").click();
+    h.get_by_role_and_label(A11yRole::Button, "End comparison")
+        .click();
     h.run_steps(8);
     h.get_by_role_and_label(A11yRole::Button, "Reload from disk")
         .click();

@@ -201,11 +201,32 @@ fn marking_as_reviewed_then_changing_a_stance_shows_in_compare_with_review() {
     h.get_by_label(&entry).click();
     h.run_steps(3);
     assert!(
-        h.query_by_label("Changed: 王立新 (stance)").is_some(),
+        h.query_by_label("Changed: 王立新 — Neutral → Supporter ↑")
+            .is_some(),
         "the change since the review is listed"
     );
-    h.get_by_role_and_label(A11yRole::Button, "Close").click();
+    assert!(
+        h.query_by_label_contains("Comparing with the review of")
+            .is_some(),
+        "the bar says what the map is compared with"
+    );
+    // The comparison follows edits: 王立新 back to neutral leaves nothing to list.
+    let mut back = h.state().document().stakeholders[0].clone();
+    back.stance = Stance::Neutral;
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::update_stakeholder(back),
+        merge_key: None,
+    });
     h.run_steps(3);
+    assert!(h.query_by_label_contains("Changed: 王立新").is_none());
+    assert!(h.query_by_label("No differences.").is_some());
+    h.state_mut().queue(AppCommand::Action(Action::Undo)); // back to supporter
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Changed: 王立新").is_some());
+    h.get_by_role_and_label(A11yRole::Button, "End comparison")
+        .click();
+    h.run_steps(3);
+    assert!(h.query_by_label_contains("Comparing with").is_none());
 
     // Marking is one undo step; undo removes the review.
     h.state_mut().queue(AppCommand::Action(Action::Undo)); // the stance

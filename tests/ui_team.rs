@@ -156,7 +156,7 @@ fn a_colleagues_copy_is_compared_with_the_map_in_the_window() {
     h.run_steps(3);
     assert!(h.query_by_label_contains("Added: 钱玉梅").is_some());
     assert!(
-        h.query_by_label_contains("Changed: 王立新 (stance)")
+        h.query_by_label_contains("Changed: 王立新 — Unknown stance → Supporter")
             .is_some()
     );
     assert!(
@@ -224,8 +224,12 @@ fn the_history_lists_commits_and_compares_one_with_the_window() {
     h.state_mut().queue(AppCommand::CompareRevision(oldest));
     h.run_steps(3);
     assert!(
-        h.query_by_label_contains("Changed: 王立新 (stance)")
+        h.query_by_label_contains("Changed: 王立新 — Unknown stance → Advocate")
             .is_some(),
+    );
+    assert!(
+        h.query_by_label_contains("Comparing with the version of")
+            .is_some()
     );
 }
 

@@ -18,7 +18,11 @@ pub fn run(dir: &Path, out: &mut dyn Write) -> u8 {
     match git_setup(dir, &program) {
         Ok(report) => {
             for line in &report.done {
-                let _ = writeln!(out, "{}", crate::safe_text::terminal_text(line));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    crate::safe_text::terminal_text(&line.to_string())
+                );
             }
             EXIT_OK
         }

@@ -47,13 +47,58 @@ pub enum GitSetupError {
     },
 }
 
-/// What `git_setup` did, one sentence per step.
+/// One thing `git_setup` did or found done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetupStep {
+    /// The driver was registered already, under this config key.
+    DriverWasRegistered {
+        /// `merge.powermap.driver`.
+        key: String,
+    },
+    /// The driver is now registered: config key and command.
+    DriverRegistered {
+        /// `merge.powermap.driver`.
+        key: String,
+        /// The command git runs.
+        command: String,
+    },
+    /// This `.gitattributes` already sends map files to the driver.
+    AttributesWerePresent(PathBuf),
+    /// The line was added to this `.gitattributes` (to be committed).
+    AttributesAdded(PathBuf),
+}
+
+impl std::fmt::Display for SetupStep {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::DriverWasRegistered { key } => {
+                write!(f, "The merge driver was already registered ({key}).")
+            }
+            Self::DriverRegistered { key, command } => write!(
+                f,
+                "Registered the merge driver in the repository's config: {key} = {command}"
+            ),
+            Self::AttributesWerePresent(path) => write!(
+                f,
+                "{} already sends map files to the driver.",
+                path.display()
+            ),
+            Self::AttributesAdded(path) => write!(
+                f,
+                "Added \"{ATTRIBUTE_LINE}\" to {}; commit it so your colleagues' merges use it too.",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// What `git_setup` did, step by step.
 #[derive(Debug, Default)]
 pub struct SetupReport {
     /// The work tree's top folder.
     pub top: PathBuf,
-    /// Sentences for the user.
-    pub done: Vec<String>,
+    /// What was done or found done, in order.
+    pub done: Vec<SetupStep>,
 }
 
 /// Runs git in `dir`, returning its trimmed standard output.
@@ -106,9 +151,7 @@ pub fn git_setup(dir: &Path, program: &Path) -> Result<SetupReport, GitSetupErro
     let key = format!("merge.{DRIVER}.driver");
     let current = git(dir, &["config", "--local", "--get", &key])?;
     if current.status.success() && stdout_line(&current) == wanted {
-        report
-            .done
-            .push(format!("The merge driver was already registered ({key})."));
+        report.done.push(SetupStep::DriverWasRegistered { key });
     } else {
         for (name, value) in [
             (format!("merge.{DRIVER}.name"), "Powermap map merge"),
@@ -122,9 +165,10 @@ pub fn git_setup(dir: &Path, program: &Path) -> Result<SetupReport, GitSetupErro
                 });
             }
         }
-        report.done.push(format!(
-            "Registered the merge driver in the repository's config: {key} = {wanted}"
-        ));
+        report.done.push(SetupStep::DriverRegistered {
+            key,
+            command: wanted,
+        });
     }
 
     let attributes = dir.join(".gitattributes");
@@ -139,10 +183,9 @@ pub fn git_setup(dir: &Path, program: &Path) -> Result<SetupReport, GitSetupErro
         }
     };
     if text.lines().any(|line| line.trim() == ATTRIBUTE_LINE) {
-        report.done.push(format!(
-            "{} already sends map files to the driver.",
-            attributes.display()
-        ));
+        report
+            .done
+            .push(SetupStep::AttributesWerePresent(attributes));
     } else {
         let mut updated = text;
         if !updated.is_empty() && !updated.ends_with('\n') {
@@ -156,10 +199,7 @@ pub fn git_setup(dir: &Path, program: &Path) -> Result<SetupReport, GitSetupErro
                 source: io::Error::other(err.to_string()),
             }
         })?;
-        report.done.push(format!(
-            "Added \"{ATTRIBUTE_LINE}\" to {}; commit it so your colleagues' merges use it too.",
-            attributes.display()
-        ));
+        report.done.push(SetupStep::AttributesAdded(attributes));
     }
     Ok(report)
 }

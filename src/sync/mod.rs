@@ -6,6 +6,7 @@ pub mod diff;
 pub mod git_setup;
 pub mod git_sync;
 pub mod history;
+pub mod marks;
 pub mod merge;
 mod records;
 mod repair;

@@ -89,10 +89,7 @@ pub struct PowermapApp {
     highlight_request: HighlightRequest,
     highlight: Highlight,
     /// The request and analysis `highlight` was computed from.
-    highlight_basis: Option<(
-        HighlightRequest,
-        Option<Arc<super::analysis_worker::AnalysedMap>>,
-    )>,
+    highlight_basis: Option<HighlightBasis>,
     /// Changes whenever `highlight` does (the canvas resyncs).
     highlight_counter: u64,
     dialogs: Box<dyn FileDialogs>,
@@ -130,6 +127,10 @@ pub struct PowermapApp {
     find: super::find_tools::FindTools,
     /// "Mark as reviewed…" and "Compare with review…".
     reviews: super::review_view::ReviewView,
+    /// The map compared with an older version, marked on the canvas.
+    comparison: Option<super::comparison::Comparison>,
+    /// The comparison's latest marks and list.
+    compared: Option<Arc<super::comparison::Compared>>,
     /// File → Sync.
     sync: super::sync_job::SyncView,
     /// Whether the open map (by path) lies in a git work tree, for File → Sync.
@@ -198,6 +199,8 @@ impl PowermapApp {
             legend_height: LEGEND_HEIGHT,
             find: super::find_tools::FindTools::default(),
             reviews: Default::default(),
+            comparison: None,
+            compared: None,
             sync: Default::default(),
             git_tree: None,
             workspace: super::workspace_job::WorkspaceState::default(),
@@ -327,6 +330,8 @@ impl PowermapApp {
         self.selection = Selection::default();
         self.canvas = Canvas::new();
         self.worker.reset();
+        self.comparison = None;
+        self.compared = None;
         self.highlight_request = HighlightRequest::Nothing;
         self.fresh_person = None;
     }
@@ -897,20 +902,12 @@ impl PowermapApp {
             });
         match loaded {
             Ok(other) => {
-                let diff = crate::model::diff::diff(&other, self.map.editor.document());
-                self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
-                    from: T::SideRevision,
-                    from_detail: match self.tr().0 {
-                        Language::Chinese => {
-                            format!("{}（{}）", revision.date(), revision.short_id())
-                        }
-                        Language::English => {
-                            format!("{} ({})", revision.date(), revision.short_id())
-                        }
-                    },
-                    to: T::SideWindow,
-                    diff,
-                })));
+                let detail = match self.tr().0 {
+                    Language::Chinese => format!("{}（{}）", revision.date(), revision.short_id()),
+                    Language::English => format!("{} ({})", revision.date(), revision.short_id()),
+                };
+                let against = self.tr().f(T::SideRevision, &[&detail]);
+                self.start_comparison(against, other, false);
             }
             Err(message) => {
                 self.modal = Some(Modal::Error(ErrorReport {
@@ -927,13 +924,12 @@ impl PowermapApp {
     fn compare_with(&mut self, path: &Path, from: T) {
         match crate::format::load_file(path) {
             Ok(other) => {
-                let diff = crate::model::diff::diff(&other, self.map.editor.document());
-                self.modal = Some(Modal::Compare(Box::new(super::versions::CompareView {
-                    from,
-                    from_detail: String::new(),
-                    to: T::SideWindow,
-                    diff,
-                })));
+                let against = if from == T::SideOtherFile {
+                    crate::user_paths::display_short(path)
+                } else {
+                    self.tr().t(from).to_owned()
+                };
+                self.start_comparison(against, other, false);
             }
             Err(err) => {
                 self.modal = Some(Modal::Error(ErrorReport {
@@ -942,6 +938,33 @@ impl PowermapApp {
                     path: Some(path.to_owned()),
                 }));
             }
+        }
+    }
+
+    /// Marks on the canvas what changed since `old`, and lists it over the canvas.
+    fn start_comparison(&mut self, against: String, old: Document, review: bool) {
+        self.comparison = Some(super::comparison::Comparison::new(against, old, review));
+        self.compared = None;
+    }
+
+    /// Compares the map with its review at `index` (oldest first).
+    fn compare_with_review(&mut self, index: usize) {
+        let doc = self.map.editor.document();
+        let Some(review) = crate::sync::review::reviews_in(doc).into_iter().nth(index) else {
+            return;
+        };
+        let mut against = self.tr().f(T::ComparingReview, &[&review.date]);
+        if !review.by.is_empty() {
+            against = format!("{against} · {}", review.by);
+        }
+        self.reviews.close();
+        self.start_comparison(against, review.snapshot, true);
+    }
+
+    /// Shows someone gone since the compared version on the canvas.
+    fn reveal_ghost(&mut self, index: usize) {
+        if let Some(at) = self.canvas.ghost_position(index) {
+            self.canvas.reveal(at, None);
         }
     }
 
@@ -1276,20 +1299,30 @@ impl PowermapApp {
         let same_basis = self
             .highlight_basis
             .as_ref()
-            .is_some_and(|(request, basis)| {
+            .is_some_and(|(request, basis, compared)| {
                 *request == self.highlight_request
-                    && match (basis, analysed) {
-                        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                        (None, None) => true,
-                        _ => false,
-                    }
+                    && same_arc(basis.as_ref(), analysed)
+                    && same_arc(compared.as_ref(), self.compared.as_ref())
             });
         if same_basis {
             return;
         }
-        self.highlight_basis = Some((self.highlight_request.clone(), analysed.cloned()));
+        self.highlight_basis = Some((
+            self.highlight_request.clone(),
+            analysed.cloned(),
+            self.compared.clone(),
+        ));
         let analysed = analysed.map(Arc::as_ref);
         let mut next = Highlight::default();
+        if let Some(compared) = &self.compared {
+            let marks = &compared.marks;
+            next.changed_lines = marks
+                .lines_added
+                .iter()
+                .chain(&marks.lines_changed)
+                .cloned()
+                .collect();
+        }
         if let Some(analysed) = analysed {
             let (doc, analysis) = (&analysed.doc, &analysed.analysis);
             let id_of = |i: usize| doc.stakeholders.get(i).map(|p| p.id.clone());
@@ -1424,6 +1457,12 @@ impl PowermapApp {
                 AppCommand::FocusName => self.show_details(true),
                 AppCommand::ShowDetails => self.show_details(false),
                 AppCommand::Reveal(people) => self.reveal(people),
+                AppCommand::RevealGhost(index) => self.reveal_ghost(index),
+                AppCommand::CompareReview(index) => self.compare_with_review(index),
+                AppCommand::CloseComparison => {
+                    self.comparison = None;
+                    self.compared = None;
+                }
                 AppCommand::CompareRevision(revision) => self.compare_with_revision(&revision),
                 AppCommand::Highlight(request) => self.highlight_request = request,
                 AppCommand::SetView(kind) => self.set_view(kind),
@@ -1921,6 +1960,20 @@ impl PowermapApp {
                 }));
             }
         }
+        if let Some(comparison) = &mut self.comparison {
+            self.compared = comparison.update(ui.ctx(), &self.map.editor, self.edit_counter, tr);
+            egui::Panel::top("comparison").show(ui, |ui| {
+                ui.add_enabled_ui(menus_enabled, |ui| {
+                    super::comparison::comparison_bar_ui(
+                        ui,
+                        comparison,
+                        self.compared.as_deref(),
+                        tr,
+                        &mut self.commands,
+                    );
+                });
+            });
+        }
         if let Some(job) = &self.workspace.job {
             let root = crate::user_paths::display_short(job.root());
             egui::Panel::top("workspace-back").show(ui, |ui| {
@@ -2042,6 +2095,12 @@ impl PowermapApp {
                             0.0
                         },
                         view,
+                        // Presenting shows the map, not a comparison.
+                        marks: self
+                            .compared
+                            .as_deref()
+                            .filter(|_| presented.is_none())
+                            .map(|c| &c.marks),
                     },
                 );
                 if self.prefs.show_legend {
@@ -2275,3 +2334,20 @@ fn rest_with(
     rest.insert(index.min(rest.len()), copy);
     rest
 }
+
+/// Whether both are the same shared value, or both absent.
+fn same_arc<T>(a: Option<&Arc<T>>, b: Option<&Arc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// What the canvas highlight was computed from: the request, the analysis and the
+/// comparison.
+type HighlightBasis = (
+    HighlightRequest,
+    Option<Arc<super::analysis_worker::AnalysedMap>>,
+    Option<Arc<super::comparison::Compared>>,
+);

@@ -94,6 +94,13 @@ pub enum AppCommand {
     CompareRevision(crate::sync::history::Revision),
     /// Selects these people and shows them on the canvas.
     Reveal(Vec<crate::model::StakeholderId>),
+    /// Shows someone gone since the compared version (an index into the
+    /// comparison's ghosts) on the canvas.
+    RevealGhost(usize),
+    /// Compares the map with the review at this index (oldest first).
+    CompareReview(usize),
+    /// Ends the comparison: the canvas no longer marks changes.
+    CloseComparison,
     /// Changes what the canvas highlights.
     Highlight(super::side_panel::HighlightRequest),
     /// Shows the map in this workshop view.

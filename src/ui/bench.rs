@@ -319,6 +319,7 @@ impl Screen {
                         commands: &mut commands,
                         reserved_bottom: 0.0,
                         view,
+                        marks: None,
                     },
                 );
             });

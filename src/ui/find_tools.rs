@@ -168,6 +168,10 @@ impl FindTools {
         );
         if self.shown_key != Some(key) {
             let mut shown = base.clone();
+            if self.present.is_some() {
+                // Presenting shows the map, not a comparison.
+                shown.changed_lines.clear();
+            }
             let searched = self.present.as_ref().map_or(doc, Presentation::shown);
             shown.people.extend(self.search.matched_ids(searched));
             shown.dimmed = self.filter.left_out().clone();

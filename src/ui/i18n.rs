@@ -265,6 +265,31 @@ catalogue! {
     Modified => "modified", "已修改";
     People => "{0} {0|person|people}, {1} {1|line|lines}", "{0} 人，{1} 条关系";
     // Side panel.
+    // Comparing with an older version on the canvas (#13)
+    ComparingWith => "Comparing with {0}:", "正在与{0}比较：";
+    ComparingCounts => "{0} new · {1} gone · {2} changed · {3} line {3|change|changes}", "新增 {0} 人 · 离开 {1} 人 · 变化 {2} 人 · 关系变化 {3} 条";
+    ComparingShowList => "Show the list", "显示清单";
+    ComparingHideList => "Hide the list", "隐藏清单";
+    ComparingClose => "End comparison", "结束比较";
+    ComparingNew => "New since then", "此后新增";
+    ComparingReview => "the review of {0}", "{0} 的评审";
+    ComparingGone => "gone", "已离开";
+    DiffChangedDetail => "Changed: {0} — {1}", "修改：{0}——{1}";
+    DiffAlso => "also {0}", "另有{0}";
+    DiffLineAdded => "Line added: {0} → {1} ({2})", "新增关系：{0} → {1}（{2}）";
+    DiffLineChanged => "Line changed: {0} → {1} ({2})", "关系修改：{0} → {1}（{2}）";
+    DiffLineRemoved => "Line removed: {0} → {1} ({2})", "删除关系：{0} → {1}（{2}）";
+    ChipNew => "new", "新";
+    ChipPower => "power", "权力";
+    ChipRole => "role", "角色";
+    ChipOwner => "owner", "负责人";
+    ChipEdited => "edited", "已改";
+    SetupDriverWas => "The merge driver was already registered ({0}).", "合并驱动已注册（{0}）。";
+    SetupDriverNow => "Registered the merge driver in the repository's config: {0} = {1}", "已在仓库配置中注册合并驱动：{0} = {1}";
+    SetupAttributesWere => "{0} already sends map files to the driver.", "{0} 已将地图文件交给合并驱动处理。";
+    SetupAttributesAdded => "Added “{0}” to {1}; commit it so your colleagues' merges use it too.", "已在 {1} 中加入“{0}”；请提交此文件，同事合并时也会用到。";
+    SetupNotARepository => "{0} is not inside a git repository: run git init there first, or clone your team's repository.", "{0} 不在 git 仓库中：请先在该处运行 git init，或克隆团队的仓库。";
+    CompareReviewHint => "Choose a review: the map shows what changed since.", "选择一次评审，地图上会标出此后的变化。";
     // Workspace start page (h-start)
     WsOpen => "Open workspace…", "打开工作区…";
     WsShow => "Workspace", "工作区总览";

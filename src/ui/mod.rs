@@ -10,6 +10,7 @@ pub mod autosave;
 pub mod bench;
 pub mod bulk_edit;
 pub mod canvas;
+pub mod comparison;
 pub mod conflicts_view;
 pub mod date_picker;
 pub mod deal_edits;

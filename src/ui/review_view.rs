@@ -1,7 +1,7 @@
 //! Deal reviews in the app: "Mark as reviewed…" (today, who, a note) records a
 //! review in the map in one undoable step; "Compare with review…" lists the
-//! reviews and shows what changed since the chosen one, as "Compare with file"
-//! does.
+//! reviews, and choosing one marks on the canvas what changed since (see
+//! [`super::comparison`]), as "Compare with file" does.
 
 use egui::{RichText, Ui};
 
@@ -9,7 +9,7 @@ use super::app_command::AppCommand;
 use super::i18n::{T, Tr};
 use super::widgets::{Form, labelled};
 use crate::model::{Date, Document};
-use crate::sync::review::{Review, changes_since, mark_reviewed, reviews_in};
+use crate::sync::review::{Review, mark_reviewed, reviews_in};
 
 /// Which review window to open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,13 +28,11 @@ pub struct ReviewView {
 }
 
 /// The list of reviews, read once when the window opens (the window is modal, so
-/// the map does not change under it), and the changes since the chosen one.
+/// the map does not change under it).
 #[derive(Default)]
 struct Comparing {
     /// Date, who and note of each review, oldest first; `None` until read.
     reviews: Option<Vec<(Date, String, String)>>,
-    /// The review chosen (index in `reviews`) and its change list.
-    chosen: Option<(usize, Vec<String>)>,
 }
 
 #[derive(Default)]
@@ -50,6 +48,11 @@ impl ReviewView {
             ReviewRequest::Mark => self.marking = Some(MarkForm::default()),
             ReviewRequest::Compare => self.comparing = Some(Comparing::default()),
         }
+    }
+
+    /// Closes the open window.
+    pub fn close(&mut self) {
+        *self = Self::default();
     }
 
     /// Whether a review window is open (the app then leaves its shortcuts alone).
@@ -72,7 +75,7 @@ impl ReviewView {
             }
         }
         if let Some(comparing) = &mut self.comparing
-            && !compare_ui(ctx, doc, comparing, tr)
+            && !compare_ui(ctx, doc, comparing, tr, commands)
         {
             self.comparing = None;
         }
@@ -134,9 +137,15 @@ fn mark_ui(ctx: &egui::Context, doc: &Document, state: &mut MarkForm, form: &mut
     open
 }
 
-/// The list of reviews, and what changed since the chosen one; returns whether
-/// it stays open.
-fn compare_ui(ctx: &egui::Context, doc: &Document, state: &mut Comparing, tr: Tr) -> bool {
+/// The list of reviews; a click on one compares the map with it on the canvas.
+/// Returns whether it stays open.
+fn compare_ui(
+    ctx: &egui::Context,
+    doc: &Document,
+    state: &mut Comparing,
+    tr: Tr,
+    commands: &mut Vec<AppCommand>,
+) -> bool {
     let mut open = true;
     let reviews = state.reviews.get_or_insert_with(|| {
         reviews_in(doc)
@@ -144,49 +153,34 @@ fn compare_ui(ctx: &egui::Context, doc: &Document, state: &mut Comparing, tr: Tr
             .map(|r| (r.date, r.by, r.note))
             .collect()
     });
-    let mut choose = None;
     egui::Modal::new(egui::Id::new("powermap-review-modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading(tr.t(T::CompareReviewTitle));
         if reviews.is_empty() {
             ui.label(tr.t(T::NoReviews));
+        } else {
+            ui.label(tr.t(T::CompareReviewHint));
         }
         // Newest first.
-        for (index, (date, by, note)) in reviews.iter().enumerate().rev() {
-            let mut text = date.to_string();
-            if !by.is_empty() {
-                text = format!("{text} · {by}");
-            }
-            let selected = state.chosen.as_ref().is_some_and(|(i, _)| *i == index);
-            if ui.selectable_label(selected, text).clicked() {
-                choose = Some(index);
-            }
-            if !note.is_empty() {
-                ui.label(RichText::new(note.as_str()).weak());
-            }
-        }
-        if let Some((index, lines)) = &state.chosen
-            && let Some((date, _, _)) = reviews.get(*index)
-        {
-            ui.separator();
-            ui.strong(tr.f(T::ChangesSinceReview, &[date]));
-            egui::ScrollArea::vertical()
-                .max_height(320.0)
-                .show(ui, |ui| {
-                    for line in lines {
-                        ui.label(line);
+        egui::ScrollArea::vertical()
+            .max_height(360.0)
+            .show(ui, |ui| {
+                for (index, (date, by, note)) in reviews.iter().enumerate().rev() {
+                    let mut text = date.to_string();
+                    if !by.is_empty() {
+                        text = format!("{text} · {by}");
                     }
-                });
-        }
+                    if ui.selectable_label(false, text).clicked() {
+                        commands.push(AppCommand::CompareReview(index));
+                    }
+                    if !note.is_empty() {
+                        ui.label(RichText::new(note.as_str()).weak());
+                    }
+                }
+            });
         if ui.button(tr.t(T::Close)).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
             open = false;
         }
     });
-    if let Some(index) = choose
-        && let Some(review) = reviews_in(doc).into_iter().nth(index)
-    {
-        let diff = changes_since(&review, doc);
-        state.chosen = Some((index, super::versions::diff_lines(&diff, tr)));
-    }
     open
 }

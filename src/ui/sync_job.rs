@@ -248,12 +248,71 @@ pub fn error_text(err: &SyncError, tr: Tr) -> String {
     }
 }
 
-/// Runs `git-setup` for the map's folder with this program as the driver.
+/// Runs `git-setup` for the map's folder with this program as the driver, and
+/// says what it did in the user's language.
 fn run_setup(map: &Path, tr: Tr) -> String {
+    use crate::sync::git_setup::{GitSetupError, SetupStep};
     let dir = map.parent().unwrap_or(Path::new("."));
     let program = std::env::current_exe().unwrap_or_else(|_| PathBuf::from("powermap"));
     match crate::sync::git_setup::git_setup(dir, &program) {
-        Ok(report) => report.done.join("\n"),
-        Err(err) => tr.f(T::SyncSetUpFailed, &[&err]),
+        Ok(report) => report
+            .done
+            .iter()
+            .map(|step| match step {
+                SetupStep::DriverWasRegistered { key } => tr.f(T::SetupDriverWas, &[key]),
+                SetupStep::DriverRegistered { key, command } => {
+                    tr.f(T::SetupDriverNow, &[key, command])
+                }
+                SetupStep::AttributesWerePresent(path) => {
+                    tr.f(T::SetupAttributesWere, &[&path.display()])
+                }
+                SetupStep::AttributesAdded(path) => tr.f(
+                    T::SetupAttributesAdded,
+                    &[&crate::sync::git_setup::ATTRIBUTE_LINE, &path.display()],
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Err(err) => {
+            let why = match &err {
+                GitSetupError::GitMissing => tr.t(T::SyncGitMissing).to_owned(),
+                GitSetupError::NotARepository(dir) => {
+                    tr.f(T::SetupNotARepository, &[&dir.display()])
+                }
+                // git's own words, and the file's error, as they are.
+                GitSetupError::Git { .. } | GitSetupError::Attributes { .. } => err.to_string(),
+            };
+            tr.f(T::SyncSetUpFailed, &[&why])
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+
+    #[test]
+    fn setting_up_merging_is_reported_in_the_users_language() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let map = dir.path().join("acme.json");
+        let chinese = Tr(Language::Chinese);
+        let outside = run_setup(&map, chinese);
+        if outside.contains(chinese.t(T::SyncGitMissing)) {
+            return; // No git on this machine: nothing more to check.
+        }
+        assert!(outside.contains("不在 git 仓库中"), "{outside}");
+        let init = std::process::Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(dir.path())
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .status()
+            .expect("git runs");
+        assert!(init.success());
+        let said = run_setup(&map, chinese);
+        assert!(said.contains("已在仓库配置中注册合并驱动"), "{said}");
+        assert!(said.contains("*.json merge=powermap"), "{said}");
+        let again = run_setup(&map, Tr(Language::English));
+        assert!(again.contains("already registered"), "{again}");
     }
 }

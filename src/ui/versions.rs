@@ -242,7 +242,7 @@ pub fn diff_lines(diff: &DocDiff, tr: Tr) -> Vec<String> {
     lines
 }
 
-fn field_name(field: PersonField, tr: Tr) -> &'static str {
+pub(super) fn field_name(field: PersonField, tr: Tr) -> &'static str {
     use PersonField as F;
     let (en, zh) = match field {
         F::Name => ("name", "姓名"),

@@ -34,6 +34,8 @@ pub struct Highlight {
     pub hide_dimmed: bool,
     /// Lines the view draws itself (the org chart's connectors): not drawn again.
     pub drawn_by_view: HashSet<RelationshipId>,
+    /// Lines new or changed since the version the map is compared with.
+    pub changed_lines: HashSet<RelationshipId>,
 }
 
 impl Highlight {
@@ -55,7 +57,15 @@ impl Highlight {
         {
             self.left_out()
         } else {
-            Emphasis::from_highlighted(!self.lines.is_empty() && self.lines.contains(&line.id))
+            let highlighted = !self.lines.is_empty() && self.lines.contains(&line.id);
+            if !highlighted
+                && !self.changed_lines.is_empty()
+                && self.changed_lines.contains(&line.id)
+            {
+                Emphasis::Changed
+            } else {
+                Emphasis::from_highlighted(highlighted)
+            }
         }
     }
 
@@ -354,6 +364,13 @@ impl SyncedGraph {
     /// Canvas position of a person as currently drawn (it may be mid-drag).
     pub fn position_of(&self, id: &StakeholderId) -> Option<Pos2> {
         self.graph.node(*self.nodes.get(id)?).map(|n| n.location())
+    }
+
+    /// The power a person is drawn with.
+    pub fn power_of(&self, id: &StakeholderId) -> Option<crate::model::Power> {
+        self.graph
+            .node(*self.nodes.get(id)?)
+            .map(|n| n.payload().power)
     }
 
     /// Moves a person in the view only (during a drag).

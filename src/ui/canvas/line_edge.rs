@@ -211,10 +211,15 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             return Vec::new();
         }
         let mut shapes = Vec::new();
-        if look.emphasis == Emphasis::Highlighted {
+        let underlay = match look.emphasis {
+            Emphasis::Highlighted => Some(theme::HIGHLIGHT),
+            Emphasis::Changed => Some(theme::CHANGE_NEW),
+            _ => None,
+        };
+        if let Some(rgb) = underlay {
             shapes.push(Shape::line(
                 points.clone(),
-                Stroke::new(10.0, color(theme::HIGHLIGHT).gamma_multiply(0.45)),
+                Stroke::new(10.0, color(rgb).gamma_multiply(0.45)),
             ));
         }
         if self.selected {

@@ -38,6 +38,9 @@ pub enum Emphasis {
     Normal,
     /// Ringed (people) or underlaid (lines).
     Highlighted,
+    /// New or changed since the version the map is compared with (lines): underlaid
+    /// in the comparison's colour.
+    Changed,
     /// Faint: left out by a filter.
     Dimmed,
     /// Not drawn and not clickable: left out by a filter that hides.

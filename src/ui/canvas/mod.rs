@@ -4,6 +4,7 @@
 //! turning a whole drag into one move command.
 
 mod backdrop;
+pub mod change_marks;
 mod edit_hint;
 mod graph_sync;
 mod grid_drop;
@@ -83,6 +84,8 @@ pub struct Canvas {
     menu_target: MenuTarget,
     /// Whether the connect tool is on.
     pub connect_tool: bool,
+    /// Where the compared version's ghosts were drawn last frame (canvas).
+    ghosts: Vec<Pos2>,
 }
 
 /// What the names were planned for: zoom, graph (sync key), and the view's place in
@@ -170,6 +173,8 @@ pub struct CanvasContext<'a> {
     pub reserved_bottom: f32,
     /// The view shown.
     pub view: CanvasView<'a>,
+    /// What changed since the version the map is compared with, if it is.
+    pub marks: Option<&'a crate::sync::marks::ChangeMarks>,
 }
 
 /// Maps canvas coordinates to the screen for one frame.
@@ -229,6 +234,7 @@ impl Canvas {
             connect: Connect::Idle,
             menu_target: MenuTarget::Nothing,
             connect_tool: false,
+            ghosts: Vec::new(),
         }
     }
 
@@ -482,11 +488,37 @@ impl Canvas {
         if let Some(cell) = self.drop_target(cx.view) {
             under.extend(backdrop::drop_target_shapes(cell, view));
         }
+        self.ghosts.clear();
+        if let Some(marks) = cx.marks {
+            self.ghosts = change_marks::ghost_positions(
+                marks,
+                &self.synced,
+                self.on_map(),
+                self.content_bounds,
+            );
+            under.extend(change_marks::ghost_shapes(
+                ui.painter(),
+                marks,
+                &self.ghosts,
+                &self.synced,
+                view,
+                rect,
+                cx.tr,
+            ));
+            ui.painter().extend(change_marks::chip_shapes(
+                ui.painter(),
+                marks,
+                &self.synced,
+                view,
+                rect,
+                cx.tr,
+            ));
+        }
         self.backdrop_drawn = under.len();
         ui.painter().set(backdrop_slot, egui::Shape::Vec(under));
         self.handle_clicks(&response, view, modifiers, cx.selection, cx.commands);
         self.finish_gestures(ui, view, pointer, primary_down, cx.selection);
-        self.hover_ui(&response, cx.doc, cx.tr);
+        self.hover_ui(&response, cx.doc, cx.marks, cx.tr);
         self.context_menu_ui(&response, view, cx.doc, cx.tr, cx.selection, cx.commands);
         self.kind_chooser_ui(ui, cx.tr, cx.doc, cx.commands);
         let hint = if self.connect_tool {
@@ -507,6 +539,12 @@ impl Canvas {
                 SELECTION_STROKE,
             );
         }
+    }
+
+    /// Where the compared version's ghost `index` is drawn (canvas), as of the
+    /// last frame.
+    pub fn ghost_position(&self, index: usize) -> Option<Pos2> {
+        self.ghosts.get(index).copied()
     }
 
     /// Whether the map view is shown (people at their own positions).
@@ -892,7 +930,13 @@ impl Canvas {
     }
 
     /// Title and department of the person under the pointer.
-    fn hover_ui(&self, response: &egui::Response, doc: &Document, tr: Tr) {
+    fn hover_ui(
+        &self,
+        response: &egui::Response,
+        doc: &Document,
+        marks: Option<&crate::sync::marks::ChangeMarks>,
+        tr: Tr,
+    ) {
         let Some(index) = self.synced.graph.hovered_node() else {
             return;
         };
@@ -925,6 +969,12 @@ impl Canvas {
                 tr.t(T::Power),
                 person.power.level()
             ));
+            if let Some(changed) = marks.and_then(|m| m.people.get(&person.id)) {
+                ui.colored_label(
+                    super::theme::SELECTION_STROKE,
+                    crate::ui::comparison::hover_text(changed, tr),
+                );
+            }
         });
     }
 
