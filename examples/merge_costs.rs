@@ -1,7 +1,8 @@
 //! Costs of team work on large maps, for docs/PERFORMANCE.md: the semantic diff of
 //! two versions and the three-way merge of two edited copies, where each side
 //! changed a tenth of the people, added 100 people and 100 lines, and both sides
-//! changed the same 50 stances (50 conflicts).
+//! changed the same 50 stances (50 conflicts); and the marks and change list the
+//! app computes when it compares the map with an older version.
 //!
 //! `cargo run --release --example merge_costs [PEOPLE...]` (medians of 7 runs;
 //! default 10,000 and 99,000 people: each side adds 100, and a map holds at most 100,000).
@@ -64,8 +65,8 @@ fn main() {
     } else {
         sizes
     };
-    println!("| people | diff ms | merge ms | conflicts |");
-    println!("|-------:|--------:|---------:|----------:|");
+    println!("| people | diff ms | merge ms | conflicts | compare marks ms |");
+    println!("|-------:|--------:|---------:|----------:|-----------------:|");
     for n in sizes {
         let base = powermap::samples::synthetic_map(n, 7);
         let ours = edited(&base, "a", 3, Stance::Supporter);
@@ -80,6 +81,12 @@ fn main() {
                 Err(err) => format!("error: {err}"),
             };
         });
-        println!("| {n:>6} | {diff:>7.1} | {merge:>8.1} | {conflicts:>9} |");
+        // What the app computes when the map is compared with an older version
+        // (marks and the change list), off the UI thread above 2,000 people.
+        let tr = powermap::ui::i18n::Tr(powermap::ui::i18n::Language::English);
+        let marks = median_ms(7, || {
+            std::hint::black_box(powermap::ui::comparison::compare(&base, &ours, false, tr));
+        });
+        println!("| {n:>6} | {diff:>7.1} | {merge:>8.1} | {conflicts:>9} | {marks:>16.1} |");
     }
 }
