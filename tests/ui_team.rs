@@ -231,6 +231,31 @@ fn the_history_lists_commits_and_compares_one_with_the_window() {
         h.query_by_label_contains("Comparing with the version of")
             .is_some()
     );
+
+    // With 王立新 selected, the history shows his stance in each commit.
+    h.get_by_role_and_label(egui::accesskit::Role::Button, "End comparison")
+        .click();
+    h.state_mut()
+        .queue(AppCommand::Reveal(vec!["p-wang".into()]));
+    h.run_steps(2);
+    // (The inspector and the legend name stances too: count the new ones.)
+    let count =
+        |h: &Harness<'static, PowermapApp>, label: &str| h.query_all_by_label(label).count();
+    let (advocate, unknown) = (count(&h, "Advocate"), count(&h, "Unknown stance"));
+    h.state_mut().queue(AppCommand::Action(Action::History));
+    for _ in 0..100 {
+        h.run_steps(2);
+        if count(&h, "Advocate") > advocate {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        h.query_by_label_contains("王立新's stance in each commit")
+            .is_some()
+    );
+    assert_eq!(count(&h, "Advocate"), advocate + 1, "after the visit");
+    assert_eq!(count(&h, "Unknown stance"), unknown + 1, "at first");
 }
 
 #[test]

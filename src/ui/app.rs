@@ -1513,8 +1513,14 @@ impl PowermapApp {
             Action::ShowWorkspace => self.show_workspace(),
             Action::History => match self.map.path.clone() {
                 Some(path) => {
+                    // One person selected: their stance in each commit too.
+                    let doc = self.map.editor.document();
+                    let person = match self.selection.people.iter().collect::<Vec<_>>()[..] {
+                        [id] => doc.stakeholder(id).map(|p| (p.id.clone(), p.name.clone())),
+                        _ => None,
+                    };
                     self.modal = Some(Modal::History(Box::new(
-                        super::history_view::HistoryView::start(path, ctx),
+                        super::history_view::HistoryView::start(path, person, ctx),
                     )));
                 }
                 None => {

@@ -452,6 +452,7 @@ catalogue! {
     HistoryEmpty => "No commit holds this map yet: commit it first.", "还没有任何提交包含本地图，请先提交。";
     HistoryIntro => "{0} {0|commit|commits} changed this map, newest first. Compare shows what differs from the map in the window.", "共有 {0} 次提交修改过本地图（最新的在前）。点“比较”可查看与当前地图的差异。";
     HistoryCompare => "Compare", "比较";
+    HistoryStanceOf => "The column shows {0}'s stance in each commit (— : not in the map then).", "中间一列是 {0} 在每次提交时的态度（—：当时不在图中）。";
     HistorySaveFirst => "Save the map in a folder under git to see its history.", "请先将地图保存到 git 仓库中的文件夹，才能查看历史。";
     SideRevision => "the version of {0}", "{0} 的版本";
     CompareWith => "Compare with file…", "与其他文件比较…";
