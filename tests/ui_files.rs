@@ -291,6 +291,25 @@ fn a_large_map_is_read_in_the_background_with_progress() {
     assert!(!h.state().is_opening());
     assert_eq!(h.state().document().stakeholders.len(), 9_000);
     assert!(h.state().modal().is_none());
+    // Its canvas graph was built on the reading thread, and it is the map's.
+    assert!(h.state().canvas().prebuilt_used());
+    let graph = h.state().canvas().graph();
+    assert_eq!(graph.nodes.len(), 9_000);
+    assert_eq!(graph.edges.len(), doc.relationships.len());
+    let last = doc.stakeholders.last().unwrap();
+    let at = graph.position_of(&last.id).unwrap();
+    let want = last.position.unwrap();
+    assert_eq!((at.x, at.y), (want.x as f32, want.y as f32));
+    // An edit updates it like any graph.
+    let mut moved = last.clone();
+    moved.position = Some(powermap::model::Position::new(-5_000.0, -5_000.0));
+    h.state_mut().queue(AppCommand::Edit {
+        command: powermap::edit::Command::update_stakeholder(moved),
+        merge_key: None,
+    });
+    h.run_steps(2);
+    let at = h.state().canvas().graph().position_of(&last.id).unwrap();
+    assert_eq!((at.x, at.y), (-5_000.0, -5_000.0));
 }
 
 #[test]

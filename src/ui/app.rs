@@ -354,18 +354,22 @@ impl PowermapApp {
                 path,
                 bytes,
                 sample_on_failure,
+                self.tr(),
             ));
             return true;
         }
-        let loaded = load_file_versioned(&path);
+        let loaded = load_file_versioned(&path).map(|(doc, version)| (doc, version, None));
         self.opened(&path, Some(loaded))
     }
 
     /// Shows a map that was read, or why it could not be; returns whether it opened.
     fn opened(&mut self, path: &Path, loaded: super::open_job::Loaded) -> bool {
         let message = match loaded {
-            Some(Ok((doc, version))) => {
+            Some(Ok((doc, version, graph))) => {
                 self.replace_map(doc, Some(path.to_owned()), None, Some(version));
+                if let Some(graph) = graph {
+                    self.canvas.use_prebuilt(self.edit_counter, graph);
+                }
                 self.prefs.remember(path);
                 self.notice = Some((T::Opened, path.display().to_string()));
                 self.workspace.showing = false;

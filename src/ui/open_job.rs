@@ -1,9 +1,12 @@
 //! Large map files are read on a background thread with a progress window, so
-//! opening one does not freeze the window.
+//! opening one does not freeze the window. For a large map the same thread builds
+//! the canvas graph too, so the first frame does not.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::canvas::PrebuiltGraph;
+use super::i18n::Tr;
 use crate::format::{DiskVersion, LoadError, load_file_versioned};
 use crate::model::Document;
 
@@ -13,7 +16,11 @@ pub const BACKGROUND_BYTES: u64 = 2 * 1024 * 1024;
 
 /// What reading the file gave: the map, why it was refused, or `None` when the
 /// thread ended without an answer.
-pub type Loaded = Option<Result<(Document, DiskVersion), LoadError>>;
+pub type Loaded = Option<Result<LoadedMap, LoadError>>;
+
+/// A map read from its file: the map, the file's version, and (for a large map)
+/// its canvas graph.
+pub type LoadedMap = (Document, DiskVersion, Option<PrebuiltGraph>);
 
 /// A map being read.
 pub struct OpenJob {
@@ -23,17 +30,29 @@ pub struct OpenJob {
     pub bytes: u64,
     /// Whether a sample map is opened if this one cannot be (the file given at start).
     pub sample_on_failure: bool,
-    done: Receiver<Result<(Document, DiskVersion), LoadError>>,
+    done: Receiver<Result<LoadedMap, LoadError>>,
 }
 
 impl OpenJob {
     /// Starts reading `path`.
-    pub fn start(ctx: &egui::Context, path: PathBuf, bytes: u64, sample_on_failure: bool) -> Self {
+    /// Starts reading `path`; the canvas graph is built in `tr`'s language.
+    pub fn start(
+        ctx: &egui::Context,
+        path: PathBuf,
+        bytes: u64,
+        sample_on_failure: bool,
+        tr: Tr,
+    ) -> Self {
         let (sender, done) = channel();
         let (thread_path, ctx) = (path.clone(), ctx.clone());
         std::thread::spawn(move || {
             // A panic drops the sender: `finished` then reports no answer.
-            let _ = sender.send(load_file_versioned(&thread_path));
+            let loaded = load_file_versioned(&thread_path).map(|(doc, version)| {
+                let graph = (doc.stakeholders.len() >= PrebuiltGraph::MIN_PEOPLE)
+                    .then(|| PrebuiltGraph::build(&doc, tr));
+                (doc, version, graph)
+            });
+            let _ = sender.send(loaded);
             ctx.request_repaint();
         });
         Self {

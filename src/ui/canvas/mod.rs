@@ -86,6 +86,31 @@ pub struct Canvas {
     pub connect_tool: bool,
     /// Where the compared version's ghosts were drawn last frame (canvas).
     ghosts: Vec<Pos2>,
+    /// A graph built off the UI thread for a large map just opened, and the edit
+    /// counter it is for.
+    prebuilt: Option<(u64, PrebuiltGraph)>,
+    /// Whether the first sync was the prebuilt graph as it was (tests).
+    prebuilt_used: bool,
+}
+
+/// The canvas graph of a map, built on a background thread (the open job's) so
+/// the first frame of a large map does not build it on the UI thread.
+pub struct PrebuiltGraph {
+    synced: SyncedGraph,
+    tr: Tr,
+}
+
+impl PrebuiltGraph {
+    /// Maps with at least this many people get their graph built in the
+    /// background when opened (at 100,000 people building it takes about 0.6 s).
+    pub const MIN_PEOPLE: usize = 5_000;
+
+    /// The graph of `doc` as the map view draws it, nothing highlighted.
+    pub fn build(doc: &Document, tr: Tr) -> Self {
+        let mut synced = SyncedGraph::default();
+        synced.sync(doc, tr, &Highlight::default());
+        Self { synced, tr }
+    }
 }
 
 /// What the names were planned for: zoom, graph (sync key), and the view's place in
@@ -235,7 +260,34 @@ impl Canvas {
             menu_target: MenuTarget::Nothing,
             connect_tool: false,
             ghosts: Vec::new(),
+            prebuilt: None,
+            prebuilt_used: false,
         }
+    }
+
+    /// Hands the canvas a graph built in the background for the map at edit
+    /// counter `edit_counter`; the first frame uses it instead of building one.
+    pub fn use_prebuilt(&mut self, edit_counter: u64, graph: PrebuiltGraph) {
+        self.prebuilt = Some((edit_counter, graph));
+    }
+
+    /// Whether the first frame took the graph built in the background as it was.
+    pub fn prebuilt_used(&self) -> bool {
+        self.prebuilt_used
+    }
+
+    /// Takes the prebuilt graph, if any, as the graph to sync; returns whether it
+    /// already shows the map as this frame wants it (no sync needed).
+    fn install_prebuilt(&mut self, cx: &CanvasContext<'_>) -> bool {
+        let Some((counter, prebuilt)) = self.prebuilt.take() else {
+            return false;
+        };
+        self.synced = prebuilt.synced;
+        counter == cx.edit_counter
+            && prebuilt.tr == cx.tr
+            && cx.view.positions.is_none()
+            && !cx.view.drawn_lines.iter().any(|drawn| *drawn)
+            && *cx.highlight.0 == Highlight::default()
     }
 
     /// Tells the canvas what the edit that set the edit counter to `edit_counter`
@@ -341,6 +393,13 @@ impl Canvas {
             cx.view.serial,
         );
         let mut resynced = false;
+        if self.synced_key.is_none() && self.prebuilt.is_some() && self.install_prebuilt(&cx) {
+            self.synced_key = Some(key);
+            self.backdrop_area = backdrop_bounds(cx.view.backdrop);
+            self.content_bounds = self.people_bounds().union(self.backdrop_area);
+            self.prebuilt_used = true;
+            resynced = true;
+        }
         if self.synced_key != Some(key) && self.drag.is_none() {
             // One known edit since the last sync, on the map: update what it touched.
             // (In a computed view an edit may move anyone.)
