@@ -19,6 +19,7 @@ pub mod format;
 pub mod import;
 pub mod labels;
 pub mod lang;
+pub mod memory;
 pub mod model;
 pub mod placement;
 pub mod portfolio;

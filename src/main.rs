@@ -7,13 +7,19 @@ use powermap::cli::{Action, run_from_env};
 fn main() -> ExitCode {
     match run_from_env() {
         Action::Exit(status) => ExitCode::from(status),
-        Action::Bench(plan) => powermap::ui::bench::run_plan(&plan),
-        Action::RunApp(file) => match powermap::ui::run(file) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("powermap: cannot start the window: {err:#}");
-                ExitCode::FAILURE
+        Action::Bench(plan) => {
+            powermap::memory::keep_frame_buffers();
+            powermap::ui::bench::run_plan(&plan)
+        }
+        Action::RunApp(file) => {
+            powermap::memory::keep_frame_buffers();
+            match powermap::ui::run(file) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("powermap: cannot start the window: {err:#}");
+                    ExitCode::FAILURE
+                }
             }
-        },
+        }
     }
 }

@@ -72,7 +72,9 @@ where
         self.update_nodes();
         // POWERMAP PATCH: every shape is collected and handed to the painter at once;
         // adding them one by one took the context's lock for each of 100,000s of shapes.
-        let mut shapes = Vec::new();
+        // (Room for about one shape per node and edge, so the vector is not copied
+        // as it grows.)
+        let mut shapes = Vec::with_capacity(self.g.node_count() + self.g.edge_count());
         self.draw_edges(&mut shapes);
         self.draw_nodes(&mut shapes);
         shapes.append(&mut self.delayed);
