@@ -268,3 +268,57 @@ fn a_large_map_is_indexed_off_the_ui_thread_and_then_searched() {
     }
     assert_eq!(listed.first(), Some(&wanted), "{listed:?}");
 }
+
+#[test]
+fn a_large_map_is_prepared_for_presenting_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    let mut doc = powermap::samples::synthetic_map(3_000, 7);
+    doc.stakeholders[0].interests.personal = "wants a promotion".into();
+    powermap::format::save_file(&path, &doc).unwrap();
+    let mut h = app_with(path);
+    h.run_steps(2);
+    h.state_mut().wait_for_open();
+    h.run_steps(2);
+    assert_eq!(h.state().document().stakeholders.len(), 3_000);
+    h.state_mut().queue(AppCommand::Action(Action::Present));
+    h.run_steps(2);
+    let preparing = h
+        .state()
+        .find_tools()
+        .present
+        .as_ref()
+        .unwrap()
+        .is_preparing();
+    if preparing {
+        // (A debug build copies and analyses 3,000 people in far more than a frame.)
+        assert!(h.query_by_label("Preparing the presentation…").is_some());
+    }
+    for _ in 0..200 {
+        h.run_steps(1);
+        if !h
+            .state()
+            .find_tools()
+            .present
+            .as_ref()
+            .unwrap()
+            .is_preparing()
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    let present = h.state().find_tools().present.as_ref().unwrap();
+    assert!(!present.is_preparing());
+    assert_eq!(present.shown().stakeholders.len(), 3_000);
+    assert!(
+        present.shown().stakeholders[0]
+            .interests
+            .personal
+            .is_empty(),
+        "the presented copy has no private fields"
+    );
+    assert!(present.step().1 >= 1, "a story to tell");
+    assert!(h.query_by_label("Preparing the presentation…").is_none());
+}

@@ -1611,12 +1611,11 @@ impl PowermapApp {
                 let (counter, tr, stale) =
                     (self.edit_counter, self.tr(), self.prefs.stale_after_days);
                 self.find
-                    .toggle_presenting(ctx, self.map.editor.document(), counter, tr, stale);
+                    .toggle_presenting(ctx, &self.map.editor, counter, tr, stale);
             }
             Action::Escape if self.find.search.is_open() => self.find.search.close(),
             Action::Escape if self.find.is_presenting() => {
-                self.find
-                    .toggle_presenting(ctx, &Document::default(), 0, self.tr(), 0);
+                self.find.stop_presenting(ctx);
             }
             Action::Escape => {
                 self.abandon_fresh_person();
@@ -1858,7 +1857,8 @@ impl PowermapApp {
             }
         }
         self.find.update(
-            self.map.editor.document(),
+            ui.ctx(),
+            &self.map.editor,
             self.edit_counter,
             tr,
             self.prefs.stale_after_days,

@@ -52,7 +52,7 @@ impl FindTools {
     pub fn toggle_presenting(
         &mut self,
         ctx: &egui::Context,
-        doc: &Document,
+        editor: &crate::edit::Editor,
         edit_counter: u64,
         tr: Tr,
         stale_days: i64,
@@ -60,18 +60,39 @@ impl FindTools {
         match self.present.take() {
             Some(presentation) => presentation.finish(ctx),
             None => {
-                self.present = Some(Presentation::start(ctx, doc, edit_counter, tr, stale_days));
+                self.present = Some(Presentation::start(
+                    ctx,
+                    editor,
+                    edit_counter,
+                    tr,
+                    stale_days,
+                ));
             }
+        }
+    }
+
+    /// Leaves presentation mode, if on.
+    pub fn stop_presenting(&mut self, ctx: &egui::Context) {
+        if let Some(presentation) = self.present.take() {
+            presentation.finish(ctx);
         }
     }
 
     /// Brings the presented copy and the filter up to date with the map; call once a
     /// frame before drawing.
-    pub fn update(&mut self, doc: &Document, edit_counter: u64, tr: Tr, stale_days: i64) {
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        editor: &crate::edit::Editor,
+        edit_counter: u64,
+        tr: Tr,
+        stale_days: i64,
+    ) {
         if let Some(presentation) = &mut self.present {
-            presentation.update(doc, edit_counter, tr, stale_days);
+            presentation.update(ctx, editor, edit_counter, tr, stale_days);
         }
-        self.filter.update(doc, (edit_counter, 0), stale_days);
+        self.filter
+            .update(editor.document(), (edit_counter, 0), stale_days);
     }
 
     /// Presentation keys (←/→, PageUp/PageDown, Esc), before the frame's UI.

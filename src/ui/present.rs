@@ -6,16 +6,24 @@
 //! window and zoom back as they were.
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Key, RichText, Ui};
 
 use super::i18n::{T, Tr};
 use crate::analysis::{AnalysisOptions, analyze};
+use crate::edit::Editor;
 use crate::model::{Date, Document, StakeholderId};
 use crate::present::{StepKind, StoryStep, presented, story};
 
 /// Caption text size while presenting, in points (before the presentation zoom).
 const CAPTION_SIZE: f32 = 18.0;
+/// Maps up to this size are prepared for presenting on the UI thread; larger ones
+/// (copying and analysing 100,000 people takes seconds) on a background thread.
+const INLINE_LIMIT: usize = 2_000;
+
+/// What the presented copy is made from: map version, anonymous, language.
+type ShownKey = (u64, bool, Tr);
 
 /// What presenting changed, to put back on leaving.
 #[derive(Clone, Copy, Debug)]
@@ -31,8 +39,10 @@ pub struct Presentation {
     pub anonymous: bool,
     /// The map as shown, and what it was made from: (map version, anonymous, language).
     shown: Arc<Document>,
-    shown_key: (u64, bool, Tr),
+    shown_key: ShownKey,
     steps: Vec<StoryStep>,
+    /// A copy and story being prepared in the background, and what for.
+    preparing: Option<(ShownKey, Receiver<(Document, Vec<StoryStep>)>)>,
     step: Option<usize>,
     /// Changes whenever the map as shown does.
     generation: u64,
@@ -51,7 +61,7 @@ impl Presentation {
     /// Starts presenting `doc`: full screen and larger.
     pub fn start(
         ctx: &egui::Context,
-        doc: &Document,
+        editor: &Editor,
         version: u64,
         tr: Tr,
         stale_days: i64,
@@ -68,10 +78,11 @@ impl Presentation {
             shown: Arc::new(Document::default()),
             shown_key: (u64::MAX, false, tr),
             steps: Vec::new(),
+            preparing: None,
             step: None,
             generation: 0,
         };
-        presentation.update(doc, version, tr, stale_days);
+        presentation.update(ctx, editor, version, tr, stale_days);
         presentation
     }
 
@@ -82,21 +93,64 @@ impl Presentation {
     }
 
     /// Rebuilds the map as shown, and its story, when the map, the language or the
-    /// anonymous option changed.
-    pub fn update(&mut self, doc: &Document, version: u64, tr: Tr, stale_days: i64) {
+    /// anonymous option changed: at once for a small map, in the background for a
+    /// large one (the previous copy stays shown meanwhile; nothing at first).
+    pub fn update(
+        &mut self,
+        ctx: &egui::Context,
+        editor: &Editor,
+        version: u64,
+        tr: Tr,
+        stale_days: i64,
+    ) {
+        if let Some((key, receiver)) = &self.preparing {
+            match receiver.try_recv() {
+                Ok((shown, steps)) => {
+                    let key = *key;
+                    self.preparing = None;
+                    self.show(key, shown, steps);
+                }
+                Err(TryRecvError::Empty) => {}
+                // The thread died: keep what is shown and do not retry this version.
+                Err(TryRecvError::Disconnected) => {
+                    self.shown_key = *key;
+                    self.preparing = None;
+                }
+            }
+        }
         let key = (version, self.anonymous, tr);
-        if key == self.shown_key {
+        if key == self.shown_key || self.preparing.is_some() {
+            // (A newer version waits for the one being prepared.)
             return;
         }
-        let shown = presented(doc, self.anonymous, tr.0);
-        let options = AnalysisOptions {
-            stale_after_days: stale_days,
-            ..AnalysisOptions::new(Date::today_local(), tr.0)
-        };
-        // The story is told from the map as shown, so its captions never quote a
-        // private field, nor a name when anonymous.
-        let analysis = analyze(&shown, &options);
-        self.steps = story(&shown, &analysis, tr.0);
+        let anonymous = self.anonymous;
+        if editor.document().stakeholders.len() <= INLINE_LIMIT {
+            let shown = presented(editor.document(), anonymous, tr.0);
+            let steps = story_of(&shown, tr, stale_days);
+            self.show(key, shown, steps);
+        } else {
+            let shared = editor.snapshot();
+            let (sender, receiver) = channel();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let shown = presented(&shared, anonymous, tr.0);
+                // Let go of the map at once, so the next edit does not copy it.
+                drop(shared);
+                let steps = story_of(&shown, tr, stale_days);
+                let _ = sender.send((shown, steps));
+                ctx.request_repaint();
+            });
+            self.preparing = Some((key, receiver));
+        }
+    }
+
+    /// Whether the presented copy is being prepared in the background.
+    pub fn is_preparing(&self) -> bool {
+        self.preparing.is_some()
+    }
+
+    fn show(&mut self, key: ShownKey, shown: Document, steps: Vec<StoryStep>) {
+        self.steps = steps;
         if self.step.is_some_and(|s| s >= self.steps.len()) {
             self.step = None;
         }
@@ -182,7 +236,12 @@ impl Presentation {
     /// The presenter's strip under the canvas: the caption, the step, the
     /// anonymous option and Leave.
     pub fn presenter_ui(&mut self, ui: &mut Ui, tr: Tr, output: &mut PresentOutput) {
-        if let Some(step) = self.step.and_then(|s| self.steps.get(s)) {
+        if self.is_preparing() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(RichText::new(tr.t(T::PresentPreparing)).size(CAPTION_SIZE));
+            });
+        } else if let Some(step) = self.step.and_then(|s| self.steps.get(s)) {
             let kind = match step.kind {
                 StepKind::DecisionMaker => T::StoryDecisionMaker,
                 StepKind::Champion => T::StoryChampion,
@@ -213,4 +272,15 @@ impl Presentation {
             }
         });
     }
+}
+
+/// The story told from the map as shown, so its captions never quote a private
+/// field, nor a name when anonymous.
+fn story_of(shown: &Document, tr: Tr, stale_days: i64) -> Vec<StoryStep> {
+    let options = AnalysisOptions {
+        stale_after_days: stale_days,
+        ..AnalysisOptions::new(Date::today_local(), tr.0)
+    };
+    let analysis = analyze(shown, &options);
+    story(shown, &analysis, tr.0)
 }
