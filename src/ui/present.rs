@@ -24,6 +24,8 @@ const INLINE_LIMIT: usize = 2_000;
 
 /// What the presented copy is made from: map version, anonymous, language.
 type ShownKey = (u64, bool, Tr);
+/// A presented copy and its story.
+type Prepared = (Document, Vec<StoryStep>);
 
 /// What presenting changed, to put back on leaving.
 #[derive(Clone, Copy, Debug)]
@@ -42,7 +44,7 @@ pub struct Presentation {
     shown_key: ShownKey,
     steps: Vec<StoryStep>,
     /// A copy and story being prepared in the background, and what for.
-    preparing: Option<(ShownKey, Receiver<(Document, Vec<StoryStep>)>)>,
+    preparing: Option<(ShownKey, Receiver<Prepared>)>,
     step: Option<usize>,
     /// Changes whenever the map as shown does.
     generation: u64,
