@@ -601,6 +601,85 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// Edits worked out off the UI thread (prepared, or undo/redo steps taken out
+    /// and handed back) leave the editor exactly as applying them in place does.
+    #[test]
+    fn prepared_edits_and_steps_behave_like_applied_ones(
+        ops in proptest::collection::vec(op(), 1..30),
+        prepared in proptest::collection::vec(proptest::bool::ANY, 30),
+    ) {
+        let original = sample();
+        let mut plain = Editor::new(original.clone());
+        let mut other = Editor::new(original.clone());
+        let mut counter = 0;
+        for (op, prepare) in ops.iter().zip(&prepared) {
+            let before = plain.document().clone();
+            let mut counter_copy = counter;
+            let Some(command) = to_command(op, &before, &mut counter) else { continue };
+            let Some(same) = to_command(op, other.document(), &mut counter_copy) else { continue };
+            let label = powermap::edit::EditLabel::describe(&same, other.document());
+            let applied = plain.apply(command).is_ok();
+            let done = if *prepare {
+                match powermap::edit::prepare_edit(other.snapshot(), other.revision(), same, label) {
+                    Ok(edit) => other.install(edit).is_ok(),
+                    Err(_) => false,
+                }
+            } else {
+                other.apply(same).is_ok()
+            };
+            prop_assert_eq!(applied, done);
+            prop_assert_eq!(plain.document(), other.document());
+        }
+        // Undo everything by steps worked out elsewhere, then redo them.
+        let steps = plain.undo_len();
+        while plain.undo().is_ok() {
+            let job = other.take_step(true);
+            prop_assert!(job.is_some());
+            let finished = other.finish_step(job.unwrap().run());
+            prop_assert!(finished.is_ok());
+            prop_assert_eq!(plain.document(), other.document());
+        }
+        prop_assert!(other.take_step(true).is_none());
+        prop_assert!(!other.is_modified());
+        for _ in 0..steps {
+            prop_assert!(plain.redo().is_ok());
+            let job = other.take_step(false).unwrap();
+            prop_assert!(other.finish_step(job.run()).is_ok());
+            prop_assert_eq!(plain.document(), other.document());
+        }
+        prop_assert_eq!(plain.revision(), other.revision());
+    }
+}
+
+#[test]
+fn a_prepared_edit_is_refused_once_the_map_moved_on_and_an_abandoned_step_comes_back() {
+    let mut editor = Editor::new(sample());
+    let command = Command::add_stakeholder(Stakeholder::new("late", "Late"));
+    let label = powermap::edit::EditLabel::describe(&command, editor.document());
+    let edit =
+        powermap::edit::prepare_edit(editor.snapshot(), editor.revision(), command, label).unwrap();
+    editor
+        .apply(Command::add_stakeholder(Stakeholder::new("first", "First")))
+        .unwrap();
+    let before = editor.document().clone();
+    assert!(editor.install(edit).is_err(), "the map changed meanwhile");
+    assert_eq!(editor.document(), &before);
+
+    let job = editor.take_step(true).unwrap();
+    assert_eq!(
+        editor.undo_len(),
+        0,
+        "the step is out while it is worked out"
+    );
+    assert!(editor.finish_step(job.abandon()).is_err());
+    assert_eq!(editor.undo_len(), 1, "and back when abandoned");
+    assert_eq!(editor.document(), &before);
+    assert_eq!(editor.step_size(true), 1);
+}
+
 #[test]
 fn a_batch_of_lines_that_closes_a_reporting_cycle_is_refused_whole() {
     let original = sample();

@@ -4,6 +4,7 @@
 //! number of times instead of `run()`.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use egui::accesskit::Role as A11yRole;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Vec2};
@@ -1080,6 +1081,81 @@ fn importing_contacts_previews_first_and_is_one_undo_step() {
         "one undo removes the whole import"
     );
     assert!(h.state().document().account.name.is_empty());
+}
+
+#[test]
+fn a_large_import_and_its_undo_are_worked_out_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("big.csv");
+    let mut text = String::from("Name,Title,E-mail,Manager\n");
+    for i in 0..3_000 {
+        let manager = if i == 0 {
+            String::new()
+        } else {
+            format!("Person {}", (i - 1) / 4)
+        };
+        text.push_str(&format!("Person {i},Engineer,p{i}@example.com,{manager}\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let mut h = empty_map();
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(csv.clone())].into(),
+    }));
+    open_file_submenu(&mut h, "Import contacts");
+    h.run_steps(2);
+    // Matches are looked for on a thread; the preview stays usable.
+    for _ in 0..200 {
+        h.run_steps(1);
+        let Some(Modal::ImportPreview(preview)) = h.state().modal() else {
+            panic!("expected the preview, got {:?}", h.state().modal());
+        };
+        if !preview.is_finding() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    h.run_steps(2);
+    h.get_by_role_and_label(A11yRole::Button, "Import").click();
+    for _ in 0..5 {
+        h.run_steps(1);
+        if h.state().is_editing_in_background() {
+            break;
+        }
+    }
+    // (A debug build plans 3,000 rows in far more than a few frames.)
+    assert!(h.state().is_editing_in_background());
+    assert!(
+        h.state().document().stakeholders.is_empty(),
+        "nothing changes until it is worked out"
+    );
+    h.run_steps(1);
+    h.get_by_label("Importing the contacts…");
+    h.state_mut().wait_for_edit();
+    h.run_steps(2);
+    assert_eq!(h.state().document().stakeholders.len(), 3_000);
+    assert_eq!(h.state().document().relationships.len(), 2_999);
+    assert!(matches!(h.state().modal(), Some(Modal::ImportReport(_))));
+    h.get_by_label("Dismiss").click();
+    h.run_steps(2);
+
+    // Undo of 6,000 changes goes to the thread too; no edit gets in meanwhile.
+    h.state_mut().queue(AppCommand::Action(Action::Undo));
+    h.run_steps(1);
+    assert!(h.state().is_editing_in_background());
+    h.state_mut().queue(AppCommand::Edit {
+        command: Command::add_stakeholder(Stakeholder::new("late", "Late")),
+        merge_key: None,
+    });
+    h.run_steps(1);
+    h.state_mut().wait_for_edit();
+    h.run_steps(2);
+    assert!(h.state().document().stakeholders.is_empty(), "undone whole");
+    assert!(!h.state().editor().is_modified());
+    h.state_mut().queue(AppCommand::Action(Action::Redo));
+    h.run_steps(1);
+    h.state_mut().wait_for_edit();
+    h.run_steps(2);
+    assert_eq!(h.state().document().stakeholders.len(), 3_000);
 }
 
 #[test]

@@ -67,6 +67,18 @@ pub enum Command {
 }
 
 impl Command {
+    /// How many people and lines this touches (a batch counts its parts, nested
+    /// ones included): a measure of how long applying it takes.
+    pub fn size(&self) -> usize {
+        match self {
+            Self::Batch(commands) => commands.iter().map(Self::size).sum::<usize>().max(1),
+            Self::RemoveStakeholders(ids) => ids.len().max(1),
+            Self::MoveStakeholders(moves) => moves.len().max(1),
+            Self::RemoveRelationships(ids) => ids.len().max(1),
+            _ => 1,
+        }
+    }
+
     /// Adds a person at the end of the list.
     pub fn add_stakeholder(stakeholder: Stakeholder) -> Self {
         Self::AddStakeholder {

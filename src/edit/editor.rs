@@ -229,9 +229,189 @@ impl Editor {
         Ok(true)
     }
 
+    // ----- Edits worked out off the UI thread -----
+    //
+    // An import of 100,000 people, or its undo, takes the better part of a second
+    // to apply: the app prepares it on a background thread from a snapshot and
+    // installs the result in one move. Meanwhile it accepts no other edit.
+
+    /// Installs an edit prepared by [`prepare_edit`] as a new undo step. Refused
+    /// (given back) when the document is no longer at the revision it was prepared
+    /// from.
+    pub fn install(&mut self, prepared: PreparedEdit) -> Result<(), Box<PreparedEdit>> {
+        if prepared.revision != self.revision() {
+            return Err(Box::new(prepared));
+        }
+        self.doc = Arc::new(prepared.doc);
+        let revision = self.take_revision();
+        self.redo.clear();
+        self.undo.push_back(Step {
+            label: prepared.label,
+            forward: prepared.forward,
+            inverse: prepared.inverse,
+            merge_key: None,
+            revision,
+        });
+        while self.undo.len() > self.limit {
+            if let Some(dropped) = self.undo.pop_front() {
+                self.base_revision = dropped.revision;
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes the step undo (`undo`) or redo would apply out of the history, with a
+    /// snapshot of the document, to be worked out elsewhere ([`StepJob::run`]) and
+    /// handed back with [`Self::finish_step`]. `None` when there is nothing to do.
+    pub fn take_step(&mut self, undo: bool) -> Option<StepJob> {
+        let step = if undo {
+            self.undo.pop_back()?
+        } else {
+            self.redo.pop()?
+        };
+        Some(StepJob {
+            step,
+            undo,
+            base: Arc::clone(&self.doc),
+        })
+    }
+
+    /// Puts back a step taken with [`Self::take_step`]: worked out (the document
+    /// after it), or not (it failed, or was abandoned) — then nothing changes.
+    pub fn finish_step(&mut self, done: StepDone) -> Result<EditLabel, EditError> {
+        let StepDone {
+            mut step,
+            undo,
+            result,
+        } = done;
+        let label = step.label.clone();
+        match result {
+            Ok((doc, command)) => {
+                self.doc = Arc::new(doc);
+                if undo {
+                    // Redo re-applies exactly what undo reverted.
+                    step.forward = command;
+                    step.merge_key = None;
+                    self.redo.push(step);
+                } else {
+                    step.inverse = command;
+                    self.undo.push_back(step);
+                }
+                Ok(label)
+            }
+            Err(err) => {
+                if undo {
+                    self.undo.push_back(step);
+                } else {
+                    self.redo.push(step);
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// How many commands the step undo (`undo`) or redo would apply holds: large
+    /// ones are worth working out off the UI thread.
+    pub fn step_size(&self, undo: bool) -> usize {
+        let step = if undo {
+            self.undo.back()
+        } else {
+            self.redo.last()
+        };
+        step.map_or(0, |s| {
+            let command = if undo { &s.inverse } else { &s.forward };
+            command.size()
+        })
+    }
+
     fn take_revision(&mut self) -> u64 {
         let revision = self.next_revision;
         self.next_revision += 1;
         revision
+    }
+}
+
+/// An edit worked out on a copy of the document (see [`prepare_edit`]).
+#[derive(Debug)]
+pub struct PreparedEdit {
+    /// The editor's revision the copy was taken at.
+    revision: u64,
+    doc: Document,
+    forward: Command,
+    inverse: Command,
+    label: EditLabel,
+}
+
+impl PreparedEdit {
+    /// The document after the edit.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+}
+
+/// Applies `command` to a copy of `base`, the editor's document at `revision`
+/// ([`Editor::snapshot`], [`Editor::revision`]); runs on any thread. The result is
+/// installed with [`Editor::install`].
+pub fn prepare_edit(
+    base: Arc<Document>,
+    revision: u64,
+    command: Command,
+    label: EditLabel,
+) -> Result<PreparedEdit, EditError> {
+    let mut doc = Document::clone(&base);
+    // Let go of the editor's document at once, so it is not copied on its next edit.
+    drop(base);
+    let inverse = apply(&mut doc, command.clone())?;
+    Ok(PreparedEdit {
+        revision,
+        doc,
+        forward: command,
+        inverse,
+        label,
+    })
+}
+
+/// An undo or redo step taken out of the history to be worked out elsewhere.
+#[derive(Debug)]
+pub struct StepJob {
+    step: Step,
+    undo: bool,
+    base: Arc<Document>,
+}
+
+/// A step worked out: the document after it and the command that takes it back,
+/// or why it could not be applied.
+#[derive(Debug)]
+pub struct StepDone {
+    step: Step,
+    undo: bool,
+    result: Result<(Document, Command), EditError>,
+}
+
+impl StepDone {
+    /// The document after the step, when it was worked out.
+    pub fn document(&self) -> Option<&Document> {
+        self.result.as_ref().ok().map(|(doc, _)| doc)
+    }
+}
+
+impl StepJob {
+    /// Applies the step to a copy of the document; runs on any thread.
+    pub fn run(self) -> StepDone {
+        let StepJob { step, undo, base } = self;
+        let mut doc = Document::clone(&base);
+        drop(base);
+        let command = if undo { &step.inverse } else { &step.forward };
+        let result = apply(&mut doc, command.clone()).map(|back| (doc, back));
+        StepDone { step, undo, result }
+    }
+
+    /// Gives the step back unworked (the app was asked to stop).
+    pub fn abandon(self) -> StepDone {
+        StepDone {
+            step: self.step,
+            undo: self.undo,
+            result: Err(EditError::NothingTo("finish")),
+        }
     }
 }

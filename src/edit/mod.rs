@@ -9,6 +9,6 @@ mod label;
 
 pub use apply::apply;
 pub use command::Command;
-pub use editor::{DEFAULT_HISTORY_LIMIT, Editor};
+pub use editor::{DEFAULT_HISTORY_LIMIT, Editor, PreparedEdit, StepDone, StepJob, prepare_edit};
 pub use error::EditError;
 pub use label::{EditKind, EditLabel};

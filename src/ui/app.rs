@@ -110,6 +110,8 @@ pub struct PowermapApp {
     departments: super::departments::DepartmentRegions,
     /// A large map being read in the background.
     open_job: Option<super::open_job::OpenJob>,
+    /// A large edit (an import, its undo or redo) being worked out off the UI thread.
+    edit_job: Option<super::edit_job::EditJob>,
     /// The app's egui context, for threads to wake the window when done.
     ctx_for_jobs: egui::Context,
     /// Recovery copies of unsaved work; `None` when turned off or unavailable.
@@ -185,6 +187,7 @@ impl PowermapApp {
             views: super::view_layouts::ViewLayouts::default(),
             departments: super::departments::DepartmentRegions::default(),
             open_job: None,
+            edit_job: None,
             ctx_for_jobs: cc.egui_ctx.clone(),
             autosave: options
                 .recovery_dir
@@ -419,6 +422,87 @@ impl PowermapApp {
             self.open_sample(0);
             self.modal = error;
         }
+    }
+
+    /// The progress window of a large edit worked out in the background, and the
+    /// edit installed once it is.
+    fn edit_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.edit_job else { return };
+        if let Some(outcome) = job.finished() {
+            self.edit_job = None;
+            self.finish_edit(outcome);
+            return;
+        }
+        let tr = self.tr();
+        let text = match job.kind {
+            super::edit_job::EditJobKind::Import => T::EditJobImport,
+            super::edit_job::EditJobKind::Undo => T::EditJobUndo,
+            super::edit_job::EditJobKind::Redo => T::EditJobRedo,
+        };
+        egui::Modal::new(egui::Id::new("edit-progress")).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.t(text));
+            });
+        });
+    }
+
+    /// Installs what a background edit worked out, or says why it could not.
+    fn finish_edit(&mut self, done: Option<super::edit_job::EditDone>) {
+        use super::edit_job::{EditOutcome, ImportFailure};
+        let tr = self.tr();
+        let (outcome, graph) = match done {
+            Some((outcome, graph)) => (Some(outcome), graph),
+            None => (None, None),
+        };
+        let counter = self.edit_counter;
+        match outcome {
+            Some(EditOutcome::Import(Ok((edit, summary)))) => {
+                if self.map.editor.install(edit).is_ok() {
+                    self.after_change();
+                    self.canvas.request_fit();
+                    self.modal = Some(Modal::ImportReport(Box::new(summary)));
+                } else {
+                    self.notice = Some((T::EditJobStopped, String::new()));
+                }
+            }
+            Some(EditOutcome::Import(Err(ImportFailure::Rows(message)))) => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotImport,
+                    message,
+                    path: None,
+                }));
+            }
+            Some(EditOutcome::Import(Err(ImportFailure::Refused(err)))) => {
+                self.notice = Some((T::EditRefused, super::error_text::edit_error(&err, tr)));
+            }
+            Some(EditOutcome::Step(done)) => match self.map.editor.finish_step(done) {
+                Ok(_) => self.after_change(),
+                Err(err) => {
+                    self.notice = Some((T::EditRefused, super::error_text::edit_error(&err, tr)));
+                }
+            },
+            None => self.notice = Some((T::EditJobStopped, String::new())),
+        }
+        // The canvas graph of the result was built on the thread too.
+        if let Some(graph) = graph
+            && self.edit_counter != counter
+        {
+            self.canvas.use_prebuilt(self.edit_counter, graph);
+        }
+    }
+
+    /// Waits for a large edit worked out in the background and installs it (tests).
+    pub fn wait_for_edit(&mut self) {
+        if let Some(job) = self.edit_job.take() {
+            let outcome = job.wait();
+            self.finish_edit(outcome);
+        }
+    }
+
+    /// Whether a large edit is being worked out in the background.
+    pub fn is_editing_in_background(&self) -> bool {
+        self.edit_job.is_some()
     }
 
     /// Waits for a map being read in the background and shows it (tests).
@@ -755,6 +839,11 @@ impl PowermapApp {
     // ----- edits -----
 
     fn apply_edit(&mut self, command: Command, merge_key: Option<String>) -> bool {
+        if self.edit_job.is_some() {
+            // A large edit is being worked out from the map as it is: nothing else
+            // may change it meanwhile (its window takes the input).
+            return false;
+        }
         // Only typing the new person's name keeps them "just added".
         if let Some(fresh) = &self.fresh_person
             && merge_key.as_deref() != Some(super::inspector::name_merge_key(&fresh.id).as_str())
@@ -991,7 +1080,7 @@ impl PowermapApp {
                     super::import_dialog::ImportPreview::new(
                         path.to_owned(),
                         table,
-                        self.document(),
+                        self.map.editor.snapshot(),
                     ),
                 )));
             }
@@ -1008,6 +1097,19 @@ impl PowermapApp {
     /// Imports the previewed contacts as one undo step and shows what happened.
     fn apply_import(&mut self, preview: super::import_dialog::ImportPreview) {
         let language = self.prefs.language();
+        if self.edit_job.is_some() {
+            return;
+        }
+        if preview.table.rows.len() >= super::edit_job::IMPORT_ROWS {
+            self.edit_job = Some(super::edit_job::EditJob::import(
+                &self.ctx_for_jobs,
+                preview,
+                self.map.editor.snapshot(),
+                self.map.editor.revision(),
+                self.tr(),
+            ));
+            return;
+        }
         match preview.plan(self.document(), language) {
             Ok(plan) => {
                 let label = crate::edit::EditLabel {
@@ -1019,6 +1121,8 @@ impl PowermapApp {
                         .unwrap_or_default(),
                     count: plan.summary.added,
                 };
+                // The preview shares the map: let go of it, or the edit copies it.
+                drop(preview);
                 match self.map.editor.apply_labelled(plan.command, label) {
                     Ok(()) => {
                         self.after_change();
@@ -1563,6 +1667,18 @@ impl PowermapApp {
                 self.browse(PathPurpose::Save, start, None);
             }
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Undo | Action::Redo if self.edit_job.is_some() => {}
+            Action::Undo | Action::Redo
+                if self.map.editor.step_size(action == Action::Undo)
+                    >= super::edit_job::STEP_SIZE =>
+            {
+                self.fresh_person = None;
+                let undo = action == Action::Undo;
+                if let Some(job) = self.map.editor.take_step(undo) {
+                    let tr = self.tr();
+                    self.edit_job = Some(super::edit_job::EditJob::step(ctx, job, undo, tr));
+                }
+            }
             Action::Undo => {
                 self.fresh_person = None;
                 if self.map.editor.undo().is_ok() {
@@ -1843,7 +1959,8 @@ impl PowermapApp {
         let menus_enabled = self.modal.is_none()
             && self.export_job.is_none()
             && self.tidy_job.is_none()
-            && self.open_job.is_none();
+            && self.open_job.is_none()
+            && self.edit_job.is_none();
         if self.is_showing_workspace() {
             self.start_page_ui(ui, tr, menus_enabled);
             return;
@@ -2244,6 +2361,7 @@ impl eframe::App for PowermapApp {
             && self.export_job.is_none()
             && self.tidy_job.is_none()
             && self.open_job.is_none()
+            && self.edit_job.is_none()
             && !self.reviews.is_open()
             && !self.sync.is_open()
             && !self.is_showing_workspace()
@@ -2255,6 +2373,7 @@ impl eframe::App for PowermapApp {
         self.export_progress_ui(&ctx);
         self.arrange_progress_ui(&ctx);
         self.open_progress_ui(&ctx);
+        self.edit_progress_ui(&ctx);
         self.reviews.review_ui(
             &ctx,
             self.map.editor.document(),

@@ -5,6 +5,7 @@
 //! one undo step; the summary lists every row that was left out.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 
 use egui::{RichText, Ui};
 
@@ -25,35 +26,52 @@ const PREVIEW_ROWS: usize = 5;
 /// Height of one proposed match in the list.
 const MATCH_ROW_HEIGHT: f32 = 64.0;
 
+/// Matches found in the background, and what for (mapping, choices).
+type Found = Arc<Mutex<Option<(ColumnMapping, MatchChoices, Vec<MatchProposal>)>>>;
+
 /// A file read and waiting for the user to confirm the mapping and the matches.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct ImportPreview {
     /// The file.
     pub path: PathBuf,
-    /// Its contents.
-    pub table: Table,
+    /// Its contents (shared with the thread that looks for matches).
+    pub table: Arc<Table>,
     /// Which field each column fills.
     pub mapping: ColumnMapping,
     /// The map when the preview opened: the matches are proposed against it.
-    map: Document,
+    map: Arc<Document>,
     /// What the user decided about the proposed matches.
     pub choices: MatchChoices,
     /// The proposed matches for the current mapping and choices (matches by name
     /// first), and what they were computed for.
     proposals: Option<(ColumnMapping, MatchChoices, Vec<MatchProposal>)>,
+    /// For a large file: the matches being looked for on a background thread, and
+    /// what for; `None` inside until found.
+    finding: Option<(ColumnMapping, MatchChoices, Found)>,
+}
+
+impl PartialEq for ImportPreview {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path
+            && Arc::ptr_eq(&self.table, &other.table)
+            && self.mapping == other.mapping
+            && self.choices == other.choices
+    }
 }
 
 impl ImportPreview {
     /// The preview of `table` read from `path`, to be imported into `doc`.
-    pub fn new(path: PathBuf, table: Table, doc: &Document) -> Self {
+    /// `doc` is the editor's snapshot (shared, not copied).
+    pub fn new(path: PathBuf, table: Table, doc: Arc<Document>) -> Self {
         let mapping = ColumnMapping::detect(&table.headers);
         Self {
             path,
-            table,
+            table: Arc::new(table),
             mapping,
-            map: doc.clone(),
+            map: doc,
             choices: MatchChoices::default(),
             proposals: None,
+            finding: None,
         }
     }
 
@@ -64,23 +82,73 @@ impl ImportPreview {
     }
 
     /// The proposed matches, matches by name (the ones to check) first; computed
-    /// again only when the mapping or a choice changed.
+    /// again only when the mapping or a choice changed. For a file of
+    /// [`super::edit_job::IMPORT_ROWS`] rows or more they are looked for on a
+    /// background thread ([`Self::is_finding`]): the last ones found stay meanwhile.
     pub fn proposals(&mut self) -> &[MatchProposal] {
+        let wanted = |mapping: &ColumnMapping, choices: &MatchChoices| {
+            *mapping == self.mapping && *choices == self.choices
+        };
         let fresh = self
             .proposals
             .as_ref()
-            .is_some_and(|(mapping, choices, _)| {
-                *mapping == self.mapping && *choices == self.choices
-            });
+            .is_some_and(|(mapping, choices, _)| wanted(mapping, choices));
         if !fresh {
-            let mut found = propose_matches(&self.map, &self.table, &self.mapping, &self.choices)
-                .unwrap_or_default();
-            found.sort_by_key(|p| (p.evidence.basis == MatchBasis::Email, p.row));
-            self.proposals = Some((self.mapping.clone(), self.choices.clone(), found));
+            if self.table.rows.len() < super::edit_job::IMPORT_ROWS {
+                let found = find_matches(&self.map, &self.table, &self.mapping, &self.choices);
+                self.proposals = Some((self.mapping.clone(), self.choices.clone(), found));
+            } else {
+                self.find_in_background();
+            }
         }
         self.proposals
             .as_ref()
             .map_or(&[][..], |(_, _, found)| found.as_slice())
+    }
+
+    /// Whether matches are being looked for in the background.
+    pub fn is_finding(&self) -> bool {
+        self.finding.is_some()
+    }
+
+    /// Collects matches found in the background, or starts looking for the
+    /// current mapping and choices.
+    fn find_in_background(&mut self) {
+        if let Some((mapping, choices, slot)) = &self.finding {
+            let done = slot.lock().ok().and_then(|mut s| s.take());
+            match done {
+                Some(found) => {
+                    self.finding = None;
+                    self.proposals = Some(found);
+                    if self
+                        .proposals
+                        .as_ref()
+                        .is_some_and(|(m, c, _)| *m == self.mapping && *c == self.choices)
+                    {
+                        return;
+                    }
+                }
+                // Still looking; a newer mapping waits for it.
+                None if Arc::strong_count(slot) > 1 => return,
+                // The thread ended without an answer: do not ask again for these.
+                None => {
+                    self.proposals = Some((mapping.clone(), choices.clone(), Vec::new()));
+                    self.finding = None;
+                    return;
+                }
+            }
+        }
+        let slot: Found = Arc::default();
+        let (map, table) = (Arc::clone(&self.map), Arc::clone(&self.table));
+        let (mapping, choices) = (self.mapping.clone(), self.choices.clone());
+        let thread_slot = Arc::clone(&slot);
+        std::thread::spawn(move || {
+            let found = find_matches(&map, &table, &mapping, &choices);
+            if let Ok(mut slot) = thread_slot.lock() {
+                *slot = Some((mapping, choices, found));
+            }
+        });
+        self.finding = Some((self.mapping.clone(), self.choices.clone(), slot));
     }
 
     /// Keeps `row` apart from whoever it matches (`same = false`) or merges it with
@@ -258,7 +326,16 @@ enum MatchChange {
 /// The rows that match someone already known, each with both sides, the evidence
 /// and the user's choices.
 fn matches_ui(ui: &mut Ui, preview: &mut ImportPreview, tr: Tr) {
-    if preview.proposals().is_empty() {
+    let none = preview.proposals().is_empty();
+    if preview.is_finding() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr.t(T::ImportFinding));
+        });
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(100));
+    }
+    if none {
         return;
     }
     let mut changes = Vec::new();
@@ -463,4 +540,17 @@ pub fn import_report_ui(ctx: &egui::Context, summary: &ImportSummary, tr: Tr) ->
 /// Commands the preview leads to (kept here so the app's command list stays short).
 pub fn import_command(preview: ImportPreview) -> AppCommand {
     AppCommand::ImportApply(Box::new(preview))
+}
+
+/// The matches of `table`'s rows in `map`, matches by name (the ones to check)
+/// first.
+fn find_matches(
+    map: &Document,
+    table: &Table,
+    mapping: &ColumnMapping,
+    choices: &MatchChoices,
+) -> Vec<MatchProposal> {
+    let mut found = propose_matches(map, table, mapping, choices).unwrap_or_default();
+    found.sort_by_key(|p| (p.evidence.basis == MatchBasis::Email, p.row));
+    found
 }

@@ -18,6 +18,7 @@ pub mod deal_panel;
 pub mod departments;
 pub mod dialogs;
 pub mod disk_watch;
+pub mod edit_job;
 pub mod error_text;
 pub mod export_job;
 pub mod file_browser;

@@ -266,7 +266,8 @@ impl Canvas {
     }
 
     /// Hands the canvas a graph built in the background for the map at edit
-    /// counter `edit_counter`; the first frame uses it instead of building one.
+    /// counter `edit_counter` (a large map opened, imported into, or an import
+    /// undone); the next frame uses it instead of building or syncing one.
     pub fn use_prebuilt(&mut self, edit_counter: u64, graph: PrebuiltGraph) {
         self.prebuilt = Some((edit_counter, graph));
     }
@@ -282,9 +283,12 @@ impl Canvas {
         let Some((counter, prebuilt)) = self.prebuilt.take() else {
             return false;
         };
+        if counter != cx.edit_counter {
+            // Built for a map that changed since: the graph there is synced as usual.
+            return false;
+        }
         self.synced = prebuilt.synced;
-        counter == cx.edit_counter
-            && prebuilt.tr == cx.tr
+        prebuilt.tr == cx.tr
             && cx.view.positions.is_none()
             && !cx.view.drawn_lines.iter().any(|drawn| *drawn)
             && *cx.highlight.0 == Highlight::default()
@@ -393,7 +397,7 @@ impl Canvas {
             cx.view.serial,
         );
         let mut resynced = false;
-        if self.synced_key.is_none() && self.prebuilt.is_some() && self.install_prebuilt(&cx) {
+        if self.prebuilt.is_some() && self.drag.is_none() && self.install_prebuilt(&cx) {
             self.synced_key = Some(key);
             self.backdrop_area = backdrop_bounds(cx.view.backdrop);
             self.content_bounds = self.people_bounds().union(self.backdrop_area);

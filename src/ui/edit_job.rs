@@ -1,0 +1,145 @@
+//! Edits too large for the UI thread — importing thousands of contacts, undoing or
+//! redoing such an import — are worked out on a background thread from a snapshot
+//! of the map (see [`crate::edit::prepare_edit`] and [`crate::edit::StepJob`]),
+//! behind a progress window; the app accepts no other edit meanwhile and installs
+//! the result in one move.
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::canvas::PrebuiltGraph;
+use super::i18n::Tr;
+use super::import_dialog::ImportPreview;
+use crate::edit::{EditError, EditKind, EditLabel, PreparedEdit, StepDone, StepJob, prepare_edit};
+use crate::import::ImportSummary;
+use crate::lang::Language;
+use crate::model::Document;
+
+/// Imports of at least this many rows are worked out in the background.
+pub const IMPORT_ROWS: usize = 2_000;
+/// Undo and redo steps of at least this many changes are worked out in the
+/// background (an import of 100,000 people takes about a second to undo).
+pub const STEP_SIZE: usize = 5_000;
+
+/// What is being worked out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditJobKind {
+    /// Importing contacts.
+    Import,
+    /// Undoing the last step.
+    Undo,
+    /// Redoing the last undone step.
+    Redo,
+}
+
+/// What came out of the thread.
+pub enum EditOutcome {
+    /// The import, ready to install with its summary; or why it cannot be done
+    /// (the file's problem, in the user's language, or the edit refused).
+    Import(Result<(PreparedEdit, ImportSummary), ImportFailure>),
+    /// The undo or redo step, worked out or not.
+    Step(StepDone),
+}
+
+/// Why an import was not prepared.
+pub enum ImportFailure {
+    /// The rows cannot be imported (the message says why).
+    Rows(String),
+    /// The map refused the edit.
+    Refused(EditError),
+}
+
+/// An edit worked out, and for a large map the canvas graph of the result.
+pub type EditDone = (EditOutcome, Option<PrebuiltGraph>);
+
+/// An edit being worked out.
+pub struct EditJob {
+    /// What.
+    pub kind: EditJobKind,
+    done: Receiver<EditDone>,
+}
+
+/// The canvas graph of `doc` when it is large enough to be worth building here.
+fn graph_of(doc: Option<&Document>, tr: Tr) -> Option<PrebuiltGraph> {
+    doc.filter(|d| d.stakeholders.len() >= PrebuiltGraph::MIN_PEOPLE)
+        .map(|d| PrebuiltGraph::build(d, tr))
+}
+
+impl EditJob {
+    /// Plans the import of `preview` into `base` (the editor's document at
+    /// `revision`) and applies it to a copy.
+    pub fn import(
+        ctx: &egui::Context,
+        preview: ImportPreview,
+        base: Arc<Document>,
+        revision: u64,
+        tr: Tr,
+    ) -> Self {
+        let (sender, done) = channel();
+        let ctx = ctx.clone();
+        let language: Language = tr.0;
+        std::thread::spawn(move || {
+            let outcome = match preview.plan(&base, language) {
+                Err(err) => Err(ImportFailure::Rows(err.message(language))),
+                Ok(plan) => {
+                    let label = EditLabel {
+                        kind: EditKind::Import,
+                        subject: preview
+                            .path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                        count: plan.summary.added,
+                    };
+                    // Let go of the preview's copy of the map before copying it again.
+                    drop(preview);
+                    prepare_edit(base, revision, plan.command, label)
+                        .map(|edit| (edit, plan.summary))
+                        .map_err(ImportFailure::Refused)
+                }
+            };
+            let graph = graph_of(outcome.as_ref().ok().map(|(edit, _)| edit.document()), tr);
+            let _ = sender.send((EditOutcome::Import(outcome), graph));
+            ctx.request_repaint();
+        });
+        Self {
+            kind: EditJobKind::Import,
+            done,
+        }
+    }
+
+    /// Works out an undo or redo step taken out of the history.
+    pub fn step(ctx: &egui::Context, job: StepJob, undo: bool, tr: Tr) -> Self {
+        let (sender, done) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let done = job.run();
+            let graph = graph_of(done.document(), tr);
+            let _ = sender.send((EditOutcome::Step(done), graph));
+            ctx.request_repaint();
+        });
+        Self {
+            kind: if undo {
+                EditJobKind::Undo
+            } else {
+                EditJobKind::Redo
+            },
+            done,
+        }
+    }
+
+    /// The outcome once the thread is done (`Some(None)`: it ended without one);
+    /// `None` while it works.
+    pub fn finished(&self) -> Option<Option<EditDone>> {
+        match self.done.try_recv() {
+            Ok(outcome) => Some(Some(outcome)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    /// Waits for the outcome (tests).
+    pub fn wait(&self) -> Option<EditDone> {
+        self.done.recv().ok()
+    }
+}
