@@ -1112,15 +1112,7 @@ impl PowermapApp {
         }
         match preview.plan(self.document(), language) {
             Ok(plan) => {
-                let label = crate::edit::EditLabel {
-                    kind: crate::edit::EditKind::Import,
-                    subject: preview
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    count: plan.summary.added,
-                };
+                let label = preview.label(&plan);
                 // The preview shares the map: let go of it, or the edit copies it.
                 drop(preview);
                 match self.map.editor.apply_labelled(plan.command, label) {

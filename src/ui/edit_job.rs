@@ -10,7 +10,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use super::canvas::PrebuiltGraph;
 use super::i18n::Tr;
 use super::import_dialog::ImportPreview;
-use crate::edit::{EditError, EditKind, EditLabel, PreparedEdit, StepDone, StepJob, prepare_edit};
+use crate::edit::{EditError, PreparedEdit, StepDone, StepJob, prepare_edit};
 use crate::import::ImportSummary;
 use crate::lang::Language;
 use crate::model::Document;
@@ -82,15 +82,7 @@ impl EditJob {
             let outcome = match preview.plan(&base, language) {
                 Err(err) => Err(ImportFailure::Rows(err.message(language))),
                 Ok(plan) => {
-                    let label = EditLabel {
-                        kind: EditKind::Import,
-                        subject: preview
-                            .path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
-                        count: plan.summary.added,
-                    };
+                    let label = preview.label(&plan);
                     // Let go of the preview's copy of the map before copying it again.
                     drop(preview);
                     prepare_edit(base, revision, plan.command, label)

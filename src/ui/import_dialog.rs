@@ -106,6 +106,19 @@ impl ImportPreview {
             .map_or(&[][..], |(_, _, found)| found.as_slice())
     }
 
+    /// The undo label of importing this file with `plan`.
+    pub fn label(&self, plan: &ImportPlan) -> crate::edit::EditLabel {
+        crate::edit::EditLabel {
+            kind: crate::edit::EditKind::Import,
+            subject: self
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            count: plan.summary.added,
+        }
+    }
+
     /// Whether matches are being looked for in the background.
     pub fn is_finding(&self) -> bool {
         self.finding.is_some()
