@@ -20,6 +20,10 @@ const BAR_WIDTH: f32 = 220.0;
 /// Room between the summary sections, in points (a vertical separator there
 /// would stretch to the panel's height).
 const SECTION_GAP: f32 = 24.0;
+/// Width of the totals by stage.
+const STAGES_WIDTH: f32 = 300.0;
+/// The narrowest the deals needing attention are shown beside the totals.
+const ATTENTION_MIN_WIDTH: f32 = 280.0;
 /// Height of a bar of the health chart, in points.
 const BAR_HEIGHT: f32 = 14.0;
 
@@ -260,9 +264,18 @@ impl StartPage {
         ui.heading(tr.f(T::WsTitle, &[&root]));
         progress_ui(ui, job, tr);
         ui.add_space(4.0);
+        // The third section beside the others when there is room for it, else
+        // below them (a laptop window), never cut off at the window's edge.
+        let beside = ui.available_width()
+            >= STAGES_WIDTH + BAR_WIDTH + 200.0 + ATTENTION_MIN_WIDTH + 2.0 * SECTION_GAP;
+        let attention_ui = |ui: &mut Ui, commands: &mut Vec<AppCommand>| {
+            worsened_ui(ui, job, tr, commands);
+            ui.add_space(6.0);
+            telling_risks_ui(ui, job, tr);
+        };
         ui.horizontal_top(|ui| {
             ui.vertical(|ui| {
-                ui.set_width(300.0);
+                ui.set_width(STAGES_WIDTH);
                 stage_totals_ui(ui, job, tr);
             });
             ui.add_space(SECTION_GAP);
@@ -270,15 +283,19 @@ impl StartPage {
                 ui.set_width(BAR_WIDTH + 200.0);
                 health_chart_ui(ui, job, tr);
             });
-            ui.add_space(SECTION_GAP);
-            ui.vertical(|ui| {
-                // The rest of the width (labels wrap in it, not one letter a line).
-                ui.set_width(ui.available_width().max(280.0));
-                worsened_ui(ui, job, tr, commands);
-                ui.add_space(6.0);
-                telling_risks_ui(ui, job, tr);
-            });
+            if beside {
+                ui.add_space(SECTION_GAP);
+                ui.vertical(|ui| {
+                    // The rest of the width (labels wrap in it, not one letter a line).
+                    ui.set_width(ui.available_width());
+                    attention_ui(ui, commands);
+                });
+            }
         });
+        if !beside {
+            ui.add_space(4.0);
+            attention_ui(ui, commands);
+        }
         ui.separator();
         self.people.people_search_ui(ui, job.root(), tr, commands);
         ui.separator();
@@ -337,7 +354,7 @@ impl StartPage {
                         let text =
                             RichText::new(format!("{}{arrow}", tr.t(column.label()))).strong();
                         let button = egui::Button::new(text).frame(false);
-                        if ui.add_sized([column.width(), ROW_HEIGHT], button).clicked() {
+                        if left_aligned(ui, column, button).clicked() {
                             self.sort_by(column);
                         }
                     }
@@ -519,10 +536,20 @@ pub fn health_name(tr: Tr, level: HealthLevel) -> &'static str {
 
 /// One cell: fixed width, text cut with "…" when too long.
 fn cell_ui(ui: &mut Ui, column: Column, text: impl Into<egui::WidgetText>) -> egui::Response {
-    ui.add_sized(
-        [column.width(), ROW_HEIGHT],
-        egui::Label::new(text).truncate(),
+    left_aligned(ui, column, egui::Label::new(text).truncate())
+}
+
+/// A widget in its column's width, at the left like the column's heading.
+fn left_aligned(ui: &mut Ui, column: Column, widget: impl egui::Widget) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(column.width(), ROW_HEIGHT),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(column.width());
+            ui.add(widget)
+        },
     )
+    .inner
 }
 
 fn yes_no(tr: Tr, yes: bool) -> RichText {
@@ -542,10 +569,7 @@ fn row_ui(ui: &mut Ui, job: &WorkspaceJob, row: &MapRow, tr: Tr, commands: &mut 
             Ok(summary) => summary,
             Err(error) => {
                 let link = egui::Link::new(RichText::new(&path).color(super::theme::ERROR_TEXT));
-                if ui
-                    .add_sized([Column::Customer.width(), ROW_HEIGHT], link)
-                    .clicked()
-                {
+                if left_aligned(ui, Column::Customer, link).clicked() {
                     commands.push(AppCommand::OpenFile(row.path.clone()));
                 }
                 ui.add(
@@ -562,12 +586,17 @@ fn row_ui(ui: &mut Ui, job: &WorkspaceJob, row: &MapRow, tr: Tr, commands: &mut 
         } else {
             summary.account.clone()
         };
-        let link = ui
-            .add_sized(
-                [Column::Customer.width(), ROW_HEIGHT],
-                egui::Link::new(account),
-            )
-            .on_hover_text(&path);
+        // A link cut with "…" like the other cells, so long names keep the columns.
+        let color = ui.visuals().hyperlink_color;
+        let link = left_aligned(
+            ui,
+            Column::Customer,
+            egui::Label::new(RichText::new(account).color(color))
+                .truncate()
+                .sense(egui::Sense::click()),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand)
+        .on_hover_text(&path);
         if link.clicked() {
             commands.push(AppCommand::OpenFile(row.path.clone()));
         }
