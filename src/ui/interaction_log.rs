@@ -209,9 +209,16 @@ fn trend_ui(ui: &mut Ui, person: &Stakeholder, tr: Tr) {
                 ui.label(RichText::new("→").weak());
             }
             let text = format!("{} {date}", tr.stance(*stance));
-            stance_dot_ui(ui, *stance).on_hover_text(&text);
-            // Named for screen readers (and tests): a dot is not a name.
-            ui.label(RichText::new(date.to_string()).small().weak());
+            // Dot and date move to the next line together, the date never split.
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 2.0;
+                stance_dot_ui(ui, *stance).on_hover_text(&text);
+                // Named for screen readers (and tests): a dot is not a name.
+                ui.add(
+                    egui::Label::new(RichText::new(date.to_string()).small().weak())
+                        .wrap_mode(egui::TextWrapMode::Extend),
+                );
+            });
         }
     });
 }
