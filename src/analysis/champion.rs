@@ -125,7 +125,7 @@ pub fn champion_tests(
             });
             // The first decision maker, then the first adviser, they fight: found
             // through their own conflicts, not by asking everyone.
-            let conflicts = structure.conflicts.get(i).map_or(&[][..], Vec::as_slice);
+            let conflicts = structure.conflicts.get(i).unwrap_or_default();
             let fights_decider = conflicts
                 .iter()
                 .copied()

@@ -253,29 +253,35 @@ pub(crate) fn writes_specs(p: &Stakeholder) -> bool {
     SPEC_WORDS.iter().any(|w| text.contains(w))
 }
 
-/// The people who shape the specifications: their own fields say so, or the note
-/// of one of their influence lines does (设备部起草技术规格书). One pass over the map.
-fn spec_shapers(cx: &Context<'_>) -> std::collections::HashSet<usize> {
-    let mut shapers: std::collections::HashSet<usize> = cx
-        .doc
-        .stakeholders
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| writes_specs(p))
-        .map(|(i, _)| i)
-        .collect();
-    for (line, &(from, _)) in cx.doc.relationships.iter().zip(&cx.structure.ends) {
-        if line.kind == crate::model::RelationshipKind::Influences
-            && !line.note.is_empty()
-            && let Some(from) = from
-        {
-            let note = line.note.to_lowercase();
-            if SPEC_WORDS.iter().any(|w| note.contains(w)) {
-                shapers.insert(from);
+/// Who shapes the specifications: their own fields say so, or the note of one of
+/// their influence lines does (设备部起草技术规格书). The notes are read in one pass
+/// over the lines; a person's own fields only when asked about them (reading them
+/// costs a lowercase copy, and the risks ask about a few people of the map).
+struct SpecShapers {
+    by_note: PeopleSet,
+}
+
+impl SpecShapers {
+    fn new(cx: &Context<'_>) -> Self {
+        let mut by_note = PeopleSet::of(cx.doc.stakeholders.len(), []);
+        for (line, &(from, _)) in cx.doc.relationships.iter().zip(&cx.structure.ends) {
+            if line.kind == crate::model::RelationshipKind::Influences
+                && !line.note.is_empty()
+                && let Some(from) = from
+            {
+                let note = line.note.to_lowercase();
+                if SPEC_WORDS.iter().any(|w| note.contains(w)) {
+                    by_note.insert(from);
+                }
             }
         }
+        Self { by_note }
     }
-    shapers
+
+    /// Whether person `i`, `p`, shapes the specifications.
+    fn contains(&self, i: usize, p: &Stakeholder) -> bool {
+        self.by_note.contains(i) || writes_specs(p)
+    }
 }
 
 fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
@@ -287,17 +293,17 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .filter(|r| r.code == RiskCode::DmAdviserNotWithUs)
             .flat_map(|r| r.people.iter().copied()),
     );
-    let shapers = spec_shapers(cx);
+    let shapers = SpecShapers::new(cx);
     let writers: Vec<usize> = cx
         .doc
         .stakeholders
         .iter()
         .enumerate()
-        .filter(|(i, p)| {
+        .filter(|&(i, p)| {
             (p.role == Role::Blocker || p.stance.is_against())
                 && p.favours.trim().is_empty()
-                && !flagged_advisers.contains(*i)
-                && shapers.contains(i)
+                && !flagged_advisers.contains(i)
+                && shapers.contains(i, p)
         })
         .map(|(i, _)| i)
         .collect();
@@ -325,7 +331,7 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
 fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
     let weighing = weighing(cx);
-    let shapers = spec_shapers(cx);
+    let shapers = SpecShapers::new(cx);
     let mut found = Vec::new();
     let mut details = Vec::new();
     for (i, p) in cx.doc.stakeholders.iter().enumerate() {
@@ -343,7 +349,7 @@ fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .map(|(to, _)| *to)
             .filter(|to| weighing.binary_search(to).is_ok())
             .collect();
-        let specs = shapers.contains(&i);
+        let specs = shapers.contains(i, p);
         if moves.is_empty() && !specs {
             continue;
         }

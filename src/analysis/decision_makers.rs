@@ -116,7 +116,7 @@ pub fn decision_maker_candidates(
             // Without an owner in the opportunity text, the top of a reporting line
             // is the best hint left.
             if buying.owner.is_none()
-                && structure.managers.get(i).is_some_and(Vec::is_empty)
+                && structure.managers.get(i).is_some_and(<[usize]>::is_empty)
                 && structure.reports.get(i).is_some_and(|r| !r.is_empty())
             {
                 score += 0.05;

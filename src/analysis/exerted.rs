@@ -59,11 +59,7 @@ pub fn advisers(structure: &Structure<'_>, decision_makers: &[usize]) -> Vec<Adv
     let mut found: Vec<Adviser> = Vec::new();
     let deciding = super::PeopleSet::of(structure.len(), decision_makers.iter().copied());
     for &target in decision_makers {
-        for &(from, strength, line) in structure
-            .influenced_by
-            .get(target)
-            .map_or(&[][..], Vec::as_slice)
-        {
+        for &(from, strength, line) in structure.influenced_by.get(target).unwrap_or_default() {
             if strength >= 2 && !deciding.contains(from) {
                 found.push(Adviser {
                     person: from,

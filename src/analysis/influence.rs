@@ -28,54 +28,44 @@ pub fn influence_scores(structure: &Structure<'_>) -> Vec<f64> {
         .map(|edges| edges.iter().map(|(_, w)| w).sum())
         .collect();
 
-    // The lines as flat lists (where each person's lines start, their targets and
-    // weights): the same sums in the same order as walking `flow`, without
-    // chasing a list per person in each of up to 200 rounds.
-    let mut starts = Vec::with_capacity(n + 1);
-    let mut targets = Vec::new();
-    let mut weights = Vec::new();
-    for edges in &structure.flow {
-        starts.push(targets.len());
-        for &(to, weight) in edges {
-            if to < n {
-                targets.push(to);
-                weights.push(weight);
-            }
-        }
-    }
-    starts.push(targets.len());
-
     let mut rank = prior.clone();
     let mut next = vec![0.0; n];
-    for _ in 0..MAX_ITERATIONS {
-        // People with no outgoing line hand their influence back by the prior.
-        let dangling: f64 = rank
-            .iter()
+    // People with no outgoing line hand their influence back by the prior.
+    let dangling_of = |rank: &[f64]| -> f64 {
+        rank.iter()
             .zip(&out_weight)
             .filter(|(_, w)| **w == 0.0)
             .map(|(r, _)| r)
-            .sum();
+            .sum()
+    };
+    let mut dangling = dangling_of(&rank);
+    for _ in 0..MAX_ITERATIONS {
         for (slot, p) in next.iter_mut().zip(&prior) {
             *slot = (1.0 - DAMPING) * p + DAMPING * dangling * p;
         }
-        for (from, (&r, &w)) in rank.iter().zip(&out_weight).enumerate() {
+        // The lines are walked as flat lists (`Adjacency`), in the order of the
+        // map: the same sums in the same order as a list per person.
+        for ((&r, &w), edges) in rank.iter().zip(&out_weight).zip(structure.flow.iter()) {
             if w == 0.0 {
                 continue;
             }
-            let (Some(&start), Some(&end)) = (starts.get(from), starts.get(from + 1)) else {
-                continue;
-            };
-            let (Some(to), Some(weight)) = (targets.get(start..end), weights.get(start..end))
-            else {
-                continue;
-            };
-            for (&to, &weight) in to.iter().zip(weight) {
+            let share = DAMPING * r;
+            for &(to, weight) in edges {
                 if let Some(slot) = next.get_mut(to) {
-                    *slot += DAMPING * r * weight / w;
+                    *slot += share * weight / w;
                 }
             }
         }
-        let change: f64 = next.iter().zip(&rank).map(|(a, b)| (a - b).abs()).sum();
+        // The change of this round and the dangling share of the next, in one
+        // pass (each sum in document order, as in two).
+        let mut change = 0.0;
+        dangling = 0.0;
+        for ((a, b), w) in next.iter().zip(&rank).zip(&out_weight) {
+            change += (a - b).abs();
+            if *w == 0.0 {
+                dangling += a;
+            }
+        }
         std::mem::swap(&mut rank, &mut next);
         if change < TOLERANCE {
             break;

@@ -124,7 +124,7 @@ fn reporting_depths(structure: &Structure<'_>) -> Vec<Option<usize>> {
     let mut depth: Vec<Option<usize>> = vec![None; n];
     let mut queue = VecDeque::new();
     for i in 0..n {
-        let top = structure.managers.get(i).is_some_and(Vec::is_empty)
+        let top = structure.managers.get(i).is_some_and(<[usize]>::is_empty)
             && structure.reports.get(i).is_some_and(|r| !r.is_empty());
         if top && let Some(d) = depth.get_mut(i) {
             *d = Some(0);
@@ -133,7 +133,7 @@ fn reporting_depths(structure: &Structure<'_>) -> Vec<Option<usize>> {
     }
     while let Some(i) = queue.pop_front() {
         let next = depth.get(i).copied().flatten().unwrap_or(0) + 1;
-        for &r in structure.reports.get(i).map_or(&[][..], Vec::as_slice) {
+        for &r in structure.reports.get(i).unwrap_or_default() {
             if let Some(d) = depth.get_mut(r)
                 && d.is_none()
             {

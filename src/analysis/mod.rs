@@ -4,6 +4,7 @@
 //! and deterministic: the same map, date and language give the same result.
 
 mod actions;
+mod adjacency;
 pub mod approach;
 pub mod briefing;
 pub mod buying;

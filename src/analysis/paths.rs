@@ -74,7 +74,7 @@ pub fn paths_to(
         if cost.get(person).is_some_and(|&best| c > best) {
             continue;
         }
-        for &(other, strength, line) in structure.links.get(person).map_or(&[][..], Vec::as_slice) {
+        for &(other, strength, line) in structure.links.get(person).unwrap_or_default() {
             if !can_pass(other) {
                 continue;
             }

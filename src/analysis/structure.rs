@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::adjacency::Adjacency;
 use crate::model::{Document, RelationshipId, RelationshipKind};
 
 #[cfg(test)]
@@ -19,18 +20,19 @@ pub struct Structure<'a> {
     pub doc: &'a Document,
     /// Influence flow: for each person, (target, weight). Reporting and influence lines
     /// carry influence toward their target; alliances both ways.
-    pub flow: Vec<Vec<(usize, f64)>>,
+    pub flow: Adjacency<(usize, f64)>,
     /// For each person, their managers (targets of their `reports_to` lines).
-    pub managers: Vec<Vec<usize>>,
+    pub managers: Adjacency<usize>,
     /// For each person, their direct reports, in index order, each once.
-    pub reports: Vec<Vec<usize>>,
+    pub reports: Adjacency<usize>,
     /// Undirected links for paths (every kind but conflict): (other, strength, line).
-    pub links: Vec<Vec<(usize, u8, &'a RelationshipId)>>,
-    /// For each person, the people they are in conflict with (either direction).
-    pub conflicts: Vec<Vec<usize>>,
+    pub links: Adjacency<(usize, u8, &'a RelationshipId)>,
+    /// For each person, the people they are in conflict with (either direction), in
+    /// index order, each once.
+    pub conflicts: Adjacency<usize>,
     /// For each person, the `influences` lines pointing at them: (from, strength,
     /// index of the line in the document).
-    pub influenced_by: Vec<Vec<(usize, u8, usize)>>,
+    pub influenced_by: Adjacency<(usize, u8, usize)>,
     /// Person index by id (the last of equal ids), keyed by the id's text: a
     /// lookup then compares with the text directly, one memory access fewer.
     pub index: HashMap<&'a str, usize>,
@@ -49,12 +51,6 @@ impl<'a> Structure<'a> {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        let mut flow = vec![Vec::new(); n];
-        let mut managers = vec![Vec::new(); n];
-        let mut reports = vec![Vec::new(); n];
-        let mut links = vec![Vec::new(); n];
-        let mut conflicts = vec![Vec::new(); n];
-        let mut influenced_by = vec![Vec::new(); n];
         let ends: Vec<(Option<usize>, Option<usize>)> = doc
             .relationships
             .iter()
@@ -65,6 +61,13 @@ impl<'a> Structure<'a> {
                 )
             })
             .collect();
+        // (person, item) in line order; each person's list keeps that order.
+        let mut flow = Vec::new();
+        let mut managers = Vec::new();
+        let mut reports = Vec::new();
+        let mut links = Vec::new();
+        let mut conflicts = Vec::new();
+        let mut influenced_by = Vec::new();
         for (line_index, (line, end)) in doc.relationships.iter().zip(&ends).enumerate() {
             let &(Some(a), Some(b)) = end else {
                 continue;
@@ -73,63 +76,40 @@ impl<'a> Structure<'a> {
                 continue;
             }
             let weight = f64::from(line.strength.level());
-            let push = |list: &mut Vec<Vec<(usize, f64)>>, from: usize, to: usize| {
-                if let Some(out) = list.get_mut(from) {
-                    out.push((to, weight));
-                }
-            };
             match line.kind {
                 RelationshipKind::ReportsTo => {
-                    push(&mut flow, a, b);
-                    if let Some(m) = managers.get_mut(a) {
-                        m.push(b);
-                    }
-                    if let Some(r) = reports.get_mut(b) {
-                        r.push(a);
-                    }
+                    flow.push((a, (b, weight)));
+                    managers.push((a, b));
+                    reports.push((b, a));
                 }
                 RelationshipKind::Influences => {
-                    push(&mut flow, a, b);
-                    if let Some(list) = influenced_by.get_mut(b) {
-                        list.push((a, line.strength.level(), line_index));
-                    }
+                    flow.push((a, (b, weight)));
+                    influenced_by.push((b, (a, line.strength.level(), line_index)));
                 }
                 RelationshipKind::Ally => {
-                    push(&mut flow, a, b);
-                    push(&mut flow, b, a);
+                    flow.push((a, (b, weight)));
+                    flow.push((b, (a, weight)));
                 }
                 RelationshipKind::Conflict => {
-                    if let Some(list) = conflicts.get_mut(a) {
-                        list.push(b);
-                    }
-                    if let Some(list) = conflicts.get_mut(b) {
-                        list.push(a);
-                    }
+                    conflicts.push((a, b));
+                    conflicts.push((b, a));
                 }
             }
             if line.kind != RelationshipKind::Conflict {
                 let level = line.strength.level();
-                if let Some(l) = links.get_mut(a) {
-                    l.push((b, level, &line.id));
-                }
-                if let Some(l) = links.get_mut(b) {
-                    l.push((a, level, &line.id));
-                }
+                links.push((a, (b, level, &line.id)));
+                links.push((b, (a, level, &line.id)));
             }
-        }
-        // A line written twice is one report: keeps the counts below cheap.
-        for list in reports.iter_mut().chain(conflicts.iter_mut()) {
-            list.sort_unstable();
-            list.dedup();
         }
         Self {
             doc,
-            flow,
-            managers,
-            reports,
-            links,
-            conflicts,
-            influenced_by,
+            flow: Adjacency::from_pairs(n, &flow),
+            managers: Adjacency::from_pairs(n, &managers),
+            // A line written twice is one report: keeps the counts below cheap.
+            reports: Adjacency::from_pairs(n, &reports).sorted_once(),
+            links: Adjacency::from_pairs(n, &links),
+            conflicts: Adjacency::from_pairs(n, &conflicts).sorted_once(),
+            influenced_by: Adjacency::from_pairs(n, &influenced_by),
             index,
             ends,
         }
@@ -157,7 +137,7 @@ impl<'a> Structure<'a> {
         let mut seen = std::collections::HashSet::from([person]);
         let mut stack = vec![person];
         while let Some(p) = stack.pop() {
-            for &r in self.reports.get(p).map_or(&[][..], Vec::as_slice) {
+            for &r in self.reports.get(p).unwrap_or_default() {
                 if seen.insert(r) {
                     stack.push(r);
                 }
@@ -173,7 +153,7 @@ impl<'a> Structure<'a> {
         let mut seen = vec![person];
         let mut stack = vec![person];
         while let Some(p) = stack.pop() {
-            for &r in self.reports.get(p).map_or(&[][..], Vec::as_slice) {
+            for &r in self.reports.get(p).unwrap_or_default() {
                 if seen.len() > cap {
                     return cap;
                 }
@@ -231,7 +211,7 @@ mod tests {
     fn a_line_written_twice_counts_once() {
         let doc = doc_with_lines(3, &[(1, 0), (1, 0), (2, 1)]);
         let structure = Structure::new(&doc);
-        assert_eq!(structure.reports[0], [1]);
+        assert_eq!(structure.reports.get(0), Some(&[1][..]));
         assert_eq!(structure.subordinate_count(0), 2);
         assert_eq!(structure.subordinates_up_to(0, 1), 1);
     }

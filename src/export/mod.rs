@@ -7,7 +7,9 @@ mod csv;
 mod html;
 mod log_lines;
 mod markdown;
+mod picture;
 mod png;
+mod png_layer;
 mod redact;
 mod since_review;
 pub mod svg;
@@ -133,7 +135,7 @@ pub fn export_view(
     };
     match format {
         ExportFormat::Svg => Ok(view_svg(doc, &picture, view).into_bytes()),
-        ExportFormat::Png => png::svg_to_png(&view_svg(doc, &picture, view)),
+        ExportFormat::Png => png::picture_png(svg::view_picture(doc, &picture, view)),
         ExportFormat::Csv => csv::stakeholders_csv(doc, options.language),
         ExportFormat::Html | ExportFormat::Markdown => {
             let analysis = analyze(doc, &AnalysisOptions::new(options.today, options.language));

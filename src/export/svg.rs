@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::picture::{Edges, MapLayer, PictureSvg, Reach};
 use super::xml::escape;
 use crate::analysis::text::{kind_name, role_name, stage_phrase, stance_name};
 use crate::labels::{LabelBox, admit};
@@ -53,15 +54,25 @@ fn hex(rgb: Rgb) -> String {
 
 /// The whole picture as an SVG document.
 pub fn map_svg(doc: &Document, options: &PictureOptions) -> String {
-    picture_svg(doc, options, &drawing_positions(doc), &[], &[], "map")
+    map_picture(doc, options).into_svg()
 }
 
 /// The picture of `doc` in a view: its backdrop (fishbone, grid cells, tree
 /// connectors) behind the lines and people at the view's positions. The map view is
 /// exactly [`map_svg`].
 pub fn view_svg(doc: &Document, options: &PictureOptions, kind: ViewKind) -> String {
+    view_picture(doc, options, kind).into_svg()
+}
+
+/// [`map_svg`] in its parts.
+fn map_picture(doc: &Document, options: &PictureOptions) -> PictureSvg {
+    picture_svg(doc, options, &drawing_positions(doc), &[], &[], "map")
+}
+
+/// [`view_svg`] in its parts, for the PNG renderer.
+pub(super) fn view_picture(doc: &Document, options: &PictureOptions, kind: ViewKind) -> PictureSvg {
     if kind == ViewKind::Map {
-        return map_svg(doc, options);
+        return map_picture(doc, options);
     }
     let view = view_layout(doc, kind, options.language);
     // Pictures share one HTML report: each clips with an id of its own.
@@ -89,7 +100,7 @@ fn picture_svg(
     backdrop: &[Backdrop],
     hidden_lines: &[bool],
     clip_id: &str,
-) -> String {
+) -> PictureSvg {
     let bounds = options.view.unwrap_or_else(|| {
         let people = content_bounds(doc, positions);
         if doc.stakeholders.is_empty() && !backdrop.is_empty() {
@@ -106,33 +117,39 @@ fn picture_svg(
     let dx = (width - map_width) / 2.0 - bounds.x;
     let dy = HEADER + PADDING - bounds.y;
 
-    let mut svg = String::with_capacity(4096 + doc.stakeholders.len() * 600);
-    let _ = writeln!(
-        svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{}\">",
+    let root = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"{}\">\n",
         escape(FONT_FAMILY)
     );
-    let _ = writeln!(
-        svg,
-        "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>",
+    let mut front = format!(
+        "<rect width=\"100%\" height=\"100%\" fill=\"{}\"/>\n",
         hex(theme::CANVAS_BACKGROUND)
     );
-    header(&mut svg, doc, options.language, width);
+    header(&mut front, doc, options.language, width);
     let clip_y = HEADER;
     let clip_h = map_height + 2.0 * PADDING;
-    let _ = writeln!(
-        svg,
-        "<clipPath id=\"{clip_id}\"><rect x=\"0\" y=\"{clip_y:.1}\" width=\"{width:.0}\" height=\"{clip_h:.1}\"/></clipPath>\n<g clip-path=\"url(#{clip_id})\"><g transform=\"translate({dx:.1} {dy:.1})\">"
+    let clip_def = format!(
+        "<clipPath id=\"{clip_id}\"><rect x=\"0\" y=\"{clip_y:.1}\" width=\"{width:.0}\" height=\"{clip_h:.1}\"/></clipPath>\n"
     );
+    let clip_open = format!("<g clip-path=\"url(#{clip_id})\">");
+    let map_open = format!("<g transform=\"translate({dx:.1} {dy:.1})\">\n");
+    let mut layers = Vec::with_capacity(3);
     if !backdrop.is_empty() {
-        backdrop_svg(&mut svg, backdrop);
+        layers.push(backdrop_svg(backdrop));
     }
-    lines(&mut svg, doc, positions, hidden_lines);
-    people(&mut svg, doc, positions, options.language);
-    svg.push_str("</g></g>\n");
-    legend(&mut svg, options.language, HEADER + clip_h + 8.0, width);
-    svg.push_str("</svg>\n");
-    svg
+    layers.push(lines(doc, positions, hidden_lines));
+    layers.push(people(doc, positions, options.language));
+    let mut back = String::new();
+    legend(&mut back, options.language, HEADER + clip_h + 8.0, width);
+    PictureSvg {
+        root,
+        front,
+        clip_def,
+        clip_open,
+        map_open,
+        layers,
+        back,
+    }
 }
 
 fn union(a: CanvasRect, b: CanvasRect) -> CanvasRect {
@@ -202,9 +219,10 @@ fn backdrop_bounds(backdrop: &[Backdrop]) -> Option<CanvasRect> {
 }
 
 /// The backdrop of a view, in the theme's colours.
-fn backdrop_svg(svg: &mut String, backdrop: &[Backdrop]) {
-    svg.push_str("<g class=\"backdrop\">\n");
+fn backdrop_svg(backdrop: &[Backdrop]) -> MapLayer {
+    let mut layer = MapLayer::new("<g class=\"backdrop\">\n");
     for item in backdrop {
+        let svg = &mut layer.body;
         match item {
             Backdrop::Region { rect, label, tone } => {
                 let (fill, stroke, text) = theme::backdrop_colors(*tone);
@@ -274,8 +292,9 @@ fn backdrop_svg(svg: &mut String, backdrop: &[Backdrop]) {
                 );
             }
         }
+        layer.end_item(None);
     }
-    svg.push_str("</g>\n");
+    layer
 }
 
 /// Font size of a region's label.
@@ -376,7 +395,7 @@ fn line_orders(doc: &Document) -> Vec<usize> {
 }
 
 /// The relationship lines, but those marked in `hidden` (by index).
-fn lines(svg: &mut String, doc: &Document, positions: &[Position], hidden: &[bool]) {
+fn lines(doc: &Document, positions: &[Position], hidden: &[bool]) -> MapLayer {
     let index: HashMap<&str, usize> = doc
         .stakeholders
         .iter()
@@ -397,7 +416,7 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position], hidden: &[boo
         .collect();
     let labels: Vec<(f64, f64)> = doc.stakeholders.iter().map(label_size).collect();
     let obstacles = ObstacleIndex::with_labels(circles, &labels);
-    svg.push_str("<g class=\"lines\" fill=\"none\">\n");
+    let mut layer = MapLayer::new("<g class=\"lines\" fill=\"none\">\n");
     for (number, (line, order)) in doc.relationships.iter().zip(orders).enumerate() {
         if hidden.get(number).copied().unwrap_or(false) {
             continue;
@@ -450,16 +469,17 @@ fn lines(svg: &mut String, doc: &Document, positions: &[Position], hidden: &[boo
         let side = 7.0 * order as f64;
         let (sx, sy) = (-uy * side, ux * side);
         let shift = |p: (f64, f64)| (p.0 + sx, p.1 + sy);
-        curve_svg(
-            svg,
+        let reach = curve_svg(
+            &mut layer.body,
             shift(from),
             control.map(shift),
             shift(to),
             line.kind,
             line.strength,
         );
+        layer.end_item(Some(reach));
     }
-    svg.push_str("</g>\n");
+    layer
 }
 
 /// Width and height of a person's name and title under their circle, as drawn by
@@ -497,8 +517,18 @@ pub fn line_svg(
     curve_svg(svg, a, None, b, kind, strength);
 }
 
+/// How far [`curve_svg`] reaches: `sure` are points on what it draws, `all`
+/// every point it draws through, `width` its widest stroke.
+fn curve_reach(sure: &[(f64, f64)], all: &[(f64, f64)], width: f64) -> Reach {
+    Reach {
+        // Coordinates are written to a tenth.
+        inner: Edges::around(sure).grown(-0.1),
+        outer: Edges::around(all).grown(width + 1.0),
+    }
+}
+
 /// One relationship line from `a` to `b`, a quadratic curve through `control` when
-/// it bends around people in its way.
+/// it bends around people in its way; how far it reaches.
 fn curve_svg(
     svg: &mut String,
     a: (f64, f64),
@@ -506,7 +536,7 @@ fn curve_svg(
     b: (f64, f64),
     kind: RelationshipKind,
     strength: Strength,
-) {
+) -> Reach {
     let style = theme::line_style(kind);
     let width = f64::from(theme::strength_width(strength));
     let color = hex(style.color);
@@ -530,6 +560,14 @@ fn curve_svg(
         .dash
         .map(|(d, g)| format!(" stroke-dasharray=\"{d:.0} {g:.0}\""))
         .unwrap_or_default();
+    // A dash starts the line; a gap may end it.
+    let mut sure = vec![a];
+    if style.dash.is_none() {
+        sure.push(end);
+    }
+    let mut all = vec![a, end, b];
+    all.extend(control);
+    let mut widest = width;
     match control {
         Some(c) => {
             let _ = writeln!(
@@ -548,6 +586,8 @@ fn curve_svg(
     }
     if arrow {
         let (nx, ny) = (-uy * tip * 0.5, ux * tip * 0.5);
+        sure.extend([b, (end.0 + nx, end.1 + ny), (end.0 - nx, end.1 - ny)]);
+        all.extend([(end.0 + nx, end.1 + ny), (end.0 - nx, end.1 - ny)]);
         let _ = writeln!(
             svg,
             "<polygon points=\"{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{color}\"/>",
@@ -570,6 +610,15 @@ fn curve_svg(
         };
         let arm = 5.0 + width;
         let cross = width.max(1.5);
+        let ends = [
+            (mx - arm, my - arm),
+            (mx + arm, my + arm),
+            (mx - arm, my + arm),
+            (mx + arm, my - arm),
+        ];
+        sure.extend(ends);
+        all.extend(ends);
+        widest = widest.max(cross);
         let _ = writeln!(
             svg,
             "<path d=\"M{:.1} {:.1}L{:.1} {:.1}M{:.1} {:.1}L{:.1} {:.1}\" stroke=\"{color}\" stroke-width=\"{cross:.1}\"/>",
@@ -583,9 +632,10 @@ fn curve_svg(
             my - arm
         );
     }
+    curve_reach(&sure, &all, widest)
 }
 
-fn people(svg: &mut String, doc: &Document, positions: &[Position], language: Language) {
+fn people(doc: &Document, positions: &[Position], language: Language) -> MapLayer {
     // Names never overlap: where two would, the less powerful person's is left out.
     let boxes: Vec<LabelBox> = doc
         .stakeholders
@@ -603,7 +653,7 @@ fn people(svg: &mut String, doc: &Document, positions: &[Position], language: La
         })
         .collect();
     let named = admit(&boxes, (130.0, 34.0));
-    svg.push_str("<g class=\"people\">\n");
+    let mut layer = MapLayer::new("<g class=\"people\">\n");
     for ((person, pos), named) in doc.stakeholders.iter().zip(positions).zip(named) {
         let name = if !named {
             String::new()
@@ -615,18 +665,28 @@ fn people(svg: &mut String, doc: &Document, positions: &[Position], language: La
         } else {
             person.name.clone()
         };
+        let title = if named { person.title.as_str() } else { "" };
         person_svg(
-            svg,
+            &mut layer.body,
             (pos.x, pos.y),
             person.stance,
             person.power,
             person.role,
             language,
             &name,
-            if named { &person.title } else { "" },
+            title,
         );
+        let reach = person_reach(
+            (pos.x, pos.y),
+            person.power,
+            person.role,
+            language,
+            &name,
+            title,
+        );
+        layer.end_item(Some(reach));
     }
-    svg.push_str("</g>\n");
+    layer
 }
 
 /// One person: circle, role mark, name and title.
@@ -685,6 +745,47 @@ pub fn person_svg(
             hex(theme::DETAIL_TEXT),
             escape(title)
         );
+    }
+}
+
+/// How far [`person_svg`] reaches: surely the circle; at most the circle and
+/// every text at its widest (an em and a third per character and one more).
+fn person_reach(
+    at: (f64, f64),
+    power: Power,
+    role: Role,
+    language: Language,
+    name: &str,
+    title: &str,
+) -> Reach {
+    let r = f64::from(theme::power_radius(power));
+    let circle = Edges::around(&[(at.0 - r, at.1 - r), (at.0 + r, at.1 + r)]);
+    let text = |text: &str, baseline: f64, size: f64, halo: f64| {
+        let half = (text.chars().count() as f64 * 1.34 + 1.0) * size / 2.0 + halo;
+        Edges {
+            left: at.0 - half,
+            top: baseline - 1.5 * size - halo,
+            right: at.0 + half,
+            bottom: baseline + 0.7 * size + halo,
+        }
+    };
+    let mark_size = (r * 0.9).clamp(9.0, 22.0);
+    let mark = theme::role_mark(role, language == Language::Chinese);
+    let mut outer = circle
+        .grown(2.0)
+        .union(text(mark, at.1 + mark_size * 0.36, mark_size, 1.0));
+    let name_y = at.1 + r + 3.0 + f64::from(theme::LABEL_SIZE);
+    if !name.is_empty() {
+        outer = outer.union(text(name, name_y, f64::from(theme::LABEL_SIZE), 3.0));
+        if !title.is_empty() {
+            let title_y = name_y + f64::from(theme::DETAIL_SIZE) + 4.0;
+            outer = outer.union(text(title, title_y, f64::from(theme::DETAIL_SIZE), 3.0));
+        }
+    }
+    Reach {
+        // Coordinates are written to a tenth.
+        inner: circle.grown(-0.1),
+        outer,
     }
 }
 
