@@ -1159,6 +1159,39 @@ fn a_large_import_and_its_undo_are_worked_out_off_the_ui_thread() {
 }
 
 #[test]
+fn a_large_contact_file_is_read_in_the_background_then_previewed() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("everyone.csv");
+    let mut text = String::from("Name,Title,E-mail,Notes\n");
+    let mut i = 0;
+    while text.len() < powermap::ui::edit_job::READ_BYTES as usize + 1_000 {
+        text.push_str(&format!(
+            "Person {i},Engineer,p{i}@example.com,met at the trade fair in Changzhou\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(&csv, &text).unwrap();
+    let mut h = empty_map();
+    h.state_mut().set_dialogs(Box::new(ScriptedDialogs {
+        answers: [DialogOutcome::Picked(csv.clone())].into(),
+    }));
+    h.get_by_label("File").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Import contacts").click();
+    h.run_steps(1);
+    assert!(h.state().is_reading_contacts(), "read off the UI thread");
+    h.state_mut().wait_for_read();
+    h.run_steps(2);
+    let Some(Modal::ImportPreview(preview)) = h.state().modal() else {
+        panic!("expected the preview, got {:?}", h.state().modal());
+    };
+    assert_eq!(preview.table.rows.len(), i);
+    h.get_by_role_and_label(A11yRole::Button, "Cancel").click();
+    h.run_steps(2);
+    assert!(h.state().document().stakeholders.is_empty());
+}
+
+#[test]
 fn a_chinese_ui_previews_and_reports_the_import_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("联系人.csv");

@@ -112,6 +112,8 @@ pub struct PowermapApp {
     open_job: Option<super::open_job::OpenJob>,
     /// A large edit (an import, its undo or redo) being worked out off the UI thread.
     edit_job: Option<super::edit_job::EditJob>,
+    /// A large contact file being read for the import preview.
+    read_job: Option<super::edit_job::ReadJob>,
     /// The app's egui context, for threads to wake the window when done.
     ctx_for_jobs: egui::Context,
     /// Recovery copies of unsaved work; `None` when turned off or unavailable.
@@ -188,6 +190,7 @@ impl PowermapApp {
             departments: super::departments::DepartmentRegions::default(),
             open_job: None,
             edit_job: None,
+            read_job: None,
             ctx_for_jobs: cc.egui_ctx.clone(),
             autosave: options
                 .recovery_dir
@@ -1071,10 +1074,31 @@ impl PowermapApp {
         }
     }
 
-    /// Reads a contact file and shows the mapping preview; nothing changes yet.
+    /// Reads a contact file and shows the mapping preview; nothing changes yet. A
+    /// large file is read on a background thread behind a progress window.
     fn preview_import(&mut self, path: &Path) {
-        match crate::import::read_table(path, None) {
-            Ok(table) => {
+        let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
+        if bytes >= super::edit_job::READ_BYTES {
+            if self.read_job.is_none() {
+                self.read_job = Some(super::edit_job::ReadJob::start(
+                    &self.ctx_for_jobs,
+                    path.to_owned(),
+                ));
+            }
+            return;
+        }
+        let read = crate::import::read_table(path, None);
+        self.show_import_preview(path, Some(read));
+    }
+
+    /// The preview of a contact file read, or why it could not be read.
+    fn show_import_preview(
+        &mut self,
+        path: &Path,
+        read: Option<Result<crate::import::Table, crate::import::ImportError>>,
+    ) {
+        match read {
+            Some(Ok(table)) => {
                 self.prefs.remember_folder_of(path);
                 self.modal = Some(Modal::ImportPreview(Box::new(
                     super::import_dialog::ImportPreview::new(
@@ -1084,13 +1108,58 @@ impl PowermapApp {
                     ),
                 )));
             }
-            Err(err) => {
+            Some(Err(err)) => {
                 self.modal = Some(Modal::Error(ErrorReport {
                     title: T::CannotImport,
                     message: err.message(self.prefs.language()),
                     path: Some(path.to_owned()),
                 }));
             }
+            None => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title: T::CannotImport,
+                    message: self.tr().t(T::OpenStopped).to_owned(),
+                    path: Some(path.to_owned()),
+                }));
+            }
+        }
+    }
+
+    /// The progress window while a contact file is read, then its preview.
+    fn read_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.read_job else { return };
+        if let Some(read) = job.finished() {
+            let path = job.path.clone();
+            self.read_job = None;
+            self.show_import_preview(&path, read);
+            return;
+        }
+        let name = job
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tr = self.tr();
+        egui::Modal::new(egui::Id::new("read-progress")).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.f(T::ReadingContacts, &[&name]));
+            });
+        });
+    }
+
+    /// Whether a contact file is being read in the background.
+    pub fn is_reading_contacts(&self) -> bool {
+        self.read_job.is_some()
+    }
+
+    /// Waits for a contact file read in the background and shows its preview
+    /// (tests).
+    pub fn wait_for_read(&mut self) {
+        if let Some(job) = self.read_job.take() {
+            let read = job.wait();
+            let path = job.path.clone();
+            self.show_import_preview(&path, read);
         }
     }
 
@@ -1952,7 +2021,8 @@ impl PowermapApp {
             && self.export_job.is_none()
             && self.tidy_job.is_none()
             && self.open_job.is_none()
-            && self.edit_job.is_none();
+            && self.edit_job.is_none()
+            && self.read_job.is_none();
         if self.is_showing_workspace() {
             self.start_page_ui(ui, tr, menus_enabled);
             return;
@@ -2354,6 +2424,7 @@ impl eframe::App for PowermapApp {
             && self.tidy_job.is_none()
             && self.open_job.is_none()
             && self.edit_job.is_none()
+            && self.read_job.is_none()
             && !self.reviews.is_open()
             && !self.sync.is_open()
             && !self.is_showing_workspace()
@@ -2366,6 +2437,7 @@ impl eframe::App for PowermapApp {
         self.arrange_progress_ui(&ctx);
         self.open_progress_ui(&ctx);
         self.edit_progress_ui(&ctx);
+        self.read_progress_ui(&ctx);
         self.reviews.review_ui(
             &ctx,
             self.map.editor.document(),

@@ -135,3 +135,44 @@ impl EditJob {
         self.done.recv().ok()
     }
 }
+
+/// Contact files at least this large (about 15,000 rows) are read on a
+/// background thread.
+pub const READ_BYTES: u64 = 1024 * 1024;
+
+/// A contact file being read for the import preview.
+pub struct ReadJob {
+    /// The file.
+    pub path: std::path::PathBuf,
+    done: Receiver<Result<crate::import::Table, crate::import::ImportError>>,
+}
+
+impl ReadJob {
+    /// Starts reading `path`.
+    pub fn start(ctx: &egui::Context, path: std::path::PathBuf) -> Self {
+        let (sender, done) = channel();
+        let (file, ctx) = (path.clone(), ctx.clone());
+        std::thread::spawn(move || {
+            let _ = sender.send(crate::import::read_table(&file, None));
+            ctx.request_repaint();
+        });
+        Self { path, done }
+    }
+
+    /// The table or why it could not be read, once done (`Some(None)`: the thread
+    /// ended without an answer); `None` while reading.
+    pub fn finished(
+        &self,
+    ) -> Option<Option<Result<crate::import::Table, crate::import::ImportError>>> {
+        match self.done.try_recv() {
+            Ok(result) => Some(Some(result)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    /// Waits until the file is read (tests).
+    pub fn wait(&self) -> Option<Result<crate::import::Table, crate::import::ImportError>> {
+        self.done.recv().ok()
+    }
+}
