@@ -164,3 +164,41 @@ fn the_comparison_reads_in_chinese() {
     h.run_steps(3);
     assert!(h.query_by_label_contains("正在与").is_none());
 }
+
+#[test]
+fn a_large_older_version_is_read_off_the_ui_thread_then_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let old_path = dir.path().join("before.json");
+    let path = dir.path().join("now.json");
+    let before = powermap::samples::synthetic_map(9_000, 7);
+    let mut now = before.clone();
+    now.stakeholders.truncate(8_990);
+    let ids: std::collections::HashSet<_> = now.stakeholders.iter().map(|p| p.id.clone()).collect();
+    now.relationships
+        .retain(|l| ids.contains(&l.from) && ids.contains(&l.to));
+    std::fs::write(&old_path, powermap::format::to_bytes(&before)).unwrap();
+    std::fs::write(&path, powermap::format::to_bytes(&now)).unwrap();
+    assert!(
+        std::fs::metadata(&old_path).unwrap().len() >= powermap::ui::open_job::BACKGROUND_BYTES
+    );
+    let mut h = harness(&path, &old_path, Language::English);
+    h.run_steps(1);
+    h.state_mut().wait_for_open();
+    h.run_steps(2);
+    h.state_mut().queue(AppCommand::Action(Action::CompareWith));
+    h.run_steps(1);
+    assert!(h.state().is_reading_older(), "read off the UI thread");
+    h.state_mut().wait_for_older();
+    // The marks of 9,000 people are computed in the background too.
+    for _ in 0..200 {
+        h.run_steps(1);
+        if h.query_by_label_contains("10 gone").is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        h.query_by_label_contains("0 new · 10 gone · 0 changed")
+            .is_some()
+    );
+}

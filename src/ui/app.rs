@@ -114,6 +114,8 @@ pub struct PowermapApp {
     edit_job: Option<super::edit_job::EditJob>,
     /// A large contact file being read for the import preview.
     read_job: Option<super::edit_job::ReadJob>,
+    /// An older version of the map being read for a comparison.
+    reading_older: Option<super::comparison::ReadOlder>,
     /// The app's egui context, for threads to wake the window when done.
     ctx_for_jobs: egui::Context,
     /// Recovery copies of unsaved work; `None` when turned off or unavailable.
@@ -191,6 +193,7 @@ impl PowermapApp {
             open_job: None,
             edit_job: None,
             read_job: None,
+            reading_older: None,
             ctx_for_jobs: cc.egui_ctx.clone(),
             autosave: options
                 .recovery_dir
@@ -990,50 +993,128 @@ impl PowermapApp {
         let Some(path) = self.map.path.clone() else {
             return;
         };
-        let loaded = crate::sync::history::file_at(&path, &revision.id)
-            .map_err(|err| err.to_string())
-            .and_then(|bytes| {
-                crate::format::from_bytes(&bytes)
-                    .map_err(|err| super::error_text::load_error(&err, self.tr()))
-            });
-        match loaded {
-            Ok(other) => {
-                let detail = match self.tr().0 {
-                    Language::Chinese => format!("{}（{}）", revision.date(), revision.short_id()),
-                    Language::English => format!("{} ({})", revision.date(), revision.short_id()),
-                };
-                let against = self.tr().f(T::SideRevision, &[&detail]);
-                self.start_comparison(against, other, false);
-            }
-            Err(message) => {
+        let tr = self.tr();
+        let detail = match tr.0 {
+            Language::Chinese => format!("{}（{}）", revision.date(), revision.short_id()),
+            Language::English => format!("{} ({})", revision.date(), revision.short_id()),
+        };
+        let against = tr.f(T::SideRevision, &[&detail]);
+        let (file, id) = (path.clone(), revision.id.clone());
+        let read = move || {
+            crate::sync::history::file_at(&file, &id)
+                .map_err(|err| err.to_string())
+                .and_then(|bytes| {
+                    crate::format::from_bytes(&bytes)
+                        .map_err(|err| super::error_text::load_error(&err, tr))
+                })
+        };
+        // The version in the commit is about as large as the file is now.
+        self.read_older(against, T::HistoryTitle, path, read);
+    }
+
+    /// Shows what differs between another version of the map (a colleague's copy,
+    /// the backup) and the map in the window.
+    fn compare_with(&mut self, path: &Path, from: T) {
+        let tr = self.tr();
+        let against = if from == T::SideOtherFile {
+            crate::user_paths::display_short(path)
+        } else {
+            tr.t(from).to_owned()
+        };
+        let file = path.to_owned();
+        let read = move || {
+            crate::format::load_file(&file).map_err(|err| super::error_text::load_error(&err, tr))
+        };
+        self.read_older(against, T::CannotOpen, path.to_owned(), read);
+    }
+
+    /// Reads the older version of a comparison — on a background thread when
+    /// `path` is large (as opening does) — then starts the comparison or says why
+    /// it cannot.
+    fn read_older(
+        &mut self,
+        against: String,
+        title: T,
+        path: PathBuf,
+        read: impl FnOnce() -> Result<Document, String> + Send + 'static,
+    ) {
+        let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
+        if bytes >= super::open_job::BACKGROUND_BYTES {
+            self.reading_older = Some(super::comparison::ReadOlder::start(
+                &self.ctx_for_jobs,
+                against,
+                title,
+                path,
+                read,
+            ));
+            return;
+        }
+        let result = read();
+        self.older_read(against, title, path, Some(result));
+    }
+
+    /// Starts the comparison with the older version read, or says why it cannot.
+    fn older_read(
+        &mut self,
+        against: String,
+        title: T,
+        path: PathBuf,
+        result: Option<Result<Document, String>>,
+    ) {
+        match result {
+            Some(Ok(other)) => self.start_comparison(against, other, false),
+            Some(Err(message)) => {
                 self.modal = Some(Modal::Error(ErrorReport {
-                    title: T::HistoryTitle,
+                    title,
                     message,
+                    path: Some(path),
+                }));
+            }
+            None => {
+                self.modal = Some(Modal::Error(ErrorReport {
+                    title,
+                    message: self.tr().t(T::OpenStopped).to_owned(),
                     path: Some(path),
                 }));
             }
         }
     }
 
-    /// Shows what differs between another version of the map (a colleague's copy,
-    /// the backup) and the map in the window.
-    fn compare_with(&mut self, path: &Path, from: T) {
-        match crate::format::load_file(path) {
-            Ok(other) => {
-                let against = if from == T::SideOtherFile {
-                    crate::user_paths::display_short(path)
-                } else {
-                    self.tr().t(from).to_owned()
-                };
-                self.start_comparison(against, other, false);
+    /// The progress window while an older version is read, then the comparison.
+    fn older_progress_ui(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.reading_older else {
+            return;
+        };
+        if let Some(result) = job.finished() {
+            if let Some(job) = self.reading_older.take() {
+                self.older_read(job.against, job.title, job.path, result);
             }
-            Err(err) => {
-                self.modal = Some(Modal::Error(ErrorReport {
-                    title: T::CannotOpen,
-                    message: super::error_text::load_error(&err, self.tr()),
-                    path: Some(path.to_owned()),
-                }));
-            }
+            return;
+        }
+        let name = job
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tr = self.tr();
+        egui::Modal::new(egui::Id::new("older-progress")).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr.f(T::ReadingFile, &[&name]));
+            });
+        });
+    }
+
+    /// Whether an older version of the map is being read for a comparison.
+    pub fn is_reading_older(&self) -> bool {
+        self.reading_older.is_some()
+    }
+
+    /// Waits for an older version read in the background and compares (tests).
+    pub fn wait_for_older(&mut self) {
+        if let Some(job) = self.reading_older.take() {
+            let result = job.wait();
+            self.older_read(job.against, job.title, job.path, result);
         }
     }
 
@@ -1143,7 +1224,7 @@ impl PowermapApp {
         egui::Modal::new(egui::Id::new("read-progress")).show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(tr.f(T::ReadingContacts, &[&name]));
+                ui.label(tr.f(T::ReadingFile, &[&name]));
             });
         });
     }
@@ -2022,7 +2103,8 @@ impl PowermapApp {
             && self.tidy_job.is_none()
             && self.open_job.is_none()
             && self.edit_job.is_none()
-            && self.read_job.is_none();
+            && self.read_job.is_none()
+            && self.reading_older.is_none();
         if self.is_showing_workspace() {
             self.start_page_ui(ui, tr, menus_enabled);
             return;
@@ -2425,6 +2507,7 @@ impl eframe::App for PowermapApp {
             && self.open_job.is_none()
             && self.edit_job.is_none()
             && self.read_job.is_none()
+            && self.reading_older.is_none()
             && !self.reviews.is_open()
             && !self.sync.is_open()
             && !self.is_showing_workspace()
@@ -2438,6 +2521,7 @@ impl eframe::App for PowermapApp {
         self.open_progress_ui(&ctx);
         self.edit_progress_ui(&ctx);
         self.read_progress_ui(&ctx);
+        self.older_progress_ui(&ctx);
         self.reviews.review_ui(
             &ctx,
             self.map.editor.document(),

@@ -436,6 +436,57 @@ pub fn hover_text(person: &PersonMarks, tr: Tr) -> String {
     describe(person, &names, tr)
 }
 
+/// An older version of the map being read for a comparison (a large file, or the
+/// map in a commit), off the UI thread.
+pub struct ReadOlder {
+    /// What the map will be compared with, as the bar says it.
+    pub against: String,
+    /// The title of the error window if it cannot be read.
+    pub title: T,
+    /// The file (for the error window).
+    pub path: std::path::PathBuf,
+    done: Receiver<Result<Document, String>>,
+}
+
+impl ReadOlder {
+    /// Starts `read` on a background thread.
+    pub fn start(
+        ctx: &egui::Context,
+        against: String,
+        title: T,
+        path: std::path::PathBuf,
+        read: impl FnOnce() -> Result<Document, String> + Send + 'static,
+    ) -> Self {
+        let (sender, done) = channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(read());
+            ctx.request_repaint();
+        });
+        Self {
+            against,
+            title,
+            path,
+            done,
+        }
+    }
+
+    /// The version or why it could not be read, once done (`Some(None)`: the
+    /// thread ended without an answer); `None` while reading.
+    pub fn finished(&self) -> Option<Option<Result<Document, String>>> {
+        match self.done.try_recv() {
+            Ok(result) => Some(Some(result)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    /// Waits for it (tests).
+    pub fn wait(&self) -> Option<Result<Document, String>> {
+        self.done.recv().ok()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -289,7 +289,7 @@ catalogue! {
     SetupAttributesWere => "{0} already sends map files to the driver.", "{0} 已将地图文件交给合并驱动处理。";
     SetupAttributesAdded => "Added “{0}” to {1}; commit it so your colleagues' merges use it too.", "已在 {1} 中加入“{0}”；请提交此文件，同事合并时也会用到。";
     SetupNotARepository => "{0} is not inside a git repository: run git init there first, or clone your team's repository.", "{0} 不在 git 仓库中：请先在该处运行 git init，或克隆团队的仓库。";
-    ReadingContacts => "Reading {0}…", "正在读取 {0}…";
+    ReadingFile => "Reading {0}…", "正在读取 {0}…";
     ImportFinding => "Looking for people already on the map…", "正在查找图中已有的人…";
     EditJobImport => "Importing the contacts…", "正在导入联系人…";
     EditJobUndo => "Undoing…", "正在撤销…";
