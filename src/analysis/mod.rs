@@ -212,124 +212,173 @@ pub fn analyze_learned(
     learned: Option<&dyn learned::LearnedEvidence>,
 ) -> Analysis {
     let structure = Structure::new(doc);
-    let influence = influence::influence_scores(&structure);
-    let ranking = influence::ranked(&influence);
-    let buying = buying::buying_center(&structure);
-    let candidates =
-        decision_makers::decision_maker_candidates(&structure, &buying, options.language, learned);
-    let powers: Vec<u8> = doc.stakeholders.iter().map(|s| s.power.level()).collect();
+    // Only the ranking and the hidden influencers need the influence scores, so on
+    // a large map they are computed beside the rest: the same numbers, sooner.
+    std::thread::scope(|scope| {
+        let beside = (doc.stakeholders.len() >= PARALLEL_INFLUENCE_FROM)
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("influence".to_owned())
+                    .spawn_scoped(scope, || ranked_influence(&structure))
+                    .ok()
+            })
+            .flatten();
+        let buying = buying::buying_center(&structure);
+        let candidates = decision_makers::decision_maker_candidates(
+            &structure,
+            &buying,
+            options.language,
+            learned,
+        );
 
-    let tagged: Vec<usize> = doc
-        .stakeholders
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.role == Role::DecisionMaker)
-        .map(|(i, _)| i)
-        .collect();
-    // Those tagged; else the business decider the map points to; else the most
-    // likely candidate, when likely enough.
-    let deciders = if !tagged.is_empty() {
-        tagged
-    } else if !buying.deciders.is_empty() {
-        buying.deciders.clone()
-    } else {
-        candidates
+        let tagged: Vec<usize> = doc
+            .stakeholders
             .iter()
-            .take(1)
-            .filter(|c| c.score >= LIKELY_DECISION_MAKER)
-            .map(|c| c.person)
-            .collect()
-    };
-    let recency = Recency::new(options.today, options.stale_after_days);
-    // The people whose choice the deal waits for: decision makers and approvers.
-    let mut weighing: Vec<usize> = deciders.clone();
-    weighing.extend(buying.approvers.iter().copied());
-    weighing.sort_unstable();
-    weighing.dedup();
-    let mut weight = vec![0.0; doc.stakeholders.len()];
-    for candidate in &candidates {
-        if let Some(w) = weight.get_mut(candidate.person) {
-            *w = candidate.score * 0.6;
+            .enumerate()
+            .filter(|(_, p)| p.role == Role::DecisionMaker)
+            .map(|(i, _)| i)
+            .collect();
+        // Those tagged; else the business decider the map points to; else the most
+        // likely candidate, when likely enough.
+        let deciders = if !tagged.is_empty() {
+            tagged
+        } else if !buying.deciders.is_empty() {
+            buying.deciders.clone()
+        } else {
+            candidates
+                .iter()
+                .take(1)
+                .filter(|c| c.score >= LIKELY_DECISION_MAKER)
+                .map(|c| c.person)
+                .collect()
+        };
+        let recency = Recency::new(options.today, options.stale_after_days);
+        // The people whose choice the deal waits for: decision makers and approvers.
+        let mut weighing: Vec<usize> = deciders.clone();
+        weighing.extend(buying.approvers.iter().copied());
+        weighing.sort_unstable();
+        weighing.dedup();
+        let mut weight = vec![0.0; doc.stakeholders.len()];
+        for candidate in &candidates {
+            if let Some(w) = weight.get_mut(candidate.person) {
+                *w = candidate.score * 0.6;
+            }
         }
-    }
-    for &a in &buying.approvers {
-        if let Some(w) = weight.get_mut(a) {
-            *w = 0.8;
+        for &a in &buying.approvers {
+            if let Some(w) = weight.get_mut(a) {
+                *w = 0.8;
+            }
         }
-    }
-    for &d in &deciders {
-        if let Some(w) = weight.get_mut(d) {
-            *w = 1.0;
+        for &d in &deciders {
+            if let Some(w) = weight.get_mut(d) {
+                *w = 1.0;
+            }
         }
-    }
-    let exerted = exerted::exerted_influence(&structure, &weight);
-    let advisers = exerted::advisers(&structure, &weighing);
-    let levels = hidden::structural_levels(&influence);
-    let hidden_influencers = hidden::with_advisers(
-        hidden::hidden_influencers(&influence, &powers),
-        &advisers,
-        &levels,
-        doc,
-        options.language,
-    );
-    // Introductions run only through our own side and people we have met and whose
-    // stance we know.
-    let passable: Vec<bool> = doc
+        let exerted = exerted::exerted_influence(&structure, &weight);
+        let advisers = exerted::advisers(&structure, &weighing);
+        // Introductions run only through our own side and people we have met and whose
+        // stance we know.
+        let passable: Vec<bool> = doc
+            .stakeholders
+            .iter()
+            .map(|p| {
+                p.role == Role::Champion
+                    || p.stance.is_supportive()
+                    || (Recency::met(p) && p.stance != crate::model::Stance::Unknown)
+            })
+            .collect();
+        let paths_to_deciders = paths::paths_to(&structure, &deciders, &passable, &advisers);
+        let ranks: Vec<Rank> = buying.facts.iter().map(|f| f.title.rank).collect();
+        let champions = champion::champion_tests(
+            &structure,
+            &deciders,
+            &advisers,
+            &ranks,
+            &recency,
+            options.language,
+        );
+        let coverage = coverage::coverage_grid(doc, &buying, &recency);
+        let cx = Context {
+            doc,
+            options,
+            language: options.language,
+            candidates: &candidates,
+            buying: &buying,
+            decision_makers: deciders.clone(),
+            deciding: PeopleSet::of(doc.stakeholders.len(), deciders.iter().copied()),
+            paths: paths_to_deciders,
+            actions: actions::open_actions(doc, options.today),
+            structure: &structure,
+            recency,
+            advisers: &advisers,
+            champions: &champions,
+        };
+        let risks = risks::find_risks(&cx);
+        let health = health::health(&cx, &risks);
+        let focus = focus::stage_focus(&cx, &risks);
+        let paths = cx.paths.found.clone();
+        let actions = cx.actions;
+        // A thread that could not start or did not finish: computed here instead.
+        let ranked = beside
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(|| ranked_influence(&structure));
+        let hidden_influencers = hidden::with_advisers(
+            ranked.hidden,
+            &advisers,
+            &ranked.levels,
+            doc,
+            options.language,
+        );
+        let (influence, ranking) = (ranked.scores, ranked.ranking);
+        Analysis {
+            options: *options,
+            influence,
+            ranking,
+            decision_makers: candidates,
+            buying,
+            deciders,
+            hidden_influencers,
+            advisers,
+            exerted,
+            champions,
+            coverage,
+            risks,
+            health,
+            paths,
+            focus,
+            actions,
+        }
+    })
+}
+
+/// From this many people on, the influence is computed on a thread of its own
+/// (on smaller maps starting a thread costs about what it saves).
+const PARALLEL_INFLUENCE_FROM: usize = 5_000;
+
+/// The influence scores, the people ranked by them, their structural levels and
+/// the hidden influencers among them (before their advisers are known).
+struct RankedInfluence {
+    scores: Vec<f64>,
+    ranking: Vec<usize>,
+    levels: Vec<u8>,
+    hidden: Vec<HiddenInfluencer>,
+}
+
+fn ranked_influence(structure: &Structure<'_>) -> RankedInfluence {
+    let scores = influence::influence_scores(structure);
+    let ranking = influence::ranked(&scores);
+    let levels = hidden::structural_levels(&scores);
+    let powers: Vec<u8> = structure
+        .doc
         .stakeholders
         .iter()
-        .map(|p| {
-            p.role == Role::Champion
-                || p.stance.is_supportive()
-                || (Recency::met(p) && p.stance != crate::model::Stance::Unknown)
-        })
+        .map(|s| s.power.level())
         .collect();
-    let paths_to_deciders = paths::paths_to(&structure, &deciders, &passable, &advisers);
-    let ranks: Vec<Rank> = buying.facts.iter().map(|f| f.title.rank).collect();
-    let champions = champion::champion_tests(
-        &structure,
-        &deciders,
-        &advisers,
-        &ranks,
-        &recency,
-        options.language,
-    );
-    let coverage = coverage::coverage_grid(doc, &buying, &recency);
-    let cx = Context {
-        doc,
-        options,
-        language: options.language,
-        candidates: &candidates,
-        buying: &buying,
-        decision_makers: deciders.clone(),
-        deciding: PeopleSet::of(doc.stakeholders.len(), deciders.iter().copied()),
-        paths: paths_to_deciders,
-        actions: actions::open_actions(doc, options.today),
-        structure: &structure,
-        recency,
-        advisers: &advisers,
-        champions: &champions,
-    };
-    let risks = risks::find_risks(&cx);
-    let health = health::health(&cx, &risks);
-    let focus = focus::stage_focus(&cx, &risks);
-    let paths = cx.paths.found.clone();
-    let actions = cx.actions;
-    Analysis {
-        options: *options,
-        influence,
+    let hidden = hidden::hidden_influencers(&scores, &powers);
+    RankedInfluence {
+        scores,
         ranking,
-        decision_makers: candidates,
-        buying,
-        deciders,
-        hidden_influencers,
-        advisers,
-        exerted,
-        champions,
-        coverage,
-        risks,
-        health,
-        paths,
-        focus,
-        actions,
+        levels,
+        hidden,
     }
 }

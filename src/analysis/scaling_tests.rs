@@ -76,3 +76,30 @@ fn conflict_checks_grow_with_the_map_not_with_its_square() {
         "{small} checks for 1,500 people, {large} for 6,000"
     );
 }
+
+/// On a map large enough for the influence to be computed on its own thread, the
+/// analysis holds exactly what computing it on one thread gives.
+#[test]
+fn influence_beside_the_rest_is_the_same_as_on_one_thread() {
+    let doc = crate::samples::synthetic_map(super::PARALLEL_INFLUENCE_FROM + 10, 3);
+    let Some(today) = crate::model::Date::from_ymd(2026, 11, 30) else {
+        panic!("a valid date");
+    };
+    let options = AnalysisOptions::new(today, Language::English);
+    let analysis = analyze(&doc, &options);
+    let structure = super::structure::Structure::new(&doc);
+    let scores = super::influence::influence_scores(&structure);
+    let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&analysis.influence), bits(&scores));
+    assert_eq!(analysis.ranking, super::influence::ranked(&scores));
+    let powers: Vec<u8> = doc.stakeholders.iter().map(|s| s.power.level()).collect();
+    let hidden = super::hidden::with_advisers(
+        super::hidden::hidden_influencers(&scores, &powers),
+        &analysis.advisers,
+        &super::hidden::structural_levels(&scores),
+        &doc,
+        Language::English,
+    );
+    assert!(!hidden.is_empty());
+    assert_eq!(analysis.hidden_influencers, hidden);
+}
