@@ -403,11 +403,7 @@ impl PowermapApp {
             return;
         }
         let tr = self.tr();
-        let name = job
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = super::background::file_name(&job.path);
         let megabytes = format!("{:.1}", job.bytes as f64 / (1024.0 * 1024.0));
         egui::Modal::new(egui::Id::new("open-progress")).show(ctx, |ui| {
             ui.horizontal(|ui| {
@@ -439,18 +435,12 @@ impl PowermapApp {
             self.finish_edit(outcome);
             return;
         }
-        let tr = self.tr();
         let text = match job.kind {
             super::edit_job::EditJobKind::Import => T::EditJobImport,
             super::edit_job::EditJobKind::Undo => T::EditJobUndo,
             super::edit_job::EditJobKind::Redo => T::EditJobRedo,
         };
-        egui::Modal::new(egui::Id::new("edit-progress")).show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(tr.t(text));
-            });
-        });
+        super::background::progress_ui(ctx, "edit-progress", self.tr().t(text));
     }
 
     /// Installs what a background edit worked out, or says why it could not.
@@ -1040,13 +1030,12 @@ impl PowermapApp {
     ) {
         let bytes = std::fs::metadata(&path).map_or(0, |m| m.len());
         if bytes >= super::open_job::BACKGROUND_BYTES {
-            self.reading_older = Some(super::comparison::ReadOlder::start(
-                &self.ctx_for_jobs,
+            self.reading_older = Some(super::comparison::ReadOlder {
                 against,
                 title,
                 path,
-                read,
-            ));
+                read: super::background::Background::start(&self.ctx_for_jobs, read),
+            });
             return;
         }
         let result = read();
@@ -1085,24 +1074,16 @@ impl PowermapApp {
         let Some(job) = &self.reading_older else {
             return;
         };
-        if let Some(result) = job.finished() {
+        if let Some(result) = job.read.finished() {
             if let Some(job) = self.reading_older.take() {
                 self.older_read(job.against, job.title, job.path, result);
             }
             return;
         }
-        let name = job
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tr = self.tr();
-        egui::Modal::new(egui::Id::new("older-progress")).show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(tr.f(T::ReadingFile, &[&name]));
-            });
-        });
+        let text = self
+            .tr()
+            .f(T::ReadingFile, &[&super::background::file_name(&job.path)]);
+        super::background::progress_ui(ctx, "older-progress", &text);
     }
 
     /// Whether an older version of the map is being read for a comparison.
@@ -1113,7 +1094,7 @@ impl PowermapApp {
     /// Waits for an older version read in the background and compares (tests).
     pub fn wait_for_older(&mut self) {
         if let Some(job) = self.reading_older.take() {
-            let result = job.wait();
+            let result = job.read.wait();
             self.older_read(job.against, job.title, job.path, result);
         }
     }
@@ -1209,24 +1190,16 @@ impl PowermapApp {
     /// The progress window while a contact file is read, then its preview.
     fn read_progress_ui(&mut self, ctx: &egui::Context) {
         let Some(job) = &self.read_job else { return };
-        if let Some(read) = job.finished() {
+        if let Some(read) = job.read.finished() {
             let path = job.path.clone();
             self.read_job = None;
             self.show_import_preview(&path, read);
             return;
         }
-        let name = job
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let tr = self.tr();
-        egui::Modal::new(egui::Id::new("read-progress")).show(ctx, |ui| {
-            ui.horizontal(|ui| {
-                ui.spinner();
-                ui.label(tr.f(T::ReadingFile, &[&name]));
-            });
-        });
+        let text = self
+            .tr()
+            .f(T::ReadingFile, &[&super::background::file_name(&job.path)]);
+        super::background::progress_ui(ctx, "read-progress", &text);
     }
 
     /// Whether a contact file is being read in the background.
@@ -1238,7 +1211,7 @@ impl PowermapApp {
     /// (tests).
     pub fn wait_for_read(&mut self) {
         if let Some(job) = self.read_job.take() {
-            let read = job.wait();
+            let read = job.read.wait();
             let path = job.path.clone();
             self.show_import_preview(&path, read);
         }

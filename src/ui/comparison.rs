@@ -6,11 +6,11 @@
 //! large one.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::Ui;
 
 use super::app_command::AppCommand;
+use super::background::Background;
 use super::i18n::{Language, T, Tr};
 use crate::edit::Editor;
 use crate::model::diff::PersonField;
@@ -60,7 +60,7 @@ pub struct Comparison {
     shown: Option<Arc<Compared>>,
     /// The edit counter and language `shown` is for.
     shown_for: Option<(u64, Language)>,
-    running: Option<((u64, Language), Receiver<Compared>)>,
+    running: Option<((u64, Language), Background<Compared>)>,
     /// Changes whenever `shown` does.
     pub serial: u64,
     list_open: bool,
@@ -91,20 +91,16 @@ impl Comparison {
         tr: Tr,
     ) -> Option<Arc<Compared>> {
         let key = (edit_counter, tr.0);
-        if let Some((running_key, receiver)) = &self.running {
-            match receiver.try_recv() {
-                Ok(result) => {
-                    self.shown_for = Some(*running_key);
-                    self.shown = Some(Arc::new(result));
-                    self.serial += 1;
-                    self.running = None;
-                }
-                Err(TryRecvError::Empty) => {}
-                Err(TryRecvError::Disconnected) => {
-                    self.shown_for = Some(*running_key);
-                    self.running = None;
-                }
+        if let Some((running_key, job)) = &self.running
+            && let Some(result) = job.finished()
+        {
+            self.shown_for = Some(*running_key);
+            // (A thread that died leaves the last marks and is not asked again.)
+            if let Some(result) = result {
+                self.shown = Some(Arc::new(result));
+                self.serial += 1;
             }
+            self.running = None;
         }
         let up_to_date =
             self.shown_for == Some(key) || self.running.as_ref().is_some_and(|(k, _)| *k == key);
@@ -116,17 +112,14 @@ impl Comparison {
                 self.serial += 1;
             } else {
                 let shared = editor.snapshot();
-                let (sender, receiver) = channel();
-                let ctx = ctx.clone();
-                std::thread::spawn(move || {
+                let job = Background::start(ctx, move || {
                     // Copy off the UI thread and let go of the shared map at once,
                     // so the editor's next edit does not have to copy it.
                     let doc = Document::clone(&shared);
                     drop(shared);
-                    let _ = sender.send(compare(&old, &doc, review, tr));
-                    ctx.request_repaint();
+                    compare(&old, &doc, review, tr)
                 });
-                self.running = Some((key, receiver));
+                self.running = Some((key, job));
             }
         }
         self.shown.clone()
@@ -426,13 +419,20 @@ impl<'a> Names<'a> {
     }
 }
 
-/// A short text of what changed about `person`, for the canvas's hover card.
-pub fn hover_text(person: &PersonMarks, tr: Tr) -> String {
+/// A short text of what changed about `person` of `doc`, for the canvas's hover
+/// card (owners named from our team).
+pub fn hover_text(person: &PersonMarks, doc: &Document, tr: Tr) -> String {
     if person.added {
         return tr.t(T::ComparingNew).to_owned();
     }
-    let empty = Document::default();
-    let names = Names::new(&empty, &empty, tr);
+    // Only owners are named here: no index of the people (this runs every frame
+    // the card shows).
+    let names = Names {
+        now: Default::default(),
+        before: Default::default(),
+        team: doc.team.iter().map(|m| (&m.id, m.name.as_str())).collect(),
+        tr,
+    };
     describe(person, &names, tr)
 }
 
@@ -445,46 +445,8 @@ pub struct ReadOlder {
     pub title: T,
     /// The file (for the error window).
     pub path: std::path::PathBuf,
-    done: Receiver<Result<Document, String>>,
-}
-
-impl ReadOlder {
-    /// Starts `read` on a background thread.
-    pub fn start(
-        ctx: &egui::Context,
-        against: String,
-        title: T,
-        path: std::path::PathBuf,
-        read: impl FnOnce() -> Result<Document, String> + Send + 'static,
-    ) -> Self {
-        let (sender, done) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(read());
-            ctx.request_repaint();
-        });
-        Self {
-            against,
-            title,
-            path,
-            done,
-        }
-    }
-
-    /// The version or why it could not be read, once done (`Some(None)`: the
-    /// thread ended without an answer); `None` while reading.
-    pub fn finished(&self) -> Option<Option<Result<Document, String>>> {
-        match self.done.try_recv() {
-            Ok(result) => Some(Some(result)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
-    }
-
-    /// Waits for it (tests).
-    pub fn wait(&self) -> Option<Result<Document, String>> {
-        self.done.recv().ok()
-    }
+    /// The version, or why it could not be read.
+    pub read: super::background::Background<Result<Document, String>>,
 }
 
 #[cfg(test)]

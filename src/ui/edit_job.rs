@@ -5,7 +5,8 @@
 //! the result in one move.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use super::background::Background;
 
 use super::canvas::PrebuiltGraph;
 use super::i18n::Tr;
@@ -56,7 +57,7 @@ pub type EditDone = (EditOutcome, Option<PrebuiltGraph>);
 pub struct EditJob {
     /// What.
     pub kind: EditJobKind,
-    done: Receiver<EditDone>,
+    done: Background<EditDone>,
 }
 
 /// The canvas graph of `doc` when it is large enough to be worth building here.
@@ -75,10 +76,8 @@ impl EditJob {
         revision: u64,
         tr: Tr,
     ) -> Self {
-        let (sender, done) = channel();
-        let ctx = ctx.clone();
         let language: Language = tr.0;
-        std::thread::spawn(move || {
+        let done = Background::start(ctx, move || {
             let outcome = match preview.plan(&base, language) {
                 Err(err) => Err(ImportFailure::Rows(err.message(language))),
                 Ok(plan) => {
@@ -91,8 +90,7 @@ impl EditJob {
                 }
             };
             let graph = graph_of(outcome.as_ref().ok().map(|(edit, _)| edit.document()), tr);
-            let _ = sender.send((EditOutcome::Import(outcome), graph));
-            ctx.request_repaint();
+            (EditOutcome::Import(outcome), graph)
         });
         Self {
             kind: EditJobKind::Import,
@@ -102,13 +100,10 @@ impl EditJob {
 
     /// Works out an undo or redo step taken out of the history.
     pub fn step(ctx: &egui::Context, job: StepJob, undo: bool, tr: Tr) -> Self {
-        let (sender, done) = channel();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
+        let done = Background::start(ctx, move || {
             let done = job.run();
             let graph = graph_of(done.document(), tr);
-            let _ = sender.send((EditOutcome::Step(done), graph));
-            ctx.request_repaint();
+            (EditOutcome::Step(done), graph)
         });
         Self {
             kind: if undo {
@@ -123,16 +118,12 @@ impl EditJob {
     /// The outcome once the thread is done (`Some(None)`: it ended without one);
     /// `None` while it works.
     pub fn finished(&self) -> Option<Option<EditDone>> {
-        match self.done.try_recv() {
-            Ok(outcome) => Some(Some(outcome)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
+        self.done.finished()
     }
 
     /// Waits for the outcome (tests).
     pub fn wait(&self) -> Option<EditDone> {
-        self.done.recv().ok()
+        self.done.wait()
     }
 }
 
@@ -144,35 +135,17 @@ pub const READ_BYTES: u64 = 1024 * 1024;
 pub struct ReadJob {
     /// The file.
     pub path: std::path::PathBuf,
-    done: Receiver<Result<crate::import::Table, crate::import::ImportError>>,
+    /// The table, or why it could not be read.
+    pub read: Background<Result<crate::import::Table, crate::import::ImportError>>,
 }
 
 impl ReadJob {
     /// Starts reading `path`.
     pub fn start(ctx: &egui::Context, path: std::path::PathBuf) -> Self {
-        let (sender, done) = channel();
-        let (file, ctx) = (path.clone(), ctx.clone());
-        std::thread::spawn(move || {
-            let _ = sender.send(crate::import::read_table(&file, None));
-            ctx.request_repaint();
-        });
-        Self { path, done }
-    }
-
-    /// The table or why it could not be read, once done (`Some(None)`: the thread
-    /// ended without an answer); `None` while reading.
-    pub fn finished(
-        &self,
-    ) -> Option<Option<Result<crate::import::Table, crate::import::ImportError>>> {
-        match self.done.try_recv() {
-            Ok(result) => Some(Some(result)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
+        let file = path.clone();
+        Self {
+            path,
+            read: Background::start(ctx, move || crate::import::read_table(&file, None)),
         }
-    }
-
-    /// Waits until the file is read (tests).
-    pub fn wait(&self) -> Option<Result<crate::import::Table, crate::import::ImportError>> {
-        self.done.recv().ok()
     }
 }

@@ -7,6 +7,7 @@ pub mod analysis_worker;
 pub mod app;
 pub mod app_command;
 pub mod autosave;
+pub mod background;
 pub mod bench;
 pub mod bulk_edit;
 pub mod canvas;

@@ -3,8 +3,8 @@
 //! the canvas graph too, so the first frame does not.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use super::background::Background;
 use super::canvas::PrebuiltGraph;
 use super::i18n::Tr;
 use crate::format::{DiskVersion, LoadError, load_file_versioned};
@@ -30,11 +30,10 @@ pub struct OpenJob {
     pub bytes: u64,
     /// Whether a sample map is opened if this one cannot be (the file given at start).
     pub sample_on_failure: bool,
-    done: Receiver<Result<LoadedMap, LoadError>>,
+    done: Background<Result<LoadedMap, LoadError>>,
 }
 
 impl OpenJob {
-    /// Starts reading `path`.
     /// Starts reading `path`; the canvas graph is built in `tr`'s language.
     pub fn start(
         ctx: &egui::Context,
@@ -43,17 +42,13 @@ impl OpenJob {
         sample_on_failure: bool,
         tr: Tr,
     ) -> Self {
-        let (sender, done) = channel();
-        let (thread_path, ctx) = (path.clone(), ctx.clone());
-        std::thread::spawn(move || {
-            // A panic drops the sender: `finished` then reports no answer.
-            let loaded = load_file_versioned(&thread_path).map(|(doc, version)| {
+        let thread_path = path.clone();
+        let done = Background::start(ctx, move || {
+            load_file_versioned(&thread_path).map(|(doc, version)| {
                 let graph = (doc.stakeholders.len() >= PrebuiltGraph::MIN_PEOPLE)
                     .then(|| PrebuiltGraph::build(&doc, tr));
                 (doc, version, graph)
-            });
-            let _ = sender.send(loaded);
-            ctx.request_repaint();
+            })
         });
         Self {
             path,
@@ -65,15 +60,11 @@ impl OpenJob {
 
     /// The result once the thread is done; `None` while it is still reading.
     pub fn finished(&self) -> Option<Loaded> {
-        match self.done.try_recv() {
-            Ok(result) => Some(Some(result)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
-        }
+        self.done.finished()
     }
 
     /// Waits until the file is read (tests).
     pub fn wait(&self) -> Loaded {
-        self.done.recv().ok()
+        self.done.wait()
     }
 }

@@ -6,10 +6,10 @@
 //! window and zoom back as they were.
 
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use egui::{Key, RichText, Ui};
 
+use super::background::Background;
 use super::i18n::{T, Tr};
 use crate::analysis::{AnalysisOptions, analyze};
 use crate::edit::Editor;
@@ -44,7 +44,7 @@ pub struct Presentation {
     shown_key: ShownKey,
     steps: Vec<StoryStep>,
     /// A copy and story being prepared in the background, and what for.
-    preparing: Option<(ShownKey, Receiver<Prepared>)>,
+    preparing: Option<(ShownKey, Background<Prepared>)>,
     step: Option<usize>,
     /// Changes whenever the map as shown does.
     generation: u64,
@@ -105,19 +105,15 @@ impl Presentation {
         tr: Tr,
         stale_days: i64,
     ) {
-        if let Some((key, receiver)) = &self.preparing {
-            match receiver.try_recv() {
-                Ok((shown, steps)) => {
-                    let key = *key;
-                    self.preparing = None;
-                    self.show(key, shown, steps);
-                }
-                Err(TryRecvError::Empty) => {}
+        if let Some((key, job)) = &self.preparing
+            && let Some(prepared) = job.finished()
+        {
+            let key = *key;
+            self.preparing = None;
+            match prepared {
+                Some((shown, steps)) => self.show(key, shown, steps),
                 // The thread died: keep what is shown and do not retry this version.
-                Err(TryRecvError::Disconnected) => {
-                    self.shown_key = *key;
-                    self.preparing = None;
-                }
+                None => self.shown_key = key,
             }
         }
         let key = (version, self.anonymous, tr);
@@ -132,17 +128,14 @@ impl Presentation {
             self.show(key, shown, steps);
         } else {
             let shared = editor.snapshot();
-            let (sender, receiver) = channel();
-            let ctx = ctx.clone();
-            std::thread::spawn(move || {
+            let job = Background::start(ctx, move || {
                 let shown = presented(&shared, anonymous, tr.0);
                 // Let go of the map at once, so the next edit does not copy it.
                 drop(shared);
                 let steps = story_of(&shown, tr, stale_days);
-                let _ = sender.send((shown, steps));
-                ctx.request_repaint();
+                (shown, steps)
             });
-            self.preparing = Some((key, receiver));
+            self.preparing = Some((key, job));
         }
     }
 

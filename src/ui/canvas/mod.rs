@@ -1035,7 +1035,7 @@ impl Canvas {
             if let Some(changed) = marks.and_then(|m| m.people.get(&person.id)) {
                 ui.colored_label(
                     super::theme::SELECTION_STROKE,
-                    crate::ui::comparison::hover_text(changed, tr),
+                    crate::ui::comparison::hover_text(changed, doc, tr),
                 );
             }
         });
