@@ -42,7 +42,133 @@ pub struct ObstacleIndex {
     /// Everything lines go around, with the index of the person it belongs to.
     obstacles: Vec<(u32, Circle)>,
     cell: f64,
-    cells: HashMap<(i64, i64), Vec<u32>>,
+    cells: Buckets,
+}
+
+/// The obstacles of each grid cell. A flat grid over the occupied cells when it is
+/// not much larger than the obstacles (the canvas indexes a few screens around the
+/// view: always), a hash map otherwise (a sparse map exported whole).
+#[derive(Clone, Debug)]
+enum Buckets {
+    Flat {
+        /// The first cell (column, row) of the grid.
+        origin: (i64, i64),
+        columns: usize,
+        rows: usize,
+        /// Where each cell's slots start in `slots` (one more entry than cells).
+        starts: Vec<u32>,
+        slots: Vec<u32>,
+    },
+    Sparse(HashMap<(i64, i64), Vec<u32>>),
+}
+
+impl Default for Buckets {
+    fn default() -> Self {
+        Self::Sparse(HashMap::new())
+    }
+}
+
+/// A flat grid is used when it has at most this many cells per obstacle (or a few
+/// thousand cells in all).
+const FLAT_CELLS_PER_OBSTACLE: usize = 8;
+const FLAT_CELLS_MIN: usize = 4_096;
+
+impl Buckets {
+    /// Buckets the obstacles whose cells are `cells` (by slot); `allow_flat` false
+    /// forces the hash map (tests compare both).
+    fn new(cells: &[(i64, i64)], allow_flat: bool) -> Self {
+        if allow_flat && let Some(flat) = Self::flat(cells) {
+            return flat;
+        }
+        let mut map: HashMap<(i64, i64), Vec<u32>> = HashMap::with_capacity(cells.len());
+        for (slot, cell) in cells.iter().enumerate() {
+            if let Ok(slot) = u32::try_from(slot) {
+                map.entry(*cell).or_default().push(slot);
+            }
+        }
+        Self::Sparse(map)
+    }
+
+    fn flat(cells: &[(i64, i64)]) -> Option<Self> {
+        let (first, rest) = cells.split_first()?;
+        let (mut min, mut max) = (*first, *first);
+        for &(x, y) in rest {
+            min = (min.0.min(x), min.1.min(y));
+            max = (max.0.max(x), max.1.max(y));
+        }
+        let columns = usize::try_from(max.0.checked_sub(min.0)?.checked_add(1)?).ok()?;
+        let rows = usize::try_from(max.1.checked_sub(min.1)?.checked_add(1)?).ok()?;
+        let count = columns.checked_mul(rows)?;
+        let limit = cells
+            .len()
+            .saturating_mul(FLAT_CELLS_PER_OBSTACLE)
+            .max(FLAT_CELLS_MIN);
+        if count > limit || u32::try_from(cells.len()).is_err() {
+            return None;
+        }
+        let at = |(x, y): (i64, i64)| (y - min.1) as usize * columns + (x - min.0) as usize;
+        let mut starts = vec![0_u32; count + 1];
+        for &cell in cells {
+            if let Some(next) = starts.get_mut(at(cell) + 1) {
+                *next += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(start) = starts.get_mut(i) {
+                *start += before;
+            }
+        }
+        let mut filled = starts.clone();
+        let mut slots = vec![0_u32; cells.len()];
+        for (slot, &cell) in cells.iter().enumerate() {
+            if let Some(next) = filled.get_mut(at(cell))
+                && let Some(place) = slots.get_mut(*next as usize)
+            {
+                *place = slot as u32;
+                *next += 1;
+            }
+        }
+        Some(Self::Flat {
+            origin: min,
+            columns,
+            rows,
+            starts,
+            slots,
+        })
+    }
+
+    /// The slots of the obstacles in cell (column, row).
+    fn get(&self, (x, y): (i64, i64)) -> &[u32] {
+        match self {
+            Self::Flat {
+                origin,
+                columns,
+                rows,
+                starts,
+                slots,
+            } => {
+                let (Some(column), Some(row)) = (x.checked_sub(origin.0), y.checked_sub(origin.1))
+                else {
+                    return &[];
+                };
+                let (Ok(column), Ok(row)) = (usize::try_from(column), usize::try_from(row)) else {
+                    return &[];
+                };
+                if column >= *columns || row >= *rows {
+                    return &[];
+                }
+                let cell = row * columns + column;
+                match (starts.get(cell), starts.get(cell + 1)) {
+                    (Some(&from), Some(&to)) => {
+                        slots.get(from as usize..to as usize).unwrap_or(&[])
+                    }
+                    _ => &[],
+                }
+            }
+            Self::Sparse(map) => map.get(&(x, y)).map_or(&[], Vec::as_slice),
+        }
+    }
 }
 
 /// Height of one line of text under a circle, in canvas units at 100 %.
@@ -71,6 +197,15 @@ impl ObstacleIndex {
         circles: Vec<Circle>,
         labels: &[(f64, f64)],
         near: impl Fn(&Circle) -> bool,
+    ) -> Self {
+        Self::build(circles, labels, near, true)
+    }
+
+    fn build(
+        circles: Vec<Circle>,
+        labels: &[(f64, f64)],
+        near: impl Fn(&Circle) -> bool,
+        allow_flat: bool,
     ) -> Self {
         let mut obstacles = Vec::with_capacity(circles.len() * 3);
         for (index, c) in circles.iter().enumerate() {
@@ -103,12 +238,11 @@ impl ObstacleIndex {
         }
         let largest = obstacles.iter().map(|(_, c)| c.r).fold(1.0_f64, f64::max);
         let cell = 2.0 * (largest + CLEARANCE);
-        let mut cells: HashMap<(i64, i64), Vec<u32>> = HashMap::with_capacity(obstacles.len());
-        for (slot, (_, c)) in obstacles.iter().enumerate() {
-            if let Ok(slot) = u32::try_from(slot) {
-                cells.entry(cell_of(c.x, c.y, cell)).or_default().push(slot);
-            }
-        }
+        let of_slots: Vec<(i64, i64)> = obstacles
+            .iter()
+            .map(|(_, c)| cell_of(c.x, c.y, cell))
+            .collect();
+        let cells = Buckets::new(&of_slots, allow_flat);
         Self {
             people: circles,
             obstacles,
@@ -161,9 +295,7 @@ impl ObstacleIndex {
             last = Some((cx, cy));
             for ox in -1..=1 {
                 for oy in -1..=1 {
-                    let Some(members) = self.cells.get(&(cx + ox, cy + oy)) else {
-                        continue;
-                    };
+                    let members = self.cells.get((cx + ox, cy + oy));
                     found.extend(members.iter().map(|&slot| slot as usize).filter(|slot| {
                         self.obstacles
                             .get(*slot)
@@ -472,6 +604,31 @@ mod tests {
     }
 
     proptest! {
+        /// The flat grid finds exactly what the hash map finds, for any people and
+        /// any line between two of them.
+        #[test]
+        fn the_flat_grid_and_the_hash_map_find_the_same_obstacles(
+            people in proptest::collection::vec(
+                (-1_000.0f64..1_000.0, -1_000.0f64..1_000.0, 5.0f64..38.0, 0.0f64..200.0), 2..60),
+            ends in (0usize..60, 0usize..60),
+        ) {
+            let circles: Vec<Circle> = people.iter().map(|&(x, y, r, _)| Circle { x, y, r }).collect();
+            let labels: Vec<(f64, f64)> = people.iter().map(|&(_, _, _, w)| (w, 17.0)).collect();
+            let flat = ObstacleIndex::build(circles.clone(), &labels, |c| c.x < 500.0, true);
+            let sparse = ObstacleIndex::build(circles, &labels, |c| c.x < 500.0, false);
+            let is_flat =
+                matches!(flat.cells, Buckets::Flat { .. }) || flat.obstacles.is_empty();
+            let is_sparse = matches!(sparse.cells, Buckets::Sparse(_));
+            prop_assert!(is_flat && is_sparse);
+            let (from, to) = (ends.0 % people.len(), ends.1 % people.len());
+            let (a, b) = (flat.people[from], flat.people[to]);
+            prop_assert_eq!(
+                flat.near_segment((a.x, a.y), (b.x, b.y), [from, to]),
+                sparse.near_segment((a.x, a.y), (b.x, b.y), [from, to])
+            );
+            prop_assert_eq!(flat.bend(from, to).to_bits(), sparse.bend(from, to).to_bits());
+        }
+
         #[test]
         fn every_person_in_the_middle_of_the_line_is_cleared_unless_capped(
             obstacles in proptest::collection::vec(

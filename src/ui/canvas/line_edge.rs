@@ -173,7 +173,10 @@ impl LineEdge {
                 + super::person_node::MIN_SCREEN_RADIUS
                 + 30.0;
         let (a, b) = (view.screen_from_canvas(start), view.screen_from_canvas(end));
+        // The box around the line first (cheap), then the line itself: a long
+        // diagonal line's box covers the view far more often than the line does.
         clip.intersects(Rect::from_two_pos(a, b).expand(margin))
+            && segment_touches(a, b, clip.expand(margin))
     }
 }
 
@@ -483,6 +486,12 @@ pub fn clip_segment(a: Pos2, b: Pos2, rect: Rect) -> Option<(Pos2, Pos2)> {
     Some((at(t0), at(t1)))
 }
 
+/// Whether the segment from `a` to `b` has a point inside `rect`.
+fn segment_touches(a: Pos2, b: Pos2, rect: Rect) -> bool {
+    let f = |p: Pos2| (f64::from(p.x), f64::from(p.y));
+    crate::routing::clip_params(f(a), f(b), f(rect.min), f(rect.max)).is_some()
+}
+
 /// Distance from `p` to the segment from `a` to `b`.
 pub fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
@@ -514,6 +523,58 @@ mod tests {
             let fast: Vec<Shape> =
                 plain_segment(a, b, (kind, strength), zoom, clip).into_iter().collect();
             proptest::prop_assert_eq!(fast, general);
+        }
+    }
+
+    fn straight_line() -> LineEdge {
+        LineEdge {
+            look: None,
+            order: 0,
+            selected: false,
+            zoom: 1.0,
+            patterned: true,
+            bend: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_long_line_whose_box_covers_the_view_but_which_passes_by_is_culled() {
+        let view = super::super::ViewTransform {
+            zoom: 1.0,
+            origin: Pos2::ZERO,
+        };
+        let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(800.0, 600.0));
+        let line = straight_line();
+        // From far upper right to far lower left, passing well above and left of the view.
+        let (a, b) = (
+            Pos2::new(20_000.0, -20_000.0),
+            Pos2::new(-20_000.0, 15_000.0),
+        );
+        assert!(clip.intersects(Rect::from_two_pos(a, b)));
+        assert!(!line.may_touch(a, b, view, clip));
+        // Through the middle of the view.
+        let (a, b) = (
+            Pos2::new(20_000.0, -20_000.0),
+            Pos2::new(-19_000.0, 20_600.0),
+        );
+        assert!(line.may_touch(a, b, view, clip));
+    }
+
+    proptest::proptest! {
+        /// Culling never drops a line that has a point on screen.
+        #[test]
+        fn a_line_with_a_point_on_screen_may_touch_it(
+            ax in -5_000.0f32..5_000.0, ay in -5_000.0f32..5_000.0,
+            bx in -5_000.0f32..5_000.0, by in -5_000.0f32..5_000.0,
+            zoom in 0.05f32..3.0, t in 0.0f32..1.0,
+        ) {
+            let view = super::super::ViewTransform { zoom, origin: Pos2::new(400.0, 300.0) };
+            let clip = Rect::from_min_max(Pos2::new(0.0, 0.0), Pos2::new(800.0, 600.0));
+            let (a, b) = (Pos2::new(ax, ay), Pos2::new(bx, by));
+            let on_screen = view.screen_from_canvas(a + (b - a) * t);
+            if clip.contains(on_screen) {
+                proptest::prop_assert!(straight_line().may_touch(a, b, view, clip));
+            }
         }
     }
 

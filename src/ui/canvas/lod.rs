@@ -138,13 +138,41 @@ pub struct RoutePlan {
     fingerprint: Option<u64>,
     index: crate::routing::ObstacleIndex,
     routed: Vec<bool>,
+    /// The exact view (zoom, origin, clip) and graph version for which every visible
+    /// line is routed: a still frame then skips the pass over the lines.
+    complete_for: Option<([u32; 7], u64)>,
+    /// Changes whenever a line's bend may have changed.
+    generation: u64,
+}
+
+impl RoutePlan {
+    /// Changes whenever a position or a bend may have changed (a fingerprint of the
+    /// people's places and the bends set), for plans that depend on the courses.
+    pub fn state(&self) -> (Option<u64>, u64) {
+        (self.fingerprint, self.generation)
+    }
+}
+
+/// The exact view, as bits.
+pub fn view_key(view: ViewTransform, clip: Rect) -> [u32; 7] {
+    [
+        view.zoom.to_bits(),
+        view.origin.x.to_bits(),
+        view.origin.y.to_bits(),
+        clip.min.x.to_bits(),
+        clip.min.y.to_bits(),
+        clip.max.x.to_bits(),
+        clip.max.y.to_bits(),
+    ]
 }
 
 /// Bends the visible lines that pass through a third person; see [`RoutePlan`].
+/// `graph_version` changes whenever lines may have been added or replaced.
 /// Returns whether lines are left for the next frame.
 pub fn plan_routes(
     graph: &mut MapGraph,
     plan: &mut RoutePlan,
+    graph_version: u64,
     view: ViewTransform,
     clip: Rect,
 ) -> bool {
@@ -219,6 +247,12 @@ pub fn plan_routes(
         plan.index = crate::routing::ObstacleIndex::with_labels_where(circles, &labels, near);
         plan.routed.clear();
         plan.fingerprint = Some(fingerprint);
+        plan.complete_for = None;
+        plan.generation += 1;
+    }
+    let this_view = (view_key(view, clip), graph_version);
+    if plan.complete_for == Some(this_view) {
+        return false;
     }
     plan.routed.resize(EdgeIndexable::edge_bound(g), false);
     let mut left_over = false;
@@ -246,6 +280,12 @@ pub fn plan_routes(
             break;
         }
         bends.push((edge, plan.index.bend(a.index(), b.index()) as f32));
+    }
+    if !bends.is_empty() {
+        plan.generation += 1;
+    }
+    if !left_over {
+        plan.complete_for = Some(this_view);
     }
     for (edge, bend) in bends {
         if let Some(flag) = plan.routed.get_mut(edge.index()) {
@@ -442,7 +482,7 @@ mod route_tests {
             origin: Pos2::new(100.0, 400.0),
         };
         let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
-        assert!(!plan_routes(&mut synced.graph, &mut plan, view, screen));
+        assert!(!plan_routes(&mut synced.graph, &mut plan, 1, view, screen));
         let (through, past) = bends(&synced);
         assert!(through.abs() > 20.0, "{through}");
         assert_eq!(past, 0.0);
@@ -451,8 +491,37 @@ mod route_tests {
         let mut moved = doc.clone();
         moved.stakeholders[1].position = Some(Position::new(300.0, -200.0));
         synced.sync(&moved, Tr(Language::English), &Highlight::default());
-        plan_routes(&mut synced.graph, &mut plan, view, screen);
+        plan_routes(&mut synced.graph, &mut plan, 2, view, screen);
         assert_eq!(bends(&synced).0, 0.0);
+    }
+
+    #[test]
+    fn a_still_frame_routes_nothing_again_but_a_new_line_is_routed() {
+        let doc = map();
+        let mut synced = SyncedGraph::default();
+        synced.sync(&doc, Tr(Language::English), &Highlight::default());
+        let mut plan = RoutePlan::default();
+        let view = ViewTransform {
+            zoom: 1.0,
+            origin: Pos2::new(100.0, 400.0),
+        };
+        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
+        plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
+        let routed = plan.state();
+        plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
+        assert_eq!(plan.state(), routed, "nothing changed, nothing planned");
+
+        // A second line through the person in the middle, added with no one moving.
+        let mut more = doc.clone();
+        let mut line = more.relationships[0].clone();
+        line.id = crate::model::RelationshipId::from("r3");
+        line.kind = crate::model::RelationshipKind::Influences;
+        more.relationships.push(line);
+        synced.sync(&more, Tr(Language::English), &Highlight::default());
+        plan_routes(&mut synced.graph, &mut plan, 2, view, screen);
+        let index = synced.edges[&crate::model::RelationshipId::from("r3")];
+        let bend = synced.graph.edge(index).unwrap().display().bend;
+        assert!(bend.abs() > 20.0, "{bend}");
     }
 
     #[test]
@@ -465,7 +534,7 @@ mod route_tests {
             origin: Pos2::ZERO,
         };
         let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
-        plan_routes(&mut synced.graph, &mut plan, view, screen);
+        plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
         assert_eq!(bends(&synced), (0.0, 0.0));
     }
 }

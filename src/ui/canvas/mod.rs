@@ -78,6 +78,10 @@ pub struct Canvas {
     labels_planned: Option<LabelsKey>,
     /// Which lines bend around people in their way.
     routes: lod::RoutePlan,
+    /// Counts the syncs of the graph (lines may have been added or replaced).
+    graph_version: u64,
+    /// The view, graph and routes the lines' patterns were last planned for.
+    lines_planned: Option<LinesKey>,
     drag: Option<Drag>,
     box_start: Option<Pos2>,
     connect: Connect,
@@ -116,6 +120,7 @@ impl PrebuiltGraph {
 /// What the names were planned for: zoom, graph (sync key), and the view's place in
 /// steps of half a screen.
 type LabelsKey = (u32, Option<SyncKey>, (i64, i64));
+type LinesKey = ([u32; 7], u64, (Option<u64>, u64));
 
 /// People being dragged together and where they started.
 struct Drag {
@@ -252,6 +257,8 @@ impl Canvas {
             last_size: None,
             pending_view: None,
             labels_planned: None,
+            graph_version: 0,
+            lines_planned: None,
             routes: lod::RoutePlan::default(),
             expected_edit: None,
             drag: None,
@@ -459,6 +466,9 @@ impl Canvas {
             self.fit_requested = true;
         }
         self.shown_view = Some(shown_view);
+        if resynced {
+            self.graph_version += 1;
+        }
         // After a sync, people and lines added back (undo) need their flag again.
         if resynced || self.shown_selection.as_ref() != Some(cx.selection) {
             self.synced
@@ -644,10 +654,26 @@ impl Canvas {
     /// Level of detail for this frame: which lines keep their pattern, who is named.
     fn plan_detail(&mut self, ctx: &egui::Context, rect: Rect) {
         let view = self.transform(ctx, rect);
-        if lod::plan_routes(&mut self.synced.graph, &mut self.routes, view, rect) {
+        if lod::plan_routes(
+            &mut self.synced.graph,
+            &mut self.routes,
+            self.graph_version,
+            view,
+            rect,
+        ) {
             ctx.request_repaint();
         }
-        lod::plan_lines(&mut self.synced.graph, view, rect);
+        // The patterns depend on the view, the lines and their courses only: a still
+        // frame keeps the last plan (a pass over every line).
+        let lines_key = (
+            lod::view_key(view, rect),
+            self.graph_version,
+            self.routes.state(),
+        );
+        if self.lines_planned != Some(lines_key) || self.drag.is_some() {
+            lod::plan_lines(&mut self.synced.graph, view, rect);
+            self.lines_planned = Some(lines_key);
+        }
         // Names are planned for the people within a screen of the view, again after
         // the view moved half a screen, the zoom changed or the map did.
         let step = rect.size() / 2.0;

@@ -27,6 +27,10 @@ pub struct PersonNode {
     zoom: f32,
     /// Whether the name has room this frame (set by the level of detail plan).
     pub(super) named: bool,
+    /// Estimated widths of the name and the title line at their sizes, kept with the
+    /// look: every line ending at this person asks for its label's place each frame.
+    name_width: f32,
+    detail_width: f32,
 }
 
 impl From<NodeProps<PersonPayload>> for PersonNode {
@@ -39,6 +43,8 @@ impl From<NodeProps<PersonPayload>> for PersonNode {
             hovered: false,
             zoom: 1.0,
             named: true,
+            name_width: 0.0,
+            detail_width: 0.0,
         };
         node.sync(&props);
         node
@@ -51,7 +57,17 @@ impl PersonNode {
         self.selected = props.selected;
         self.hovered = props.hovered;
         self.radius = theme::power_radius(props.payload.power);
-        self.look = Some(props.payload.clone());
+        // Called for every person every frame: only a new look costs anything.
+        if !self
+            .look
+            .as_ref()
+            .is_some_and(|look| std::sync::Arc::ptr_eq(look, &props.payload))
+        {
+            self.name_width = super::lod::estimated_width(&props.payload.name, theme::LABEL_SIZE);
+            self.detail_width =
+                super::lod::estimated_width(&props.payload.detail, theme::DETAIL_SIZE);
+            self.look = Some(props.payload.clone());
+        }
     }
 
     fn radius_in_canvas(&self) -> f32 {
@@ -67,15 +83,9 @@ impl PersonNode {
         if !((zoom >= theme::MIN_LABEL_ZOOM && self.named) || self.selected || self.hovered) {
             return None;
         }
-        let mut size = Vec2::new(
-            super::lod::estimated_width(&look.name, theme::LABEL_SIZE),
-            theme::LABEL_SIZE + 4.0,
-        );
+        let mut size = Vec2::new(self.name_width, theme::LABEL_SIZE + 4.0);
         if zoom >= theme::DETAIL_ZOOM && !look.detail.is_empty() {
-            size.x = size.x.max(super::lod::estimated_width(
-                &look.detail,
-                theme::DETAIL_SIZE,
-            ));
+            size.x = size.x.max(self.detail_width);
             size.y += theme::DETAIL_SIZE + 4.0;
         }
         let radius_on_screen = (self.radius * zoom).max(MIN_SCREEN_RADIUS);

@@ -92,9 +92,9 @@ where
             .collect::<Vec<_>>()
             .into_iter()
             .for_each(|idx| {
+                // POWERMAP PATCH: no clone of the props for each node.
                 if let Some(n) = self.g.node_mut(idx) {
-                    let props = n.props().clone();
-                    n.display_mut().update(&props);
+                    n.update_display();
                 }
             });
     }

@@ -136,6 +136,12 @@ where
         &mut self.display
     }
 
+    /// POWERMAP PATCH: updates the display from the props in place (the drawer did it
+    /// through a clone of the props, label and payload, for every node every frame).
+    pub fn update_display(&mut self) {
+        self.display.update(&self.props);
+    }
+
     #[allow(clippy::missing_panics_doc)] // TODO: Add panic message
     pub fn id(&self) -> NodeIndex<Ix> {
         self.id.unwrap()
