@@ -71,7 +71,7 @@ fn rows_by_name(workspace: &Workspace) -> Vec<(String, Result<String, String>)> 
                 r.summary
                     .as_ref()
                     .map(|s| s.account.clone())
-                    .map_err(Clone::clone),
+                    .map_err(|broken| broken.english.clone()),
             )
         })
         .collect()
@@ -110,6 +110,7 @@ fn nested_broken_non_map_and_duplicate_files_each_get_their_place() {
         workspace
             .notes
             .iter()
+            .map(ToString::to_string)
             .any(|n| n.contains("package.json") && n.contains("not a Powermap map")),
         "{:?}",
         workspace.notes
@@ -243,6 +244,37 @@ fn the_cache_is_used_when_unchanged_and_never_for_a_changed_or_deleted_file() {
         [("a.json".to_owned(), Ok("Aft3r_".to_owned()))]
     );
     assert_eq!(after.from_cache, 0);
+}
+
+#[test]
+fn a_broken_files_reason_is_kept_in_both_languages_also_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("broken.json"),
+        "{\"format\": \"powermap\",\n  \"version\": ",
+    )
+    .unwrap();
+    let opts = options(Some(cache.path()));
+    let first = scan(dir.path(), &opts, None);
+    let warm = scan(dir.path(), &opts, None);
+    assert_eq!(warm.from_cache, 1);
+    for result in [&first, &warm] {
+        let broken = result.rows[0].summary.as_ref().unwrap_err();
+        assert!(
+            broken.english.contains("not valid JSON at line 2"),
+            "{}",
+            broken.english
+        );
+        assert!(broken.chinese.contains("第 2 行"), "{}", broken.chinese);
+        assert!(
+            broken.chinese.contains("不是有效的 JSON"),
+            "{}",
+            broken.chinese
+        );
+        assert_eq!(broken.in_language(Language::Chinese), broken.chinese);
+    }
+    assert_eq!(warm.rows, first.rows);
 }
 
 #[test]

@@ -152,7 +152,7 @@ fn the_start_page_lists_sorts_filters_searches_and_opens_maps() {
             .unwrap()
             .notes()
             .iter()
-            .any(|n| n.contains("package.json"))
+            .any(|n| n.to_string().contains("package.json"))
     );
     for account in ["Acme", "北京师范大学", "Zeta Corp"] {
         assert!(h.query_by_label(account).is_some(), "{account} is listed");
@@ -161,6 +161,25 @@ fn the_start_page_lists_sorts_filters_searches_and_opens_maps() {
         h.query_by_label_contains("Cannot read:").is_some(),
         "the broken file is a row with its error"
     );
+    // In Chinese, the reason is in Chinese too (kept in both by the scan).
+    h.get_by_label("View").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Language").click();
+    h.run_steps(2);
+    h.get_by_label("中文").click();
+    h.run_steps(3);
+    assert!(
+        h.query_by_label_contains("无法读取：第 1 行").is_some()
+            && h.query_by_label_contains("不是有效的 JSON").is_some(),
+        "the broken file's reason in Chinese"
+    );
+    assert!(h.query_by_label_contains("not valid JSON").is_none());
+    h.get_by_label("视图").click();
+    h.run_steps(2);
+    h.get_by_label_contains("语言").click();
+    h.run_steps(2);
+    h.get_by_label("English").click();
+    h.run_steps(3);
     assert_eq!(
         h.state().prefs().last_workspace.as_deref(),
         Some(std::path::absolute(dir.path()).unwrap().as_path())

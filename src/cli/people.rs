@@ -35,7 +35,7 @@ pub fn run(dir: &Path, query: &str, format: PeopleFormat, lang: &str, out: &mut 
     }
     let (hits, notes) = find_people(dir, query);
     for note in &notes {
-        eprintln!("{}", crate::safe_text::terminal_text(note));
+        eprintln!("{}", crate::safe_text::terminal_text(&note.to_string()));
     }
     let moved = moves(&hits);
     let shown = |hit: &PersonHit| {

@@ -53,7 +53,7 @@ pub fn run(
     };
     let workspace = scan(dir, &options, None);
     for note in &workspace.notes {
-        eprintln!("{}", crate::safe_text::terminal_text(note));
+        eprintln!("{}", crate::safe_text::terminal_text(&note.to_string()));
     }
     let text = match format {
         PortfolioFormat::Json => {
@@ -132,7 +132,7 @@ pub fn to_json(workspace: &Workspace) -> Value {
                     "has_champion": null,
                     "stale_share": null,
                     "overdue_actions": null,
-                    "error": message,
+                    "error": message.english,
                 }),
             }
         })
@@ -328,7 +328,7 @@ pub fn to_csv(workspace: &Workspace) -> String {
             Err(message) => {
                 let mut cells = vec![path];
                 cells.extend(std::iter::repeat_n(String::new(), 12));
-                cells.push(message.clone());
+                cells.push(message.english.clone());
                 cells
             }
         };

@@ -3,6 +3,7 @@
 
 mod disk;
 mod error;
+mod error_message;
 pub mod fields;
 mod lock;
 mod names;
@@ -18,6 +19,8 @@ use std::path::Path;
 
 pub use disk::{DiskVersion, content_hash};
 pub use error::{LoadError, SaveError};
+pub use error_message::io_reason;
+pub(crate) use error_message::problems_zh;
 pub use lock::{LockError, MapLock};
 pub use names::backup_path;
 pub use read::{from_bytes, from_value};

@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value, json};
 
-use super::row::{MapRow, MapSummary, health_level};
+use super::row::{Broken, MapRow, MapSummary, health_level};
 use crate::analysis::learned::Feature;
 use crate::model::{Date, Outcome, Stage};
 
 /// Bump when rows, the analysis or the file format change what a row holds.
-pub const CACHE_VERSION: u64 = 1;
+pub const CACHE_VERSION: u64 = 2;
 /// A cache file larger than this is ignored (and replaced).
 pub const MAX_CACHE_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -158,7 +158,7 @@ fn date_value(date: Option<Date>) -> Value {
 
 fn row_to_value(row: &MapRow) -> Value {
     let summary = match &row.summary {
-        Err(message) => json!({"error": message}),
+        Err(broken) => json!({"error": broken.english, "error_zh": broken.chinese}),
         Ok(s) => json!({
             "account": s.account,
             "opportunity": s.opportunity,
@@ -188,7 +188,10 @@ fn row_from_value(value: &Value) -> Option<MapRow> {
     let modified = value.get("modified").and_then(Value::as_i64);
     let s = value.get("summary")?.as_object()?;
     let summary = match s.get("error") {
-        Some(message) => Err(message.as_str()?.to_owned()),
+        Some(english) => Err(Broken {
+            english: english.as_str()?.to_owned(),
+            chinese: s.get("error_zh")?.as_str()?.to_owned(),
+        }),
         None => Ok(summary_from(s)?),
     };
     Some(MapRow {

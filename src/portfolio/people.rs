@@ -171,7 +171,7 @@ fn distinct_accounts(group: &[&PersonHit]) -> usize {
 
 /// Every appearance of `query` in the maps of `root`, sorted by path and id, with
 /// notes about files that could not be read. Reads the maps on every core.
-pub fn find_people(root: &Path, query: &str) -> (Vec<PersonHit>, Vec<String>) {
+pub fn find_people(root: &Path, query: &str) -> (Vec<PersonHit>, Vec<super::walk::ScanNote>) {
     let found = super::walk::json_files(root);
     let next = std::sync::atomic::AtomicUsize::new(0);
     let results = std::sync::Mutex::new(Vec::new());

@@ -4,9 +4,11 @@
 
 use std::path::{Path, PathBuf};
 
+use super::walk::ScanNote;
 use crate::analysis::learned::{Feature, person_features};
 use crate::analysis::{AnalysisOptions, Freshness, HealthLevel, Recency, analyze};
 use crate::format::LoadError;
+use crate::lang::Language;
 use crate::model::{Date, Document, Outcome, Role, Stage};
 
 /// One row of the portfolio: a map file, or a file that should be one and is broken.
@@ -17,7 +19,41 @@ pub struct MapRow {
     /// Last modified, in seconds since 1970 (when the system says).
     pub modified: Option<i64>,
     /// What the map says, or why it could not be read.
-    pub summary: Result<MapSummary, String>,
+    pub summary: Result<MapSummary, Broken>,
+}
+
+/// Why a file of the workspace could not be read, worded in both languages: the
+/// scan cache keeps the reason, and the start page shows it in the UI's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Broken {
+    /// In English (what the command line prints).
+    pub english: String,
+    /// In Chinese.
+    pub chinese: String,
+}
+
+impl Broken {
+    /// The reason `err` gives, in both languages.
+    pub fn of(err: &LoadError) -> Self {
+        Self {
+            english: err.message(Language::English),
+            chinese: err.message(Language::Chinese),
+        }
+    }
+
+    /// The reason in `language`.
+    pub fn in_language(&self, language: Language) -> &str {
+        match language {
+            Language::English => &self.english,
+            Language::Chinese => &self.chinese,
+        }
+    }
+}
+
+impl std::fmt::Display for Broken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english)
+    }
 }
 
 /// What the portfolio shows of a map that loaded.
@@ -75,7 +111,7 @@ pub enum Read {
     /// A map (loaded or broken).
     Row(Box<MapRow>),
     /// JSON that is not a map: skipped, with this note.
-    Skipped(String),
+    Skipped(ScanNote),
 }
 
 /// Reads and sums up the file at `path`.
@@ -88,12 +124,12 @@ pub fn read_row(path: &Path, options: &AnalysisOptions) -> Read {
     let summary = match crate::format::load_file(path) {
         Ok(doc) => Ok(summarise(&doc, options)),
         Err(LoadError::NotPowermap { reason }) => {
-            return Read::Skipped(format!(
-                "{}: skipped, not a Powermap map ({reason})",
-                path.display()
-            ));
+            return Read::Skipped(ScanNote::NotAMap {
+                path: path.to_owned(),
+                reason,
+            });
         }
-        Err(err) => Err(err.to_string()),
+        Err(err) => Err(Broken::of(&err)),
     };
     Read::Row(Box::new(MapRow {
         path: path.to_owned(),

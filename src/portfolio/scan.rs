@@ -9,7 +9,7 @@ use std::sync::mpsc::Sender;
 
 use super::cache::{Cache, Stamp, cache_file};
 use super::row::{MapRow, Read, read_row};
-use super::walk::json_files;
+use super::walk::{ScanNote, json_files};
 use crate::analysis::AnalysisOptions;
 
 /// How to scan.
@@ -32,7 +32,7 @@ pub enum ScanEvent {
     /// One map's row (in no particular order).
     Row(Box<MapRow>),
     /// A file skipped or a folder not searched.
-    Note(String),
+    Note(ScanNote),
 }
 
 /// A scanned workspace.
@@ -42,8 +42,8 @@ pub struct Workspace {
     pub root: PathBuf,
     /// One row per map file, sorted by path.
     pub rows: Vec<MapRow>,
-    /// Files skipped and folders not searched, sorted.
-    pub notes: Vec<String>,
+    /// Files skipped and folders not searched, sorted (by their English words).
+    pub notes: Vec<ScanNote>,
     /// Rows taken from the cache.
     pub from_cache: usize,
 }
@@ -126,7 +126,7 @@ pub fn scan(root: &Path, options: &ScanOptions, events: Option<&Sender<ScanEvent
         }
     }
     rows.sort_by(|a, b| a.path.cmp(&b.path));
-    notes.sort();
+    notes.sort_by_cached_key(ToString::to_string);
     let complete = !stop.load(Ordering::Relaxed);
     if let Some(file) = cache_path.filter(|_| complete) {
         stamped.sort_by(|a, b| a.1.path.cmp(&b.1.path));

@@ -7,102 +7,17 @@ use std::path::Path;
 
 use super::i18n::{Language, Tr};
 use crate::edit::EditError;
+use crate::format::problems_zh;
 use crate::format::{LoadError, SaveError};
-use crate::model::Problem;
 
-fn problems_zh(problems: &[Problem]) -> String {
-    let mut text = format!("地图有 {} 处问题：", problems.len());
-    for problem in problems {
-        text.push_str("\n  - ");
-        text.push_str(&problem.to_string());
-    }
-    text
-}
-
-/// Why a map could not be opened.
+/// Why a map could not be opened (the library words it in both languages).
 pub fn load_error(err: &LoadError, tr: Tr) -> String {
-    if let LoadError::Read { path, source } = err {
-        return read_error(path, source, tr);
-    }
-    if tr.0 == Language::English {
-        return format!("{err:#}");
-    }
-    match err {
-        LoadError::Read { path, source } => read_error(path, source, tr),
-        LoadError::TooLarge { size, limit } => {
-            format!("文件有 {size} 字节，超过 {limit} 字节（64 MiB）的上限")
-        }
-        LoadError::Json {
-            line,
-            column,
-            message,
-        } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{message}"),
-        LoadError::NotPowermap { reason } => format!("不是权力地图文件：{reason}"),
-        LoadError::TooNew { found, supported } => {
-            format!(
-                "地图使用格式版本 {found}，而本程序只能读取到版本 {supported}；请用更新的版本打开"
-            )
-        }
-        LoadError::TooManyStakeholders { count, limit } => {
-            format!("地图有 {count} 位干系人，超过 {limit} 的上限")
-        }
-        LoadError::StringTooLong {
-            location,
-            length,
-            limit,
-        } => {
-            format!("{location} 处的文本长 {length} 字节，超过 {limit} 字节的上限")
-        }
-        LoadError::Invalid(problems) => problems_zh(problems),
-    }
-}
-
-/// Why a file could not be read, in a sentence for a person.
-fn read_error(path: &Path, source: &std::io::Error, tr: Tr) -> String {
-    let shown = path.display();
-    let zh = tr.0 == Language::Chinese;
-    match source.kind() {
-        ErrorKind::NotFound if zh => format!("找不到这个文件：{shown}"),
-        ErrorKind::NotFound => format!("There is no file at {shown}."),
-        ErrorKind::PermissionDenied if zh => format!("您没有读取这个文件的权限：{shown}"),
-        ErrorKind::PermissionDenied => {
-            format!("You do not have permission to read this file: {shown}")
-        }
-        ErrorKind::IsADirectory if zh => format!("这是一个文件夹，请选择其中的地图文件：{shown}"),
-        ErrorKind::IsADirectory => {
-            format!("This is a folder; choose a map file inside it: {shown}")
-        }
-        _ if zh => format!("无法读取这个文件（{}）：{shown}", io_reason(source, tr)),
-        _ => format!(
-            "The file could not be read ({}): {shown}",
-            io_reason(source, tr)
-        ),
-    }
+    err.message(tr.0)
 }
 
 /// A short reason for an operating-system error, in the UI language.
 pub fn io_reason(err: &std::io::Error, tr: Tr) -> String {
-    let (en, zh) = match err.kind() {
-        ErrorKind::NotFound => ("it does not exist", "不存在"),
-        ErrorKind::PermissionDenied => ("permission denied", "没有权限"),
-        ErrorKind::StorageFull => ("the disk is full", "磁盘已满"),
-        ErrorKind::QuotaExceeded => ("your disk quota is used up", "磁盘配额已用完"),
-        ErrorKind::ReadOnlyFilesystem => ("the disk is read-only", "磁盘为只读"),
-        ErrorKind::IsADirectory => ("it is a folder", "这是一个文件夹"),
-        ErrorKind::InvalidFilename => (
-            "the name is too long or not allowed here",
-            "文件名过长或包含此处不允许的字符",
-        ),
-        ErrorKind::InvalidInput if err.to_string().contains("named pipe") => (
-            "it is a named pipe (FIFO), not a regular file",
-            "这是命名管道（FIFO），不是普通文件",
-        ),
-        ErrorKind::InvalidInput if err.to_string().contains("not a regular file") => {
-            ("it is not a regular file", "这不是普通文件")
-        }
-        _ => return err.to_string(),
-    };
-    tr.pick(en, zh).to_owned()
+    crate::format::io_reason(err, tr.0)
 }
 
 /// The folder a save error is about: a temporary file's folder, or the path's own

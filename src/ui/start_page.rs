@@ -409,7 +409,12 @@ fn progress_ui(ui: &mut Ui, job: &WorkspaceJob, tr: Tr) {
     );
     let label = ui.label(text);
     if !job.notes().is_empty() {
-        let notes: Vec<&str> = job.notes().iter().take(20).map(String::as_str).collect();
+        let notes: Vec<String> = job
+            .notes()
+            .iter()
+            .take(20)
+            .map(|note| note.message(tr.0))
+            .collect();
         label.on_hover_text(notes.join("\n"));
     }
 }
@@ -574,7 +579,8 @@ fn row_ui(ui: &mut Ui, job: &WorkspaceJob, row: &MapRow, tr: Tr, commands: &mut 
                 }
                 ui.add(
                     egui::Label::new(
-                        RichText::new(tr.f(T::WsBroken, &[error])).color(super::theme::ERROR_TEXT),
+                        RichText::new(tr.f(T::WsBroken, &[&error.in_language(tr.0)]))
+                            .color(super::theme::ERROR_TEXT),
                     )
                     .truncate(),
                 );

@@ -29,7 +29,7 @@ pub struct WorkspaceJob {
     rows: Vec<MapRow>,
     /// What search compares, one per row.
     keys: Vec<TextKey>,
-    notes: Vec<String>,
+    notes: Vec<crate::portfolio::walk::ScanNote>,
     totals: Totals,
     /// Changes whenever `rows` does (the start page re-sorts then).
     generation: u64,
@@ -156,7 +156,7 @@ impl WorkspaceJob {
     }
 
     /// Files skipped and folders not searched.
-    pub fn notes(&self) -> &[String] {
+    pub fn notes(&self) -> &[crate::portfolio::walk::ScanNote] {
         &self.notes
     }
 
