@@ -43,7 +43,10 @@ fn load_error(err: &LoadError, language: Language) -> String {
             line,
             column,
             message,
-        } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{message}"),
+        } => format!(
+            "第 {line} 行第 {column} 列不是有效的 JSON：{}",
+            json_reason_zh(message)
+        ),
         LoadError::NotPowermap { reason } => format!("不是权力地图文件：{reason}"),
         LoadError::TooNew { found, supported } => {
             format!(
@@ -117,4 +120,70 @@ pub fn io_reason(err: &std::io::Error, language: Language) -> String {
         Language::Chinese => zh,
     }
     .to_owned()
+}
+
+/// The JSON parser's reason in Chinese, for the reasons it gives (serde_json's
+/// wording); any other reason stays as written.
+fn json_reason_zh(reason: &str) -> &str {
+    match reason {
+        "EOF while parsing a list" => "列表没有结束，文件就结束了（缺少 `]`）",
+        "EOF while parsing an object" => "对象没有结束，文件就结束了（缺少 `}`）",
+        "EOF while parsing a string" => "字符串没有结束，文件就结束了（缺少 `\"`）",
+        "EOF while parsing a value" => "此处应有一个值，文件却结束了",
+        "expected `:`" => "此处应为 `:`",
+        "expected `,` or `]`" => "此处应为 `,` 或 `]`",
+        "expected `,` or `}`" => "此处应为 `,` 或 `}`",
+        "expected ident" => "此处应为 true、false 或 null",
+        "expected value" => "此处应有一个值",
+        "expected `\"`" => "此处应为 `\"`",
+        "invalid escape" => "无效的转义字符",
+        "invalid number" => "无效的数字",
+        "number out of range" => "数字超出范围",
+        "invalid unicode code point" => "无效的 Unicode 码位",
+        "control character (\\u0000-\\u001F) found while parsing a string" => {
+            "字符串中有控制字符（\\u0000–\\u001F）"
+        }
+        "key must be a string" => "对象的键必须是字符串",
+        "lone leading surrogate in hex escape" => "十六进制转义中有孤立的代理项",
+        "trailing comma" => "多余的逗号",
+        "trailing characters" => "JSON 结束后还有多余的字符",
+        "unexpected end of hex escape" => "十六进制转义不完整",
+        "the data is nested too deeply (the limit is 128 levels of lists and objects)" => {
+            "数据嵌套过深（列表和对象最多 128 层）"
+        }
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every reason serde_json gives for broken JSON reads in Chinese.
+    #[test]
+    fn broken_json_is_explained_in_chinese() {
+        for (text, expected) in [
+            ("{\"a\": ", "此处应有一个值，文件却结束了"),
+            ("[1, 2", "缺少 `]`"),
+            ("{\"a\": 1", "缺少 `}`"),
+            ("\"abc", "缺少 `\"`"),
+            ("{\"a\" 1}", "此处应为 `:`"),
+            ("[1 2]", "此处应为 `,` 或 `]`"),
+            ("{\"a\": 1 \"b\"}", "此处应为 `,` 或 `}`"),
+            ("[tru]", "true、false 或 null"),
+            ("[}", "此处应有一个值"),
+            ("{a: 1}", "对象的键必须是字符串"),
+            ("\"\\x\"", "无效的转义字符"),
+            ("[1,]", "多余的逗号"),
+            ("{} x", "JSON 结束后还有多余的字符"),
+            ("\"\u{1}\"", "控制字符"),
+            (&"[".repeat(200), "数据嵌套过深"),
+        ] {
+            let err = crate::format::from_bytes(text.as_bytes()).unwrap_err();
+            assert!(matches!(err, LoadError::Json { .. }), "{text}: {err}");
+            let chinese = err.message(Language::Chinese);
+            assert!(chinese.contains(expected), "{text}: {chinese} / {err}");
+            assert!(!chinese.contains("EOF"), "{chinese}");
+        }
+    }
 }

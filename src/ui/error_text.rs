@@ -168,7 +168,7 @@ mod tests {
         };
         assert_eq!(
             load_error(&err, zh),
-            "第 3 行第 16 列不是有效的 JSON：expected value"
+            "第 3 行第 16 列不是有效的 JSON：此处应有一个值"
         );
         assert_eq!(load_error(&err, Tr(Language::English)), err.to_string());
         let err = EditError::ReportingCycle {
