@@ -52,8 +52,13 @@ impl BenchMap {
 /// What is measured.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Scenario {
-    /// The whole map zoomed to fit the screen.
+    /// The whole map zoomed to fit the screen. Like every canvas scenario but
+    /// `still`, the view moves by a point each frame, so every frame draws the map.
     Fit,
+    /// The fitted map while nothing on it moves (a menu, the side panel or the
+    /// pointer over an empty spot repaint the window): large maps are painted from
+    /// their last drawing.
+    Still,
     /// The same while the pointer moves over the canvas (hover hit tests).
     #[value(name = "fit+pointer")]
     FitPointer,
@@ -84,8 +89,9 @@ pub enum Scenario {
 
 impl Scenario {
     /// Every scenario, in the order they are printed.
-    pub const ALL: [Scenario; 11] = [
+    pub const ALL: [Scenario; 12] = [
         Self::Fit,
+        Self::Still,
         Self::FitPointer,
         Self::Labels,
         Self::Zoom100,
@@ -102,6 +108,7 @@ impl Scenario {
     pub fn name(self) -> &'static str {
         match self {
             Self::Fit => "fit",
+            Self::Still => "still",
             Self::FitPointer => "fit+pointer",
             Self::Labels => "labels",
             Self::Zoom100 => "zoom100",
@@ -283,6 +290,26 @@ impl Screen {
     /// Draws one frame of `doc`; `before` is time already spent on the UI thread for
     /// this frame (an edit, a load).
     fn frame(&mut self, doc: &Document, pointer: Option<Pos2>, before: Duration) -> Sample {
+        let (ui_time, output) = self.run(doc, pointer);
+        let ui_time = ui_time + before;
+        // No renderer takes the font atlas here.
+        let mut output = output;
+        output.textures_delta.clear();
+        let started = Instant::now();
+        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        let tessellate_time = started.elapsed();
+        let vertices = meshes
+            .iter()
+            .map(|m| match &m.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+                egui::epaint::Primitive::Callback(_) => 0,
+            })
+            .sum();
+        (ui_time, tessellate_time, vertices)
+    }
+
+    /// The UI pass of one frame of `doc` and how long it took.
+    fn run(&mut self, doc: &Document, pointer: Option<Pos2>) -> (Duration, egui::FullOutput) {
         let mut input = egui::RawInput {
             screen_rect: Some(Rect::from_min_size(Pos2::ZERO, SCREEN)),
             ..Default::default()
@@ -324,21 +351,7 @@ impl Screen {
                 );
             });
         });
-        let ui_time = started.elapsed() + before;
-        // No renderer takes the font atlas here.
-        let mut output = output;
-        output.textures_delta.clear();
-        let started = Instant::now();
-        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        let tessellate_time = started.elapsed();
-        let vertices = meshes
-            .iter()
-            .map(|m| match &m.primitive {
-                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum();
-        (ui_time, tessellate_time, vertices)
+        (started.elapsed(), output)
     }
 }
 
@@ -397,6 +410,14 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, V
     let mut samples = Vec::with_capacity(frames);
     let mut baseline = Vec::new();
     for i in 0..frames + 2 {
+        // A point back and forth: the map is drawn, not painted from the last frame.
+        let nudge = |screen: &Screen| {
+            if scenario != Scenario::Still {
+                let dx = if i % 2 == 0 { 1.0 } else { -1.0 };
+                screen.canvas.pan_by(&screen.ctx, Vec2::new(dx, 0.0));
+            }
+        };
+        nudge(&screen);
         let sample = match (scenario, &mover) {
             (Scenario::Edit, Some(id)) => {
                 // Back and forth, so the map does not drift.
@@ -420,6 +441,7 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, V
                 let edited = screen.frame(editor.document(), None, edit_time);
                 // The same frame without an edit, right after: the difference is
                 // what the edit cost (paired, so the machine's load cancels out).
+                nudge(&screen);
                 let plain = screen.frame(editor.document(), None, Duration::ZERO);
                 if i >= 2 {
                     baseline.push(plain);
@@ -708,6 +730,84 @@ mod tests {
         assert!(moved > 150, "only {moved} informal lines moved");
     }
 
+    /// The triangles of one frame of `doc`.
+    fn painted(
+        screen: &mut Screen,
+        doc: &Document,
+    ) -> Vec<(Rect, Vec<u32>, Vec<egui::epaint::Vertex>)> {
+        let (_, output) = screen.run(doc, None);
+        screen
+            .ctx
+            .tessellate(output.shapes, output.pixels_per_point)
+            .into_iter()
+            .filter_map(|p| match p.primitive {
+                egui::epaint::Primitive::Mesh(mesh) => {
+                    Some((p.clip_rect, mesh.indices, mesh.vertices))
+                }
+                egui::epaint::Primitive::Callback(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_still_large_map_is_painted_from_its_last_drawing_until_something_changes() {
+        let mut doc = synthetic_map(super::super::canvas::CACHED_DRAWING_PEOPLE, 3);
+        let mut screen = Screen::new();
+        for _ in 0..3 {
+            screen.frame(&doc, None, Duration::ZERO);
+        }
+        let hits = screen.canvas.redrawn_from_cache();
+        let still = painted(&mut screen, &doc);
+        assert_eq!(
+            screen.canvas.redrawn_from_cache(),
+            hits + 1,
+            "a still frame is repainted"
+        );
+        // Drawn again from scratch: exactly what was repainted.
+        screen.canvas.forget_drawing();
+        let drawn = painted(&mut screen, &doc);
+        assert_eq!(screen.canvas.redrawn_from_cache(), hits + 1);
+        assert!(still == drawn, "the repainted frame is the drawn one");
+        // A moved view is drawn.
+        screen.canvas.pan_by(&screen.ctx, Vec2::new(1.0, 0.0));
+        let moved = painted(&mut screen, &doc);
+        assert_eq!(
+            screen.canvas.redrawn_from_cache(),
+            hits + 1,
+            "a moved view is drawn"
+        );
+        assert!(moved != drawn);
+        let drawn = moved;
+
+        // An edit that moves nobody (a stance): drawn again, then repainted.
+        let person = doc.stakeholders[7].clone();
+        doc.stakeholders[7].stance = if person.stance == crate::model::Stance::Opponent {
+            crate::model::Stance::Supporter
+        } else {
+            crate::model::Stance::Opponent
+        };
+        screen.edit_counter += 1;
+        let edited = painted(&mut screen, &doc);
+        assert_eq!(
+            screen.canvas.redrawn_from_cache(),
+            hits + 1,
+            "an edit is drawn"
+        );
+        assert!(edited != drawn, "the new stance shows");
+        painted(&mut screen, &doc);
+        assert_eq!(screen.canvas.redrawn_from_cache(), hits + 2);
+
+        // Selecting someone draws again.
+        screen.selection = Selection::person(person.id.clone());
+        let selected = painted(&mut screen, &doc);
+        assert_eq!(
+            screen.canvas.redrawn_from_cache(),
+            hits + 2,
+            "a selection is drawn"
+        );
+        assert!(selected != edited);
+    }
+
     #[test]
     fn every_scenario_reports_a_frame() {
         let results =
@@ -723,6 +823,6 @@ mod tests {
         assert!(panel.is_some_and(|r| r.vertices > 0));
         let json = serde_json::to_value(&results).expect("json");
         assert_eq!(json["people"], 60);
-        assert_eq!(json["scenarios"][2]["name"], "labels");
+        assert_eq!(json["scenarios"][3]["name"], "labels");
     }
 }

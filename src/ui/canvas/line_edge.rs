@@ -189,6 +189,18 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
         ctx: &DrawContext,
     ) -> Vec<Shape> {
+        let mut shapes = Vec::new();
+        self.shapes_into(start, end, ctx, &mut shapes);
+        shapes
+    }
+
+    fn shapes_into(
+        &mut self,
+        start: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        end: &Node<PersonPayload, LinePayload, Ty, Ix, PersonNode>,
+        ctx: &DrawContext,
+        out: &mut Vec<Shape>,
+    ) {
         self.zoom = ctx.meta.zoom;
         let view = super::ViewTransform {
             zoom: ctx.meta.zoom,
@@ -196,13 +208,13 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
         };
         let clip = ctx.painter.clip_rect();
         if !self.may_touch(start.location(), end.location(), view, clip) {
-            return Vec::new();
+            return;
         }
         let (Some(look), Some(course)) = (&self.look, self.course(start, end)) else {
-            return Vec::new();
+            return;
         };
         if look.emphasis == Emphasis::Hidden {
-            return Vec::new();
+            return;
         }
         let plain = ctx.meta.zoom < DETAIL_ZOOM || !self.patterned;
         let decorated =
@@ -215,17 +227,18 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
                 view.screen_from_canvas(course.to),
             );
             if !Rect::from_two_pos(a, b).expand(12.0).intersects(clip) {
-                return Vec::new();
+                return;
             }
             let Some(mut shape) =
                 plain_segment(a, b, (look.kind, look.strength), ctx.meta.zoom, clip)
             else {
-                return Vec::new();
+                return;
             };
             if look.emphasis == Emphasis::Dimmed {
                 super::person_node::fade(&mut shape);
             }
-            return vec![shape];
+            out.push(shape);
+            return;
         }
         let points = course.screen_points(view);
         if !points
@@ -234,9 +247,10 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             .expand(12.0)
             .intersects(clip)
         {
-            return Vec::new();
+            return;
         }
-        let mut shapes = Vec::new();
+        let first = out.len();
+        let shapes = out;
         let underlay = match look.emphasis {
             Emphasis::Highlighted => Some(theme::HIGHLIGHT),
             Emphasis::Changed => Some(theme::CHANGE_NEW),
@@ -262,9 +276,11 @@ impl<Ty: EdgeType, Ix: IndexType> DisplayEdge<PersonPayload, LinePayload, Ty, Ix
             clip,
         ));
         if look.emphasis == Emphasis::Dimmed {
-            shapes.iter_mut().for_each(super::person_node::fade);
+            shapes
+                .iter_mut()
+                .skip(first)
+                .for_each(super::person_node::fade);
         }
-        shapes
     }
 
     fn update(&mut self, state: &EdgeProps<LinePayload>) {

@@ -80,6 +80,8 @@ pub struct Canvas {
     routes: lod::RoutePlan,
     /// Counts the syncs of the graph (lines may have been added or replaced).
     graph_version: u64,
+    /// The last drawing of a large map, painted again while nothing moves.
+    draw_cache: egui_graphs::DrawCache,
     /// The view, graph and routes the lines' patterns were last planned for.
     lines_planned: Option<LinesKey>,
     drag: Option<Drag>,
@@ -121,6 +123,10 @@ impl PrebuiltGraph {
 /// steps of half a screen.
 type LabelsKey = (u32, Option<SyncKey>, (i64, i64));
 type LinesKey = ([u32; 7], u64, (Option<u64>, u64));
+
+/// From this many people on, the drawing is kept and painted again while the map
+/// and the view are still (smaller maps draw in a few milliseconds).
+pub(crate) const CACHED_DRAWING_PEOPLE: usize = 10_000;
 
 /// People being dragged together and where they started.
 struct Drag {
@@ -258,6 +264,7 @@ impl Canvas {
             pending_view: None,
             labels_planned: None,
             graph_version: 0,
+            draw_cache: egui_graphs::DrawCache::default(),
             lines_planned: None,
             routes: lod::RoutePlan::default(),
             expected_edit: None,
@@ -350,6 +357,26 @@ impl Canvas {
             zoom: meta.zoom,
             origin: canvas_rect.min + meta.pan,
         }
+    }
+
+    /// Moves the view by `delta` screen points (the benchmark's way of making every
+    /// frame a moving one).
+    pub fn pan_by(&self, ctx: &egui::Context, delta: Vec2) {
+        let key = egui::Id::new(MetadataFrame::new(Some(self.view_id.clone())).get_id());
+        let fresh = MetadataFrame::new(Some(self.view_id.clone()));
+        ctx.data_mut(|d| d.get_persisted_mut_or_insert_with(key, || fresh).pan += delta);
+    }
+
+    /// Frames whose map drawing was painted again from the last one (see
+    /// [`egui_graphs::DrawCache`]).
+    pub fn redrawn_from_cache(&self) -> u64 {
+        self.draw_cache.hits
+    }
+
+    /// Forgets the last drawing (tests compare a repainted frame with a drawn one).
+    #[cfg(test)]
+    pub(crate) fn forget_drawing(&mut self) {
+        self.draw_cache.clear();
     }
 
     /// The screen rectangle the canvas used in its last frame.
@@ -523,11 +550,19 @@ impl Canvas {
         // The backdrop goes under the people; its shapes are made once this frame's
         // zoom and pan are known, after the graph is drawn.
         let backdrop_slot = ui.painter().add(egui::Shape::Noop);
-        let output = GraphView::<StaticState, StaticLayout>::new()
+        let graph_view = GraphView::<StaticState, StaticLayout>::new()
             .with_id(Some(self.view_id.clone()))
             .with_interactions(&interactions)
-            .with_navigations(&navigation)
-            .show(ui, &mut self.synced.graph);
+            .with_navigations(&navigation);
+        let output = if self.synced.nodes.len() >= CACHED_DRAWING_PEOPLE {
+            // Menus, the side panel or the pointer over an empty spot repaint a still
+            // map: a large one is then painted from its last drawing.
+            let key = self.drawing_key();
+            graph_view.show_cached(ui, &mut self.synced.graph, &mut self.draw_cache, key)
+        } else {
+            self.draw_cache.clear();
+            graph_view.show(ui, &mut self.synced.graph)
+        };
         let min_zoom = min_zoom_for(
             self.content_bounds,
             fit_area(rect, cx.reserved_bottom).size(),
@@ -649,6 +684,16 @@ impl Canvas {
                     Vec2::splat(radius * 2.0),
                 ))
             })
+    }
+
+    /// What, besides positions, the view and selection, changes the drawing of the
+    /// people and lines: the graph's syncs and the routes of the lines.
+    fn drawing_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        // The plans of names and patterns follow the view, the positions and these.
+        (self.graph_version, self.routes.state()).hash(&mut hasher);
+        hasher.finish()
     }
 
     /// Level of detail for this frame: which lines keep their pattern, who is named.

@@ -103,9 +103,15 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
     }
 
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape> {
+        let mut shapes = Vec::new();
+        DisplayNode::<PersonPayload, E, Ty, Ix>::shapes_into(self, ctx, &mut shapes);
+        shapes
+    }
+
+    fn shapes_into(&mut self, ctx: &DrawContext, out: &mut Vec<Shape>) {
         self.zoom = ctx.meta.zoom;
         let Some(look) = &self.look else {
-            return Vec::new();
+            return;
         };
         let center = ctx.meta.canvas_to_screen_pos(self.pos);
         let radius = ctx
@@ -119,15 +125,13 @@ impl<E: Clone, Ty: EdgeType, Ix: IndexType> DisplayNode<PersonPayload, E, Ty, Ix
             Vec2::new(radius * 2.0 + 240.0, radius * 2.0 + 60.0),
         );
         if !clip.intersects(reach) || look.emphasis == Emphasis::Hidden {
-            return Vec::new();
+            return;
         }
-        let mut shapes = self.person_shapes(ctx, look, center, radius);
+        let first = out.len();
+        self.person_shapes(ctx, look, center, radius, out);
         if look.emphasis == Emphasis::Dimmed {
-            for shape in &mut shapes {
-                fade(shape);
-            }
+            out.iter_mut().skip(first).for_each(fade);
         }
-        shapes
     }
 
     fn update(&mut self, state: &NodeProps<PersonPayload>) {
@@ -151,9 +155,9 @@ impl PersonNode {
         look: &super::look::PersonLook,
         center: Pos2,
         radius: f32,
-    ) -> Vec<Shape> {
+        shapes: &mut Vec<Shape>,
+    ) {
         let fill = color(theme::stance_color(look.stance));
-        let mut shapes = Vec::with_capacity(6);
         if look.emphasis == Emphasis::Highlighted {
             shapes.push(Shape::circle_stroke(
                 center,
@@ -164,7 +168,7 @@ impl PersonNode {
         if radius <= MIN_SCREEN_RADIUS * 1.5 {
             // Far zoomed out: a dot is all that can be read.
             shapes.push(Shape::circle_filled(center, radius, fill));
-            return shapes;
+            return;
         }
         shapes.push(
             CircleShape {
@@ -188,13 +192,13 @@ impl PersonNode {
         } else if look.mark != theme::role_mark(crate::model::Role::Unknown, false) {
             // Too small for the mark inside: a badge beside the circle keeps the role
             // readable at fit-to-view (an unknown role stays unmarked, as a dot).
-            role_badge(ctx, &mut shapes, center, radius, look.mark);
+            role_badge(ctx, shapes, center, radius, look.mark);
         }
         if (zoom >= theme::MIN_LABEL_ZOOM && self.named) || self.selected || self.hovered {
             let name_at = center + Vec2::new(0.0, radius + 3.0);
             label(
                 ctx,
-                &mut shapes,
+                shapes,
                 name_at,
                 &look.name,
                 theme::LABEL_SIZE,
@@ -204,7 +208,7 @@ impl PersonNode {
                 let detail_at = name_at + Vec2::new(0.0, theme::LABEL_SIZE + 4.0);
                 label(
                     ctx,
-                    &mut shapes,
+                    shapes,
                     detail_at,
                     &look.detail,
                     theme::DETAIL_SIZE,
@@ -212,7 +216,6 @@ impl PersonNode {
                 );
             }
         }
-        shapes
     }
 }
 

@@ -9,7 +9,7 @@ use crate::{
     DisplayEdge, DisplayNode, Graph,
 };
 
-use egui::{Id, PointerButton, Pos2, Rect, Response, Sense, Ui, Vec2};
+use egui::{Id, PointerButton, Pos2, Rect, Response, Sense, Shape, Ui, Vec2};
 use web_time::Instant;
 
 use petgraph::graph::EdgeIndex;
@@ -194,6 +194,39 @@ where
     }
 }
 
+/// POWERMAP PATCH: the shapes of the last drawing, painted again while nothing that
+/// changes them changed: the caller's key (what it changed in the graph's payloads
+/// and displays), the view, the widget's place, every node's position and state and
+/// every edge's selection. Kept only when no shape is text (a glyph's place in the
+/// font atlas may change between frames). See [`GraphView::show_cached`].
+#[derive(Debug, Default)]
+pub struct DrawCache {
+    key: Option<u64>,
+    shapes: Vec<Shape>,
+    /// Frames painted from the cache (for tests and benchmarks).
+    pub hits: u64,
+}
+
+impl DrawCache {
+    /// Forgets the last drawing.
+    pub fn clear(&mut self) {
+        self.key = None;
+        self.shapes = Vec::new();
+    }
+}
+
+fn mix(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+fn has_text(shape: &Shape) -> bool {
+    match shape {
+        Shape::Text(_) => true,
+        Shape::Vec(shapes) => shapes.iter().any(has_text),
+        _ => false,
+    }
+}
+
 struct GraphViewFrame<'g, N, E, Ty, Ix, Nd, Ed, S, L>
 where
     N: Clone,
@@ -211,6 +244,7 @@ where
     settings_style: SettingsStyle,
     custom_id: Option<String>,
     changes: Vec<GraphChange<Ix>>,
+    cache: Option<(&'g mut DrawCache, u64)>,
     _marker: PhantomData<(L, S)>,
 }
 
@@ -297,17 +331,34 @@ where
         let mut meta_draw = view.frame.clone();
         meta_draw.pan += resp.rect.left_top().to_vec2();
 
-        Drawer::<N, E, Ty, Ix, Nd, Ed, S, L>::new(
-            self.g,
-            &DrawContext {
-                ctx: ui.ctx(),
-                painter: &p,
-                meta: &meta_draw,
-                is_directed: self.g.is_directed(),
-                style: &self.settings_style,
-            },
-        )
-        .draw();
+        let draw_context = DrawContext {
+            ctx: ui.ctx(),
+            painter: &p,
+            meta: &meta_draw,
+            is_directed: self.g.is_directed(),
+            style: &self.settings_style,
+        };
+        // POWERMAP PATCH: a drawing kept in the cache is painted again as it is.
+        if let Some((cache, key)) = self.cache.take() {
+            let key = self.draw_key(key, &meta_draw, &p, ui.ctx().pixels_per_point());
+            if cache.key == Some(key) {
+                cache.hits += 1;
+                p.extend(cache.shapes.iter().cloned());
+            } else {
+                let shapes =
+                    Drawer::<N, E, Ty, Ix, Nd, Ed, S, L>::new(self.g, &draw_context).shapes();
+                if shapes.iter().any(has_text) {
+                    cache.clear();
+                    p.extend(shapes);
+                } else {
+                    cache.key = Some(key);
+                    cache.shapes = shapes;
+                    p.extend(cache.shapes.iter().cloned());
+                }
+            }
+        } else {
+            Drawer::<N, E, Ty, Ix, Nd, Ed, S, L>::new(self.g, &draw_context).draw();
+        }
         let draw_ms = t_draw0.elapsed().as_secs_f32() * 1000.0;
 
         view.frame.last_step_time_ms = step_ms;
@@ -364,6 +415,39 @@ where
             settings_style: self.settings_style,
             custom_id: self.custom_id,
             changes: Vec::new(),
+            cache: None,
+            _marker: PhantomData,
+        }
+        .show(ui)
+    }
+
+    /// POWERMAP PATCH: as [`Self::show`], painting the shapes kept in `cache` again
+    /// when nothing they depend on changed. `key` must change whenever the caller
+    /// changes what nodes and edges draw (payloads, display state) without moving,
+    /// selecting or hovering them.
+    pub fn show_cached<N, E, Ty, Ix, Dn, De>(
+        self,
+        ui: &mut Ui,
+        graph: &mut Graph<N, E, Ty, Ix, Dn, De>,
+        cache: &mut DrawCache,
+        key: u64,
+    ) -> GraphViewResponse<Ix>
+    where
+        N: Clone,
+        E: Clone,
+        Ty: EdgeType,
+        Ix: IndexType,
+        Dn: DisplayNode<N, E, Ty, Ix>,
+        De: DisplayEdge<N, E, Ty, Ix, Dn>,
+    {
+        GraphViewFrame::<N, E, Ty, Ix, Dn, De, S, L> {
+            g: graph,
+            settings_interaction: self.settings_interaction,
+            settings_navigation: self.settings_navigation,
+            settings_style: self.settings_style,
+            custom_id: self.custom_id,
+            changes: Vec::new(),
+            cache: Some((cache, key)),
             _marker: PhantomData,
         }
         .show(ui)
@@ -564,6 +648,31 @@ where
         }
 
         eff
+    }
+
+    /// POWERMAP PATCH: everything the drawing depends on besides the caller's `key`.
+    fn draw_key(&self, key: u64, meta: &MetadataFrame, p: &egui::Painter, ppp: f32) -> u64 {
+        let mut h = mix(0x9e37_79b9_7f4a_7c15, key);
+        for v in [meta.zoom, meta.pan.x, meta.pan.y, ppp] {
+            h = mix(h, u64::from(v.to_bits()));
+        }
+        let clip = p.clip_rect();
+        for v in [clip.min.x, clip.min.y, clip.max.x, clip.max.y] {
+            h = mix(h, u64::from(v.to_bits()));
+        }
+        for (idx, n) in self.g.nodes_iter() {
+            let at = n.location();
+            h = mix(h, idx.index() as u64);
+            h = mix(h, u64::from(at.x.to_bits()) << 32 | u64::from(at.y.to_bits()));
+            h = mix(
+                h,
+                u64::from(n.selected()) | u64::from(n.dragged()) << 1 | u64::from(n.hovered()) << 2,
+            );
+        }
+        for (idx, e) in self.g.edges_iter() {
+            h = mix(h, (idx.index() as u64) << 1 | u64::from(e.selected()));
+        }
+        h
     }
 
     fn handle_hover(

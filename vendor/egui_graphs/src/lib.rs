@@ -17,7 +17,7 @@ pub use draw::{
 pub use elements::{Edge, EdgeProps, Node, NodeProps};
 pub use graph::Graph;
 pub use graph_view::{
-    get_layout_state, get_metrics, reset, reset_layout, set_layout_state, DefaultGraphView,
+    get_layout_state, get_metrics, reset, reset_layout, set_layout_state, DefaultGraphView, DrawCache,
     GraphView,
 };
 pub use graph_view_response::{GraphChange, GraphViewResponse};

@@ -29,6 +29,12 @@ where
     /// graph-wide style settings.
     fn shapes(&mut self, ctx: &DrawContext) -> Vec<Shape>;
 
+    /// POWERMAP PATCH: what the drawer calls — the node's shapes added to `out`, so
+    /// an implementation can avoid a vector per node per frame. Default: `shapes`.
+    fn shapes_into(&mut self, ctx: &DrawContext, out: &mut Vec<Shape>) {
+        out.extend(self.shapes(ctx));
+    }
+
     /// Is called on every frame. Can be used for updating state of the implementation of [`DisplayNode`]
     fn update(&mut self, state: &NodeProps<N>);
 
@@ -66,6 +72,18 @@ where
         end: &Node<N, E, Ty, Ix, D>,
         ctx: &DrawContext,
     ) -> Vec<Shape>;
+
+    /// POWERMAP PATCH: what the drawer calls — the edge's shapes added to `out`, so
+    /// an implementation can avoid a vector per edge per frame. Default: `shapes`.
+    fn shapes_into(
+        &mut self,
+        start: &Node<N, E, Ty, Ix, D>,
+        end: &Node<N, E, Ty, Ix, D>,
+        ctx: &DrawContext,
+        out: &mut Vec<Shape>,
+    ) {
+        out.extend(self.shapes(start, end, ctx));
+    }
 
     /// Is called on every frame. Can be used for updating state of the implementation of [`DisplayNode`]
     fn update(&mut self, state: &EdgeProps<E>);

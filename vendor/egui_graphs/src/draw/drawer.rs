@@ -68,17 +68,30 @@ where
     /// 2. `draw_edges` builds edge shapes using the updated node display state.
     /// 3. `draw_nodes` paints nodes (non‑selected first) while deferring highlighted ones.
     /// 4. deferred (selected / dragged) shapes go on top.
-    pub(crate) fn draw(mut self) {
+    pub(crate) fn draw(self) {
+        let painter = self.ctx.painter;
+        painter.extend(self.shapes());
+    }
+
+    /// POWERMAP PATCH: the frame's shapes, in drawing order, without painting them
+    /// (so a caller can keep them; see [`crate::DrawCache`]).
+    pub(crate) fn shapes(mut self) -> Vec<Shape> {
         self.update_nodes();
         // POWERMAP PATCH: every shape is collected and handed to the painter at once;
         // adding them one by one took the context's lock for each of 100,000s of shapes.
         // (Room for about one shape per node and edge, so the vector is not copied
         // as it grows.)
+        // POWERMAP PATCH: nodes are drawn first (their displays learn this frame's
+        // zoom, which the edges' ends depend on) and painted after the edges.
+        let mut node_shapes = Vec::with_capacity(self.g.node_count());
+        self.draw_nodes(&mut node_shapes);
+        let delayed_nodes = std::mem::take(&mut self.delayed);
         let mut shapes = Vec::with_capacity(self.g.node_count() + self.g.edge_count());
         self.draw_edges(&mut shapes);
-        self.draw_nodes(&mut shapes);
+        shapes.append(&mut node_shapes);
         shapes.append(&mut self.delayed);
-        self.ctx.painter.extend(shapes);
+        shapes.extend(delayed_nodes);
+        shapes
     }
 
     /// Synchronizes node display state with their current props without emitting shapes.
@@ -107,13 +120,13 @@ where
             .into_iter()
             .for_each(|idx| {
                 let n = self.g.node_mut(idx).unwrap();
-                let shapes = n.display_mut().shapes(self.ctx);
-
-                if n.selected() || n.dragged() {
-                    self.delayed.extend(shapes);
+                // POWERMAP PATCH: shapes are added straight to the list (no vector per node).
+                let target = if n.selected() || n.dragged() {
+                    &mut self.delayed
                 } else {
-                    out.extend(shapes);
-                }
+                    &mut *out
+                };
+                n.display_mut().shapes_into(self.ctx, target);
             });
     }
 
@@ -142,15 +155,15 @@ where
                 display.update(&props);
                 let start = self.g.node(idx_start).unwrap();
                 let end = self.g.node(idx_end).unwrap();
-                let shapes = display.shapes(start, end, self.ctx);
+                // POWERMAP PATCH: shapes are added straight to the list (no vector per edge).
+                let target = if props.selected {
+                    &mut self.delayed
+                } else {
+                    &mut *out
+                };
+                display.shapes_into(start, end, self.ctx, target);
                 let e = self.g.edge_mut(idx).unwrap();
                 *e.display_mut() = display;
-
-                if e.selected() {
-                    self.delayed.extend(shapes);
-                } else {
-                    out.extend(shapes);
-                }
             });
     }
 }
