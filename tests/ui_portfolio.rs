@@ -124,6 +124,16 @@ fn shown_accounts(h: &Harness<'static, PowermapApp>) -> Vec<String> {
         .collect()
 }
 
+/// Picks `language` in the View menu, named (View, Language) in the current one.
+fn switch_language(h: &mut Harness<'static, PowermapApp>, menu: (&str, &str), language: &str) {
+    h.get_by_label(menu.0).click();
+    h.run_steps(2);
+    h.get_by_label_contains(menu.1).click();
+    h.run_steps(2);
+    h.get_by_label(language).click();
+    h.run_steps(3);
+}
+
 fn open_through_menu(dir: &Path) -> Harness<'static, PowermapApp> {
     let mut dialogs = ScriptedDialogs::default();
     dialogs
@@ -162,24 +172,14 @@ fn the_start_page_lists_sorts_filters_searches_and_opens_maps() {
         "the broken file is a row with its error"
     );
     // In Chinese, the reason is in Chinese too (kept in both by the scan).
-    h.get_by_label("View").click();
-    h.run_steps(2);
-    h.get_by_label_contains("Language").click();
-    h.run_steps(2);
-    h.get_by_label("中文").click();
-    h.run_steps(3);
+    switch_language(&mut h, ("View", "Language"), "中文");
     assert!(
         h.query_by_label_contains("无法读取：第 1 行").is_some()
             && h.query_by_label_contains("不是有效的 JSON").is_some(),
         "the broken file's reason in Chinese"
     );
     assert!(h.query_by_label_contains("not valid JSON").is_none());
-    h.get_by_label("视图").click();
-    h.run_steps(2);
-    h.get_by_label_contains("语言").click();
-    h.run_steps(2);
-    h.get_by_label("English").click();
-    h.run_steps(3);
+    switch_language(&mut h, ("视图", "语言"), "English");
     assert_eq!(
         h.state().prefs().last_workspace.as_deref(),
         Some(std::path::absolute(dir.path()).unwrap().as_path())

@@ -261,6 +261,23 @@ fn summarise(scenario: Scenario, samples: &[Sample]) -> BenchResult {
     }
 }
 
+/// Tessellates a frame's output as eframe would: the time it took and the vertices.
+fn tessellate(ctx: &egui::Context, mut output: egui::FullOutput) -> (Duration, usize) {
+    // No renderer takes the font atlas here.
+    output.textures_delta.clear();
+    let started = Instant::now();
+    let meshes = ctx.tessellate(output.shapes, output.pixels_per_point);
+    let tessellate_time = started.elapsed();
+    let vertices = meshes
+        .iter()
+        .map(|m| match &m.primitive {
+            egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
+            egui::epaint::Primitive::Callback(_) => 0,
+        })
+        .sum();
+    (tessellate_time, vertices)
+}
+
 /// A headless egui context with the app's fonts, drawing one canvas.
 struct Screen {
     ctx: egui::Context,
@@ -291,21 +308,8 @@ impl Screen {
     /// this frame (an edit, a load).
     fn frame(&mut self, doc: &Document, pointer: Option<Pos2>, before: Duration) -> Sample {
         let (ui_time, output) = self.run(doc, pointer);
-        let ui_time = ui_time + before;
-        // No renderer takes the font atlas here.
-        let mut output = output;
-        output.textures_delta.clear();
-        let started = Instant::now();
-        let meshes = self.ctx.tessellate(output.shapes, output.pixels_per_point);
-        let tessellate_time = started.elapsed();
-        let vertices = meshes
-            .iter()
-            .map(|m| match &m.primitive {
-                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum();
-        (ui_time, tessellate_time, vertices)
+        let (tessellate_time, vertices) = tessellate(&self.ctx, output);
+        (ui_time + before, tessellate_time, vertices)
     }
 
     /// The UI pass of one frame of `doc` and how long it took.
@@ -514,20 +518,7 @@ fn measure_panel(doc: &Document, open_lists: bool, frames: usize) -> Vec<Sample>
                 });
         });
         let ui_time = started.elapsed();
-        let mut output = output;
-        output.textures_delta.clear();
-        let started = Instant::now();
-        let meshes = screen
-            .ctx
-            .tessellate(output.shapes, output.pixels_per_point);
-        let tessellate_time = started.elapsed();
-        let vertices = meshes
-            .iter()
-            .map(|m| match &m.primitive {
-                egui::epaint::Primitive::Mesh(mesh) => mesh.vertices.len(),
-                egui::epaint::Primitive::Callback(_) => 0,
-            })
-            .sum();
+        let (tessellate_time, vertices) = tessellate(&screen.ctx, output);
         // The first frames lay out the panel and fill the font caches.
         if i >= 3 {
             samples.push((ui_time, tessellate_time, vertices));

@@ -471,17 +471,22 @@ mod route_tests {
         (bend("r1"), bend("r2"))
     }
 
-    #[test]
-    fn a_line_through_a_third_person_bends_and_one_past_nobody_stays_straight() {
+    /// The map synced, no routes yet, and a view at 100 % showing all of it.
+    fn routed_at_100() -> (Document, SyncedGraph, RoutePlan, ViewTransform, Rect) {
         let doc = map();
         let mut synced = SyncedGraph::default();
         synced.sync(&doc, Tr(Language::English), &Highlight::default());
-        let mut plan = RoutePlan::default();
         let view = ViewTransform {
             zoom: 1.0,
             origin: Pos2::new(100.0, 400.0),
         };
         let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
+        (doc, synced, RoutePlan::default(), view, screen)
+    }
+
+    #[test]
+    fn a_line_through_a_third_person_bends_and_one_past_nobody_stays_straight() {
+        let (doc, mut synced, mut plan, view, screen) = routed_at_100();
         assert!(!plan_routes(&mut synced.graph, &mut plan, 1, view, screen));
         let (through, past) = bends(&synced);
         assert!(through.abs() > 20.0, "{through}");
@@ -497,15 +502,7 @@ mod route_tests {
 
     #[test]
     fn a_still_frame_routes_nothing_again_but_a_new_line_is_routed() {
-        let doc = map();
-        let mut synced = SyncedGraph::default();
-        synced.sync(&doc, Tr(Language::English), &Highlight::default());
-        let mut plan = RoutePlan::default();
-        let view = ViewTransform {
-            zoom: 1.0,
-            origin: Pos2::new(100.0, 400.0),
-        };
-        let screen = Rect::from_min_size(Pos2::ZERO, Vec2::new(1000.0, 800.0));
+        let (doc, mut synced, mut plan, view, screen) = routed_at_100();
         plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
         let routed = plan.state();
         plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
