@@ -64,8 +64,38 @@ impl Profile {
 /// ever asked for, and a place that no longer holds is dropped when met.)
 #[derive(Debug, Default)]
 struct Bucket {
-    all: BinaryHeap<Reverse<usize>>,
-    without_email: BinaryHeap<Reverse<usize>>,
+    all: Places,
+    without_email: Places,
+}
+
+/// Places with the smallest first, kept apart: most entries hold one person, and
+/// then nothing is allocated.
+#[derive(Debug, Default)]
+struct Places {
+    /// The smallest place; `None` only when there are none.
+    smallest: Option<usize>,
+    others: BinaryHeap<Reverse<usize>>,
+}
+
+impl Places {
+    fn push(&mut self, place: usize) {
+        match self.smallest {
+            Some(smallest) if place < smallest => {
+                self.others.push(Reverse(smallest));
+                self.smallest = Some(place);
+            }
+            Some(_) => self.others.push(Reverse(place)),
+            None => self.smallest = Some(place),
+        }
+    }
+
+    fn first(&self) -> Option<usize> {
+        self.smallest
+    }
+
+    fn pop_first(&mut self) {
+        self.smallest = self.others.pop().map(|Reverse(place)| place);
+    }
 }
 
 /// The namesake index.
@@ -104,9 +134,9 @@ impl Namesakes {
             Profile::Name(name),
         ] {
             let bucket = self.buckets.entry(profile).or_default();
-            bucket.all.push(Reverse(index));
+            bucket.all.push(index);
             if keys.email.is_empty() {
-                bucket.without_email.push(Reverse(index));
+                bucket.without_email.push(index);
             }
         }
     }
@@ -121,12 +151,12 @@ impl Namesakes {
     ) -> Option<usize> {
         let texts = &self.texts;
         let bucket = self.buckets.get_mut(&profile)?;
-        let heap = if row_has_email {
+        let places = if row_has_email {
             &mut bucket.without_email
         } else {
             &mut bucket.all
         };
-        while let Some(&Reverse(index)) = heap.peek() {
+        while let Some(index) = places.first() {
             let fits = keys_of(index).is_some_and(|keys| {
                 profile.holds(keys, |value| texts.get(value).copied())
                     && (!row_has_email || keys.email.is_empty())
@@ -134,7 +164,7 @@ impl Namesakes {
             if fits {
                 return Some(index);
             }
-            heap.pop();
+            places.pop_first();
         }
         None
     }
