@@ -687,12 +687,20 @@ impl Canvas {
     }
 
     /// What, besides positions, the view and selection, changes the drawing of the
-    /// people and lines: the graph's syncs and the routes of the lines.
+    /// people and lines: the graph's syncs and this frame's plans of routes, patterns
+    /// and names (made for the view before this frame's navigation, so a still
+    /// frame after a zoom may plan anew).
     fn drawing_key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        // The plans of names and patterns follow the view, the positions and these.
-        (self.graph_version, self.routes.state()).hash(&mut hasher);
+        let names = self.labels_planned.map(|(zoom, _, place)| (zoom, place));
+        (
+            self.graph_version,
+            self.routes.state(),
+            self.lines_planned,
+            names,
+        )
+            .hash(&mut hasher);
         hasher.finish()
     }
 
