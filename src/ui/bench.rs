@@ -799,6 +799,31 @@ mod tests {
         assert!(selected != edited);
     }
 
+    /// Zoomed in far enough for dashes and routes (and not yet names), a still
+    /// frame after the zoom paints what drawing paints.
+    #[test]
+    fn after_a_zoom_a_kept_drawing_is_what_drawing_paints() {
+        let mut doc = random_lines_map(super::super::canvas::CACHED_DRAWING_PEOPLE, 5);
+        // Everyone small enough to be a dot (no role mark: text is never kept).
+        for person in &mut doc.stakeholders {
+            person.power = crate::model::Power::MIN;
+        }
+        let mut screen = Screen::new();
+        for _ in 0..3 {
+            screen.frame(&doc, None, Duration::ZERO);
+        }
+        let zoom = (super::super::canvas::LINE_DETAIL_ZOOM + crate::theme::MIN_LABEL_ZOOM) / 2.0;
+        screen.canvas.reveal(middle_of(&doc), Some(zoom));
+        for _ in 0..4 {
+            screen.frame(&doc, None, Duration::ZERO);
+        }
+        let hits = screen.canvas.redrawn_from_cache();
+        let repainted = painted(&mut screen, &doc);
+        assert_eq!(screen.canvas.redrawn_from_cache(), hits + 1);
+        screen.canvas.forget_drawing();
+        assert!(repainted == painted(&mut screen, &doc));
+    }
+
     #[test]
     fn every_scenario_reports_a_frame() {
         let results =

@@ -14,7 +14,7 @@ use crate::theme;
 use crate::ui::theme::{SELECTION_STROKE, color};
 
 /// Below this zoom, dashes and arrowheads are dropped: unreadable and costly.
-pub(super) const DETAIL_ZOOM: f32 = 0.3;
+pub(crate) const DETAIL_ZOOM: f32 = 0.3;
 /// Distance in screen points within which a click hits a line.
 const HIT_TOLERANCE: f32 = 6.0;
 /// Sideways offset in canvas units between parallel lines.

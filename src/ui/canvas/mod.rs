@@ -9,6 +9,8 @@ mod edit_hint;
 mod graph_sync;
 mod grid_drop;
 mod line_edge;
+#[cfg(test)]
+pub(crate) use line_edge::DETAIL_ZOOM as LINE_DETAIL_ZOOM;
 mod lod;
 mod look;
 mod person_node;
