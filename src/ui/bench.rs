@@ -53,12 +53,16 @@ impl BenchMap {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Scenario {
     /// The whole map zoomed to fit the screen. Like every canvas scenario but
-    /// `still`, the view moves by a point each frame, so every frame draws the map.
+    /// `still` and `pan`, the view changes a little each frame (zoom ± 0.1 %, or a
+    /// point of pan when zoomed in), so every frame draws the map.
     Fit,
     /// The fitted map while nothing on it moves (a menu, the side panel or the
     /// pointer over an empty spot repaint the window): large maps are painted from
     /// their last drawing.
     Still,
+    /// The fitted map dragged by a point each frame: large maps move their last
+    /// drawing.
+    Pan,
     /// The same while the pointer moves over the canvas (hover hit tests).
     #[value(name = "fit+pointer")]
     FitPointer,
@@ -89,9 +93,10 @@ pub enum Scenario {
 
 impl Scenario {
     /// Every scenario, in the order they are printed.
-    pub const ALL: [Scenario; 12] = [
+    pub const ALL: [Scenario; 13] = [
         Self::Fit,
         Self::Still,
+        Self::Pan,
         Self::FitPointer,
         Self::Labels,
         Self::Zoom100,
@@ -109,6 +114,7 @@ impl Scenario {
         match self {
             Self::Fit => "fit",
             Self::Still => "still",
+            Self::Pan => "pan",
             Self::FitPointer => "fit+pointer",
             Self::Labels => "labels",
             Self::Zoom100 => "zoom100",
@@ -414,11 +420,18 @@ fn measure(doc: &Document, scenario: Scenario, frames: usize) -> (Vec<Sample>, V
     let mut samples = Vec::with_capacity(frames);
     let mut baseline = Vec::new();
     for i in 0..frames + 2 {
-        // A point back and forth: the map is drawn, not painted from the last frame.
-        let nudge = |screen: &Screen| {
-            if scenario != Scenario::Still {
+        // Every frame draws the map: zoomed in and out a little (moving a fitted
+        // map only moves its last drawing), or moved a point back and forth when
+        // zoomed in (where a tiny zoom could cross the zoom that shows names).
+        let nudge = |screen: &Screen| match scenario {
+            Scenario::Still => {}
+            Scenario::Pan | Scenario::Labels | Scenario::Zoom100 => {
                 let dx = if i % 2 == 0 { 1.0 } else { -1.0 };
                 screen.canvas.pan_by(&screen.ctx, Vec2::new(dx, 0.0));
+            }
+            _ => {
+                let factor = if i % 2 == 0 { 1.001 } else { 1.0 / 1.001 };
+                screen.canvas.zoom_by(&screen.ctx, factor);
             }
         };
         nudge(&screen);
@@ -740,6 +753,20 @@ mod tests {
             .collect()
     }
 
+    /// The same triangles, vertices within a hundredth of a point.
+    type Painted = Vec<(Rect, Vec<u32>, Vec<egui::epaint::Vertex>)>;
+    fn same_to_rounding(a: &Painted, b: &Painted) -> bool {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                x.0 == y.0
+                    && x.1 == y.1
+                    && x.2.len() == y.2.len()
+                    && x.2.iter().zip(&y.2).all(|(v, w)| {
+                        (v.pos - w.pos).length() < 0.01 && v.uv == w.uv && v.color == w.color
+                    })
+            })
+    }
+
     #[test]
     fn a_still_large_map_is_painted_from_its_last_drawing_until_something_changes() {
         let mut doc = synthetic_map(super::super::canvas::CACHED_DRAWING_PEOPLE, 3);
@@ -759,41 +786,67 @@ mod tests {
         let drawn = painted(&mut screen, &doc);
         assert_eq!(screen.canvas.redrawn_from_cache(), hits + 1);
         assert!(still == drawn, "the repainted frame is the drawn one");
-        // A moved view is drawn.
-        screen.canvas.pan_by(&screen.ctx, Vec2::new(1.0, 0.0));
+        // Panned: the drawing is moved (the fitted map was drawn whole), and what
+        // is painted is what drawing there paints, to rounding.
+        screen.canvas.pan_by(&screen.ctx, Vec2::new(25.0, -10.0));
         let moved = painted(&mut screen, &doc);
         assert_eq!(
             screen.canvas.redrawn_from_cache(),
-            hits + 1,
-            "a moved view is drawn"
+            hits + 2,
+            "a pan moves the drawing"
         );
-        assert!(moved != drawn);
-        let drawn = moved;
+        screen.canvas.forget_drawing();
+        let drawn = painted(&mut screen, &doc);
+        assert!(
+            same_to_rounding(&moved, &drawn),
+            "the moved drawing is the drawn one"
+        );
+        assert!(moved != still);
+        // Zoomed: drawn again.
+        let view = screen
+            .canvas
+            .transform(&screen.ctx, Rect::from_min_size(Pos2::ZERO, SCREEN));
+        screen.canvas.reveal(middle_of(&doc), Some(view.zoom * 1.5));
+        screen.frame(&doc, None, Duration::ZERO);
+        let hits = screen.canvas.redrawn_from_cache();
+        let zoomed = painted(&mut screen, &doc);
+        assert_eq!(
+            screen.canvas.redrawn_from_cache(),
+            hits,
+            "a zoom draws again"
+        );
+        assert!(zoomed != drawn);
+        let drawn = zoomed;
 
         // An edit that moves nobody (a stance): drawn again, then repainted.
-        let person = doc.stakeholders[7].clone();
-        doc.stakeholders[7].stance = if person.stance == crate::model::Stance::Opponent {
+        // The person nearest the middle (on screen after the zoom).
+        let middle = middle_of(&doc);
+        let positions = super::super::canvas::canvas_positions(&doc);
+        let nearest = (0..positions.len())
+            .min_by(|&a, &b| {
+                let d = |i: usize| (positions[i] - middle).length();
+                d(a).total_cmp(&d(b))
+            })
+            .unwrap();
+        let person = doc.stakeholders[nearest].clone();
+        doc.stakeholders[nearest].stance = if person.stance == crate::model::Stance::Opponent {
             crate::model::Stance::Supporter
         } else {
             crate::model::Stance::Opponent
         };
         screen.edit_counter += 1;
         let edited = painted(&mut screen, &doc);
-        assert_eq!(
-            screen.canvas.redrawn_from_cache(),
-            hits + 1,
-            "an edit is drawn"
-        );
+        assert_eq!(screen.canvas.redrawn_from_cache(), hits, "an edit is drawn");
         assert!(edited != drawn, "the new stance shows");
         painted(&mut screen, &doc);
-        assert_eq!(screen.canvas.redrawn_from_cache(), hits + 2);
+        assert_eq!(screen.canvas.redrawn_from_cache(), hits + 1);
 
         // Selecting someone draws again.
         screen.selection = Selection::person(person.id.clone());
         let selected = painted(&mut screen, &doc);
         assert_eq!(
             screen.canvas.redrawn_from_cache(),
-            hits + 2,
+            hits + 1,
             "a selection is drawn"
         );
         assert!(selected != edited);
@@ -839,6 +892,6 @@ mod tests {
         assert!(panel.is_some_and(|r| r.vertices > 0));
         let json = serde_json::to_value(&results).expect("json");
         assert_eq!(json["people"], 60);
-        assert_eq!(json["scenarios"][3]["name"], "labels");
+        assert_eq!(json["scenarios"][4]["name"], "labels");
     }
 }

@@ -199,15 +199,48 @@ where
 /// and displays), the view, the widget's place, every node's position and state and
 /// every edge's selection. Kept only when no shape is text (a glyph's place in the
 /// font atlas may change between frames). See [`GraphView::show_cached`].
-#[derive(Debug, Default)]
+///
+/// Near the fitted view (the nodes' centres, widened by [`Self::reach`], cover at
+/// most twice the clip), everything is drawn, also just outside the clip, and the
+/// drawing is also painted again, moved, when only the pan changed.
+#[derive(Debug)]
 pub struct DrawCache {
     key: Option<u64>,
     shapes: Vec<Shape>,
+    /// The pan the shapes were drawn at.
+    pan: Vec2,
+    /// Whether nothing was left out of the drawing, so it may be moved.
+    whole: bool,
+    /// Screen points around a node's centre its drawing and its edges' may reach at
+    /// a zoom (set by the caller; 0, the default: a drawing is never moved).
+    pub reach: fn(f32) -> f32,
     /// Frames painted from the cache (for tests and benchmarks).
     pub hits: u64,
 }
 
+impl Default for DrawCache {
+    fn default() -> Self {
+        Self {
+            key: None,
+            shapes: Vec::new(),
+            pan: Vec2::ZERO,
+            whole: false,
+            reach: |_| 0.0,
+            hits: 0,
+        }
+    }
+}
+
 impl DrawCache {
+    /// A cache whose drawings may be moved: `reach(zoom)` is how far a node's and
+    /// its edges' shapes reach around its centre, in screen points (0: never moved).
+    pub fn with_reach(reach: fn(f32) -> f32) -> Self {
+        Self {
+            reach,
+            ..Self::default()
+        }
+    }
+
     /// Forgets the last drawing.
     pub fn clear(&mut self) {
         self.key = None;
@@ -340,18 +373,50 @@ where
         };
         // POWERMAP PATCH: a drawing kept in the cache is painted again as it is.
         if let Some((cache, key)) = self.cache.take() {
-            let key = self.draw_key(key, &meta_draw, &p, ui.ctx().pixels_per_point());
-            if cache.key == Some(key) {
+            let (key, centres) = self.draw_key(key, &meta_draw, &p, ui.ctx().pixels_per_point());
+            let moved = meta_draw.pan - cache.pan;
+            if cache.key == Some(key) && (moved == Vec2::ZERO || cache.whole) {
                 cache.hits += 1;
-                p.extend(cache.shapes.iter().cloned());
+                if moved == Vec2::ZERO {
+                    p.extend(cache.shapes.iter().cloned());
+                } else {
+                    p.extend(cache.shapes.iter().map(|shape| {
+                        let mut shape = shape.clone();
+                        shape.translate(moved);
+                        shape
+                    }));
+                }
             } else {
+                // Near the fitted view, everything is drawn, also what lies just
+                // outside the clip (painting clips it), so that panning can move
+                // the drawing instead of drawing again.
+                let reach = (cache.reach)(meta_draw.zoom);
+                let content = Rect::from_min_max(
+                    meta_draw.canvas_to_screen_pos(centres.min),
+                    meta_draw.canvas_to_screen_pos(centres.max),
+                )
+                .expand(reach);
+                let clip = p.clip_rect();
+                let whole = reach > 0.0
+                    && content.is_finite()
+                    && content.area() <= 2.0 * clip.area().max(1.0);
+                let mut wide = p.clone();
+                if whole {
+                    wide.set_clip_rect(clip.union(content));
+                }
+                let wide_context = DrawContext {
+                    painter: &wide,
+                    ..draw_context
+                };
                 let shapes =
-                    Drawer::<N, E, Ty, Ix, Nd, Ed, S, L>::new(self.g, &draw_context).shapes();
+                    Drawer::<N, E, Ty, Ix, Nd, Ed, S, L>::new(self.g, &wide_context).shapes();
                 if shapes.iter().any(has_text) {
                     cache.clear();
                     p.extend(shapes);
                 } else {
+                    cache.whole = whole;
                     cache.key = Some(key);
+                    cache.pan = meta_draw.pan;
                     cache.shapes = shapes;
                     p.extend(cache.shapes.iter().cloned());
                 }
@@ -650,18 +715,27 @@ where
         eff
     }
 
-    /// POWERMAP PATCH: everything the drawing depends on besides the caller's `key`.
-    fn draw_key(&self, key: u64, meta: &MetadataFrame, p: &egui::Painter, ppp: f32) -> u64 {
+    /// POWERMAP PATCH: everything the drawing depends on besides the caller's `key`
+    /// and the pan, and the box around the nodes' centres (canvas).
+    fn draw_key(
+        &self,
+        key: u64,
+        meta: &MetadataFrame,
+        p: &egui::Painter,
+        ppp: f32,
+    ) -> (u64, Rect) {
         let mut h = mix(0x9e37_79b9_7f4a_7c15, key);
-        for v in [meta.zoom, meta.pan.x, meta.pan.y, ppp] {
+        for v in [meta.zoom, ppp] {
             h = mix(h, u64::from(v.to_bits()));
         }
         let clip = p.clip_rect();
         for v in [clip.min.x, clip.min.y, clip.max.x, clip.max.y] {
             h = mix(h, u64::from(v.to_bits()));
         }
+        let mut centres = Rect::NOTHING;
         for (idx, n) in self.g.nodes_iter() {
             let at = n.location();
+            centres.extend_with(at);
             h = mix(h, idx.index() as u64);
             h = mix(h, u64::from(at.x.to_bits()) << 32 | u64::from(at.y.to_bits()));
             h = mix(
@@ -672,7 +746,7 @@ where
         for (idx, e) in self.g.edges_iter() {
             h = mix(h, (idx.index() as u64) << 1 | u64::from(e.selected()));
         }
-        h
+        (h, centres)
     }
 
     fn handle_hover(
