@@ -35,7 +35,18 @@ pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
 /// The report as indented JSON text: the same as writing [`to_json`] with
 /// `serde_json::to_string_pretty`, without building the JSON tree.
 pub fn to_json_text(doc: &Document, analysis: &Analysis) -> String {
-    serde_json::to_string_pretty(&super::report_json::report(doc, analysis)).unwrap_or_default()
+    crate::format::pretty_json::to_string_pretty(&super::report_json::report(doc, analysis))
+        .unwrap_or_default()
+}
+
+/// [`to_json_text`] with DEL, C1 and bidi controls written as `\u` escapes, as
+/// [`crate::safe_text::json_invisible_escaped`] writes them, in the same pass: what
+/// `powermap report --format json` prints.
+pub fn to_safe_json_text(doc: &Document, analysis: &Analysis) -> String {
+    crate::format::pretty_json::to_string_pretty_invisible_escaped(&super::report_json::report(
+        doc, analysis,
+    ))
+    .unwrap_or_default()
 }
 
 /// `en` or `zh`.

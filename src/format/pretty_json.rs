@@ -1,0 +1,603 @@
+//! Indented JSON text, byte for byte what `serde_json::to_string_pretty` writes,
+//! written faster for output made of many short strings (a report of 100,000
+//! people): a string with nothing to escape is copied in one piece after one pass
+//! over its bytes, and the indentation is one copy per line.
+//!
+//! Optionally DEL, C1 and bidi controls inside strings are written as `\u` escapes
+//! in the same pass, which is exactly what [`crate::safe_text::json_invisible_escaped`]
+//! makes of serde_json's text (those characters only occur inside strings).
+//!
+//! Only what reports are made of is written here (structs, sequences, strings,
+//! numbers, booleans, options, unit variants); anything else (maps, enum variants
+//! with data, bytes) is handed to serde_json, so every value gets serde_json's text.
+
+use serde::Serialize;
+use serde::ser::{self, Impossible, Serializer};
+
+/// The value as indented JSON, exactly as `serde_json::to_string_pretty` writes it.
+pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    write(value, false)
+}
+
+/// The value as indented JSON with DEL, C1 and bidi controls written as `\u`
+/// escapes: exactly `json_invisible_escaped(&serde_json::to_string_pretty(value)?)`.
+pub fn to_string_pretty_invisible_escaped<T: Serialize + ?Sized>(
+    value: &T,
+) -> serde_json::Result<String> {
+    write(value, true)
+}
+
+fn write<T: Serialize + ?Sized>(value: &T, invisible: bool) -> serde_json::Result<String> {
+    let mut writer = Pretty {
+        out: String::new(),
+        depth: 0,
+        invisible,
+    };
+    if value.serialize(&mut writer).is_ok() {
+        return Ok(writer.out);
+    }
+    // Something this writer leaves to serde_json: its text, from the start.
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(if invisible {
+        crate::safe_text::json_invisible_escaped(&text).into_owned()
+    } else {
+        text
+    })
+}
+
+/// Why the fast writer handed a value to serde_json.
+#[derive(Debug)]
+pub struct Unsupported;
+
+impl std::fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("left to serde_json")
+    }
+}
+
+impl std::error::Error for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: std::fmt::Display>(_msg: T) -> Self {
+        Self
+    }
+}
+
+/// The text written so far, how deep it is nested, and whether invisible
+/// characters are escaped.
+struct Pretty {
+    out: String,
+    depth: usize,
+    invisible: bool,
+}
+
+/// serde_json's indentation: two spaces per level.
+const SPACES: &str = "                                                                ";
+
+impl Pretty {
+    fn newline_and_indent(&mut self) {
+        self.out.push('\n');
+        let mut left = self.depth * 2;
+        while left > 0 {
+            let take = left.min(SPACES.len());
+            self.out.push_str(SPACES.get(..take).unwrap_or_default());
+            left -= take;
+        }
+    }
+
+    fn string(&mut self, text: &str) {
+        self.out.push('"');
+        if needs_escape(text.as_bytes()) {
+            escape_into(&mut self.out, text, self.invisible);
+        } else {
+            self.out.push_str(text);
+        }
+        self.out.push('"');
+    }
+
+    fn display(&mut self, value: impl std::fmt::Display) {
+        use std::fmt::Write;
+        // Writing to a String cannot fail.
+        let _ = write!(self.out, "{value}");
+    }
+
+    fn open(&mut self, bracket: char) -> Compound<'_> {
+        self.out.push(bracket);
+        self.depth += 1;
+        Compound {
+            writer: self,
+            first: true,
+        }
+    }
+}
+
+/// Whether a string has a byte that may need an escape: C0, `"` and `\` (JSON
+/// escapes), DEL, and the lead bytes of C1 (0xC2) and bidi controls (0xE2).
+/// Checked a block at a time without stopping early, which compiles to a few
+/// instructions per block.
+fn needs_escape(bytes: &[u8]) -> bool {
+    let flag = |b: u8| b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xC2 || b == 0xE2;
+    let mut blocks = bytes.chunks_exact(16);
+    for block in &mut blocks {
+        if block.iter().fold(false, |any, &b| any | flag(b)) {
+            return true;
+        }
+    }
+    blocks.remainder().iter().any(|&b| flag(b))
+}
+
+/// Appends `text` escaped as serde_json escapes strings, and with `invisible`
+/// also DEL, C1 and bidi controls as `\u` escapes.
+fn escape_into(out: &mut String, text: &str, invisible: bool) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20
+                || (invisible
+                    && ((crate::safe_text::is_control(c) && c >= '\u{7F}')
+                        || crate::safe_text::is_bidi_control(c))) =>
+            {
+                // Every such character is below U+10000: four hex digits.
+                let code = u32::from(c);
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    let digit = usize::try_from((code >> shift) & 0xF).unwrap_or(0);
+                    out.push(char::from(HEX.get(digit).copied().unwrap_or(b'0')));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+}
+
+/// A sequence or struct being written.
+struct Compound<'a> {
+    writer: &'a mut Pretty,
+    first: bool,
+}
+
+impl Compound<'_> {
+    fn next(&mut self) {
+        if !self.first {
+            self.writer.out.push(',');
+        }
+        self.first = false;
+        self.writer.newline_and_indent();
+    }
+
+    fn close(self, bracket: char) {
+        self.writer.depth -= 1;
+        if !self.first {
+            self.writer.newline_and_indent();
+        }
+        self.writer.out.push(bracket);
+    }
+}
+
+impl<'a> Serializer for &'a mut Pretty {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Impossible<(), Unsupported>;
+    type SerializeMap = Impossible<(), Unsupported>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Impossible<(), Unsupported>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), Unsupported> {
+        self.out.push_str(if v { "true" } else { "false" });
+        Ok(())
+    }
+
+    fn serialize_i8(self, v: i8) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_i16(self, v: i16) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_i32(self, v: i32) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_i64(self, v: i64) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_u8(self, v: u8) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_u16(self, v: u16) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_u32(self, v: u32) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_u64(self, v: u64) -> Result<(), Unsupported> {
+        self.display(v);
+        Ok(())
+    }
+
+    fn serialize_f32(self, _v: f32) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+
+    fn serialize_f64(self, v: f64) -> Result<(), Unsupported> {
+        // serde_json writes non-finite numbers as null and the rest as its
+        // `Number` shows them (the shortest text that reads back the same).
+        match serde_json::Number::from_f64(v) {
+            Some(number) => self.display(number),
+            None => self.out.push_str("null"),
+        }
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Result<(), Unsupported> {
+        self.string(v.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+
+    fn serialize_str(self, v: &str) -> Result<(), Unsupported> {
+        self.string(v);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, _v: &[u8]) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+
+    fn serialize_none(self) -> Result<(), Unsupported> {
+        self.out.push_str("null");
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Unsupported> {
+        self.out.push_str("null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Unsupported> {
+        self.out.push_str("null");
+        Ok(())
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<(), Unsupported> {
+        self.string(variant);
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _value: &T,
+    ) -> Result<(), Unsupported> {
+        Err(Unsupported)
+    }
+
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open('['))
+    }
+
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open('['))
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open('['))
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleVariant, Unsupported> {
+        Err(Unsupported)
+    }
+
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap, Unsupported> {
+        Err(Unsupported)
+    }
+
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open('{'))
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        _variant: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeStructVariant, Unsupported> {
+        Err(Unsupported)
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        self.next();
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close(']');
+        Ok(())
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+        ser::SerializeSeq::serialize_element(self, value)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        ser::SerializeSeq::end(self)
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Unsupported> {
+        self.next();
+        self.writer.string(key);
+        self.writer.out.push_str(": ");
+        value.serialize(&mut *self.writer)
+    }
+
+    fn end(self) -> Result<(), Unsupported> {
+        self.close('}');
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use serde::Serialize;
+
+    use super::*;
+    use crate::safe_text::json_invisible_escaped;
+
+    /// Every shape the fast writer writes itself, and some it leaves to serde_json.
+    #[derive(Clone, Debug, Serialize)]
+    enum Kind {
+        Plain,
+        Carrying(u8),
+    }
+
+    #[derive(Clone, Debug, Serialize)]
+    struct Record {
+        text: String,
+        number: f64,
+        small: u8,
+        signed: i64,
+        flag: bool,
+        maybe: Option<String>,
+        list: Vec<String>,
+        nested: Vec<Vec<f64>>,
+        pair: (u32, char),
+        kind: Kind,
+        nothing: (),
+        empty: Empty,
+    }
+
+    #[derive(Clone, Debug, Serialize)]
+    struct Empty {}
+
+    /// Text rich in everything that is escaped, or looks as if it might be.
+    fn tricky_text() -> impl Strategy<Value = String> {
+        let pieces = prop_oneof![
+            Just("a"),
+            Just(" "),
+            Just("张伟"),
+            Just("\""),
+            Just("\\"),
+            Just("\u{0}"),
+            Just("\u{8}"),
+            Just("\u{c}"),
+            Just("\n"),
+            Just("\r"),
+            Just("\t"),
+            Just("\u{1b}"),
+            Just("\u{1f}"),
+            Just("\u{7f}"),
+            Just("\u{80}"),
+            Just("\u{9f}"),
+            Just("\u{a0}"),
+            Just("é"),
+            Just("\u{2028}"),
+            Just("\u{202a}"),
+            Just("\u{202e}"),
+            Just("\u{2066}"),
+            Just("\u{2069}"),
+            Just("\u{2070}"),
+            Just("€"),
+            Just("😀"),
+        ];
+        prop_oneof![
+            proptest::collection::vec(pieces, 0..40).prop_map(|p| p.concat()),
+            any::<String>(),
+        ]
+    }
+
+    fn any_number() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<f64>(),
+            (0u32..100_000).prop_map(|n| f64::from(n) / 10_000.0),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(-0.0),
+            Just(1e300),
+            Just(5e-324),
+        ]
+    }
+
+    fn record() -> impl Strategy<Value = Record> {
+        (
+            (
+                tricky_text(),
+                any_number(),
+                any::<u8>(),
+                any::<i64>(),
+                any::<bool>(),
+            ),
+            proptest::option::of(tricky_text()),
+            proptest::collection::vec(tricky_text(), 0..4),
+            proptest::collection::vec(proptest::collection::vec(any_number(), 0..3), 0..3),
+            (any::<u32>(), any::<char>()),
+        )
+            .prop_map(
+                |((text, number, small, signed, flag), maybe, list, nested, pair)| Record {
+                    text,
+                    number,
+                    small,
+                    signed,
+                    flag,
+                    maybe,
+                    list,
+                    nested,
+                    pair,
+                    kind: Kind::Plain,
+                    nothing: (),
+                    empty: Empty {},
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn writes_what_serde_json_writes(records in proptest::collection::vec(record(), 0..4)) {
+            let expected = serde_json::to_string_pretty(&records).unwrap();
+            prop_assert_eq!(to_string_pretty(&records).unwrap(), expected.as_str());
+            prop_assert_eq!(
+                to_string_pretty_invisible_escaped(&records).unwrap(),
+                json_invisible_escaped(&expected).into_owned()
+            );
+        }
+
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(text in tricky_text()) {
+            let expected = serde_json::to_string(&text).unwrap();
+            let mut plain = String::from("\"");
+            escape_into(&mut plain, &text, false);
+            plain.push('"');
+            prop_assert_eq!(&plain, &expected);
+            prop_assert_eq!(to_string_pretty(&text).unwrap(), expected.as_str());
+            let safe = to_string_pretty_invisible_escaped(&text).unwrap();
+            prop_assert_eq!(&safe, &json_invisible_escaped(&expected).into_owned());
+            // The escapes mean the same text.
+            let back: String = serde_json::from_str(&safe).unwrap();
+            prop_assert_eq!(back, text.clone());
+            // Nothing that needs an escape gets past the quick check.
+            if !needs_escape(text.as_bytes()) {
+                prop_assert_eq!(safe, format!("\"{text}\""));
+            }
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_indented_as_serde_json_indents() {
+        let mut value = serde_json::json!("x");
+        for _ in 0..40 {
+            value = serde_json::json!([value, 1]);
+        }
+        // A tree of Values holds maps too; this one only sequences.
+        let deep: Vec<Vec<serde_json::Value>> = vec![vec![value]];
+        assert_eq!(
+            to_string_pretty(&deep).unwrap(),
+            serde_json::to_string_pretty(&deep).unwrap()
+        );
+    }
+
+    #[test]
+    fn what_it_does_not_write_itself_comes_from_serde_json() {
+        let mut map = BTreeMap::new();
+        map.insert("k\u{202e}", vec![Kind::Carrying(3), Kind::Plain]);
+        let expected = serde_json::to_string_pretty(&map).unwrap();
+        assert_eq!(to_string_pretty(&map).unwrap(), expected);
+        assert_eq!(
+            to_string_pretty_invisible_escaped(&map).unwrap(),
+            json_invisible_escaped(&expected)
+        );
+        assert_eq!(to_string_pretty(&[1.5f32]).unwrap(), "[\n  1.5\n]");
+        // serde_json refuses a map with keys that are not text: so does this.
+        let mut bad = BTreeMap::new();
+        bad.insert(vec![1], 2);
+        assert!(to_string_pretty(&bad).is_err());
+    }
+}
