@@ -43,9 +43,12 @@ pub fn to_json_text(doc: &Document, analysis: &Analysis) -> String {
 /// [`crate::safe_text::json_invisible_escaped`] writes them, in the same pass: what
 /// `powermap report --format json` prints.
 pub fn to_safe_json_text(doc: &Document, analysis: &Analysis) -> String {
-    crate::format::pretty_json::to_string_pretty_invisible_escaped(&super::report_json::report(
-        doc, analysis,
-    ))
+    // About 260 bytes per person on large generated maps.
+    let expected_bytes = doc.stakeholders.len().saturating_mul(300);
+    crate::format::pretty_json::to_string_pretty_invisible_escaped(
+        &super::report_json::report(doc, analysis),
+        expected_bytes,
+    )
     .unwrap_or_default()
 }
 

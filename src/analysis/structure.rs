@@ -61,13 +61,16 @@ impl<'a> Structure<'a> {
                 )
             })
             .collect();
-        // (person, item) in line order; each person's list keeps that order.
-        let mut flow = Vec::new();
-        let mut managers = Vec::new();
-        let mut reports = Vec::new();
-        let mut links = Vec::new();
-        let mut conflicts = Vec::new();
-        let mut influenced_by = Vec::new();
+        // (person, item) in line order; each person's list keeps that order. Room
+        // for every line at once (pages never written are never touched): growing
+        // lists of 200,000 pairs copied them again and again.
+        let lines = doc.relationships.len();
+        let mut flow = Vec::with_capacity(lines.saturating_mul(2));
+        let mut managers = Vec::with_capacity(lines);
+        let mut reports = Vec::with_capacity(lines);
+        let mut links = Vec::with_capacity(lines.saturating_mul(2));
+        let mut conflicts = Vec::with_capacity(lines.saturating_mul(2));
+        let mut influenced_by = Vec::with_capacity(lines);
         for (line_index, (line, end)) in doc.relationships.iter().zip(&ends).enumerate() {
             let &(Some(a), Some(b)) = end else {
                 continue;
