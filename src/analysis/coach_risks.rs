@@ -979,8 +979,14 @@ mod tests {
     }
 
     fn person() -> impl Strategy<Value = Stakeholder> {
-        (text_piece(), text_piece(), text_piece(), text_piece(), text_piece()).prop_map(
-            |(title, notes, criteria, business, personal)| {
+        (
+            text_piece(),
+            text_piece(),
+            text_piece(),
+            text_piece(),
+            text_piece(),
+        )
+            .prop_map(|(title, notes, criteria, business, personal)| {
                 let mut p = Stakeholder::new("p", "P");
                 p.title = title;
                 p.notes = notes;
@@ -988,8 +994,7 @@ mod tests {
                 p.interests.business = business;
                 p.interests.personal = personal;
                 p
-            },
-        )
+            })
     }
 
     proptest! {

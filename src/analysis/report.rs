@@ -29,14 +29,23 @@ fn line_name(doc: &Document, index: usize) -> String {
 
 /// The report as JSON.
 pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
-    serde_json::to_value(super::report_json::report(doc, analysis)).unwrap_or(Value::Null)
+    serde_json::to_value(super::report_json::report(
+        doc,
+        analysis,
+        &super::report_json::Labels::of(doc),
+    ))
+    .unwrap_or(Value::Null)
 }
 
 /// The report as indented JSON text: the same as writing [`to_json`] with
 /// `serde_json::to_string_pretty`, without building the JSON tree.
 pub fn to_json_text(doc: &Document, analysis: &Analysis) -> String {
-    crate::format::pretty_json::to_string_pretty(&super::report_json::report(doc, analysis))
-        .unwrap_or_default()
+    crate::format::pretty_json::to_string_pretty(&super::report_json::report(
+        doc,
+        analysis,
+        &super::report_json::Labels::of(doc),
+    ))
+    .unwrap_or_default()
 }
 
 /// [`to_json_text`] with DEL, C1 and bidi controls written as `\u` escapes, as
@@ -46,7 +55,7 @@ pub fn to_safe_json_text(doc: &Document, analysis: &Analysis) -> String {
     // About 260 bytes per person on large generated maps.
     let expected_bytes = doc.stakeholders.len().saturating_mul(300);
     crate::format::pretty_json::to_string_pretty_invisible_escaped(
-        &super::report_json::report(doc, analysis),
+        &super::report_json::report(doc, analysis, &super::report_json::Labels::of(doc)),
         expected_bytes,
     )
     .unwrap_or_default()
