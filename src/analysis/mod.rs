@@ -17,6 +17,7 @@ mod focus;
 pub mod functions;
 mod health;
 mod hidden;
+mod id_index;
 mod influence;
 pub mod learned;
 mod paths;

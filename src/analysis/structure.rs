@@ -1,9 +1,8 @@
 //! The relationship graph of a map in the forms the analyses need: who reports to
 //! whom, where influence flows, and which lines connect people for paths.
 
-use std::collections::HashMap;
-
 use super::adjacency::Adjacency;
+use super::id_index::IdIndex;
 use crate::model::{Document, RelationshipId, RelationshipKind};
 
 #[cfg(test)]
@@ -33,9 +32,8 @@ pub struct Structure<'a> {
     /// For each person, the `influences` lines pointing at them: (from, strength,
     /// index of the line in the document).
     pub influenced_by: Adjacency<(usize, u8, usize)>,
-    /// Person index by id (the last of equal ids), keyed by the id's text: a
-    /// lookup then compares with the text directly, one memory access fewer.
-    pub index: HashMap<&'a str, usize>,
+    /// Person index by id (the last of equal ids), in a compact table.
+    pub index: IdIndex,
     /// For each line of the document, the indices of its two ends (`None` for an
     /// id nobody has): looked up once here, not again by every analysis.
     pub ends: Vec<(Option<usize>, Option<usize>)>,
@@ -45,21 +43,11 @@ impl<'a> Structure<'a> {
     /// Builds the indexed view.
     pub fn new(doc: &'a Document) -> Self {
         let n = doc.stakeholders.len();
-        let index: HashMap<&str, usize> = doc
-            .stakeholders
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let index = IdIndex::new(doc.stakeholders.iter().map(|s| s.id.as_str()));
         let ends: Vec<(Option<usize>, Option<usize>)> = doc
             .relationships
             .iter()
-            .map(|line| {
-                (
-                    index.get(line.from.as_str()).copied(),
-                    index.get(line.to.as_str()).copied(),
-                )
-            })
+            .map(|line| (index.get(line.from.as_str()), index.get(line.to.as_str())))
             .collect();
         // (person, item) in line order; each person's list keeps that order. Room
         // for every line at once (pages never written are never touched): growing
