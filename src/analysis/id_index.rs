@@ -66,11 +66,12 @@ impl IdIndex {
 
     /// The slot holding `id`, or else the free slot where it would go.
     fn slot_for(&self, id: &str) -> Option<usize> {
-        self.probe(id).find(|&slot| match self.slots.get(slot).copied() {
-            Some(0) => true,
-            Some(occupant) => self.id(occupant - 1) == id,
-            None => false,
-        })
+        self.probe(id)
+            .find(|&slot| match self.slots.get(slot).copied() {
+                Some(0) => true,
+                Some(occupant) => self.id(occupant - 1) == id,
+                None => false,
+            })
     }
 
     fn insert(&mut self, person: usize) {

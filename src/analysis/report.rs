@@ -52,13 +52,14 @@ pub fn to_json_text(doc: &Document, analysis: &Analysis) -> String {
 /// [`crate::safe_text::json_invisible_escaped`] writes them, in the same pass: what
 /// `powermap report --format json` prints.
 pub fn to_safe_json_text(doc: &Document, analysis: &Analysis) -> String {
-    // About 260 bytes per person on large generated maps.
-    let expected_bytes = doc.stakeholders.len().saturating_mul(300);
-    crate::format::pretty_json::to_string_pretty_invisible_escaped(
-        &super::report_json::report(doc, analysis, &super::report_json::Labels::of(doc)),
-        expected_bytes,
-    )
-    .unwrap_or_default()
+    to_safe_json_pieces(doc, analysis).concat()
+}
+
+/// [`to_safe_json_text`] in pieces that joined make it: a 26 MB report is
+/// written out piece by piece instead of being copied into one text first.
+pub fn to_safe_json_pieces(doc: &Document, analysis: &Analysis) -> Vec<String> {
+    super::report_json::report(doc, analysis, &super::report_json::Labels::of(doc))
+        .safe_text_pieces()
 }
 
 /// `en` or `zh`.

@@ -221,6 +221,106 @@ pub fn round4(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0
 }
 
+/// From this many people on, the influence ranking and the hidden influencers
+/// (about half of the text) are written on a second thread beside the rest.
+const PARALLEL_TEXT_FROM: usize = 5_000;
+
+impl Report<'_> {
+    /// The report as indented JSON with DEL, C1 and bidi controls written as `\u`
+    /// escapes, in pieces that joined are exactly
+    /// `pretty_json::to_string_pretty_invisible_escaped(self)`: written in two
+    /// halves at once on a large map, and not copied into one text.
+    pub fn safe_text_pieces(&self) -> Vec<String> {
+        use crate::format::pretty_json::{
+            nested, object_pieces, to_string_pretty_invisible_escaped,
+        };
+        fn part<T: Serialize + ?Sized>(value: &T, expected_bytes: usize) -> Option<String> {
+            nested(value, 1, true, expected_bytes).ok()
+        }
+        let people = self.influence.analysis.ranking.len();
+        // About 80 bytes per person in the ranking, 170 per hidden influencer.
+        let beside = || {
+            (
+                part(&self.influence, people.saturating_mul(80)),
+                part(
+                    &self.hidden_influencers,
+                    self.hidden_influencers.len().saturating_mul(170),
+                ),
+            )
+        };
+        let (rest, (influence, hidden)) = std::thread::scope(|scope| {
+            let thread = (people >= PARALLEL_TEXT_FROM)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .name("report text".to_owned())
+                        .spawn_scoped(scope, beside)
+                        .ok()
+                })
+                .flatten();
+            let rest = [
+                part(&self.account, 0),
+                part(&self.date, 0),
+                part(&self.language, 0),
+                part(&self.health, 0),
+                part(&self.stage_focus, 0),
+                part(&self.decision_makers, 0),
+                part(&self.buying_center, 0),
+                part(&self.champions, 0),
+                part(&self.coverage, 0),
+                part(&self.risks, 0),
+                part(&self.paths, 0),
+                part(&self.open_actions, 0),
+            ];
+            // A thread that could not start or did not finish: written here.
+            let halves = thread
+                .and_then(|handle| handle.join().ok())
+                .unwrap_or_else(beside);
+            (rest, halves)
+        });
+        let (
+            [
+                Some(account),
+                Some(date),
+                Some(language),
+                Some(health),
+                Some(stage_focus),
+                Some(decision_makers),
+                Some(buying_center),
+                Some(champions),
+                Some(coverage),
+                Some(risks),
+                Some(paths),
+                Some(open_actions),
+            ],
+            Some(influence),
+            Some(hidden),
+        ) = (rest, influence, hidden)
+        else {
+            return vec![to_string_pretty_invisible_escaped(self, 0).unwrap_or_default()];
+        };
+        // In the order of the fields of `Report` (a test compares the two).
+        object_pieces(
+            vec![
+                ("account", account),
+                ("date", date),
+                ("language", language),
+                ("health", health),
+                ("stage_focus", stage_focus),
+                ("influence", influence),
+                ("decision_makers", decision_makers),
+                ("buying_center", buying_center),
+                ("champions", champions),
+                ("coverage", coverage),
+                ("hidden_influencers", hidden),
+                ("risks", risks),
+                ("paths", paths),
+                ("open_actions", open_actions),
+            ],
+            true,
+        )
+    }
+}
+
 /// The report of `analysis` on `doc`, ready to serialise; `labels` are
 /// `Labels::of(doc)`.
 pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis, labels: &'a Labels) -> Report<'a> {
@@ -331,5 +431,38 @@ pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis, labels: &'a Labels)
                 overdue: a.overdue,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalysisOptions, analyze};
+    use crate::lang::Language;
+    use crate::model::Date;
+
+    /// What serde_json and the invisible escaping make of the report.
+    fn serde_text(doc: &Document, analysis: &Analysis) -> String {
+        let labels = Labels::of(doc);
+        let text = serde_json::to_string_pretty(&report(doc, analysis, &labels)).unwrap();
+        crate::safe_text::json_invisible_escaped(&text).into_owned()
+    }
+
+    #[test]
+    fn the_text_written_in_two_halves_is_what_serde_json_writes() {
+        let today = Date::from_ymd(2026, 11, 30).unwrap();
+        // Below and above the size from which two threads write it.
+        for people in [40, PARALLEL_TEXT_FROM + 10] {
+            let mut doc = crate::samples::synthetic_map(people, 3);
+            for (i, person) in doc.stakeholders.iter_mut().enumerate().step_by(7) {
+                person.name = format!("A{i}\u{202E}\"B\\\u{85}\n");
+            }
+            for language in [Language::English, Language::Chinese] {
+                let analysis = analyze(&doc, &AnalysisOptions::new(today, language));
+                let text = super::super::report::to_safe_json_text(&doc, &analysis);
+                assert!(text.contains("\\u202e\\\"B\\\\\\u0085\\n"));
+                assert_eq!(text, serde_text(&doc, &analysis), "{people} people");
+            }
+        }
     }
 }

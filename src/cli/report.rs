@@ -54,8 +54,10 @@ pub fn run(file: &Path, format: ReportFormat, opts: &Options<'_>, out: &mut dyn 
         ReportFormat::Json => {
             // JSON escapes C0 only; C1 and bidi controls would reach the terminal:
             // escaped while the text is written, not in a second pass over 26 MB.
-            let json = report::to_safe_json_text(&doc, &analysis);
-            out.write_all(json.as_bytes())
+            let pieces = report::to_safe_json_pieces(&doc, &analysis);
+            pieces
+                .iter()
+                .try_for_each(|piece| out.write_all(piece.as_bytes()))
                 .and_then(|()| out.write_all(b"\n"))
         }
         ReportFormat::Markdown => out.write_all(report::to_text(&doc, &analysis, true).as_bytes()),

@@ -35,21 +35,68 @@ fn write<T: Serialize + ?Sized>(
     invisible: bool,
     expected_bytes: usize,
 ) -> serde_json::Result<String> {
+    nested(value, 0, invisible, expected_bytes)
+}
+
+/// The text of `value` as it is written as a field of an object nested `depth`
+/// levels deep (its lines after the first indented two spaces more per level),
+/// DEL, C1 and bidi controls escaped when `invisible`: parts of one document can
+/// so be written apart (on two threads) and joined with [`object_of`].
+pub fn nested<T: Serialize + ?Sized>(
+    value: &T,
+    depth: usize,
+    invisible: bool,
+    expected_bytes: usize,
+) -> serde_json::Result<String> {
     let mut writer = Pretty {
         out: String::with_capacity(expected_bytes),
-        depth: 0,
+        depth,
         invisible,
     };
     if value.serialize(&mut writer).is_ok() {
         return Ok(writer.out);
     }
     // Something this writer leaves to serde_json: its text, from the start.
-    let text = serde_json::to_string_pretty(value)?;
+    let mut text = serde_json::to_string_pretty(value)?;
+    if depth > 0 {
+        // serde_json's text has line breaks only between its lines (strings
+        // escape theirs): each is followed by one more indentation per level.
+        text = text.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+    }
     Ok(if invisible {
         crate::safe_text::json_invisible_escaped(&text).into_owned()
     } else {
         text
     })
+}
+
+/// An object at the top of a document from its fields' names and texts (each
+/// written with [`nested`] at depth 1), exactly as serde_json writes a struct.
+pub fn object_of(fields: Vec<(&str, String)>, invisible: bool) -> String {
+    object_pieces(fields, invisible).concat()
+}
+
+/// [`object_of`] in pieces that joined make its text: the fields' texts are
+/// kept as they are, with the punctuation between them, so that a large text
+/// can be written out without being copied into one.
+pub fn object_pieces(fields: Vec<(&str, String)>, invisible: bool) -> Vec<String> {
+    let mut pieces = Vec::with_capacity(fields.len() * 2 + 1);
+    let mut writer = Pretty {
+        out: String::new(),
+        depth: 0,
+        invisible,
+    };
+    let mut object = writer.open('{');
+    for (key, text) in fields {
+        object.next();
+        object.writer.string(key);
+        object.writer.out.push_str(": ");
+        pieces.push(std::mem::take(&mut object.writer.out));
+        pieces.push(text);
+    }
+    object.close('}');
+    pieces.push(writer.out);
+    pieces
 }
 
 /// Why the fast writer handed a value to serde_json.
@@ -605,6 +652,55 @@ mod tests {
         ) {
             prop_assert_eq!(needs_escape(&bytes), bytes.iter().any(|&b| needs_escape_byte(b)));
         }
+    }
+
+    proptest! {
+        /// Fields written apart and joined read as the whole struct written at once.
+        #[test]
+        fn fields_written_apart_join_into_the_same_text(
+            record in record(),
+            invisible in any::<bool>(),
+        ) {
+            let whole = if invisible {
+                to_string_pretty_invisible_escaped(&record, 0).unwrap()
+            } else {
+                to_string_pretty(&record).unwrap()
+            };
+            let list = nested(&record.list, 1, invisible, 0).unwrap();
+            let nested_lists = nested(&record.nested, 1, invisible, 0).unwrap();
+            let text = nested(&record.text, 1, invisible, 0).unwrap();
+            // A map is left to serde_json: its text indented here.
+            let mut map = BTreeMap::new();
+            map.insert("k", vec![record.text.clone()]);
+            let map_text = nested(&map, 1, invisible, 0).unwrap();
+            // The texts are moved into the object: the list is still wanted below.
+            let joined = object_of(
+                vec![("list", list.clone()), ("nested", nested_lists), ("text", text), ("map", map_text)],
+                invisible,
+            );
+            #[derive(Serialize)]
+            struct Part<'a> {
+                list: &'a [String],
+                nested: &'a [Vec<f64>],
+                text: &'a str,
+                map: &'a BTreeMap<&'a str, Vec<String>>,
+            }
+            let part = Part { list: &record.list, nested: &record.nested, text: &record.text, map: &map };
+            let expected = serde_json::to_string_pretty(&part).unwrap();
+            let expected = if invisible { json_invisible_escaped(&expected).into_owned() } else { expected };
+            prop_assert_eq!(joined, expected);
+            // The same text as inside the struct written at once.
+            let inside = format!("\"list\": {list}");
+            prop_assert!(whole.contains(&inside));
+        }
+    }
+
+    #[test]
+    fn no_fields_are_an_empty_object() {
+        assert_eq!(
+            object_of(Vec::new(), false),
+            serde_json::to_string_pretty(&Empty {}).unwrap()
+        );
     }
 
     #[test]
