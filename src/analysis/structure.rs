@@ -39,33 +39,52 @@ pub struct Structure<'a> {
     pub ends: Vec<(Option<usize>, Option<usize>)>,
 }
 
-impl<'a> Structure<'a> {
-    /// Builds the indexed view.
-    pub fn new(doc: &'a Document) -> Self {
-        let n = doc.stakeholders.len();
-        let index = IdIndex::new(doc.stakeholders.iter().map(|s| s.id.as_str()));
-        let ends: Vec<(Option<usize>, Option<usize>)> = doc
-            .relationships
-            .iter()
-            .map(|line| (index.get(line.from.as_str()), index.get(line.to.as_str())))
-            .collect();
-        // (person, item) in line order; each person's list keeps that order. Room
-        // for every line at once (pages never written are never touched): growing
-        // lists of 200,000 pairs copied them again and again.
-        let lines = doc.relationships.len();
-        let mut flow = Vec::with_capacity(lines.saturating_mul(2));
-        let mut managers = Vec::with_capacity(lines);
-        let mut reports = Vec::with_capacity(lines);
-        let mut links = Vec::with_capacity(lines.saturating_mul(2));
-        let mut conflicts = Vec::with_capacity(lines.saturating_mul(2));
-        let mut influenced_by = Vec::with_capacity(lines);
-        for (line_index, (line, end)) in doc.relationships.iter().zip(&ends).enumerate() {
-            let &(Some(a), Some(b)) = end else {
-                continue;
-            };
-            if a == b {
-                continue;
-            }
+/// From this many people on, the index's lookups and the lists are made on two
+/// threads (the same lists, each in line order), as the influence is.
+const PARALLEL_FROM: usize = super::PARALLEL_INFLUENCE_FROM;
+
+/// Each line's two ends, as (person, item) pairs in line order for every kind of
+/// list; each person's list keeps that order.
+type Pairs<T> = Vec<(usize, T)>;
+
+/// The directed lists: influence flow, managers, reports.
+struct Directed {
+    flow: Adjacency<(usize, f64)>,
+    managers: Adjacency<usize>,
+    reports: Adjacency<usize>,
+}
+
+/// The lists for paths, conflicts and influence received.
+struct Linked<'a> {
+    links: Adjacency<(usize, u8, &'a RelationshipId)>,
+    conflicts: Adjacency<usize>,
+    influenced_by: Adjacency<(usize, u8, usize)>,
+}
+
+/// The lines of `doc` with both ends known and different: (line index, line, from, to).
+fn joined<'d, 'e>(
+    doc: &'d Document,
+    ends: &'e [(Option<usize>, Option<usize>)],
+) -> impl Iterator<Item = (usize, &'d crate::model::Relationship, usize, usize)> {
+    doc.relationships
+        .iter()
+        .zip(ends)
+        .enumerate()
+        .filter_map(|(i, (line, end))| match *end {
+            (Some(a), Some(b)) if a != b => Some((i, line, a, b)),
+            _ => None,
+        })
+}
+
+impl Directed {
+    fn new(doc: &Document, ends: &[(Option<usize>, Option<usize>)], n: usize) -> Self {
+        // Room for every line at once (pages never written are never touched):
+        // growing lists of 200,000 pairs copied them again and again.
+        let lines = ends.len();
+        let mut flow: Pairs<(usize, f64)> = Vec::with_capacity(lines.saturating_mul(2));
+        let mut managers: Pairs<usize> = Vec::with_capacity(lines);
+        let mut reports: Pairs<usize> = Vec::with_capacity(lines);
+        for (_, line, a, b) in joined(doc, ends) {
             let weight = f64::from(line.strength.level());
             match line.kind {
                 RelationshipKind::ReportsTo => {
@@ -73,34 +92,116 @@ impl<'a> Structure<'a> {
                     managers.push((a, b));
                     reports.push((b, a));
                 }
-                RelationshipKind::Influences => {
-                    flow.push((a, (b, weight)));
-                    influenced_by.push((b, (a, line.strength.level(), line_index)));
-                }
+                RelationshipKind::Influences => flow.push((a, (b, weight))),
                 RelationshipKind::Ally => {
                     flow.push((a, (b, weight)));
                     flow.push((b, (a, weight)));
                 }
-                RelationshipKind::Conflict => {
-                    conflicts.push((a, b));
-                    conflicts.push((b, a));
-                }
-            }
-            if line.kind != RelationshipKind::Conflict {
-                let level = line.strength.level();
-                links.push((a, (b, level, &line.id)));
-                links.push((b, (a, level, &line.id)));
+                RelationshipKind::Conflict => {}
             }
         }
         Self {
-            doc,
             flow: Adjacency::from_pairs(n, &flow),
             managers: Adjacency::from_pairs(n, &managers),
             // A line written twice is one report: keeps the counts below cheap.
             reports: Adjacency::from_pairs(n, &reports).sorted_once(),
+        }
+    }
+}
+
+impl<'a> Linked<'a> {
+    fn new(doc: &'a Document, ends: &[(Option<usize>, Option<usize>)], n: usize) -> Self {
+        let lines = ends.len();
+        let mut links: Pairs<(usize, u8, &'a RelationshipId)> =
+            Vec::with_capacity(lines.saturating_mul(2));
+        let mut conflicts: Pairs<usize> = Vec::with_capacity(lines.saturating_mul(2));
+        let mut influenced_by: Pairs<(usize, u8, usize)> = Vec::with_capacity(lines);
+        for (line_index, line, a, b) in joined(doc, ends) {
+            let level = line.strength.level();
+            match line.kind {
+                RelationshipKind::Conflict => {
+                    conflicts.push((a, b));
+                    conflicts.push((b, a));
+                    continue;
+                }
+                RelationshipKind::Influences => {
+                    influenced_by.push((b, (a, level, line_index)));
+                }
+                RelationshipKind::ReportsTo | RelationshipKind::Ally => {}
+            }
+            links.push((a, (b, level, &line.id)));
+            links.push((b, (a, level, &line.id)));
+        }
+        Self {
             links: Adjacency::from_pairs(n, &links),
             conflicts: Adjacency::from_pairs(n, &conflicts).sorted_once(),
             influenced_by: Adjacency::from_pairs(n, &influenced_by),
+        }
+    }
+}
+
+/// `first()` here and `second()` beside it on a thread of its own when
+/// `parallel` (or here too, when no thread can start or it did not finish).
+fn both<A, B: Send>(
+    parallel: bool,
+    first: impl FnOnce() -> A,
+    second: impl Fn() -> B + Sync,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let second = &second;
+        let beside = parallel
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("structure".to_owned())
+                    .spawn_scoped(scope, second)
+                    .ok()
+            })
+            .flatten();
+        let a = first();
+        let b = beside
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(second);
+        (a, b)
+    })
+}
+
+impl<'a> Structure<'a> {
+    /// Builds the indexed view.
+    pub fn new(doc: &'a Document) -> Self {
+        Self::build(doc, doc.stakeholders.len() >= PARALLEL_FROM)
+    }
+
+    /// Builds the indexed view, on two threads when `parallel`.
+    fn build(doc: &'a Document, parallel: bool) -> Self {
+        let n = doc.stakeholders.len();
+        let index = IdIndex::new(doc.stakeholders.iter().map(|s| s.id.as_str()));
+        let ends_of =
+            |lines: &[crate::model::Relationship]| -> Vec<(Option<usize>, Option<usize>)> {
+                lines
+                    .iter()
+                    .map(|line| (index.get(line.from.as_str()), index.get(line.to.as_str())))
+                    .collect()
+            };
+        let (front, back) = doc.relationships.split_at(if parallel {
+            doc.relationships.len() / 2
+        } else {
+            0
+        });
+        let (mut ends, back_ends) = both(parallel, || ends_of(front), || ends_of(back));
+        ends.extend(back_ends);
+        let (directed, linked) = both(
+            parallel,
+            || Directed::new(doc, &ends, n),
+            || Linked::new(doc, &ends, n),
+        );
+        Self {
+            doc,
+            flow: directed.flow,
+            managers: directed.managers,
+            reports: directed.reports,
+            links: linked.links,
+            conflicts: linked.conflicts,
+            influenced_by: linked.influenced_by,
             index,
             ends,
         }
@@ -184,6 +285,45 @@ mod tests {
     }
 
     proptest! {
+        /// Two threads build the same lists as one, whatever the lines.
+        #[test]
+        fn two_threads_build_the_same_lists_as_one(
+            lines in proptest::collection::vec((0..14usize, 0..14usize, 0..4usize, 1..4i64), 0..60),
+        ) {
+            let mut doc = doc_with_lines(12, &[]);
+            let kinds = [
+                RelationshipKind::ReportsTo,
+                RelationshipKind::Influences,
+                RelationshipKind::Ally,
+                RelationshipKind::Conflict,
+            ];
+            for (n, &(from, to, kind, strength)) in lines.iter().enumerate() {
+                // People 12 and 13 do not exist: lines to them are left out.
+                let mut line = Relationship::new(
+                    format!("r{n}"),
+                    format!("p{from}"),
+                    format!("p{to}"),
+                    kinds.get(kind).copied().unwrap_or_default(),
+                );
+                line.strength = crate::model::Strength::new(strength).unwrap_or_default();
+                doc.relationships.push(line);
+            }
+            let one = Structure::build(&doc, false);
+            let two = Structure::build(&doc, true);
+            prop_assert_eq!(&one.ends, &two.ends);
+            prop_assert_eq!(&one.flow, &two.flow);
+            prop_assert_eq!(&one.managers, &two.managers);
+            prop_assert_eq!(&one.reports, &two.reports);
+            prop_assert_eq!(&one.links, &two.links);
+            prop_assert_eq!(&one.conflicts, &two.conflicts);
+            prop_assert_eq!(&one.influenced_by, &two.influenced_by);
+            // Every line with two different known ends is a link or a conflict.
+            let joined = lines.iter().filter(|&&(a, b, _, _)| a < 12 && b < 12 && a != b).count();
+            let listed = one.links.iter().map(<[_]>::len).sum::<usize>()
+                + lines.iter().filter(|&&(a, b, k, _)| a < 12 && b < 12 && a != b && k == 3).count() * 2;
+            prop_assert_eq!(listed, joined * 2);
+        }
+
         #[test]
         fn counting_up_to_a_cap_agrees_with_counting_everyone(
             lines in proptest::collection::vec((0..12usize, 0..12usize), 0..30),
