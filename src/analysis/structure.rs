@@ -62,9 +62,9 @@ struct Linked<'a> {
 }
 
 /// The lines of `doc` with both ends known and different: (line index, line, from, to).
-fn joined<'d, 'e>(
+fn joined<'d>(
     doc: &'d Document,
-    ends: &'e [(Option<usize>, Option<usize>)],
+    ends: &[(Option<usize>, Option<usize>)],
 ) -> impl Iterator<Item = (usize, &'d crate::model::Relationship, usize, usize)> {
     doc.relationships
         .iter()
