@@ -140,31 +140,6 @@ impl<'a> Linked<'a> {
     }
 }
 
-/// `first()` here and `second()` beside it on a thread of its own when
-/// `parallel` (or here too, when no thread can start or it did not finish).
-fn both<A, B: Send>(
-    parallel: bool,
-    first: impl FnOnce() -> A,
-    second: impl Fn() -> B + Sync,
-) -> (A, B) {
-    std::thread::scope(|scope| {
-        let second = &second;
-        let beside = parallel
-            .then(|| {
-                std::thread::Builder::new()
-                    .name("structure".to_owned())
-                    .spawn_scoped(scope, second)
-                    .ok()
-            })
-            .flatten();
-        let a = first();
-        let b = beside
-            .and_then(|handle| handle.join().ok())
-            .unwrap_or_else(second);
-        (a, b)
-    })
-}
-
 impl<'a> Structure<'a> {
     /// Builds the indexed view.
     pub fn new(doc: &'a Document) -> Self {
@@ -187,9 +162,9 @@ impl<'a> Structure<'a> {
         } else {
             0
         });
-        let (mut ends, back_ends) = both(parallel, || ends_of(front), || ends_of(back));
+        let (mut ends, back_ends) = super::both(parallel, || ends_of(front), || ends_of(back));
         ends.extend(back_ends);
-        let (directed, linked) = both(
+        let (directed, linked) = super::both(
             parallel,
             || Directed::new(doc, &ends, n),
             || Linked::new(doc, &ends, n),
