@@ -185,7 +185,7 @@ pub fn buying_center(structure: &Structure<'_>) -> BuyingCenter {
         approvers.extend(
             step.approvers
                 .iter()
-                .filter_map(|id| index.get(id.as_str()).copied()),
+                .filter_map(|id| index.get(id.as_str())),
         );
     }
     approvers.sort_unstable();

@@ -4,6 +4,8 @@
 //! department, an executive above the tagged decision maker, a close date at risk,
 //! introductions planned across a conflict, and a map too old to plan on.
 
+use std::collections::HashMap;
+
 use super::recency::Freshness;
 use super::risks::{Risk, RiskCode};
 use super::text::{name_of, names, quoted_field, stance_phrase, tx};
@@ -257,12 +259,16 @@ pub(crate) fn writes_specs(p: &Stakeholder) -> bool {
 /// their influence lines does (设备部起草技术规格书). The notes are read in one pass
 /// over the lines; a person's own fields only when asked about them (reading them
 /// costs a lowercase copy, and the risks ask about a few people of the map).
-struct SpecShapers {
+struct SpecShapers<'a> {
     by_note: PeopleSet,
+    /// What [`writes_specs`] says of people whose only text is their title, by
+    /// title: an organisation repeats its titles, and reading one costs a
+    /// lowercase copy and fifteen searches.
+    by_title: HashMap<&'a str, bool>,
 }
 
-impl SpecShapers {
-    fn new(cx: &Context<'_>) -> Self {
+impl<'a> SpecShapers<'a> {
+    fn new(cx: &Context<'a>) -> Self {
         let mut by_note = PeopleSet::of(cx.doc.stakeholders.len(), []);
         for (line, &(from, _)) in cx.doc.relationships.iter().zip(&cx.structure.ends) {
             if line.kind == crate::model::RelationshipKind::Influences
@@ -275,12 +281,28 @@ impl SpecShapers {
                 }
             }
         }
-        Self { by_note }
+        Self {
+            by_note,
+            by_title: HashMap::new(),
+        }
     }
 
     /// Whether person `i`, `p`, shapes the specifications.
-    fn contains(&self, i: usize, p: &Stakeholder) -> bool {
-        self.by_note.contains(i) || writes_specs(p)
+    fn contains(&mut self, i: usize, p: &'a Stakeholder) -> bool {
+        if self.by_note.contains(i) {
+            return true;
+        }
+        let only_title = p.notes.is_empty()
+            && p.decision_criteria.is_empty()
+            && p.interests.business.is_empty()
+            && p.interests.personal.is_empty();
+        if !only_title {
+            return writes_specs(p);
+        }
+        *self
+            .by_title
+            .entry(p.title.as_str())
+            .or_insert_with(|| writes_specs(p))
     }
 }
 
@@ -293,7 +315,7 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .filter(|r| r.code == RiskCode::DmAdviserNotWithUs)
             .flat_map(|r| r.people.iter().copied()),
     );
-    let shapers = SpecShapers::new(cx);
+    let mut shapers = SpecShapers::new(cx);
     let writers: Vec<usize> = cx
         .doc
         .stakeholders
@@ -331,7 +353,7 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
 fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
     let weighing = weighing(cx);
-    let shapers = SpecShapers::new(cx);
+    let mut shapers = SpecShapers::new(cx);
     let mut found = Vec::new();
     let mut details = Vec::new();
     for (i, p) in cx.doc.stakeholders.iter().enumerate() {
@@ -935,4 +957,75 @@ pub fn close_date_at_risk(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             "本周与内线敲定签约计划：谁签批什么、先后顺序、哪些问题必须先解决；若高风险无法及时化解，在预测中调整签约日期。".into(),
         ),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn text_piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("Director".to_owned()),
+            Just("处长".to_owned()),
+            Just("SPECS owner".to_owned()),
+            Just("写标书".to_owned()),
+            Just("Tender".to_owned()),
+            Just("document".to_owned()),
+            Just("RFP".to_owned()),
+        ]
+    }
+
+    fn person() -> impl Strategy<Value = Stakeholder> {
+        (
+            text_piece(),
+            text_piece(),
+            text_piece(),
+            text_piece(),
+            text_piece(),
+        )
+            .prop_map(|(title, notes, criteria, business, personal)| {
+                let mut p = Stakeholder::new("p", "P");
+                p.title = title;
+                p.notes = notes;
+                p.decision_criteria = criteria;
+                p.interests.business = business;
+                p.interests.personal = personal;
+                p
+            })
+    }
+
+    proptest! {
+        /// Remembering the answer by title gives the answer of reading each person,
+        /// whatever else they have written and in whatever order they come.
+        #[test]
+        fn remembered_titles_answer_as_reading_each_person(
+            people in proptest::collection::vec(person(), 0..30),
+        ) {
+            let mut shapers = SpecShapers {
+                by_note: PeopleSet::of(people.len(), []),
+                by_title: HashMap::new(),
+            };
+            for (i, p) in people.iter().enumerate() {
+                prop_assert_eq!(shapers.contains(i, p), writes_specs(p), "{:?}", p.title);
+            }
+        }
+    }
+
+    #[test]
+    fn a_title_remembered_does_not_hide_words_in_notes_across_fields() {
+        let mut plain = Stakeholder::new("a", "A");
+        plain.title = "Tender".into();
+        // "tender" + " " + "document": the words span the title and the notes.
+        let mut across = plain.clone();
+        across.notes = "document".into();
+        let mut shapers = SpecShapers {
+            by_note: PeopleSet::of(2, []),
+            by_title: HashMap::new(),
+        };
+        assert!(!shapers.contains(0, &plain));
+        assert!(shapers.contains(1, &across));
+    }
 }

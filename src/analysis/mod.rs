@@ -17,6 +17,7 @@ mod focus;
 pub mod functions;
 mod health;
 mod hidden;
+mod id_index;
 mod influence;
 pub mod learned;
 mod paths;
@@ -354,6 +355,40 @@ pub fn analyze_learned(
 /// From this many people on, the influence is computed on a thread of its own
 /// (on smaller maps starting a thread costs about what it saves).
 const PARALLEL_INFLUENCE_FROM: usize = 5_000;
+
+#[cfg(test)]
+thread_local! {
+    /// Set by tests to compare the work done side by side (by [`both`]) with the
+    /// same work done on one thread.
+    static ONE_THREAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `first()` here and `second()` beside it on a thread of its own when
+/// `parallel` (or here too, when no thread can start or it did not finish).
+fn both<A, B: Send>(
+    parallel: bool,
+    first: impl FnOnce() -> A,
+    second: impl Fn() -> B + Sync,
+) -> (A, B) {
+    #[cfg(test)]
+    let parallel = parallel && !ONE_THREAD.with(std::cell::Cell::get);
+    std::thread::scope(|scope| {
+        let second = &second;
+        let beside = parallel
+            .then(|| {
+                std::thread::Builder::new()
+                    .name("analysis".to_owned())
+                    .spawn_scoped(scope, second)
+                    .ok()
+            })
+            .flatten();
+        let a = first();
+        let b = beside
+            .and_then(|handle| handle.join().ok())
+            .unwrap_or_else(second);
+        (a, b)
+    })
+}
 
 /// The influence scores, the people ranked by them, their structural levels and
 /// the hidden influencers among them (before their advisers are known).

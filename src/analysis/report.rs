@@ -29,13 +29,37 @@ fn line_name(doc: &Document, index: usize) -> String {
 
 /// The report as JSON.
 pub fn to_json(doc: &Document, analysis: &Analysis) -> Value {
-    serde_json::to_value(super::report_json::report(doc, analysis)).unwrap_or(Value::Null)
+    serde_json::to_value(super::report_json::report(
+        doc,
+        analysis,
+        &super::report_json::Labels::of(doc),
+    ))
+    .unwrap_or(Value::Null)
 }
 
 /// The report as indented JSON text: the same as writing [`to_json`] with
 /// `serde_json::to_string_pretty`, without building the JSON tree.
 pub fn to_json_text(doc: &Document, analysis: &Analysis) -> String {
-    serde_json::to_string_pretty(&super::report_json::report(doc, analysis)).unwrap_or_default()
+    crate::format::pretty_json::to_string_pretty(&super::report_json::report(
+        doc,
+        analysis,
+        &super::report_json::Labels::of(doc),
+    ))
+    .unwrap_or_default()
+}
+
+/// [`to_json_text`] with DEL, C1 and bidi controls written as `\u` escapes, as
+/// [`crate::safe_text::json_invisible_escaped`] writes them, in the same pass: what
+/// `powermap report --format json` prints.
+pub fn to_safe_json_text(doc: &Document, analysis: &Analysis) -> String {
+    to_safe_json_pieces(doc, analysis).concat()
+}
+
+/// [`to_safe_json_text`] in pieces that joined make it: a 26 MB report is
+/// written out piece by piece instead of being copied into one text first.
+pub fn to_safe_json_pieces(doc: &Document, analysis: &Analysis) -> Vec<String> {
+    super::report_json::report(doc, analysis, &super::report_json::Labels::of(doc))
+        .safe_text_pieces()
 }
 
 /// `en` or `zh`.

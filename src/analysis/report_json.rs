@@ -126,9 +126,62 @@ struct InfluencePart<'a> {
     score: f64,
 }
 
+/// Every person's id and name, one after another in document order in one text.
+/// The report names people in the order of their influence and in long lists;
+/// read from the people themselves, each name cost up to three cache misses at
+/// 100,000 people (the person, the id, the name), read from here about one.
+pub struct Labels {
+    text: String,
+    /// Where person `i`'s id starts (`2 i`) and their name starts (`2 i + 1`);
+    /// one more entry at the end.
+    starts: Vec<usize>,
+}
+
+impl Labels {
+    /// The ids and names of `doc`'s people.
+    pub fn of(doc: &Document) -> Self {
+        let bytes: usize = doc
+            .stakeholders
+            .iter()
+            .map(|p| p.id.as_str().len() + p.name.len())
+            .sum();
+        let mut text = String::with_capacity(bytes);
+        let mut starts = Vec::with_capacity(doc.stakeholders.len() * 2 + 1);
+        for person in &doc.stakeholders {
+            starts.push(text.len());
+            text.push_str(person.id.as_str());
+            starts.push(text.len());
+            text.push_str(&person.name);
+        }
+        starts.push(text.len());
+        Self { text, starts }
+    }
+
+    /// Text number `at` (an id or a name); empty past the end.
+    fn part(&self, at: usize) -> &str {
+        match (self.starts.get(at), self.starts.get(at + 1)) {
+            (Some(&start), Some(&end)) => self.text.get(start..end).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Person `person`'s id; empty for no such person.
+    fn id(&self, person: usize) -> &str {
+        person.checked_mul(2).map_or("", |at| self.part(at))
+    }
+
+    /// Person `person`'s name; empty for no such person.
+    fn name(&self, person: usize) -> &str {
+        person
+            .checked_mul(2)
+            .and_then(|at| at.checked_add(1))
+            .map_or("", |at| self.part(at))
+    }
+}
+
 /// The ids of people, written as a list without collecting them first.
 struct Ids<'a> {
-    doc: &'a Document,
+    labels: &'a Labels,
     people: &'a [usize],
 }
 
@@ -136,7 +189,7 @@ impl Serialize for Ids<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut list = serializer.serialize_seq(Some(self.people.len()))?;
         for &person in self.people {
-            list.serialize_element(id(self.doc, person))?;
+            list.serialize_element(self.labels.id(person))?;
         }
         list.end()
     }
@@ -144,7 +197,7 @@ impl Serialize for Ids<'_> {
 
 /// Everyone by influence, written one by one.
 struct Influence<'a> {
-    doc: &'a Document,
+    labels: &'a Labels,
     analysis: &'a Analysis,
 }
 
@@ -154,8 +207,8 @@ impl Serialize for Influence<'_> {
         let mut list = serializer.serialize_seq(Some(ranking.len()))?;
         for &person in ranking {
             list.serialize_element(&InfluencePart {
-                id: id(self.doc, person),
-                name: name(self.doc, person),
+                id: self.labels.id(person),
+                name: self.labels.name(person),
                 score: round4(self.analysis.influence.get(person).copied().unwrap_or(0.0)),
             })?;
         }
@@ -168,18 +221,113 @@ pub fn round4(value: f64) -> f64 {
     (value * 10_000.0).round() / 10_000.0
 }
 
-fn id(doc: &Document, person: usize) -> &str {
-    doc.stakeholders.get(person).map_or("", |p| p.id.as_str())
+/// From this many people on, the influence ranking and the hidden influencers
+/// (about half of the text) are written on a second thread beside the rest.
+const PARALLEL_TEXT_FROM: usize = 5_000;
+
+impl Report<'_> {
+    /// The report as indented JSON with DEL, C1 and bidi controls written as `\u`
+    /// escapes, in pieces that joined are exactly
+    /// `pretty_json::to_string_pretty_invisible_escaped(self)`: written in two
+    /// halves at once on a large map, and not copied into one text.
+    pub fn safe_text_pieces(&self) -> Vec<String> {
+        use crate::format::pretty_json::{
+            nested, object_pieces, to_string_pretty_invisible_escaped,
+        };
+        fn part<T: Serialize + ?Sized>(value: &T, expected_bytes: usize) -> Option<String> {
+            nested(value, 1, true, expected_bytes).ok()
+        }
+        let people = self.influence.analysis.ranking.len();
+        // About 80 bytes per person in the ranking, 170 per hidden influencer.
+        let beside = || {
+            (
+                part(&self.influence, people.saturating_mul(80)),
+                part(
+                    &self.hidden_influencers,
+                    self.hidden_influencers.len().saturating_mul(170),
+                ),
+            )
+        };
+        let (rest, (influence, hidden)) = std::thread::scope(|scope| {
+            let thread = (people >= PARALLEL_TEXT_FROM)
+                .then(|| {
+                    std::thread::Builder::new()
+                        .name("report text".to_owned())
+                        .spawn_scoped(scope, beside)
+                        .ok()
+                })
+                .flatten();
+            let rest = [
+                part(&self.account, 0),
+                part(&self.date, 0),
+                part(&self.language, 0),
+                part(&self.health, 0),
+                part(&self.stage_focus, 0),
+                part(&self.decision_makers, 0),
+                part(&self.buying_center, 0),
+                part(&self.champions, 0),
+                part(&self.coverage, 0),
+                part(&self.risks, 0),
+                part(&self.paths, 0),
+                part(&self.open_actions, 0),
+            ];
+            // A thread that could not start or did not finish: written here.
+            let halves = thread
+                .and_then(|handle| handle.join().ok())
+                .unwrap_or_else(beside);
+            (rest, halves)
+        });
+        let (
+            [
+                Some(account),
+                Some(date),
+                Some(language),
+                Some(health),
+                Some(stage_focus),
+                Some(decision_makers),
+                Some(buying_center),
+                Some(champions),
+                Some(coverage),
+                Some(risks),
+                Some(paths),
+                Some(open_actions),
+            ],
+            Some(influence),
+            Some(hidden),
+        ) = (rest, influence, hidden)
+        else {
+            return vec![to_string_pretty_invisible_escaped(self, 0).unwrap_or_default()];
+        };
+        // In the order of the fields of `Report` (a test compares the two).
+        object_pieces(
+            vec![
+                ("account", account),
+                ("date", date),
+                ("language", language),
+                ("health", health),
+                ("stage_focus", stage_focus),
+                ("influence", influence),
+                ("decision_makers", decision_makers),
+                ("buying_center", buying_center),
+                ("champions", champions),
+                ("coverage", coverage),
+                ("hidden_influencers", hidden),
+                ("risks", risks),
+                ("paths", paths),
+                ("open_actions", open_actions),
+            ],
+            true,
+        )
+    }
 }
 
-fn name(doc: &Document, person: usize) -> &str {
-    doc.stakeholders.get(person).map_or("", |p| p.name.as_str())
-}
-
-/// The report of `analysis` on `doc`, ready to serialise.
-pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis) -> Report<'a> {
+/// The report of `analysis` on `doc`, ready to serialise; `labels` are
+/// `Labels::of(doc)`.
+pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis, labels: &'a Labels) -> Report<'a> {
     let language = analysis.options.language;
-    let ids = |people: &'a [usize]| Ids { doc, people };
+    let ids = |people: &'a [usize]| Ids { labels, people };
+    let id = |person: usize| labels.id(person);
+    let name = |person: usize| labels.name(person);
     Report {
         account: AccountPart {
             name: &doc.account.name,
@@ -197,13 +345,13 @@ pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis) -> Report<'a> {
             headline: &analysis.focus.headline,
             ids: ids(&analysis.focus.people),
         },
-        influence: Influence { doc, analysis },
+        influence: Influence { labels, analysis },
         decision_makers: analysis
             .decision_makers
             .iter()
             .map(|c| CandidatePart {
-                id: id(doc, c.person),
-                name: name(doc, c.person),
+                id: id(c.person),
+                name: name(c.person),
                 score: round4(c.score),
                 kind: c.kind_code(),
                 likelihood: super::likelihood(c.score, language),
@@ -220,8 +368,8 @@ pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis) -> Report<'a> {
             .champions
             .iter()
             .map(|t| ChampionPart {
-                id: id(doc, t.person),
-                name: name(doc, t.person),
+                id: id(t.person),
+                name: name(t.person),
                 verdict: t.verdict.as_str(),
                 reasons: &t.reasons,
             })
@@ -243,8 +391,8 @@ pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis) -> Report<'a> {
             .hidden_influencers
             .iter()
             .map(|h| HiddenPart {
-                id: id(doc, h.person),
-                name: name(doc, h.person),
+                id: id(h.person),
+                name: name(h.person),
                 structural_level: h.structural_level,
                 power: h.recorded_power,
                 moves: ids(&h.moves),
@@ -267,7 +415,7 @@ pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis) -> Report<'a> {
             .paths
             .iter()
             .map(|p| PathPart {
-                to: id(doc, p.to),
+                to: id(p.to),
                 ids: ids(&p.people),
                 lines: p.lines.iter().map(|l| l.as_str()).collect(),
             })
@@ -276,12 +424,45 @@ pub fn report<'a>(doc: &'a Document, analysis: &'a Analysis) -> Report<'a> {
             .actions
             .iter()
             .map(|a| ActionPart {
-                id: id(doc, a.person),
-                name: name(doc, a.person),
+                id: id(a.person),
+                name: name(a.person),
                 text: &a.text,
                 due: a.due.map(|d| d.to_string()),
                 overdue: a.overdue,
             })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{AnalysisOptions, analyze};
+    use crate::lang::Language;
+    use crate::model::Date;
+
+    /// What serde_json and the invisible escaping make of the report.
+    fn serde_text(doc: &Document, analysis: &Analysis) -> String {
+        let labels = Labels::of(doc);
+        let text = serde_json::to_string_pretty(&report(doc, analysis, &labels)).unwrap();
+        crate::safe_text::json_invisible_escaped(&text).into_owned()
+    }
+
+    #[test]
+    fn the_text_written_in_two_halves_is_what_serde_json_writes() {
+        let today = Date::from_ymd(2026, 11, 30).unwrap();
+        // Below and above the size from which two threads write it.
+        for people in [40, PARALLEL_TEXT_FROM + 10] {
+            let mut doc = crate::samples::synthetic_map(people, 3);
+            for (i, person) in doc.stakeholders.iter_mut().enumerate().step_by(7) {
+                person.name = format!("A{i}\u{202E}\"B\\\u{85}\n");
+            }
+            for language in [Language::English, Language::Chinese] {
+                let analysis = analyze(&doc, &AnalysisOptions::new(today, language));
+                let text = super::super::report::to_safe_json_text(&doc, &analysis);
+                assert!(text.contains("\\u202e\\\"B\\\\\\u0085\\n"));
+                assert_eq!(text, serde_text(&doc, &analysis), "{people} people");
+            }
+        }
     }
 }

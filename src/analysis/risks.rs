@@ -205,12 +205,30 @@ pub fn is_key(person: &Stakeholder) -> bool {
 
 /// Every risk found, most severe first (stage emphasis breaks ties, then code).
 pub fn find_risks(cx: &Context<'_>) -> Vec<Risk> {
-    let mut risks = Vec::new();
-    super::coach_risks::coach_risks(cx, &mut risks);
-    decision_maker_risks(cx, &mut risks);
-    champion_risk(cx, &mut risks);
-    opponent_risks(cx, &mut risks);
-    coverage_risks(cx, &mut risks);
+    find_risks_on(
+        cx,
+        cx.doc.stakeholders.len() >= super::PARALLEL_INFLUENCE_FROM,
+    )
+}
+
+/// [`find_risks`], the coaching risks beside the basic ones when `parallel`:
+/// neither reads the other's, and they are joined in the same order.
+fn find_risks_on(cx: &Context<'_>, parallel: bool) -> Vec<Risk> {
+    let coaching = || {
+        let mut risks = Vec::new();
+        super::coach_risks::coach_risks(cx, &mut risks);
+        risks
+    };
+    let basic = || {
+        let mut risks = Vec::new();
+        decision_maker_risks(cx, &mut risks);
+        champion_risk(cx, &mut risks);
+        opponent_risks(cx, &mut risks);
+        coverage_risks(cx, &mut risks);
+        risks
+    };
+    let (mut risks, more) = super::both(parallel, coaching, basic);
+    risks.extend(more);
     // A stale map says it all; the list of stale people would repeat it.
     if !risks.iter().any(|r| r.code == RiskCode::MapStale) {
         stale_risk(cx, &mut risks);

@@ -103,3 +103,22 @@ fn influence_beside_the_rest_is_the_same_as_on_one_thread() {
     assert!(!hidden.is_empty());
     assert_eq!(analysis.hidden_influencers, hidden);
 }
+
+/// On a map large enough for the graph and the risks to be worked out on two
+/// threads, the analysis is exactly the one worked out on one.
+#[test]
+fn work_side_by_side_gives_the_analysis_of_one_thread() {
+    let doc = crate::samples::synthetic_map(super::PARALLEL_INFLUENCE_FROM + 10, 5);
+    let Some(today) = crate::model::Date::from_ymd(2026, 11, 30) else {
+        panic!("a valid date");
+    };
+    for language in [Language::English, Language::Chinese] {
+        let options = AnalysisOptions::new(today, language);
+        let beside = analyze(&doc, &options);
+        super::ONE_THREAD.with(|one| one.set(true));
+        let alone = analyze(&doc, &options);
+        super::ONE_THREAD.with(|one| one.set(false));
+        assert!(alone.risks.len() > 5, "{:?}", alone.risks.len());
+        assert_eq!(beside, alone);
+    }
+}

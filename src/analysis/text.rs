@@ -33,14 +33,25 @@ pub fn quoted_field(text: &str) -> String {
 }
 
 /// Names joined for a sentence: "A, B and C" / "A、B和C".
+/// Written into one text, without a copy of each name: risks name thousands.
 pub fn names(people: &[&Stakeholder], language: Language) -> String {
-    let all: Vec<String> = people.iter().map(|p| name_of(p, language)).collect();
-    match (language, all.as_slice()) {
-        (_, []) => String::new(),
-        (_, [one]) => one.clone(),
-        (Language::English, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
-        (Language::Chinese, [rest @ .., last]) => format!("{}和{last}", rest.join("、")),
+    let (comma, and) = match language {
+        Language::English => (", ", " and "),
+        Language::Chinese => ("、", "和"),
+    };
+    let last = people.len().saturating_sub(1);
+    let mut text = String::new();
+    for (i, person) in people.iter().enumerate() {
+        if i > 0 {
+            text.push_str(if i == last { and } else { comma });
+        }
+        if person.name.trim().is_empty() {
+            text.push_str(&name_of(person, language));
+        } else {
+            text.push_str(&crate::safe_text::isolate_bidi(&person.name));
+        }
     }
+    text
 }
 
 /// The name of a role in the language.
@@ -234,5 +245,61 @@ pub fn severity_word(severity: super::Severity, language: Language) -> &'static 
         zh
     } else {
         en
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The names joined as they were before they were written into one text.
+    fn names_joined(people: &[&Stakeholder], language: Language) -> String {
+        let all: Vec<String> = people.iter().map(|p| name_of(p, language)).collect();
+        match (language, all.as_slice()) {
+            (_, []) => String::new(),
+            (_, [one]) => one.clone(),
+            (Language::English, [rest @ .., last]) => format!("{} and {last}", rest.join(", ")),
+            (Language::Chinese, [rest @ .., last]) => format!("{}和{last}", rest.join("、")),
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn names_are_joined_as_a_list_of_each_name(
+            people in proptest::collection::vec(
+                prop_oneof![
+                    Just(""),
+                    Just("  "),
+                    Just("张伟"),
+                    Just("Ann"),
+                    Just("a\u{202E}b"),
+                    Just("\u{2069}x"),
+                ],
+                0..6,
+            ),
+            chinese in any::<bool>(),
+        ) {
+            let language = if chinese { Language::Chinese } else { Language::English };
+            let people: Vec<Stakeholder> = people
+                .iter()
+                .enumerate()
+                .map(|(i, name)| Stakeholder::new(format!("p{i}"), *name))
+                .collect();
+            let refs: Vec<&Stakeholder> = people.iter().collect();
+            prop_assert_eq!(names(&refs, language), names_joined(&refs, language));
+        }
+    }
+
+    #[test]
+    fn three_names_read_as_a_sentence() {
+        let people: Vec<Stakeholder> = ["A", "B", "C"]
+            .iter()
+            .map(|n| Stakeholder::new(*n, *n))
+            .collect();
+        let refs: Vec<&Stakeholder> = people.iter().collect();
+        assert_eq!(names(&refs, Language::English), "A, B and C");
+        assert_eq!(names(&refs, Language::Chinese), "A、B和C");
     }
 }

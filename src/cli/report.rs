@@ -52,11 +52,12 @@ pub fn run(file: &Path, format: ReportFormat, opts: &Options<'_>, out: &mut dyn 
     let analysis = analyze_learned(&doc, &options, learned);
     let written = match format {
         ReportFormat::Json => {
-            let json = report::to_json_text(&doc, &analysis);
-            // JSON escapes C0 only; C1 and bidi controls would reach the terminal.
-            // Written as it is when nothing needs escaping: no copy of a 26 MB report.
-            let safe = crate::safe_text::json_invisible_escaped(&json);
-            out.write_all(safe.as_bytes())
+            // JSON escapes C0 only; C1 and bidi controls would reach the terminal:
+            // escaped while the text is written, not in a second pass over 26 MB.
+            let pieces = report::to_safe_json_pieces(&doc, &analysis);
+            pieces
+                .iter()
+                .try_for_each(|piece| out.write_all(piece.as_bytes()))
                 .and_then(|()| out.write_all(b"\n"))
         }
         ReportFormat::Markdown => out.write_all(report::to_text(&doc, &analysis, true).as_bytes()),

@@ -8,6 +8,7 @@ pub mod fields;
 mod lock;
 mod names;
 mod object_reader;
+pub mod pretty_json;
 mod raw;
 mod read;
 mod save;
