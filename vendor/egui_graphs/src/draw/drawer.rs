@@ -62,12 +62,12 @@ where
 
     /// Renders the graph for the current frame.
     ///
-    /// Order matters:
-    /// 1. `update_nodes` syncs each node's display object from its props so edge geometry
-    ///    (which reads node display boundary points) uses fresh positions / sizes.
+    /// Order matters (POWERMAP PATCH):
+    /// 1. `draw_nodes` syncs each node's display from its props and makes its shapes,
+    ///    so edge geometry (which reads node display boundary points and zoom) is fresh.
     /// 2. `draw_edges` builds edge shapes using the updated node display state.
-    /// 3. `draw_nodes` paints nodes (non‑selected first) while deferring highlighted ones.
-    /// 4. deferred (selected / dragged) shapes go on top.
+    /// 3. Painted: edges, nodes (non‑selected), then the deferred (selected / dragged)
+    ///    edges and nodes on top.
     pub(crate) fn draw(self) {
         let painter = self.ctx.painter;
         painter.extend(self.shapes());
@@ -76,7 +76,8 @@ where
     /// POWERMAP PATCH: the frame's shapes, in drawing order, without painting them
     /// (so a caller can keep them; see [`crate::DrawCache`]).
     pub(crate) fn shapes(mut self) -> Vec<Shape> {
-        self.update_nodes();
+        // POWERMAP PATCH: the nodes' displays are updated as they are drawn (one pass;
+        // they are drawn before the edges, which read them).
         // POWERMAP PATCH: every shape is collected and handed to the painter at once;
         // adding them one by one took the context's lock for each of 100,000s of shapes.
         // (Room for about one shape per node and edge, so the vector is not copied
@@ -94,24 +95,6 @@ where
         shapes
     }
 
-    /// Synchronizes node display state with their current props without emitting shapes.
-    ///
-    /// This is a separate pass so edges can rely on `DisplayNode` geometry (e.g. boundary
-    /// points) already being in sync when computing connector positions.
-    fn update_nodes(&mut self) {
-        self.g
-            .g_mut()
-            .node_indices()
-            .collect::<Vec<_>>()
-            .into_iter()
-            .for_each(|idx| {
-                // POWERMAP PATCH: no clone of the props for each node.
-                if let Some(n) = self.g.node_mut(idx) {
-                    n.update_display();
-                }
-            });
-    }
-
     fn draw_nodes(&mut self, out: &mut Vec<Shape>) {
         self.g
             .g_mut()
@@ -120,6 +103,7 @@ where
             .into_iter()
             .for_each(|idx| {
                 let n = self.g.node_mut(idx).unwrap();
+                n.update_display();
                 // POWERMAP PATCH: shapes are added straight to the list (no vector per node).
                 let target = if n.selected() || n.dragged() {
                     &mut self.delayed
