@@ -246,12 +246,18 @@ pub fn csv_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(balance_bidi(&clean).into_owned())
 }
 
+/// Whether `c` is written as a `\u` escape in JSON for people (DEL, C1 and bidi
+/// controls; JSON itself escapes C0).
+pub fn is_json_invisible(c: char) -> bool {
+    (is_control(c) && c >= '\u{7F}') || is_bidi_control(c)
+}
+
 /// Serialised JSON with DEL, C1 and bidi controls written as `\u` escapes. JSON
 /// already escapes C0; these characters can only occur inside strings, where the
 /// escape means the same character, so a script reads the same data and a terminal
 /// shows it harmlessly.
 pub fn json_invisible_escaped(json: &str) -> Cow<'_, str> {
-    let special = |c: char| (is_control(c) && c >= '\u{7F}') || is_bidi_control(c);
+    let special = is_json_invisible;
     if !json.chars().any(special) {
         return Cow::Borrowed(json);
     }

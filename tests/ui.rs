@@ -1150,6 +1150,7 @@ fn a_large_import_and_its_undo_are_worked_out_off_the_ui_thread() {
     h.state_mut().wait_for_edit();
     h.run_steps(2);
     assert!(h.state().document().stakeholders.is_empty(), "undone whole");
+    assert_eq!(h.state().editor().undo_len(), 0, "no late edit recorded");
     assert!(!h.state().editor().is_modified());
     h.state_mut().queue(AppCommand::Action(Action::Redo));
     h.run_steps(1);

@@ -61,8 +61,10 @@ fn key_players(cx: &Context<'_>) -> Vec<usize> {
 pub fn coach_risks(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     map_stale(cx, risks);
     adviser_risk(cx, risks);
-    competitor_champion(cx, risks);
-    spec_writer(cx, risks);
+    // Who shapes the specifications is worked out once for both risks that ask.
+    let mut shapers = SpecShapers::new(cx);
+    competitor_champion(cx, &mut shapers, risks);
+    spec_writer(cx, &mut shapers, risks);
     // When nobody at all has been met, "no coverage" says it; naming each unmet key
     // person and testing a champion nobody knows would only repeat it.
     if cx.doc.stakeholders.iter().any(super::Recency::met) {
@@ -306,7 +308,7 @@ impl<'a> SpecShapers<'a> {
     }
 }
 
-fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
+fn spec_writer<'a>(cx: &Context<'a>, shapers: &mut SpecShapers<'a>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
     let flagged_advisers = PeopleSet::of(
         cx.doc.stakeholders.len(),
@@ -315,7 +317,6 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
             .filter(|r| r.code == RiskCode::DmAdviserNotWithUs)
             .flat_map(|r| r.people.iter().copied()),
     );
-    let mut shapers = SpecShapers::new(cx);
     let writers: Vec<usize> = cx
         .doc
         .stakeholders
@@ -350,10 +351,9 @@ fn spec_writer(cx: &Context<'_>, risks: &mut Vec<Risk>) {
     });
 }
 
-fn competitor_champion(cx: &Context<'_>, risks: &mut Vec<Risk>) {
+fn competitor_champion<'a>(cx: &Context<'a>, shapers: &mut SpecShapers<'a>, risks: &mut Vec<Risk>) {
     let lang = cx.language;
     let weighing = weighing(cx);
-    let mut shapers = SpecShapers::new(cx);
     let mut found = Vec::new();
     let mut details = Vec::new();
     for (i, p) in cx.doc.stakeholders.iter().enumerate() {

@@ -223,7 +223,7 @@ pub fn round4(value: f64) -> f64 {
 
 /// From this many people on, the influence ranking and the hidden influencers
 /// (about half of the text) are written on a second thread beside the rest.
-const PARALLEL_TEXT_FROM: usize = 5_000;
+const PARALLEL_TEXT_FROM: usize = super::PARALLEL_INFLUENCE_FROM;
 
 impl Report<'_> {
     /// The report as indented JSON with DEL, C1 and bidi controls written as `\u`

@@ -107,19 +107,24 @@ impl Editor {
             last.revision = revision;
             return Ok(());
         }
-        self.undo.push_back(Step {
+        self.push_step(Step {
             label,
             forward: command,
             inverse,
             merge_key,
             revision,
         });
+        Ok(())
+    }
+
+    /// Adds `step` to the undo history, forgetting the oldest beyond the limit.
+    fn push_step(&mut self, step: Step) {
+        self.undo.push_back(step);
         while self.undo.len() > self.limit {
             if let Some(dropped) = self.undo.pop_front() {
                 self.base_revision = dropped.revision;
             }
         }
-        Ok(())
     }
 
     /// Ends merging: the next edit starts a new undo step even with the same key.
@@ -245,18 +250,13 @@ impl Editor {
         self.doc = Arc::new(prepared.doc);
         let revision = self.take_revision();
         self.redo.clear();
-        self.undo.push_back(Step {
+        self.push_step(Step {
             label: prepared.label,
             forward: prepared.forward,
             inverse: prepared.inverse,
             merge_key: None,
             revision,
         });
-        while self.undo.len() > self.limit {
-            if let Some(dropped) = self.undo.pop_front() {
-                self.base_revision = dropped.revision;
-            }
-        }
         Ok(())
     }
 

@@ -211,11 +211,7 @@ fn escape_into(out: &mut String, text: &str, invisible: bool) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20
-                || (invisible
-                    && ((crate::safe_text::is_control(c) && c >= '\u{7F}')
-                        || crate::safe_text::is_bidi_control(c))) =>
-            {
+            c if u32::from(c) < 0x20 || (invisible && crate::safe_text::is_json_invisible(c)) => {
                 // Every such character is below U+10000: four hex digits.
                 let code = u32::from(c);
                 out.push_str("\\u");

@@ -1080,10 +1080,15 @@ impl PowermapApp {
             }
             return;
         }
+        self.reading_file_ui(ctx, "older-progress", &job.path);
+    }
+
+    /// The progress window of a file read in the background.
+    fn reading_file_ui(&self, ctx: &egui::Context, id: &str, path: &std::path::Path) {
         let text = self
             .tr()
-            .f(T::ReadingFile, &[&super::background::file_name(&job.path)]);
-        super::background::progress_ui(ctx, "older-progress", &text);
+            .f(T::ReadingFile, &[&super::background::file_name(path)]);
+        super::background::progress_ui(ctx, id, &text);
     }
 
     /// Whether an older version of the map is being read for a comparison.
@@ -1196,10 +1201,7 @@ impl PowermapApp {
             self.show_import_preview(&path, read);
             return;
         }
-        let text = self
-            .tr()
-            .f(T::ReadingFile, &[&super::background::file_name(&job.path)]);
-        super::background::progress_ui(ctx, "read-progress", &text);
+        self.reading_file_ui(ctx, "read-progress", &job.path);
     }
 
     /// Whether a contact file is being read in the background.
@@ -1373,11 +1375,7 @@ impl PowermapApp {
             return;
         }
         let tr = self.tr();
-        let name = job
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = super::background::file_name(&job.path);
         egui::Modal::new(egui::Id::new("export-progress")).show(ctx, |ui| {
             ui.label(tr.f(T::Exporting, &[&name]));
             ui.add(
@@ -1902,12 +1900,7 @@ impl PowermapApp {
             self.close_asked = true;
         }
         // Asked while another dialog was open: the question comes once it is closed.
-        if self.close_asked
-            && self.modal.is_none()
-            && self.export_job.is_none()
-            && self.tidy_job.is_none()
-            && self.open_job.is_none()
-        {
+        if self.close_asked && !self.busy() {
             self.close_asked = false;
             self.modal = Some(Modal::Unsaved {
                 then: Pending::Quit,
@@ -2067,17 +2060,23 @@ impl PowermapApp {
 
     // ----- layout -----
 
+    /// Whether a dialog is open or work runs that other commands must wait for
+    /// (an export, a tidy, reading a file, an edit worked out in the background).
+    fn busy(&self) -> bool {
+        self.modal.is_some()
+            || self.export_job.is_some()
+            || self.tidy_job.is_some()
+            || self.open_job.is_some()
+            || self.edit_job.is_some()
+            || self.read_job.is_some()
+            || self.reading_older.is_some()
+    }
+
     fn layout_ui(&mut self, ui: &mut Ui) {
         let tr = self.tr();
         // While a dialog or an export is open, the menus wait: opening another map
         // then would throw the dialog away.
-        let menus_enabled = self.modal.is_none()
-            && self.export_job.is_none()
-            && self.tidy_job.is_none()
-            && self.open_job.is_none()
-            && self.edit_job.is_none()
-            && self.read_job.is_none()
-            && self.reading_older.is_none();
+        let menus_enabled = !self.busy();
         if self.is_showing_workspace() {
             self.start_page_ui(ui, tr, menus_enabled);
             return;
@@ -2474,13 +2473,7 @@ impl eframe::App for PowermapApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
-        if self.modal.is_none()
-            && self.export_job.is_none()
-            && self.tidy_job.is_none()
-            && self.open_job.is_none()
-            && self.edit_job.is_none()
-            && self.read_job.is_none()
-            && self.reading_older.is_none()
+        if !self.busy()
             && !self.reviews.is_open()
             && !self.sync.is_open()
             && !self.is_showing_workspace()

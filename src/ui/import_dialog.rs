@@ -110,11 +110,7 @@ impl ImportPreview {
     pub fn label(&self, plan: &ImportPlan) -> crate::edit::EditLabel {
         crate::edit::EditLabel {
             kind: crate::edit::EditKind::Import,
-            subject: self
-                .path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            subject: super::background::file_name(&self.path),
             count: plan.summary.added,
         }
     }
@@ -128,6 +124,10 @@ impl ImportPreview {
     /// current mapping and choices.
     fn find_in_background(&mut self) {
         if let Some((mapping, choices, slot)) = &self.finding {
+            // Whether the thread still runs, asked before its slot: a thread that
+            // fills the slot and ends in between is then not taken for one that
+            // ended without an answer.
+            let running = Arc::strong_count(slot) > 1;
             let done = slot.lock().ok().and_then(|mut s| s.take());
             match done {
                 Some(found) => {
@@ -142,7 +142,7 @@ impl ImportPreview {
                     }
                 }
                 // Still looking; a newer mapping waits for it.
-                None if Arc::strong_count(slot) > 1 => return,
+                None if running => return,
                 // The thread ended without an answer: do not ask again for these.
                 None => {
                     self.proposals = Some((mapping.clone(), choices.clone(), Vec::new()));

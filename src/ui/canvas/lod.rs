@@ -504,6 +504,9 @@ mod route_tests {
     fn a_still_frame_routes_nothing_again_but_a_new_line_is_routed() {
         let (doc, mut synced, mut plan, view, screen) = routed_at_100();
         plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
+        // Every visible line is routed for exactly this view and graph: the next
+        // still frame skips the pass over the lines.
+        assert_eq!(plan.complete_for, Some((view_key(view, screen), 1)));
         let routed = plan.state();
         plan_routes(&mut synced.graph, &mut plan, 1, view, screen);
         assert_eq!(plan.state(), routed, "nothing changed, nothing planned");

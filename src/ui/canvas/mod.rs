@@ -373,20 +373,23 @@ impl Canvas {
         }
     }
 
+    /// Changes the view egui_graphs keeps for this canvas (zoom and pan) in place.
+    fn change_view(&self, ctx: &egui::Context, change: impl FnOnce(&mut MetadataFrame)) {
+        let fresh = MetadataFrame::new(Some(self.view_id.clone()));
+        let key = egui::Id::new(fresh.get_id());
+        ctx.data_mut(|d| change(d.get_persisted_mut_or_insert_with(key, || fresh)));
+    }
+
     /// Moves the view by `delta` screen points (the benchmark's way of making every
     /// frame a moving one).
     pub fn pan_by(&self, ctx: &egui::Context, delta: Vec2) {
-        let key = egui::Id::new(MetadataFrame::new(Some(self.view_id.clone())).get_id());
-        let fresh = MetadataFrame::new(Some(self.view_id.clone()));
-        ctx.data_mut(|d| d.get_persisted_mut_or_insert_with(key, || fresh).pan += delta);
+        self.change_view(ctx, |meta| meta.pan += delta);
     }
 
     /// Multiplies the zoom by `factor`, keeping the canvas origin in place (the
     /// benchmark's way of making a fitted map draw again on every frame).
     pub fn zoom_by(&self, ctx: &egui::Context, factor: f32) {
-        let key = egui::Id::new(MetadataFrame::new(Some(self.view_id.clone())).get_id());
-        let fresh = MetadataFrame::new(Some(self.view_id.clone()));
-        ctx.data_mut(|d| d.get_persisted_mut_or_insert_with(key, || fresh).zoom *= factor);
+        self.change_view(ctx, |meta| meta.zoom *= factor);
     }
 
     /// Frames whose map drawing was painted again from the last one (see

@@ -473,17 +473,7 @@ where
         Dn: DisplayNode<N, E, Ty, Ix>,
         De: DisplayEdge<N, E, Ty, Ix, Dn>,
     {
-        GraphViewFrame::<N, E, Ty, Ix, Dn, De, S, L> {
-            g: graph,
-            settings_interaction: self.settings_interaction,
-            settings_navigation: self.settings_navigation,
-            settings_style: self.settings_style,
-            custom_id: self.custom_id,
-            changes: Vec::new(),
-            cache: None,
-            _marker: PhantomData,
-        }
-        .show(ui)
+        self.frame(graph, None).show(ui)
     }
 
     /// POWERMAP PATCH: as [`Self::show`], painting the shapes kept in `cache` again
@@ -505,17 +495,33 @@ where
         Dn: DisplayNode<N, E, Ty, Ix>,
         De: DisplayEdge<N, E, Ty, Ix, Dn>,
     {
-        GraphViewFrame::<N, E, Ty, Ix, Dn, De, S, L> {
+        self.frame(graph, Some((cache, key))).show(ui)
+    }
+
+    /// One frame of this view of `graph`.
+    fn frame<'g, N, E, Ty, Ix, Dn, De>(
+        self,
+        graph: &'g mut Graph<N, E, Ty, Ix, Dn, De>,
+        cache: Option<(&'g mut DrawCache, u64)>,
+    ) -> GraphViewFrame<'g, N, E, Ty, Ix, Dn, De, S, L>
+    where
+        N: Clone,
+        E: Clone,
+        Ty: EdgeType,
+        Ix: IndexType,
+        Dn: DisplayNode<N, E, Ty, Ix>,
+        De: DisplayEdge<N, E, Ty, Ix, Dn>,
+    {
+        GraphViewFrame {
             g: graph,
             settings_interaction: self.settings_interaction,
             settings_navigation: self.settings_navigation,
             settings_style: self.settings_style,
             custom_id: self.custom_id,
             changes: Vec::new(),
-            cache: Some((cache, key)),
+            cache,
             _marker: PhantomData,
         }
-        .show(ui)
     }
 
     /// Makes the view interactive according to the provided settings.

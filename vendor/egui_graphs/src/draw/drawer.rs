@@ -76,14 +76,11 @@ where
     /// POWERMAP PATCH: the frame's shapes, in drawing order, without painting them
     /// (so a caller can keep them; see [`crate::DrawCache`]).
     pub(crate) fn shapes(mut self) -> Vec<Shape> {
-        // POWERMAP PATCH: the nodes' displays are updated as they are drawn (one pass;
-        // they are drawn before the edges, which read them).
-        // POWERMAP PATCH: every shape is collected and handed to the painter at once;
-        // adding them one by one took the context's lock for each of 100,000s of shapes.
-        // (Room for about one shape per node and edge, so the vector is not copied
-        // as it grows.)
-        // POWERMAP PATCH: nodes are drawn first (their displays learn this frame's
-        // zoom, which the edges' ends depend on) and painted after the edges.
+        // POWERMAP PATCH: every shape is collected and handed to the painter at once
+        // (one by one took the context's lock for each of 100,000s of shapes), in
+        // lists reserved for about one shape per node and edge. Nodes are updated and
+        // drawn first (their displays learn this frame's props and zoom, which the
+        // edges' ends depend on) and painted after the edges.
         let mut node_shapes = Vec::with_capacity(self.g.node_count());
         self.draw_nodes(&mut node_shapes);
         let delayed_nodes = std::mem::take(&mut self.delayed);
